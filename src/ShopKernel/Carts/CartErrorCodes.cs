@@ -1,0 +1,62 @@
+namespace ShopKernel.Carts;
+
+/// <summary>The stable error codes of the cart capability; a host maps them to responses.</summary>
+public static class CartErrorCodes
+{
+    /// <summary>No cart has this token (or customer), or it was removed. Map to 404.</summary>
+    public const string NotFound = "cart.not_found";
+
+    /// <summary>The cart has been idle longer than its lifetime. Map to 404 or 410.</summary>
+    public const string Expired = "cart.expired";
+
+    /// <summary>The token is not a well-formed cart token. Map to 400 or 404.</summary>
+    public const string TokenInvalid = "cart.token_invalid";
+
+    /// <summary>The cart changed since the version the caller expected; reload and retry. Map to 409.</summary>
+    public const string ConcurrencyConflict = "cart.concurrency_conflict";
+
+    /// <summary>The quantity is below 1 (or below 0 when setting) or above the per-line limit. Map to 400.</summary>
+    public const string QuantityInvalid = "cart.quantity_invalid";
+
+    /// <summary>The cart has no line with this id. Map to 404.</summary>
+    public const string LineNotFound = "cart.line_not_found";
+
+    /// <summary>The cart already holds the maximum number of lines. Map to 400 or 422.</summary>
+    public const string TooManyLines = "cart.too_many_lines";
+
+    /// <summary>The currency is missing or not a known ISO 4217 currency. Map to 400.</summary>
+    public const string CurrencyUnknown = "cart.currency_unknown";
+
+    /// <summary>The price is in another currency than the cart. Map to 400.</summary>
+    public const string CurrencyMismatch = "cart.currency_mismatch";
+
+    /// <summary>The unit price is negative. Map to 400.</summary>
+    public const string PriceInvalid = "cart.price_invalid";
+
+    /// <summary>An amount of the cart would overflow. Map to 400.</summary>
+    public const string AmountTooLarge = "cart.amount_too_large";
+
+    /// <summary>The product id, SKU or name is missing or too long. Map to 400.</summary>
+    public const string ProductInvalid = "cart.product_invalid";
+
+    /// <summary>An option has an empty name, a missing value or a control character. Map to 400.</summary>
+    public const string OptionInvalid = "cart.option_invalid";
+
+    /// <summary>An option name appears twice (ignoring case). Map to 400.</summary>
+    public const string OptionDuplicate = "cart.option_duplicate";
+
+    /// <summary>An option name or value is longer than allowed. Map to 400.</summary>
+    public const string OptionTooLong = "cart.option_too_long";
+
+    /// <summary>A line has more options than allowed. Map to 400.</summary>
+    public const string TooManyOptions = "cart.too_many_options";
+
+    /// <summary>The picture link is not an absolute http or https URL, or is too long. Map to 400.</summary>
+    public const string PictureUrlInvalid = "cart.picture_url_invalid";
+
+    /// <summary>The customer id is empty. Map to 400.</summary>
+    public const string CustomerInvalid = "cart.customer_invalid";
+
+    /// <summary>The request itself is missing (a <see langword="null"/> item) or malformed. Map to 400.</summary>
+    public const string RequestInvalid = "cart.request_invalid";
+}

@@ -1,0 +1,39 @@
+namespace ShopKernel.Carts;
+
+/// <summary>The errors of the cart capability; codes in <see cref="CartErrorCodes"/>.</summary>
+internal static class CartErrors
+{
+    public static readonly ShopError NotFound = new(CartErrorCodes.NotFound, "No cart exists for this token or customer.");
+    public static readonly ShopError Expired = new(CartErrorCodes.Expired, "The cart has expired.");
+    public static readonly ShopError TokenInvalid = new(CartErrorCodes.TokenInvalid, "The cart token is not well formed.");
+    public static readonly ShopError ConcurrencyConflict = new(CartErrorCodes.ConcurrencyConflict, "The cart has changed since it was read; reload it and try again.");
+    public static readonly ShopError LineNotFound = new(CartErrorCodes.LineNotFound, "The cart has no line with this id.");
+    public static readonly ShopError CurrencyUnknown = new(CartErrorCodes.CurrencyUnknown, "A currency is required.");
+    public static readonly ShopError PriceInvalid = new(CartErrorCodes.PriceInvalid, "A unit price cannot be negative.");
+    public static readonly ShopError AmountTooLarge = new(CartErrorCodes.AmountTooLarge, "The cart's amounts would overflow.");
+    public static readonly ShopError OptionInvalid = new(CartErrorCodes.OptionInvalid, "An option needs a non-empty name and a value without control characters.");
+    public static readonly ShopError OptionDuplicate = new(CartErrorCodes.OptionDuplicate, "An option name appears more than once.");
+    public static readonly ShopError CustomerInvalid = new(CartErrorCodes.CustomerInvalid, "The customer id is empty.");
+    public static readonly ShopError RequestInvalid = new(CartErrorCodes.RequestInvalid, "The request is missing.");
+
+    public static ShopError QuantityInvalid(int max) =>
+        new(CartErrorCodes.QuantityInvalid, $"The quantity must be between 1 and {max}.");
+
+    public static ShopError TooManyLines(int max) =>
+        new(CartErrorCodes.TooManyLines, $"A cart holds at most {max} lines.");
+
+    public static ShopError CurrencyMismatch(Currency cart, Currency price) =>
+        new(CartErrorCodes.CurrencyMismatch, $"The cart is in {cart.Code}; a price in {(price.IsDefault ? "no currency" : price.Code)} cannot be added.");
+
+    public static ShopError ProductInvalid(string field, int max) =>
+        new(CartErrorCodes.ProductInvalid, $"The {field} is required and at most {max} characters long.");
+
+    public static ShopError OptionTooLong(int maxName, int maxValue) =>
+        new(CartErrorCodes.OptionTooLong, $"Option names are at most {maxName} and values at most {maxValue} characters long.");
+
+    public static ShopError TooManyOptions(int max) =>
+        new(CartErrorCodes.TooManyOptions, $"A line has at most {max} options.");
+
+    public static ShopError PictureUrlInvalid(int max) =>
+        new(CartErrorCodes.PictureUrlInvalid, $"The picture link must be an absolute http or https URL of at most {max} characters.");
+}

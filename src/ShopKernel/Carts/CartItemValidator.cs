@@ -1,0 +1,112 @@
+namespace ShopKernel.Carts;
+
+/// <summary>Checks a <see cref="CartItem"/> against the cart's currency and limits without allocating.</summary>
+internal static class CartItemValidator
+{
+    public static ShopError? Validate(CartItem item, Currency cartCurrency, CartOptions limits, string? knownPictureUrl)
+    {
+        if (item.Quantity < 1 || item.Quantity > limits.MaxQuantityPerLine)
+        {
+            return CartErrors.QuantityInvalid(limits.MaxQuantityPerLine);
+        }
+
+        if (!IsText(item.ProductId, limits.MaxProductIdLength))
+        {
+            return CartErrors.ProductInvalid("product id", limits.MaxProductIdLength);
+        }
+
+        if (!IsText(item.Sku, limits.MaxProductIdLength))
+        {
+            return CartErrors.ProductInvalid("SKU", limits.MaxProductIdLength);
+        }
+
+        if (!IsText(item.Name, limits.MaxNameLength))
+        {
+            return CartErrors.ProductInvalid("name", limits.MaxNameLength);
+        }
+
+        if (item.UnitPrice.Currency.IsDefault)
+        {
+            return CartErrors.CurrencyUnknown;
+        }
+
+        if (item.UnitPrice.Currency != cartCurrency)
+        {
+            return CartErrors.CurrencyMismatch(cartCurrency, item.UnitPrice.Currency);
+        }
+
+        if (item.UnitPrice.IsNegative)
+        {
+            return CartErrors.PriceInvalid;
+        }
+
+        var options = item.Options;
+        if (options is null)
+        {
+            return CartErrors.OptionInvalid;
+        }
+
+        if (options.Count > limits.MaxOptionsPerLine)
+        {
+            return CartErrors.TooManyOptions(limits.MaxOptionsPerLine);
+        }
+
+        for (var i = 0; i < options.Count; i++)
+        {
+            var (name, value) = options[i];
+            if (name.Length > limits.MaxOptionNameLength || value.Length > limits.MaxOptionValueLength)
+            {
+                return CartErrors.OptionTooLong(limits.MaxOptionNameLength, limits.MaxOptionValueLength);
+            }
+        }
+
+        if (item.PictureUrl is not null
+            && !string.Equals(item.PictureUrl, knownPictureUrl, StringComparison.Ordinal)
+            && !IsPictureUrl(item.PictureUrl, limits.MaxPictureUrlLength))
+        {
+            return CartErrors.PictureUrlInvalid(limits.MaxPictureUrlLength);
+        }
+
+        return null;
+    }
+
+    /// <summary>An absolute http or https URL with a host, no whitespace, within the length limit.</summary>
+    internal static bool IsPictureUrl(string url, int maxLength)
+    {
+        if (url.Length == 0 || url.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && !string.IsNullOrEmpty(uri.Host)
+            && string.IsNullOrEmpty(uri.UserInfo);
+    }
+
+    private static bool IsText(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

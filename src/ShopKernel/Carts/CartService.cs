@@ -1,0 +1,418 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Carts;
+
+/// <summary>
+/// The cart lifecycle: create, read, add, change, remove, clear, attach and merge on sign-in, expiry and the
+/// abandoned-cart list. Every change loads the cart, decides in memory and stores it with one version-guarded
+/// write; expected outcomes come back as <see cref="Result{T}"/> with codes from <see cref="CartErrorCodes"/>.
+/// </summary>
+public sealed partial class CartService
+{
+    private readonly ICartStore _store;
+    private readonly IOptionsMonitor<ShopKernelOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="store">The cart store.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _store = store;
+        _options = options;
+        _time = timeProvider;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    private CartOptions Limits => _options.CurrentValue.Carts;
+
+    /// <summary>Creates an empty guest cart.</summary>
+    /// <param name="currency">The currency of the cart's prices.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new cart, whose <see cref="Cart.Token"/> the host hands to the visitor; or <c>cart.currency_unknown</c>.</returns>
+    public async Task<Result<Cart>> CreateAsync(Currency currency, CancellationToken cancellationToken = default)
+    {
+        if (currency.IsDefault)
+        {
+            return CartErrors.CurrencyUnknown;
+        }
+
+        var now = _time.GetUtcNow();
+        var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
+        var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
+        return stored == CartStoreResult.Success
+            ? cart
+            : throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
+    }
+
+    /// <summary>Gets the customer's cart, creating an empty one when the customer has none (one cart per customer).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="currency">The currency of a new cart.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer's cart; or <c>cart.customer_invalid</c>, <c>cart.currency_unknown</c>.</returns>
+    public async Task<Result<Cart>> GetOrCreateForCustomerAsync(CustomerId customerId, Currency currency, CancellationToken cancellationToken = default)
+    {
+        if (customerId.IsEmpty)
+        {
+            return CartErrors.CustomerInvalid;
+        }
+
+        if (currency.IsDefault)
+        {
+            return CartErrors.CurrencyUnknown;
+        }
+
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var existing = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && existing.ExpiresAt > now)
+            {
+                return existing;
+            }
+
+            if (existing is not null)
+            {
+                // An expired cart not yet purged: start afresh in its place.
+                var expectedVersion = existing.Version;
+                existing.Clear();
+                Touch(existing, now);
+                if (await _store.UpdateAsync(existing, expectedVersion, cancellationToken).ConfigureAwait(false) == CartStoreResult.Success)
+                {
+                    return existing;
+                }
+
+                continue;
+            }
+
+            var cart = Cart.New(CartToken.New(), customerId, currency, now, now + Limits.EmptyCartLifetime);
+            if (await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false) == CartStoreResult.Success)
+            {
+                return cart;
+            }
+
+            // Another request created the customer's cart first: loop and return the winner.
+        }
+    }
+
+    /// <summary>Gets a cart by its token.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cart; or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.expired</c>.</returns>
+    public async Task<Result<Cart>> GetAsync(CartToken token, CancellationToken cancellationToken = default)
+    {
+        if (token.IsDefault)
+        {
+            return CartErrors.TokenInvalid;
+        }
+
+        var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= _time.GetUtcNow() ? CartErrors.Expired : cart;
+    }
+
+    /// <summary>Gets a customer's cart.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cart; or <c>cart.customer_invalid</c>, <c>cart.not_found</c>, <c>cart.expired</c>.</returns>
+    public async Task<Result<Cart>> GetForCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        if (customerId.IsEmpty)
+        {
+            return CartErrors.CustomerInvalid;
+        }
+
+        var cart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= _time.GetUtcNow() ? CartErrors.Expired : cart;
+    }
+
+    /// <summary>
+    /// Adds an item: to the line with the same product and options if there is one, else as a new line. Adding is
+    /// commutative, so a lost race is retried on fresh data: parallel adds never lose quantity.
+    /// </summary>
+    /// <param name="token">The cart's token.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The changed cart, or a typed error (see <see cref="CartErrorCodes"/>); nothing is stored on error.</returns>
+    public Task<Result<Cart>> AddItemAsync(CartToken token, CartItem item, CancellationToken cancellationToken = default) =>
+        ChangeAsync(token, item, static (cart, item, limits, now) => cart.AddItem(item, limits, now), expectedVersion: null, retryOnConflict: true, cancellationToken);
+
+    /// <summary>Sets the quantity of a line; 0 removes it.</summary>
+    /// <param name="token">The cart's token.</param>
+    /// <param name="lineId">The line's id.</param>
+    /// <param name="quantity">The new quantity, 0 to remove.</param>
+    /// <param name="expectedVersion">
+    /// The cart version the buyer saw: when given and stale, <c>cart.concurrency_conflict</c> is returned and nothing
+    /// changes. When omitted, the quantity is set on the latest version.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The changed cart, or a typed error.</returns>
+    public Task<Result<Cart>> SetQuantityAsync(CartToken token, int lineId, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(token, (lineId, quantity), static (cart, s, limits, _) => cart.SetQuantity(s.lineId, s.quantity, limits), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+
+    /// <summary>Removes a line.</summary>
+    /// <param name="token">The cart's token.</param>
+    /// <param name="lineId">The line's id.</param>
+    /// <param name="expectedVersion">The cart version the buyer saw, checked when given.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The changed cart, or a typed error.</returns>
+    public Task<Result<Cart>> RemoveLineAsync(CartToken token, int lineId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(token, lineId, static (cart, id, _, _) => cart.RemoveLine(id), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+
+    /// <summary>Removes every line.</summary>
+    /// <param name="token">The cart's token.</param>
+    /// <param name="expectedVersion">The cart version the buyer saw, checked when given.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The emptied cart, or a typed error.</returns>
+    public Task<Result<Cart>> ClearAsync(CartToken token, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(token, 0, static (cart, _, _, _) => { cart.Clear(); return null; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+
+    private async Task<Result<Cart>> ChangeAsync<TState>(CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
+    {
+        if (token.IsDefault)
+        {
+            return CartErrors.TokenInvalid;
+        }
+
+        var limits = Limits;
+        for (var attempt = 0; ; attempt++)
+        {
+            var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+            if (cart is null)
+            {
+                return CartErrors.NotFound;
+            }
+
+            var now = _time.GetUtcNow();
+            if (cart.ExpiresAt <= now)
+            {
+                return CartErrors.Expired;
+            }
+
+            if (expectedVersion is { } expected && cart.Version != expected)
+            {
+                return CartErrors.ConcurrencyConflict;
+            }
+
+            var loadedVersion = cart.Version;
+            var error = change(cart, state, limits, now);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            Touch(cart, now);
+            var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
+            if (stored == CartStoreResult.Success)
+            {
+                return cart;
+            }
+
+            if (!retryOnConflict || attempt >= limits.MaxConcurrencyRetries)
+            {
+                return CartErrors.ConcurrencyConflict;
+            }
+
+            LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
+            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Signs a guest's cart in: attaches it to the customer, or, when the customer already has a cart, merges the
+    /// two by <paramref name="strategy"/> (default from options) and deletes the guest's cart, atomically. Merging
+    /// twice changes nothing: once the guest's cart is gone, the customer's cart is returned as it is.
+    /// </summary>
+    /// <param name="guestToken">The token of the guest's cart.</param>
+    /// <param name="customerId">The customer who signed in.</param>
+    /// <param name="strategy">How to merge; <see cref="CartOptions.DefaultMergeStrategy"/> when omitted.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer's cart; or <c>cart.token_invalid</c>, <c>cart.customer_invalid</c>, <c>cart.not_found</c>, <c>cart.expired</c>.</returns>
+    /// <remarks>
+    /// When the carts are in different currencies, summing is impossible: the guest's cart wins if it is not empty.
+    /// Summed quantities are capped at <see cref="CartOptions.MaxQuantityPerLine"/>; lines beyond
+    /// <see cref="CartOptions.MaxLines"/> are not carried over (both are logged).
+    /// </remarks>
+    public async Task<Result<Cart>> AttachToCustomerAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy = null, CancellationToken cancellationToken = default)
+    {
+        if (guestToken.IsDefault)
+        {
+            return CartErrors.TokenInvalid;
+        }
+
+        if (customerId.IsEmpty)
+        {
+            return CartErrors.CustomerInvalid;
+        }
+
+        var limits = Limits;
+        var mergeStrategy = strategy ?? limits.DefaultMergeStrategy;
+        if (!Enum.IsDefined(mergeStrategy))
+        {
+            return CartErrors.RequestInvalid;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            var guest = await _store.FindByTokenAsync(guestToken, cancellationToken).ConfigureAwait(false);
+            var customerCart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var customerCartLive = customerCart is not null && customerCart.ExpiresAt > now;
+
+            if (guest is null || guest.ExpiresAt <= now || (guest.CustomerId is { } owner && owner != customerId))
+            {
+                // Already merged (idempotent), expired, or another customer's cart, which is never taken over.
+                return customerCartLive ? customerCart! : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired : CartErrors.NotFound;
+            }
+
+            if (guest.CustomerId == customerId)
+            {
+                return guest;
+            }
+
+            CartStoreResult stored;
+            if (customerCart is null)
+            {
+                var guestVersion = guest.Version;
+                guest.CustomerId = customerId;
+                Touch(guest, now);
+                stored = await _store.UpdateAsync(guest, guestVersion, cancellationToken).ConfigureAwait(false);
+                if (stored == CartStoreResult.Success)
+                {
+                    return guest;
+                }
+            }
+            else
+            {
+                var targetVersion = customerCart.Version;
+                if (!customerCartLive)
+                {
+                    customerCart.Clear();
+                }
+
+                var dropped = Merge(customerCart, guest, mergeStrategy, limits);
+                if (dropped > 0)
+                {
+                    LogMergeDroppedLines(_logger, customerCart.Id, dropped);
+                }
+
+                Touch(customerCart, now);
+                stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, cancellationToken).ConfigureAwait(false);
+                if (stored == CartStoreResult.Success)
+                {
+                    return customerCart;
+                }
+            }
+
+            if (attempt >= limits.MaxConcurrencyRetries)
+            {
+                return CartErrors.ConcurrencyConflict;
+            }
+
+            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static int Merge(Cart target, Cart guest, CartMergeStrategy strategy, CartOptions limits)
+    {
+        if (strategy == CartMergeStrategy.SumQuantities && target.Currency != guest.Currency && !target.IsEmpty)
+        {
+            strategy = CartMergeStrategy.KeepGuestCartIfNotEmpty;
+        }
+
+        switch (strategy)
+        {
+            case CartMergeStrategy.SumQuantities:
+                if (target.IsEmpty)
+                {
+                    target.ReplaceLinesWith(guest);
+                    return 0;
+                }
+
+                return target.SumLinesFrom(guest, limits);
+            case CartMergeStrategy.KeepGuestCart:
+            case CartMergeStrategy.KeepGuestCartIfNotEmpty when !guest.IsEmpty:
+                target.ReplaceLinesWith(guest);
+                return 0;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// Deletes expired carts in bounded batches of <see cref="CartOptions.PurgeBatchSize"/>; safe to run from
+    /// several nodes at once.
+    /// </summary>
+    /// <param name="maxBatches">The most batches to run in this call; all expired carts when omitted.</param>
+    /// <param name="cancellationToken">Cancels the operation between batches.</param>
+    /// <returns>How many carts were deleted.</returns>
+    public async Task<int> PurgeExpiredAsync(int? maxBatches = null, CancellationToken cancellationToken = default)
+    {
+        var batchSize = Limits.PurgeBatchSize;
+        var total = 0;
+        for (var batch = 0; maxBatches is null || batch < maxBatches; batch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var deleted = await _store.DeleteExpiredAsync(_time.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Lists non-empty carts that have not changed for <paramref name="idleFor"/>, oldest change first, keyset-paged.
+    /// Whether a reminder may be sent is for the caller (or the subscriptions capability) to decide.
+    /// </summary>
+    /// <param name="idleFor">How long a cart must have been idle; positive.</param>
+    /// <param name="after">The cursor of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The page size, 1 to 1000.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; or <c>cart.request_invalid</c> for a bad idle time or page size.</returns>
+    public async Task<Result<AbandonedCartPage>> ListAbandonedAsync(TimeSpan idleFor, AbandonedCartCursor? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (idleFor <= TimeSpan.Zero || pageSize is < 1 or > 1000 || (after is not null && after.Token.IsDefault))
+        {
+            return CartErrors.RequestInvalid;
+        }
+
+        var now = _time.GetUtcNow();
+        var items = await _store.ListAbandonedAsync(now - idleFor, now, after, pageSize, cancellationToken).ConfigureAwait(false);
+        var next = items.Count == pageSize ? new AbandonedCartCursor(items[^1].UpdatedAt, items[^1].Token) : null;
+        return new AbandonedCartPage(items, next);
+    }
+
+    private void Touch(Cart cart, DateTimeOffset now)
+    {
+        cart.Version++;
+        cart.UpdatedAt = now;
+        cart.ExpiresAt = now + Limits.LifetimeOf(cart);
+    }
+
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        // Randomised, growing back-off spreads the retries of many writers racing for one cart.
+        var ceiling = Math.Min(1 << Math.Min(attempt, 5), 32);
+        return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling + 1)), cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Cart {CartId} changed concurrently; retrying on fresh data (attempt {Attempt}).")]
+    private static partial void LogConcurrencyRetry(ILogger logger, Guid cartId, int attempt);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Merging into cart {CartId} dropped or capped {Count} lines at the cart limits.")]
+    private static partial void LogMergeDroppedLines(ILogger logger, Guid cartId, int count);
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Options;
+using ShopKernel.Carts;
+
+namespace ShopKernel.DependencyInjection;
+
+/// <summary>The options of ShopKernel, one section per capability; validated when the host starts.</summary>
+public sealed class ShopKernelOptions
+{
+    /// <summary>Cart limits and lifetimes.</summary>
+    [ValidateObjectMembers]
+    public CartOptions Carts { get; set; } = new();
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace ShopKernel.DependencyInjection;
+
+/// <summary>Validates <see cref="ShopKernelOptions"/> (data annotations, generated at compile time) plus rules annotations cannot say.</summary>
+[OptionsValidator]
+internal sealed partial class ShopKernelOptionsValidator : IValidateOptions<ShopKernelOptions>
+{
+}
+
+/// <summary>The rules of <see cref="ShopKernelOptions"/> that data annotations cannot express.</summary>
+internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ShopKernelOptions options)
+    {
+        var failures = new List<string>();
+        var carts = options.Carts;
+        if (carts is null)
+        {
+            return ValidateOptionsResult.Fail("ShopKernel:Carts is required.");
+        }
+
+        foreach (var (label, value) in new[]
+        {
+            (nameof(carts.GuestCartLifetime), carts.GuestCartLifetime),
+            (nameof(carts.CustomerCartLifetime), carts.CustomerCartLifetime),
+            (nameof(carts.EmptyCartLifetime), carts.EmptyCartLifetime),
+        })
+        {
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3650))
+            {
+                failures.Add($"ShopKernel:Carts:{label} must be positive and at most 3650 days (was {value}).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,13 @@
+namespace ShopKernel;
+
+/// <summary>
+/// An expected business outcome that stopped an operation: a stable, documented <see cref="Code"/>
+/// a host can map to a response, and a human-readable <see cref="Description"/>.
+/// </summary>
+/// <param name="Code">A stable code such as <c>cart.quantity_invalid</c>; codes never change once shipped.</param>
+/// <param name="Description">A description for logs and developers; not meant to be shown verbatim to buyers.</param>
+public sealed record ShopError(string Code, string Description)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Code}: {Description}";
+}
