@@ -1,0 +1,170 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Carts;
+using ShopKernel.Customers;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Carts;
+
+/// <summary>
+/// <see cref="ICartStore"/> over the host's <typeparamref name="TContext"/>: a cart is one row, so reading it is one
+/// query and every change is one version-guarded <c>UPDATE</c>; nothing is tracked between calls.
+/// </summary>
+/// <typeparam name="TContext">The host's context, with <c>ApplyShopKernelModel</c> in its model.</typeparam>
+internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
+    where TContext : DbContext
+{
+    private static readonly Func<TContext, string, CancellationToken, Task<CartRecord?>> ByToken =
+        EF.CompileAsyncQuery((TContext db, string token, CancellationToken ct) =>
+            db.Set<CartRecord>().AsNoTracking().FirstOrDefault(c => c.Token == token));
+
+    private static readonly Func<TContext, Guid, CancellationToken, Task<CartRecord?>> ByCustomer =
+        EF.CompileAsyncQuery((TContext db, Guid customerId, CancellationToken ct) =>
+            db.Set<CartRecord>().AsNoTracking().FirstOrDefault(c => c.CustomerId == customerId));
+
+    public async Task<Cart?> FindByTokenAsync(CartToken token, CancellationToken cancellationToken = default)
+    {
+        var record = await ByToken(context, token.Value, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : CartRecordMapper.ToCart(record);
+    }
+
+    public async Task<Cart?> FindByCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var record = await ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : CartRecordMapper.ToCart(record);
+    }
+
+    public async Task<CartStoreResult> CreateAsync(Cart cart, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        var record = CartRecordMapper.ToRecord(cart);
+        var entry = context.Set<CartRecord>().Add(record);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return CartStoreResult.Success;
+        }
+        catch (DbUpdateException) when (cart.CustomerId is not null)
+        {
+            entry.State = EntityState.Detached;
+
+            // Lost the race to create the customer's one cart: the caller returns the winner.
+            if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return CartStoreResult.CustomerCartExists;
+            }
+
+            throw;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    public async Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        try
+        {
+            return await UpdateRowAsync(cart, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
+                ? CartStoreResult.Success
+                : CartStoreResult.VersionConflict;
+        }
+        catch (DbException) when (cart.CustomerId is not null)
+        {
+            // Attaching to a customer who meanwhile got a cart violates the one-cart-per-customer index.
+            if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return CartStoreResult.CustomerCartExists;
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<CartStoreResult> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(source);
+        var sourceId = source.Id;
+        var merged = await Transactions.RunAtomicallyAsync(
+            context,
+            async ct =>
+            {
+                if (await UpdateRowAsync(target, expectedTargetVersion, ct).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+
+                var deleted = await context.Set<CartRecord>()
+                    .Where(c => c.Id == sourceId && c.Version == expectedSourceVersion)
+                    .ExecuteDeleteAsync(ct)
+                    .ConfigureAwait(false);
+                return deleted == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return merged ? CartStoreResult.Success : CartStoreResult.VersionConflict;
+    }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken = default)
+    {
+        var cutoff = Instants.ToStored(now);
+        return context.Set<CartRecord>()
+            .Where(c => c.ExpiresAt <= cutoff)
+            .OrderBy(c => c.ExpiresAt)
+            .Take(batchSize)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AbandonedCart>> ListAbandonedAsync(DateTimeOffset idleSince, DateTimeOffset now, AbandonedCartCursor? after, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var idle = Instants.ToStored(idleSince);
+        var current = Instants.ToStored(now);
+        var query = context.Set<CartRecord>().AsNoTracking()
+            .Where(c => c.LineCount > 0 && c.UpdatedAt < idle && c.ExpiresAt > current);
+        if (after is not null)
+        {
+            var afterUpdated = Instants.ToStored(after.UpdatedAt);
+            var afterToken = after.Token.Value;
+#pragma warning disable CA1309 // Translated to SQL: the comparison uses the column's collation, as ORDER BY does.
+            query = query.Where(c => c.UpdatedAt > afterUpdated || (c.UpdatedAt == afterUpdated && string.Compare(c.Token, afterToken) > 0));
+#pragma warning restore CA1309
+        }
+
+        var records = await query
+            .OrderBy(c => c.UpdatedAt)
+            .ThenBy(c => c.Token)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return records.ConvertAll(CartRecordMapper.ToAbandoned);
+    }
+
+    private Task<int> UpdateRowAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var state = new CartRecord();
+        CartRecordMapper.CopyState(cart, state);
+        var id = cart.Id;
+        return context.Set<CartRecord>()
+            .Where(c => c.Id == id && c.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.CustomerId, state.CustomerId)
+                    .SetProperty(c => c.Currency, state.Currency)
+                    .SetProperty(c => c.Lines, state.Lines)
+                    .SetProperty(c => c.LineCount, state.LineCount)
+                    .SetProperty(c => c.TotalQuantity, state.TotalQuantity)
+                    .SetProperty(c => c.Subtotal, state.Subtotal)
+                    .SetProperty(c => c.NextLineId, state.NextLineId)
+                    .SetProperty(c => c.Version, state.Version)
+                    .SetProperty(c => c.UpdatedAt, state.UpdatedAt)
+                    .SetProperty(c => c.ExpiresAt, state.ExpiresAt),
+                cancellationToken);
+    }
+
+    private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)
+    {
+        var existing = await ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        return existing is not null && existing.Id != cartId;
+    }
+}

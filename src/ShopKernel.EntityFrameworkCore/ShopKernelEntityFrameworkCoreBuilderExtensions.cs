@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopKernel.DependencyInjection;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Plugs ShopKernel's Entity Framework Core stores into <c>AddShopKernel</c>.</summary>
+public static class ShopKernelEntityFrameworkCoreBuilderExtensions
+{
+    /// <summary>
+    /// Stores ShopKernel's data through the host's <typeparamref name="TContext"/>, which must be registered
+    /// (<c>AddDbContext</c> or <c>AddDbContextPool</c>) and call <c>modelBuilder.ApplyShopKernelModel()</c>.
+    /// </summary>
+    /// <typeparam name="TContext">The host's context.</typeparam>
+    /// <param name="builder">The ShopKernel builder.</param>
+    /// <returns>The builder.</returns>
+    public static ShopKernelBuilder AddEntityFrameworkStores<TContext>(this ShopKernelBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using ShopKernel.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Carts;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Adds ShopKernel's tables to the host's model.</summary>
+public static class ShopKernelModelBuilderExtensions
+{
+    /// <summary>
+    /// Adds ShopKernel's entities (carts, …) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
+    /// </summary>
+    /// <param name="modelBuilder">The host's model builder.</param>
+    /// <param name="configure">Changes the schema or the table prefix; optional.</param>
+    /// <returns>The model builder.</returns>
+    public static ModelBuilder ApplyShopKernelModel(this ModelBuilder modelBuilder, Action<ShopKernelModelOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var options = new ShopKernelModelOptions();
+        configure?.Invoke(options);
+        modelBuilder.ApplyConfiguration(new CartRecordConfiguration(options));
+        return modelBuilder;
+    }
+}
