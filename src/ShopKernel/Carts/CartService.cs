@@ -48,7 +48,7 @@ public sealed partial class CartService
             return CartErrors.CurrencyUnknown;
         }
 
-        var now = _time.GetUtcNow();
+        var now = Clock.UtcNow(_time);
         var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
         var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
         return stored == CartStoreResult.Success
@@ -75,7 +75,7 @@ public sealed partial class CartService
 
         while (true)
         {
-            var now = _time.GetUtcNow();
+            var now = Clock.UtcNow(_time);
             var existing = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (existing is not null && existing.ExpiresAt > now)
             {
@@ -118,7 +118,7 @@ public sealed partial class CartService
         }
 
         var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= _time.GetUtcNow() ? CartErrors.Expired : cart;
+        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
     }
 
     /// <summary>Gets a customer's cart.</summary>
@@ -133,7 +133,7 @@ public sealed partial class CartService
         }
 
         var cart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
-        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= _time.GetUtcNow() ? CartErrors.Expired : cart;
+        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ public sealed partial class CartService
                 return CartErrors.NotFound;
             }
 
-            var now = _time.GetUtcNow();
+            var now = Clock.UtcNow(_time);
             if (cart.ExpiresAt <= now)
             {
                 return CartErrors.Expired;
@@ -264,7 +264,7 @@ public sealed partial class CartService
 
         for (var attempt = 0; ; attempt++)
         {
-            var now = _time.GetUtcNow();
+            var now = Clock.UtcNow(_time);
             var guest = await _store.FindByTokenAsync(guestToken, cancellationToken).ConfigureAwait(false);
             var customerCart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
             var customerCartLive = customerCart is not null && customerCart.ExpiresAt > now;
@@ -363,7 +363,7 @@ public sealed partial class CartService
         for (var batch = 0; maxBatches is null || batch < maxBatches; batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var deleted = await _store.DeleteExpiredAsync(_time.GetUtcNow(), batchSize, cancellationToken).ConfigureAwait(false);
+            var deleted = await _store.DeleteExpiredAsync(Clock.UtcNow(_time), batchSize, cancellationToken).ConfigureAwait(false);
             total += deleted;
             if (deleted < batchSize)
             {
@@ -390,7 +390,7 @@ public sealed partial class CartService
             return CartErrors.RequestInvalid;
         }
 
-        var now = _time.GetUtcNow();
+        var now = Clock.UtcNow(_time);
         var items = await _store.ListAbandonedAsync(now - idleFor, now, after, pageSize, cancellationToken).ConfigureAwait(false);
         var next = items.Count == pageSize ? new AbandonedCartCursor(items[^1].UpdatedAt, items[^1].Token) : null;
         return new AbandonedCartPage(items, next);
