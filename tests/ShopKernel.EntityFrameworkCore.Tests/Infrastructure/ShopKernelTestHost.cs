@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ShopKernel.DependencyInjection;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>ShopKernel wired over a test database exactly as a host wires it, with a fake clock and a command counter.</summary>
+public sealed class ShopKernelTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public ShopKernelTestHost(TestDatabase database, Action<ShopKernelOptions>? configure = null)
+    {
+        Database = database;
+        var services = new ServiceCollection();
+        services.AddDbContext<TestShopContext>(options =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(Counter);
+        });
+        services.AddShopKernel(configure).AddEntityFrameworkStores<TestShopContext>();
+        services.AddSingleton<TimeProvider>(Time);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    public CommandCounter Counter { get; } = new();
+
+    /// <summary>A new scope, as a host's request would have: its own context.</summary>
+    public AsyncServiceScope Scope() => _provider.CreateAsyncScope();
+
+    /// <summary>Runs a call in its own scope.</summary>
+    public async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> call)
+        where TService : notnull
+    {
+        await using var scope = Scope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<T> QueryAsync<T>(Func<TestShopContext, Task<T>> query)
+    {
+        await using var scope = Scope();
+        return await query(scope.ServiceProvider.GetRequiredService<TestShopContext>());
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>A fresh, empty database of one provider, with ShopKernel's schema created.</summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    /// <summary>The provider's name as shown in test output: <c>SQLite</c> or <c>PostgreSQL</c>.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Points a context at this database.</summary>
+    public abstract void Configure(DbContextOptionsBuilder builder);
+
+    public async Task CreateSchemaAsync()
+    {
+        var builder = new DbContextOptionsBuilder<TestShopContext>();
+        Configure(builder);
+        await using var context = new TestShopContext(builder.Options);
+        await context.Database.EnsureCreatedAsync();
+    }
+
+    public abstract ValueTask DisposeAsync();
+}
