@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+
+namespace ShopKernel.EntityFrameworkCore.Tests;
+
+/// <summary>
+/// Table, column and index names are a contract with the hosts' migrations: a change here breaks every host
+/// that upgrades, so it must be deliberate.
+/// </summary>
+public class SchemaTests
+{
+    private sealed class PrefixedContext(DbContextOptions<PrefixedContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.ApplyShopKernelModel(o =>
+            {
+                o.Schema = "shop";
+                o.TablePrefix = "sk_";
+            });
+    }
+
+    private static IEntityType CartEntity(DbContext context) =>
+        context.Model.FindEntityType(typeof(CartRecord)) ?? throw new InvalidOperationException("The cart entity is not in the model.");
+
+    private static string Describe(IEntityType entity)
+    {
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p => p.GetColumnName(table) + (p.IsConcurrencyToken ? " (concurrency)" : string.Empty)).Order(StringComparer.Ordinal);
+        var indexes = entity.GetIndexes().Select(i => $"{i.GetDatabaseName(table)}({string.Join(",", i.Properties.Select(p => p.GetColumnName(table)))}){(i.IsUnique ? " unique" : string.Empty)}").Order(StringComparer.Ordinal);
+        return $"{entity.GetSchema()}.{entity.GetTableName()} pk={entity.FindPrimaryKey()!.GetName()}\n"
+            + string.Join("\n", columns) + "\n" + string.Join("\n", indexes);
+    }
+
+    [Fact]
+    public void The_cart_table_keeps_its_names()
+    {
+        using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
+        Assert.Equal(
+            """
+            .shopkernel_carts pk=pk_shopkernel_carts
+            created_at
+            currency
+            customer_id
+            expires_at
+            id
+            line_count
+            lines
+            next_line_id
+            subtotal
+            token
+            total_quantity
+            updated_at
+            version (concurrency)
+            ix_shopkernel_carts_customer_id(customer_id) unique
+            ix_shopkernel_carts_expires_at(expires_at)
+            ix_shopkernel_carts_token(token) unique
+            ix_shopkernel_carts_updated_at_token(updated_at,token)
+            """.ReplaceLineEndings("\n"),
+            Describe(CartEntity(context)));
+    }
+
+    [Fact]
+    public void Schema_and_table_prefix_are_configurable()
+    {
+        using var context = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseSqlite("Data Source=:memory:").Options);
+        var entity = CartEntity(context);
+        Assert.Equal(("shop", "sk_carts"), (entity.GetSchema(), entity.GetTableName()));
+        Assert.Contains(entity.GetIndexes(), i => i.GetDatabaseName() == "ix_sk_carts_token");
+    }
+}
