@@ -145,21 +145,12 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
     {
         var state = new CartRecord();
         CartRecordMapper.CopyState(cart, state);
-        var id = cart.Id;
-        return context.Set<CartRecord>()
-            .Where(c => c.Id == id && c.Version == expectedVersion)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.CustomerId, state.CustomerId)
-                    .SetProperty(c => c.Currency, state.Currency)
-                    .SetProperty(c => c.Lines, state.Lines)
-                    .SetProperty(c => c.LineCount, state.LineCount)
-                    .SetProperty(c => c.TotalQuantity, state.TotalQuantity)
-                    .SetProperty(c => c.Subtotal, state.Subtotal)
-                    .SetProperty(c => c.NextLineId, state.NextLineId)
-                    .SetProperty(c => c.Version, state.Version)
-                    .SetProperty(c => c.UpdatedAt, state.UpdatedAt)
-                    .SetProperty(c => c.ExpiresAt, state.ExpiresAt),
-                cancellationToken);
+        object?[] parameters =
+        [
+            state.CustomerId, state.Currency, state.Lines, state.LineCount, state.TotalQuantity, state.Subtotal,
+            state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, cart.Id, expectedVersion,
+        ];
+        return context.Database.ExecuteSqlRawAsync(CartStatements.For(context).Update, parameters!, cancellationToken);
     }
 
     private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)
