@@ -14,23 +14,17 @@ namespace ShopKernel.EntityFrameworkCore.Carts;
 internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
     where TContext : DbContext
 {
-    private static readonly Func<TContext, string, CancellationToken, Task<CartRecord?>> ByToken =
-        EF.CompileAsyncQuery((TContext db, string token, CancellationToken ct) =>
-            db.Set<CartRecord>().AsNoTracking().FirstOrDefault(c => c.Token == token));
-
-    private static readonly Func<TContext, Guid, CancellationToken, Task<CartRecord?>> ByCustomer =
-        EF.CompileAsyncQuery((TContext db, Guid customerId, CancellationToken ct) =>
-            db.Set<CartRecord>().AsNoTracking().FirstOrDefault(c => c.CustomerId == customerId));
+    private CartQueries<TContext> Queries => CartQueries<TContext>.For(context);
 
     public async Task<Cart?> FindByTokenAsync(CartToken token, CancellationToken cancellationToken = default)
     {
-        var record = await ByToken(context, token.Value, cancellationToken).ConfigureAwait(false);
+        var record = await Queries.ByToken(context, token.Value, cancellationToken).ConfigureAwait(false);
         return record is null ? null : CartRecordMapper.ToCart(record);
     }
 
     public async Task<Cart?> FindByCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var record = await ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        var record = await Queries.ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
         return record is null ? null : CartRecordMapper.ToCart(record);
     }
 
@@ -155,7 +149,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
 
     private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)
     {
-        var existing = await ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        var existing = await Queries.ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
         return existing is not null && existing.Id != cartId;
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>A fresh database on the throwaway PostgreSQL server (or the one named by SHOPKERNEL_TEST_POSTGRES).</summary>
+public sealed class PostgresTestDatabase : TestDatabase
+{
+    private readonly PostgresServer _server;
+    private readonly string _name;
+
+    private PostgresTestDatabase(PostgresServer server, string connectionString)
+    {
+        _server = server;
+        ConnectionString = connectionString;
+        _name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
+
+    public override string Provider => "PostgreSQL";
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresTestDatabase> CreateAsync(string namePrefix)
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = new PostgresTestDatabase(server, await server.CreateDatabaseAsync(namePrefix));
+        await database.CreateSchemaAsync();
+        return database;
+    }
+
+    public override void Configure(DbContextOptionsBuilder builder) => builder.UseNpgsql(ConnectionString);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await _server.DropDatabaseAsync(_name);
+    }
+}
