@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,10 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore, EfOrderStore<TContext>>());
+        builder.Services.TryAddScoped<EfCheckoutStore<TContext>>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICheckoutStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
+        builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using ShopKernel.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Orders;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -7,7 +9,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, …) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -19,6 +21,9 @@ public static class ShopKernelModelBuilderExtensions
         var options = new ShopKernelModelOptions();
         configure?.Invoke(options);
         modelBuilder.ApplyConfiguration(new CartRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new OrderRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PurchaseFactsRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StockRecordConfiguration(options));
         return modelBuilder;
     }
 }

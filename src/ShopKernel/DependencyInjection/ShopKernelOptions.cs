@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
+using ShopKernel.Orders;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -9,4 +11,12 @@ public sealed class ShopKernelOptions
     /// <summary>Cart limits and lifetimes.</summary>
     [ValidateObjectMembers]
     public CartOptions Carts { get; set; } = new();
+
+    /// <summary>Order number prefix, grouping and node id.</summary>
+    [ValidateObjectMembers]
+    public OrderNumberOptions Orders { get; set; } = new();
+
+    /// <summary>Checkout settings: accepted payment methods, stock tracking, retries.</summary>
+    [ValidateObjectMembers]
+    public CheckoutOptions Checkout { get; set; } = new();
 }

@@ -9,18 +9,19 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ShopKernelTestHost(TestDatabase database, Action<ShopKernelOptions>? configure = null)
+    public ShopKernelTestHost(TestDatabase database, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
         Database = database;
-        var services = new ServiceCollection();
-        services.AddDbContext<TestShopContext>(options =>
+        collection.AddDbContext<TestShopContext>(options =>
         {
             database.Configure(options);
-            options.AddInterceptors(Counter);
+            options.AddInterceptors(Counter, Faults);
         });
-        services.AddShopKernel(configure).AddEntityFrameworkStores<TestShopContext>();
-        services.AddSingleton<TimeProvider>(Time);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        collection.AddShopKernel(configure).AddEntityFrameworkStores<TestShopContext>();
+        collection.AddSingleton<TimeProvider>(Time);
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public TestDatabase Database { get; }
@@ -28,6 +29,8 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
     public CommandCounter Counter { get; } = new();
+
+    public FaultInjector Faults { get; } = new();
 
     /// <summary>A new scope, as a host's request would have: its own context.</summary>
     public AsyncServiceScope Scope() => _provider.CreateAsyncScope();

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Orders;
+
+namespace ShopKernel.EntityFrameworkCore.Checkout;
+
+/// <summary>
+/// Table and column names of the checkout commit, read once per model from EF's metadata and quoted by the
+/// provider, so the hand-written statements honour the schema, the table prefix and the provider's dialect.
+/// </summary>
+internal sealed class CheckoutSql
+{
+    private static readonly ConditionalWeakTable<IModel, CheckoutSql> Cache = [];
+
+    private CheckoutSql(DbContext context)
+    {
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var model = context.Model;
+
+        (string Table, Func<string, string> Column) Names<T>()
+        {
+            var entity = model.FindEntityType(typeof(T))
+                ?? throw new InvalidOperationException("ShopKernel's model is missing: call modelBuilder.ApplyShopKernelModel() in OnModelCreating.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            return (sql.DelimitIdentifier(table.Name, table.Schema), property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
+        }
+
+        var cart = Names<CartRecord>();
+        CartTable = cart.Table;
+        CartId = cart.Column(nameof(CartRecord.Id));
+        CartVersion = cart.Column(nameof(CartRecord.Version));
+
+        var stock = Names<StockRecord>();
+        StockTable = stock.Table;
+        StockSku = stock.Column(nameof(StockRecord.Sku));
+        StockAvailable = stock.Column(nameof(StockRecord.Available));
+
+        var order = Names<OrderRecord>();
+        OrderTable = order.Table;
+        OrderColumns = string.Join(", ", OrderRecordColumns.Properties.Select(order.Column));
+
+        var facts = Names<PurchaseFactsRecord>();
+        FactsTable = facts.Table;
+        FactsCustomer = facts.Column(nameof(PurchaseFactsRecord.CustomerId));
+        FactsCurrency = facts.Column(nameof(PurchaseFactsRecord.Currency));
+        FactsCount = facts.Column(nameof(PurchaseFactsRecord.OrderCount));
+        FactsSpend = facts.Column(nameof(PurchaseFactsRecord.LifetimeSpend));
+        FactsFirst = facts.Column(nameof(PurchaseFactsRecord.FirstOrderAt));
+        FactsLast = facts.Column(nameof(PurchaseFactsRecord.LastOrderAt));
+    }
+
+    public string CartTable { get; }
+
+    public string CartId { get; }
+
+    public string CartVersion { get; }
+
+    public string StockTable { get; }
+
+    public string StockSku { get; }
+
+    public string StockAvailable { get; }
+
+    public string OrderTable { get; }
+
+    public string OrderColumns { get; }
+
+    public string FactsTable { get; }
+
+    public string FactsCustomer { get; }
+
+    public string FactsCurrency { get; }
+
+    public string FactsCount { get; }
+
+    public string FactsSpend { get; }
+
+    public string FactsFirst { get; }
+
+    public string FactsLast { get; }
+
+    public static CheckoutSql For(DbContext context) => Cache.GetValue(context.Model, _ => new CheckoutSql(context));
+}

@@ -1,0 +1,214 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Checkout;
+
+/// <summary>
+/// <see cref="ICheckoutStore"/> over the host's <typeparamref name="TContext"/>. The commit is one command of a few
+/// statements in one transaction — remove the cart (version-guarded), take stock (conditional), insert the order
+/// (unique per cart and per idempotency key), move the purchase facts — and each statement touches exactly one
+/// row when all is well, so one sum of affected rows proves the whole commit.
+/// </summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutStore, IStockStore
+    where TContext : DbContext
+{
+    public async Task<CheckoutFacts> LoadFactsAsync(CustomerId? customerId, IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        if (customerId is null && skus.Count == 0)
+        {
+            return new CheckoutFacts([], new Dictionary<string, int>());
+        }
+
+        var names = CheckoutSql.For(context);
+        var sql = new StringBuilder();
+        var parameters = new List<object?>();
+        string P(object? value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1) + "}";
+        }
+
+        if (customerId is { } customer)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 0 AS {Q("Kind")}, {names.FactsCurrency} AS {Q("Key")}, {names.FactsCount} AS {Q("Count")}, {names.FactsSpend} AS {Q("Amount")}, {names.FactsFirst} AS {Q("FirstAt")}, {names.FactsLast} AS {Q("LastAt")} FROM {names.FactsTable} WHERE {names.FactsCustomer} = {P(customer.Value)}");
+        }
+
+        if (skus.Count > 0)
+        {
+            if (sql.Length > 0)
+            {
+                sql.Append(" UNION ALL ");
+            }
+
+            var list = string.Join(", ", skus.Select(s => P(s)));
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 1 AS {Q("Kind")}, {names.StockSku} AS {Q("Key")}, {names.StockAvailable} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")} FROM {names.StockTable} WHERE {names.StockSku} IN ({list})");
+        }
+
+        var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), parameters.ToArray()!).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var facts = new List<CustomerPurchaseFacts>();
+        var stock = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Kind == 0 && Currency.TryParse(row.Key.Trim(), out var currency))
+            {
+                facts.Add(new CustomerPurchaseFacts(customerId!.Value, (int)row.Count, new Money(row.Amount, currency), Instants.FromStored(row.FirstAt!.Value), Instants.FromStored(row.LastAt!.Value)));
+            }
+            else if (row.Kind == 1)
+            {
+                stock[row.Key] = (int)row.Count;
+            }
+        }
+
+        return new CheckoutFacts(facts, stock);
+    }
+
+    public async Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var names = CheckoutSql.For(context);
+        var order = OrderRecordMapper.ToRecord(commit.Order);
+        var sql = new StringBuilder();
+        var parameters = new List<object?>();
+        string P(object? value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1) + "}";
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {names.CartTable} WHERE {names.CartId} = {P(commit.Cart.Id)} AND {names.CartVersion} = {P(commit.ExpectedCartVersion)};\n");
+        foreach (var take in commit.StockDecrements)
+        {
+            var quantity = P(take.Quantity);
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.StockTable} SET {names.StockAvailable} = {names.StockAvailable} - {quantity} WHERE {names.StockSku} = {P(take.Sku)} AND {names.StockAvailable} >= {quantity};\n");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.OrderTable} ({names.OrderColumns}) VALUES ({string.Join(", ", OrderRecordColumns.Values(order).Select(P))});\n");
+        var expectedRows = 2 + commit.StockDecrements.Count;
+        if (order.CustomerId is { } customer)
+        {
+            var c = P(customer);
+            var currency = P(order.Currency);
+            var total = P(order.Total);
+            var at = P(order.PlacedAt);
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.FactsTable} SET {names.FactsCount} = {names.FactsCount} + 1, {names.FactsSpend} = {names.FactsSpend} + {total}, {names.FactsLast} = {at} WHERE {names.FactsCustomer} = {c} AND {names.FactsCurrency} = {currency};\n");
+            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.FactsTable} ({names.FactsCustomer}, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}) ");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT {c}, {currency}, 1, {total}, {at}, {at} WHERE NOT EXISTS (SELECT 1 FROM {names.FactsTable} WHERE {names.FactsCustomer} = {c} AND {names.FactsCurrency} = {currency});\n");
+            expectedRows++;
+        }
+
+        var text = sql.ToString();
+        var args = parameters.ToArray();
+        try
+        {
+            var committed = await Transactions.RunAtomicallyAsync(
+                context,
+                async ct => await context.Database.ExecuteSqlRawAsync(text, args!, ct).ConfigureAwait(false) == expectedRows,
+                cancellationToken).ConfigureAwait(false);
+            if (committed)
+            {
+                return CheckoutCommitResult.Committed;
+            }
+        }
+        catch (DbException)
+        {
+            // The transaction rolled back. A unique index refusing a second order for this cart or key means the
+            // winner stands; a first-order race on the purchase facts is retried; anything else is a real failure.
+            if (await OrderExistsAsync(order, cancellationToken).ConfigureAwait(false))
+            {
+                return new CheckoutCommitResult(CheckoutCommitOutcome.Duplicate);
+            }
+
+            if (order.CustomerId is { } buyer && await FactsExistAsync(buyer, order.Currency, cancellationToken).ConfigureAwait(false)
+                && commit.Order.CustomerId is not null && await IsFirstOrderRaceAsync(commit, cancellationToken).ConfigureAwait(false))
+            {
+                return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+            }
+
+            throw;
+        }
+
+        return await DiagnoseAsync(commit, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetAvailableAsync(string sku, int available, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sku);
+        ArgumentOutOfRangeException.ThrowIfNegative(available);
+        var updated = await context.Set<StockRecord>().Where(s => s.Sku == sku)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Available, available), cancellationToken).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            var entry = context.Set<StockRecord>().Add(new StockRecord { Sku = sku, Available = available });
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<int?> GetAvailableAsync(string sku, CancellationToken cancellationToken = default)
+    {
+        var record = await context.Set<StockRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Sku == sku, cancellationToken).ConfigureAwait(false);
+        return record?.Available;
+    }
+
+    private async Task<bool> OrderExistsAsync(OrderRecord order, CancellationToken cancellationToken)
+    {
+        var cartId = order.CartId;
+        var key = order.IdempotencyKey;
+        return await context.Set<OrderRecord>().AsNoTracking()
+            .AnyAsync(o => o.CartId == cartId || (key != null && o.IdempotencyKey == key), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private Task<bool> FactsExistAsync(Guid customerId, string currency, CancellationToken cancellationToken) =>
+        context.Set<PurchaseFactsRecord>().AsNoTracking().AnyAsync(f => f.CustomerId == customerId && f.Currency == currency, cancellationToken);
+
+    /// <summary>The cart is still as it was, so the failure came from the facts row another checkout created meanwhile.</summary>
+    private Task<bool> IsFirstOrderRaceAsync(OrderCommit commit, CancellationToken cancellationToken)
+    {
+        var cartId = commit.Cart.Id;
+        var version = commit.ExpectedCartVersion;
+        return context.Set<CartRecord>().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken);
+    }
+
+    /// <summary>Finds which statement touched no row, after the transaction rolled back (the failure path only).</summary>
+    private async Task<CheckoutCommitResult> DiagnoseAsync(OrderCommit commit, CancellationToken cancellationToken)
+    {
+        var cartId = commit.Cart.Id;
+        var version = commit.ExpectedCartVersion;
+        var cartIntact = await context.Set<CartRecord>().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken).ConfigureAwait(false);
+        if (!cartIntact)
+        {
+            return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+        }
+
+        foreach (var take in commit.StockDecrements)
+        {
+            var available = await GetAvailableAsync(take.Sku, cancellationToken).ConfigureAwait(false);
+            if (available is { } level && level < take.Quantity)
+            {
+                return new CheckoutCommitResult(CheckoutCommitOutcome.OutOfStock, take.Sku);
+            }
+        }
+
+        // The stock level vanished or the facts row raced: nothing was stored; the caller retries on fresh data.
+        return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+    }
+
+    private string Q(string alias) => context.GetService<ISqlGenerationHelper>().DelimitIdentifier(alias);
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Carts;
+using ShopKernel.Customers;
+using ShopKernel.Orders;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary><see cref="IOrderStore"/> over the host's <typeparamref name="TContext"/>: an order is one row.</summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
+    where TContext : DbContext
+{
+    private OrderQueries<TContext> Queries => OrderQueries<TContext>.For(context);
+
+    public async Task<Order?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken = default) =>
+        Map(await Queries.ByNumber(context, number.Value, cancellationToken).ConfigureAwait(false));
+
+    public async Task<Order?> FindByCartTokenAsync(CartToken cartToken, CancellationToken cancellationToken = default) =>
+        Map(await Queries.ByCartToken(context, cartToken.Value, cancellationToken).ConfigureAwait(false));
+
+    public async Task<Order?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        Map(await Queries.ByIdempotencyKey(context, idempotencyKey, cancellationToken).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<Order>> ListByCustomerAsync(CustomerId customerId, OrderNumber? before, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var id = customerId.Value;
+        var query = context.Set<OrderRecord>().AsNoTracking().Where(o => o.CustomerId == id);
+        if (before is { } b)
+        {
+            var limit = b.Value;
+            query = query.Where(o => o.Number < limit);
+        }
+
+        var records = await query.OrderByDescending(o => o.Number).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return records.ConvertAll(OrderRecordMapper.ToOrder);
+    }
+
+    public async Task<IReadOnlyList<Order>> ListAsync(DateTimeOffset from, DateTimeOffset to, OrderStatus? status, OrderNumber? after, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var start = Instants.ToStored(from);
+        var end = Instants.ToStored(to);
+        var query = context.Set<OrderRecord>().AsNoTracking().Where(o => o.PlacedAt >= start && o.PlacedAt < end);
+        if (status is { } s)
+        {
+            var code = (int)s;
+            query = query.Where(o => o.Status == code);
+        }
+
+        if (after is { } a)
+        {
+            var limit = a.Value;
+            query = query.Where(o => o.Number > limit);
+        }
+
+        var records = await query.OrderBy(o => o.Number).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return records.ConvertAll(OrderRecordMapper.ToOrder);
+    }
+
+    public async Task<bool> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var id = order.Id;
+        var status = (int)order.Status;
+        var history = OrderRecordMapper.SerializeHistory(order);
+        var updatedAt = Instants.ToStored(order.History[^1].At);
+        var version = order.Version;
+        var updated = await context.Set<OrderRecord>()
+            .Where(o => o.Id == id && o.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Status, status)
+                    .SetProperty(o => o.History, history)
+                    .SetProperty(o => o.UpdatedAt, updatedAt)
+                    .SetProperty(o => o.Version, version),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1;
+    }
+
+    private static Order? Map(OrderRecord? record) => record is null ? null : OrderRecordMapper.ToOrder(record);
+}

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary>The order lookups, compiled once per model (see <c>CartQueries</c> for why per model).</summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class OrderQueries<TContext>
+    where TContext : DbContext
+{
+    private static readonly ConditionalWeakTable<IModel, OrderQueries<TContext>> Cache = [];
+
+    private OrderQueries()
+    {
+    }
+
+    public Func<TContext, long, CancellationToken, Task<OrderRecord?>> ByNumber { get; } =
+        EF.CompileAsyncQuery((TContext db, long number, CancellationToken ct) =>
+            db.Set<OrderRecord>().AsNoTracking().FirstOrDefault(o => o.Number == number));
+
+    public Func<TContext, string, CancellationToken, Task<OrderRecord?>> ByCartToken { get; } =
+        EF.CompileAsyncQuery((TContext db, string token, CancellationToken ct) =>
+            db.Set<OrderRecord>().AsNoTracking().FirstOrDefault(o => o.CartToken == token));
+
+    public Func<TContext, string, CancellationToken, Task<OrderRecord?>> ByIdempotencyKey { get; } =
+        EF.CompileAsyncQuery((TContext db, string key, CancellationToken ct) =>
+            db.Set<OrderRecord>().AsNoTracking().FirstOrDefault(o => o.IdempotencyKey == key));
+
+    public static OrderQueries<TContext> For(TContext context) => Cache.GetValue(context.Model, static _ => new OrderQueries<TContext>());
+}

@@ -1,0 +1,51 @@
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary>The stored form of an order: one row; lines, address, discounts and history as JSON documents.</summary>
+internal sealed class OrderRecord
+{
+    public Guid Id { get; set; }
+
+    public long Number { get; set; }
+
+    public Guid CartId { get; set; }
+
+    public string CartToken { get; set; } = string.Empty;
+
+    public string? IdempotencyKey { get; set; }
+
+    public Guid? CustomerId { get; set; }
+
+    public int Status { get; set; }
+
+    public string Currency { get; set; } = string.Empty;
+
+    public long Subtotal { get; set; }
+
+    public long Discount { get; set; }
+
+    public long Total { get; set; }
+
+    public string PaymentMethod { get; set; } = string.Empty;
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string FirstName { get; set; } = string.Empty;
+
+    public string LastName { get; set; } = string.Empty;
+
+    public string ShippingAddress { get; set; } = "{}";
+
+    public string Lines { get; set; } = "[]";
+
+    public string Adjustments { get; set; } = "[]";
+
+    public string History { get; set; } = "[]";
+
+    public DateTime PlacedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary>Maps <see cref="OrderRecord"/>. The unique indexes on cart and idempotency key make checkout exactly-once.</summary>
+internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<OrderRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderRecord> builder)
+    {
+        var table = options.Table("orders");
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(o => o.Id).HasName("pk_" + table);
+        builder.Property(o => o.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(o => o.Number).HasColumnName("number");
+        builder.Property(o => o.CartId).HasColumnName("cart_id");
+        builder.Property(o => o.CartToken).HasColumnName("cart_token").HasMaxLength(32).IsUnicode(false).IsRequired();
+        builder.Property(o => o.IdempotencyKey).HasColumnName("idempotency_key").HasMaxLength(1000);
+        builder.Property(o => o.CustomerId).HasColumnName("customer_id");
+        builder.Property(o => o.Status).HasColumnName("status");
+        builder.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
+        builder.Property(o => o.Subtotal).HasColumnName("subtotal");
+        builder.Property(o => o.Discount).HasColumnName("discount");
+        builder.Property(o => o.Total).HasColumnName("total");
+        builder.Property(o => o.PaymentMethod).HasColumnName("payment_method").HasMaxLength(32).IsRequired();
+        builder.Property(o => o.Email).HasColumnName("email").HasMaxLength(254);
+        builder.Property(o => o.Phone).HasColumnName("phone").HasMaxLength(32);
+        builder.Property(o => o.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
+        builder.Property(o => o.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
+        builder.Property(o => o.ShippingAddress).HasColumnName("shipping_address").IsRequired();
+        builder.Property(o => o.Lines).HasColumnName("lines").IsRequired();
+        builder.Property(o => o.Adjustments).HasColumnName("adjustments").IsRequired();
+        builder.Property(o => o.History).HasColumnName("history").IsRequired();
+        builder.Property(o => o.PlacedAt).HasColumnName("placed_at");
+        builder.Property(o => o.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();
+
+        builder.HasIndex(o => o.Number).IsUnique().HasDatabaseName("ix_" + table + "_number");
+        builder.HasIndex(o => o.CartId).IsUnique().HasDatabaseName("ix_" + table + "_cart_id");
+        builder.HasIndex(o => o.CartToken).HasDatabaseName("ix_" + table + "_cart_token");
+        builder.HasIndex(o => o.IdempotencyKey).IsUnique().HasDatabaseName("ix_" + table + "_idempotency_key");
+        builder.HasIndex(o => new { o.CustomerId, o.Number }).HasDatabaseName("ix_" + table + "_customer_id_number");
+        builder.HasIndex(o => new { o.PlacedAt, o.Number }).HasDatabaseName("ix_" + table + "_placed_at_number");
+        builder.HasIndex(o => new { o.Status, o.Number }).HasDatabaseName("ix_" + table + "_status_number");
+    }
+}

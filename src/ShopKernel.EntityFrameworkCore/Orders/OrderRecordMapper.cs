@@ -1,0 +1,120 @@
+using System.Text.Json;
+using ShopKernel.Carts;
+using ShopKernel.Customers;
+using ShopKernel.Orders;
+using ShopKernel.Pricing;
+
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary>Converts between <see cref="Order"/> and its stored <see cref="OrderRecord"/>.</summary>
+internal static class OrderRecordMapper
+{
+    public static OrderRecord ToRecord(Order order)
+    {
+        var address = order.ShippingAddress;
+        return new OrderRecord
+        {
+            Id = order.Id,
+            Number = order.Number.Value,
+            CartId = order.CartId,
+            CartToken = order.CartToken,
+            IdempotencyKey = order.IdempotencyKey,
+            CustomerId = order.CustomerId?.Value,
+            Status = (int)order.Status,
+            Currency = order.Currency.Code,
+            Subtotal = order.Subtotal.MinorUnits,
+            Discount = order.Discount.MinorUnits,
+            Total = order.Total.MinorUnits,
+            PaymentMethod = order.PaymentMethod,
+            Email = order.Contact.Email,
+            Phone = order.Contact.Phone,
+            FirstName = order.Contact.FirstName,
+            LastName = order.Contact.LastName,
+            ShippingAddress = JsonSerializer.Serialize(
+                new AddressDocument
+                {
+                    Recipient = address.Recipient,
+                    Line1 = address.Line1,
+                    Line2 = address.Line2,
+                    PostalCode = address.PostalCode,
+                    City = address.City,
+                    Region = address.Region,
+                    CountryCode = address.CountryCode,
+                },
+                OrderJsonContext.Default.AddressDocument),
+            Lines = JsonSerializer.Serialize(order.Lines.Select(ToDocument).ToList(), OrderJsonContext.Default.ListOrderLineDocument),
+            Adjustments = JsonSerializer.Serialize(ToDocuments(order.Adjustments) ?? [], OrderJsonContext.Default.ListAdjustmentDocument),
+            History = SerializeHistory(order),
+            PlacedAt = Instants.ToStored(order.PlacedAt),
+            UpdatedAt = Instants.ToStored(order.History[^1].At),
+            Version = order.Version,
+        };
+    }
+
+    public static string SerializeHistory(Order order) =>
+        JsonSerializer.Serialize(
+            order.History.Select(h => new StatusChangeDocument { Status = (int)h.Status, At = Instants.ToStored(h.At), Note = h.Note }).ToList(),
+            OrderJsonContext.Default.ListStatusChangeDocument);
+
+    public static Order ToOrder(OrderRecord record)
+    {
+        var currency = Currency.Parse(record.Currency);
+        var address = JsonSerializer.Deserialize(record.ShippingAddress, OrderJsonContext.Default.AddressDocument)!;
+        var lines = JsonSerializer.Deserialize(record.Lines, OrderJsonContext.Default.ListOrderLineDocument)!
+            .Select(d => new OrderLine(
+                d.Number,
+                d.ProductId,
+                d.Sku,
+                d.Name,
+                d.Options is { Count: > 0 } ? LineOptions.Create(d.Options).Value : LineOptions.Empty,
+                d.Picture,
+                new Money(d.UnitPrice, currency),
+                d.Quantity,
+                FromDocuments(d.Adjustments, currency),
+                new Money(d.Total, currency)))
+            .ToList();
+        var history = JsonSerializer.Deserialize(record.History, OrderJsonContext.Default.ListStatusChangeDocument)!
+            .Select(h => new OrderStatusChange((OrderStatus)h.Status, Instants.FromStored(h.At), h.Note));
+
+        return new Order(
+            record.Id,
+            OrderNumber.FromValue(record.Number),
+            record.CartId,
+            record.CartToken,
+            record.IdempotencyKey,
+            record.CustomerId is { } customer ? new CustomerId(customer) : null,
+            new OrderContact(record.Email, record.Phone, record.FirstName, record.LastName),
+            new PostalAddress(address.Recipient, address.Line1, address.PostalCode, address.City, address.CountryCode) { Line2 = address.Line2, Region = address.Region },
+            record.PaymentMethod,
+            lines,
+            FromDocuments(JsonSerializer.Deserialize(record.Adjustments, OrderJsonContext.Default.ListAdjustmentDocument), currency),
+            new Money(record.Subtotal, currency),
+            new Money(record.Discount, currency),
+            new Money(record.Total, currency),
+            Instants.FromStored(record.PlacedAt),
+            history,
+            record.Version);
+    }
+
+    private static OrderLineDocument ToDocument(OrderLine line) => new()
+    {
+        Number = line.LineNumber,
+        ProductId = line.ProductId,
+        Sku = line.Sku,
+        Name = line.Name,
+        Options = line.Options.Count == 0 ? null : line.Options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal),
+        Picture = line.PictureUrl,
+        UnitPrice = line.UnitPrice.MinorUnits,
+        Quantity = line.Quantity,
+        Total = line.Total.MinorUnits,
+        Adjustments = ToDocuments(line.Adjustments),
+    };
+
+    private static List<AdjustmentDocument>? ToDocuments(IReadOnlyList<PriceAdjustment> adjustments) =>
+        adjustments.Count == 0
+            ? null
+            : adjustments.Select(a => new AdjustmentDocument { PromotionId = a.PromotionId, Kind = a.Kind, Amount = a.Amount.MinorUnits, Explanation = a.Explanation }).ToList();
+
+    private static List<PriceAdjustment> FromDocuments(List<AdjustmentDocument>? documents, Currency currency) =>
+        documents is null ? [] : documents.ConvertAll(d => new PriceAdjustment(d.PromotionId, d.Kind, new Money(d.Amount, currency), d.Explanation));
+}

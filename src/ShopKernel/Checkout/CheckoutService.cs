@@ -1,0 +1,229 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ShopKernel.Carts;
+using ShopKernel.DependencyInjection;
+using ShopKernel.Orders;
+using ShopKernel.Pricing;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Checkout;
+
+/// <summary>
+/// Places orders from carts, exactly once however often the same cart or idempotency key is submitted: it loads the
+/// cart and the buyer's facts, validates, prices, runs the checkout guards, checks stock and then commits once —
+/// the order, the cart's removal, the purchase facts and the stock decrements in one transaction.
+/// </summary>
+public sealed partial class CheckoutService
+{
+    private static readonly CheckoutFacts NoFacts = new([], new Dictionary<string, int>());
+
+    private readonly ICartStore _carts;
+    private readonly ICheckoutStore _checkout;
+    private readonly IOrderStore _orders;
+    private readonly ICartPricer _pricer;
+    private readonly IOrderNumberGenerator _numbers;
+    private readonly IEnumerable<ICheckoutGuard> _guards;
+    private readonly IOptionsMonitor<ShopKernelOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="carts">The cart store.</param>
+    /// <param name="checkout">The checkout store.</param>
+    /// <param name="orders">The order store.</param>
+    /// <param name="pricer">The pricer.</param>
+    /// <param name="numbers">The order number generator.</param>
+    /// <param name="guards">The checkout guards, in order.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public CheckoutService(
+        ICartStore carts,
+        ICheckoutStore checkout,
+        IOrderStore orders,
+        ICartPricer pricer,
+        IOrderNumberGenerator numbers,
+        IEnumerable<ICheckoutGuard> guards,
+        IOptionsMonitor<ShopKernelOptions> options,
+        TimeProvider timeProvider,
+        ILogger<CheckoutService>? logger = null)
+    {
+        _carts = carts ?? throw new ArgumentNullException(nameof(carts));
+        _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
+        _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _pricer = pricer ?? throw new ArgumentNullException(nameof(pricer));
+        _numbers = numbers ?? throw new ArgumentNullException(nameof(numbers));
+        _guards = guards ?? throw new ArgumentNullException(nameof(guards));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Places an order from a cart. Submitting the same cart (or idempotency key) again — a double click, a retry,
+    /// a reload, a race — returns the first order with <see cref="PlacedOrder.IsReplay"/> set; it never places a
+    /// second one. On any error nothing is stored and the cart is unchanged.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The order, or a typed error with a code from <see cref="CheckoutErrorCodes"/>.</returns>
+    public async Task<Result<PlacedOrder>> PlaceOrderAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        var options = _options.CurrentValue.Checkout;
+        if (CheckoutValidator.Validate(request, options) is { } invalid)
+        {
+            return invalid;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var cart = await _carts.FindByTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
+            if (cart is null)
+            {
+                // Gone: converted by an earlier submission (return its order), or never there.
+                return await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) ?? CheckoutErrors.CartNotFound;
+
+            }
+
+            var now = Clock.UtcNow(_time);
+            if (Precheck(request, cart, now) is { } refused)
+            {
+                return refused;
+            }
+
+            var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
+            var facts = request.CustomerId is null && skus.Length == 0
+                ? NoFacts
+                : await _checkout.LoadFactsAsync(request.CustomerId, skus, cancellationToken).ConfigureAwait(false);
+            var contact = request.Contact ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
+            var price = _pricer.Price(cart, new PricingContext(request.CustomerId, contact, facts.PurchaseFacts, now));
+            if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
+            {
+                return CheckoutErrors.TotalChanged;
+            }
+
+            var decrements = StockToTake(cart, facts, out var shortage);
+            if (shortage is not null)
+            {
+                return shortage;
+            }
+
+            string? holdReason = null;
+            var context = new CheckoutContext(request, cart, price, contact, now);
+            foreach (var guard in _guards)
+            {
+                var verdict = await guard.CheckAsync(context, cancellationToken).ConfigureAwait(false);
+                if (verdict.Error is not null)
+                {
+                    return verdict.Error;
+                }
+
+                holdReason ??= verdict.HoldReason;
+            }
+
+            var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason);
+            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements), cancellationToken).ConfigureAwait(false);
+            switch (committed.Outcome)
+            {
+                case CheckoutCommitOutcome.Committed:
+                    LogOrderPlaced(_logger, order.Number, order.Lines.Count, order.Total);
+                    return new PlacedOrder(order, IsReplay: false);
+                case CheckoutCommitOutcome.OutOfStock:
+                    var available = await _checkout.LoadFactsAsync(null, [committed.Sku!], cancellationToken).ConfigureAwait(false);
+                    return CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!));
+                default:
+                    // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
+                    if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
+                    {
+                        return winner;
+                    }
+
+                    if (request.ExpectedCartVersion is not null || attempt >= options.MaxConcurrencyRetries)
+                    {
+                        return attempt >= options.MaxConcurrencyRetries ? CheckoutErrors.Contention : CheckoutErrors.CartChanged;
+                    }
+
+                    LogCheckoutRetry(_logger, cart.Id, attempt + 1);
+                    break;
+            }
+        }
+    }
+
+    private static ShopError? Precheck(CheckoutRequest request, Cart cart, DateTimeOffset now)
+    {
+        if (cart.ExpiresAt <= now)
+        {
+            return CheckoutErrors.CartExpired;
+        }
+
+        if (cart.CustomerId is { } owner && owner != request.CustomerId)
+        {
+            return CheckoutErrors.CartNotOwned;
+        }
+
+        if (cart.IsEmpty)
+        {
+            return CheckoutErrors.CartEmpty;
+        }
+
+        return request.ExpectedCartVersion is { } expected && expected != cart.Version ? CheckoutErrors.CartChanged : null;
+    }
+
+    private static StockDecrement[] StockToTake(Cart cart, CheckoutFacts facts, out ShopError? shortage)
+    {
+        shortage = null;
+        if (facts.StockLevels.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in cart.Lines)
+        {
+            if (facts.StockLevels.ContainsKey(line.Sku))
+            {
+                wanted[line.Sku] = wanted.GetValueOrDefault(line.Sku) + line.Quantity;
+            }
+        }
+
+        foreach (var (sku, quantity) in wanted)
+        {
+            var available = facts.StockLevels[sku];
+            if (available < quantity)
+            {
+                shortage = CheckoutErrors.OutOfStock(sku, available);
+                return [];
+            }
+        }
+
+        return [.. wanted.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new StockDecrement(w.Key, w.Value))];
+    }
+
+    /// <summary>
+    /// The order an earlier submission placed from this cart (a replay), or the error for an idempotency key that
+    /// placed an order from another cart; <see langword="null"/> when there is neither.
+    /// </summary>
+    private async Task<Result<PlacedOrder>?> FindEarlierOrderAsync(CheckoutRequest request, CancellationToken cancellationToken)
+    {
+        var byCart = await _orders.FindByCartTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
+        if (byCart is not null)
+        {
+            return new PlacedOrder(byCart, IsReplay: true);
+        }
+
+        if (request.IdempotencyKey is null)
+        {
+            return null;
+        }
+
+        var byKey = await _orders.FindByIdempotencyKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        return byKey is null ? null : (Result<PlacedOrder>?)CheckoutErrors.IdempotencyKeyReused;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Order {Number} placed: {LineCount} lines, {Total}.")]
+    private static partial void LogOrderPlaced(ILogger logger, OrderNumber number, int lineCount, Money total);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Checkout of cart {CartId} lost a race; retrying on fresh data (attempt {Attempt}).")]
+    private static partial void LogCheckoutRetry(ILogger logger, Guid cartId, int attempt);
+}

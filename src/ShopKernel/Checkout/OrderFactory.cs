@@ -1,0 +1,53 @@
+using ShopKernel.Carts;
+using ShopKernel.Orders;
+using ShopKernel.Pricing;
+
+namespace ShopKernel.Checkout;
+
+/// <summary>Builds the order of a checkout from the cart and its price: a snapshot of what the buyer chose and pays.</summary>
+internal static class OrderFactory
+{
+    public static Order Create(CheckoutRequest request, Cart cart, PricedCart price, OrderContact contact, OrderNumber number, DateTimeOffset now, string? holdReason)
+    {
+        var lines = new OrderLine[price.Lines.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var priced = price.Lines[i];
+            var line = priced.Line;
+            lines[i] = new OrderLine(i + 1, line.ProductId, line.Sku, line.Name, line.Options, line.PictureUrl, line.UnitPrice, line.Quantity, priced.Adjustments, priced.Total);
+        }
+
+        List<OrderStatusChange> history = [new(OrderStatus.Placed, now, null)];
+        if (holdReason is not null)
+        {
+            history.Add(new OrderStatusChange(OrderStatus.OnHold, now, holdReason));
+        }
+
+        var normalisedContact = contact with
+        {
+            Email = string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone.Trim(),
+            FirstName = contact.FirstName.Trim(),
+            LastName = contact.LastName.Trim(),
+        };
+
+        return new Order(
+            Guid.CreateVersion7(now),
+            number,
+            cart.Id,
+            cart.Token.Value,
+            request.IdempotencyKey,
+            request.CustomerId,
+            normalisedContact,
+            request.ShippingAddress with { CountryCode = request.ShippingAddress.CountryCode.ToUpperInvariant() },
+            request.PaymentMethod.Trim().ToLowerInvariant(),
+            lines,
+            price.Adjustments,
+            price.Subtotal,
+            price.Discount,
+            price.Total,
+            now,
+            history,
+            version: 1);
+    }
+}

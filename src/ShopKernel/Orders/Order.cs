@@ -1,0 +1,134 @@
+using ShopKernel.Customers;
+using ShopKernel.Pricing;
+
+namespace ShopKernel.Orders;
+
+/// <summary>
+/// A placed order: who bought what, for how much, to be shipped where, and where it is in its life.
+/// Created only by checkout; its status changes through <see cref="OrderService"/>.
+/// </summary>
+public sealed class Order
+{
+    private readonly List<OrderStatusChange> _history;
+
+    /// <summary>Rebuilds or creates an order. For checkout and store implementations.</summary>
+    /// <param name="id">The storage identity.</param>
+    /// <param name="number">The readable order number.</param>
+    /// <param name="cartId">The cart the order was placed from (one order per cart).</param>
+    /// <param name="cartToken">The token of that cart, so a repeated submission finds the order.</param>
+    /// <param name="idempotencyKey">The client's idempotency key, if any (one order per key).</param>
+    /// <param name="customerId">The registered customer, or <see langword="null"/> for a guest.</param>
+    /// <param name="contact">Who to deliver to and talk to.</param>
+    /// <param name="shippingAddress">Where to ship.</param>
+    /// <param name="paymentMethod">The payment method code, e.g. <c>cod</c> or <c>card</c>.</param>
+    /// <param name="lines">The lines.</param>
+    /// <param name="adjustments">The order-level discounts.</param>
+    /// <param name="subtotal">The sum of line subtotals.</param>
+    /// <param name="discount">The sum of all discounts.</param>
+    /// <param name="total">What the buyer pays.</param>
+    /// <param name="placedAt">When the order was placed.</param>
+    /// <param name="history">The status changes, oldest first; the last one is the current status.</param>
+    /// <param name="version">The stored version.</param>
+    public Order(
+        Guid id,
+        OrderNumber number,
+        Guid cartId,
+        string cartToken,
+        string? idempotencyKey,
+        CustomerId? customerId,
+        OrderContact contact,
+        PostalAddress shippingAddress,
+        string paymentMethod,
+        IReadOnlyList<OrderLine> lines,
+        IReadOnlyList<PriceAdjustment> adjustments,
+        Money subtotal,
+        Money discount,
+        Money total,
+        DateTimeOffset placedAt,
+        IEnumerable<OrderStatusChange> history,
+        long version)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        Id = id;
+        Number = number;
+        CartId = cartId;
+        CartToken = cartToken;
+        IdempotencyKey = idempotencyKey;
+        CustomerId = customerId;
+        Contact = contact;
+        ShippingAddress = shippingAddress;
+        PaymentMethod = paymentMethod;
+        Lines = lines;
+        Adjustments = adjustments;
+        Subtotal = subtotal;
+        Discount = discount;
+        Total = total;
+        PlacedAt = placedAt;
+        _history = [.. history];
+        if (_history.Count == 0)
+        {
+            throw new ArgumentException("An order has at least one status.", nameof(history));
+        }
+
+        Version = version;
+    }
+
+    /// <summary>The storage identity.</summary>
+    public Guid Id { get; }
+
+    /// <summary>The readable order number, for staff and buyers (e.g. on the phone).</summary>
+    public OrderNumber Number { get; }
+
+    /// <summary>The cart the order was placed from.</summary>
+    public Guid CartId { get; }
+
+    /// <summary>The token of that cart.</summary>
+    public string CartToken { get; }
+
+    /// <summary>The client's idempotency key, if any.</summary>
+    public string? IdempotencyKey { get; }
+
+    /// <summary>The registered customer, or <see langword="null"/> for a guest order.</summary>
+    public CustomerId? CustomerId { get; }
+
+    /// <summary>Who to deliver to and talk to.</summary>
+    public OrderContact Contact { get; }
+
+    /// <summary>Where to ship.</summary>
+    public PostalAddress ShippingAddress { get; }
+
+    /// <summary>The payment method code.</summary>
+    public string PaymentMethod { get; }
+
+    /// <summary>The lines: snapshots of what was bought.</summary>
+    public IReadOnlyList<OrderLine> Lines { get; }
+
+    /// <summary>The order-level discounts, with their explanations.</summary>
+    public IReadOnlyList<PriceAdjustment> Adjustments { get; }
+
+    /// <summary>The currency of every amount of the order.</summary>
+    public Currency Currency => Total.Currency;
+
+    /// <summary>The sum of line subtotals.</summary>
+    public Money Subtotal { get; }
+
+    /// <summary>The sum of all discounts.</summary>
+    public Money Discount { get; }
+
+    /// <summary>What the buyer pays.</summary>
+    public Money Total { get; }
+
+    /// <summary>When the order was placed.</summary>
+    public DateTimeOffset PlacedAt { get; }
+
+    /// <summary>The current status.</summary>
+    public OrderStatus Status => _history[^1].Status;
+
+    /// <summary>The status changes, oldest first.</summary>
+    public IReadOnlyList<OrderStatusChange> History => _history;
+
+    /// <summary>The version, incremented by every stored change.</summary>
+    public long Version { get; internal set; }
+
+    internal void ChangeStatus(OrderStatusChange change) => _history.Add(change);
+}

@@ -1,0 +1,125 @@
+using ShopKernel.Customers;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Orders;
+
+/// <summary>
+/// Order history and status: a customer's orders, a guest's order by number and contact, staff queries, and
+/// status changes along the allowed transitions, each guarded by the order's version.
+/// </summary>
+public sealed class OrderService
+{
+    private readonly IOrderStore _orders;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="orders">The order store.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public OrderService(IOrderStore orders, TimeProvider timeProvider)
+    {
+        _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    }
+
+    /// <summary>Gets an order by its number (for staff).</summary>
+    /// <param name="number">The order number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The order, or <c>order.not_found</c>.</returns>
+    public async Task<Result<Order>> GetAsync(OrderNumber number, CancellationToken cancellationToken = default)
+    {
+        var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        return order is null ? OrderErrors.NotFound : order;
+    }
+
+    /// <summary>
+    /// Finds a guest's (or anyone's) order by its number plus the e-mail or phone given at checkout, so a buyer
+    /// without an account can look their order up. A wrong contact answers exactly like a wrong number.
+    /// </summary>
+    /// <param name="number">The order number.</param>
+    /// <param name="emailOrPhone">The e-mail or phone number given at checkout, in any formatting.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The order, or <c>order.not_found</c>.</returns>
+    public async Task<Result<Order>> FindForBuyerAsync(OrderNumber number, string emailOrPhone, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(emailOrPhone))
+        {
+            return OrderErrors.RequestInvalid;
+        }
+
+        var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        return order is not null && ContactMatching.Matches(order.Contact, emailOrPhone) ? order : OrderErrors.NotFound;
+    }
+
+    /// <summary>A customer's orders, newest first, keyset-paged.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="before">The <see cref="OrderPage.Next"/> of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The page size, 1 to 200.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, or <c>order.request_invalid</c>.</returns>
+    public async Task<Result<OrderPage>> ListForCustomerAsync(CustomerId customerId, OrderNumber? before = null, int pageSize = 20, CancellationToken cancellationToken = default)
+    {
+        if (customerId.IsEmpty || pageSize is < 1 or > 200)
+        {
+            return OrderErrors.RequestInvalid;
+        }
+
+        var items = await _orders.ListByCustomerAsync(customerId, before, pageSize, cancellationToken).ConfigureAwait(false);
+        return new OrderPage(items, items.Count == pageSize ? items[^1].Number : null);
+    }
+
+    /// <summary>Orders placed in a time range, optionally with one status, oldest first, keyset-paged (for staff).</summary>
+    /// <param name="from">The earliest placement instant, inclusive.</param>
+    /// <param name="to">The latest placement instant, exclusive.</param>
+    /// <param name="status">Only this status, when given.</param>
+    /// <param name="after">The <see cref="OrderPage.Next"/> of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The page size, 1 to 500.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, or <c>order.request_invalid</c>.</returns>
+    public async Task<Result<OrderPage>> ListAsync(DateTimeOffset from, DateTimeOffset to, OrderStatus? status = null, OrderNumber? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (to <= from || pageSize is < 1 or > 500 || (status is { } s && !Enum.IsDefined(s)))
+        {
+            return OrderErrors.RequestInvalid;
+        }
+
+        var items = await _orders.ListAsync(from, to, status, after, pageSize, cancellationToken).ConfigureAwait(false);
+        return new OrderPage(items, items.Count == pageSize ? items[^1].Number : null);
+    }
+
+    /// <summary>Moves an order to a new status along the allowed transitions (<see cref="OrderStatusTransitions"/>).</summary>
+    /// <param name="number">The order number.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="expectedVersion">The order version the caller saw; a stale one returns <c>order.concurrency_conflict</c>.</param>
+    /// <param name="note">Why, for the history.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The changed order, or <c>order.not_found</c>, <c>order.transition_invalid</c>, <c>order.concurrency_conflict</c>.</returns>
+    public async Task<Result<Order>> ChangeStatusAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note = null, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(status) || note is { Length: > 500 })
+        {
+            return OrderErrors.RequestInvalid;
+        }
+
+        var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        if (order is null)
+        {
+            return OrderErrors.NotFound;
+        }
+
+        if (order.Version != expectedVersion)
+        {
+            return OrderErrors.ConcurrencyConflict;
+        }
+
+        if (!OrderStatusTransitions.IsAllowed(order.Status, status))
+        {
+            return OrderErrors.TransitionInvalid(order.Status, status);
+        }
+
+        order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), note));
+        order.Version = expectedVersion + 1;
+        return await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)
+            ? order
+            : OrderErrors.ConcurrencyConflict;
+    }
+}

@@ -1,0 +1,17 @@
+namespace ShopKernel.Storage;
+
+/// <summary>What happened to an <see cref="OrderCommit"/>. Unless <see cref="Committed"/>, nothing was stored.</summary>
+public enum CheckoutCommitOutcome
+{
+    /// <summary>Everything was stored.</summary>
+    Committed = 0,
+
+    /// <summary>The cart is gone or its version changed: another request converted or changed it first.</summary>
+    CartChanged = 1,
+
+    /// <summary>A SKU had less stock than the commit takes.</summary>
+    OutOfStock = 2,
+
+    /// <summary>An order for this cart or idempotency key already exists (a unique index refused the insert).</summary>
+    Duplicate = 3,
+}

@@ -1,0 +1,8 @@
+using ShopKernel.Customers;
+
+namespace ShopKernel.Storage;
+
+/// <summary>What checkout reads besides the cart, in one round trip: purchase facts and stock levels.</summary>
+/// <param name="PurchaseFacts">The customer's purchase facts per currency; empty for guests.</param>
+/// <param name="StockLevels">Available stock by SKU, for the SKUs asked that have a stock level.</param>
+public sealed record CheckoutFacts(IReadOnlyList<CustomerPurchaseFacts> PurchaseFacts, IReadOnlyDictionary<string, int> StockLevels);

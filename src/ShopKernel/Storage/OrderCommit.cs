@@ -1,0 +1,15 @@
+using ShopKernel.Carts;
+using ShopKernel.Orders;
+
+namespace ShopKernel.Storage;
+
+/// <summary>
+/// Everything one checkout writes, atomically: the order with its lines, the cart's conversion (the cart is
+/// removed, guarded by its version), the customer's purchase facts (from the order), stock decrements and the
+/// idempotency record (the order's unique cart id and key).
+/// </summary>
+/// <param name="Order">The new order.</param>
+/// <param name="Cart">The cart it was placed from.</param>
+/// <param name="ExpectedCartVersion">The cart version the order was built from.</param>
+/// <param name="StockDecrements">Stock to take; empty when stock is not tracked.</param>
+public sealed record OrderCommit(Order Order, Cart Cart, long ExpectedCartVersion, IReadOnlyList<StockDecrement> StockDecrements);

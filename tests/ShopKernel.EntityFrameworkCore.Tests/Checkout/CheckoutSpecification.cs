@@ -1,0 +1,379 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShopKernel.Carts;
+using ShopKernel.Checkout;
+using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Orders;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Checkout;
+
+/// <summary>Checkout end to end, exactly once, on every provider through a small derived class.</summary>
+public abstract class CheckoutSpecification : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private ShopKernelTestHost? _host;
+
+    protected static readonly PostalAddress Address = new("Ada Lovelace", "Main Street 1", "10115", "Berlin", "de");
+    protected static readonly OrderContact Guest = new("Ada@Example.com", "+49 30 1234567", "Ada", "Lovelace");
+
+    protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    protected virtual void Configure(ShopKernelOptions options)
+    {
+        options.Checkout.TrackStock = true;
+        options.Checkout.PaymentMethods.Add("card");
+        options.Checkout.PaymentMethods.Add("cod");
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await CreateDatabaseAsync();
+        _host = new ShopKernelTestHost(_database, Configure, services => services.AddSingleton<ICheckoutGuard>(Guard));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected TestGuard Guard { get; } = new();
+
+    protected Task<T> Use<TService, T>(Func<TService, Task<T>> call)
+        where TService : notnull => Host.InScopeAsync(call);
+
+    protected static CartItem Item(string sku, int quantity = 1, long price = 1000) =>
+        new("product-" + sku, sku, "Product " + sku, new ShopKernel.Money(price, Currency.EUR), quantity)
+        {
+            Options = LineOptions.From(("colour", "red")),
+            PictureUrl = $"https://cdn.example.com/{sku}.jpg",
+        };
+
+    protected async Task<CartToken> CartWithAsync(params CartItem[] items)
+    {
+        var token = (await Use<CartService, Result<Cart>>(s => s.CreateAsync(Currency.EUR))).Value.Token;
+        foreach (var item in items)
+        {
+            Assert.True((await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, item))).Succeeded);
+        }
+
+        return token;
+    }
+
+    protected async Task<CartToken> CustomerCartWithAsync(CustomerId customer, params CartItem[] items)
+    {
+        var token = (await Use<CartService, Result<Cart>>(s => s.GetOrCreateForCustomerAsync(customer, Currency.EUR))).Value.Token;
+        foreach (var item in items)
+        {
+            await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, item));
+        }
+
+        return token;
+    }
+
+    protected Task<Result<PlacedOrder>> PlaceAsync(CheckoutRequest request) =>
+        Use<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(request));
+
+    protected static CheckoutRequest GuestRequest(CartToken token, string payment = "card") =>
+        new(token, payment, Address) { Contact = Guest };
+
+    private protected Task<List<OrderRecord>> OrderRowsAsync() =>
+        Host.QueryAsync(db => db.Set<OrderRecord>().AsNoTracking().ToListAsync());
+
+    private protected Task<List<CartRecord>> CartRowsAsync() =>
+        Host.QueryAsync(db => db.Set<CartRecord>().AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    private protected Task<List<PurchaseFactsRecord>> FactRowsAsync() =>
+        Host.QueryAsync(db => db.Set<PurchaseFactsRecord>().AsNoTracking().ToListAsync());
+
+    protected Task SetStockAsync(string sku, int available) =>
+        Use<IStockStore, bool>(async s => { await s.SetAvailableAsync(sku, available); return true; });
+
+    protected Task<int?> StockAsync(string sku) => Use<IStockStore, int?>(s => s.GetAvailableAsync(sku));
+
+    [Fact]
+    public async Task A_guest_order_snapshots_the_cart_and_the_cart_is_gone_in_the_same_commit()
+    {
+        var token = await CartWithAsync(Item("TEE", 2, 1990), Item("MUG", 1, 850));
+
+        var placed = await PlaceAsync(GuestRequest(token, "COD"));
+
+        Assert.True(placed.Succeeded, placed.Error?.ToString());
+        var order = placed.Value.Order;
+        Assert.False(placed.Value.IsReplay);
+        Assert.Equal(new ShopKernel.Money(4830, Currency.EUR), order.Total);
+        Assert.Equal("cod", order.PaymentMethod);
+        Assert.Equal(OrderStatus.Placed, order.Status);
+        Assert.Equal("DE", order.ShippingAddress.CountryCode);
+        var line = order.Lines[0];
+        Assert.Equal(("TEE", 2, "red", "https://cdn.example.com/TEE.jpg"), (line.Sku, line.Quantity, line.Options["colour"], line.PictureUrl));
+        Assert.Empty(await CartRowsAsync());
+
+        var stored = (await Use<OrderService, Result<Order>>(s => s.GetAsync(order.Number))).Value;
+        Assert.Equal(order.Lines, stored.Lines, OrderLineComparer.Instance);
+        Assert.Equal(order.Contact, stored.Contact);
+        Assert.Equal(order.ShippingAddress, stored.ShippingAddress);
+        Assert.Equal(order.PlacedAt, stored.PlacedAt);
+    }
+
+    [Fact]
+    public async Task A_guest_finds_the_order_by_number_and_email_or_phone_in_any_formatting()
+    {
+        var placed = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))))).Value.Order;
+
+        Assert.True((await Use<OrderService, Result<Order>>(s => s.FindForBuyerAsync(placed.Number, " ada@example.COM "))).Succeeded);
+        Assert.True((await Use<OrderService, Result<Order>>(s => s.FindForBuyerAsync(placed.Number, "030 123-4567"))).Succeeded);
+        Assert.Equal(OrderErrorCodes.NotFound, (await Use<OrderService, Result<Order>>(s => s.FindForBuyerAsync(placed.Number, "eve@example.com"))).Error?.Code);
+    }
+
+    [Fact]
+    public async Task Placing_the_same_cart_twice_returns_the_first_order()
+    {
+        var token = await CartWithAsync(Item("TEE"));
+        var first = (await PlaceAsync(GuestRequest(token))).Value;
+
+        var second = await PlaceAsync(GuestRequest(token));
+
+        Assert.True(second.Value.IsReplay);
+        Assert.Equal(first.Order.Number, second.Value.Order.Number);
+        Assert.Single(await OrderRowsAsync());
+    }
+
+    [Fact]
+    public async Task Parallel_submissions_of_one_cart_place_exactly_one_order_and_every_caller_gets_it()
+    {
+        var token = await CartWithAsync(Item("TEE", 3), Item("MUG"));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await PlaceAsync(GuestRequest(token) with { IdempotencyKey = i % 2 == 0 ? "checkout-page-1" : null });
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.ToString()));
+        Assert.Single(results.Select(r => r.Value.Order.Number).Distinct());
+        Assert.Single(results, r => !r.Value.IsReplay);
+        Assert.Single(await OrderRowsAsync());
+        Assert.Empty(await CartRowsAsync());
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_used_for_another_cart_is_refused()
+    {
+        await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))) with { IdempotencyKey = "key-1" });
+        var other = await CartWithAsync(Item("MUG"));
+
+        var result = await PlaceAsync(GuestRequest(other) with { IdempotencyKey = "key-1" });
+
+        Assert.Equal(CheckoutErrorCodes.IdempotencyKeyReused, result.Error?.Code);
+        Assert.Single(await OrderRowsAsync());
+        Assert.Single(await CartRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_cart_changed_after_the_buyer_saw_it_is_not_ordered()
+    {
+        var token = await CartWithAsync(Item("TEE"));
+        var seen = (await Use<CartService, Result<Cart>>(s => s.GetAsync(token))).Value;
+        await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("TEE")));
+
+        Assert.Equal(CheckoutErrorCodes.CartChanged, (await PlaceAsync(GuestRequest(token) with { ExpectedCartVersion = seen.Version })).Error?.Code);
+        Assert.Equal(CheckoutErrorCodes.TotalChanged, (await PlaceAsync(GuestRequest(token) with { ExpectedTotal = seen.Subtotal })).Error?.Code);
+        Assert.Empty(await OrderRowsAsync());
+        Assert.True((await PlaceAsync(GuestRequest(token) with { ExpectedTotal = new ShopKernel.Money(2000, Currency.EUR) })).Succeeded);
+    }
+
+    [Fact]
+    public async Task Fifty_buyers_of_ten_units_in_stock_buy_exactly_ten()
+    {
+        await SetStockAsync("LIMITED", 10);
+        var carts = new List<CartToken>();
+        for (var i = 0; i < 50; i++)
+        {
+            carts.Add(await CartWithAsync(Item("LIMITED")));
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = carts.Select(token => Task.Run(async () =>
+        {
+            await start.Task;
+            return await PlaceAsync(GuestRequest(token));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.Equal(10, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CheckoutErrorCodes.OutOfStock, r.Error!.Code));
+        Assert.Equal(0, await StockAsync("LIMITED"));
+        Assert.Equal(10, (await OrderRowsAsync()).Count);
+        Assert.Equal(40, (await CartRowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_registered_customer_orders_twice_in_a_row_and_the_facts_add_up()
+    {
+        var customer = CustomerId.New();
+        var first = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE", 2)), "card", Address) { CustomerId = customer })).Value.Order;
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        var second = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("MUG")), "card", Address) { CustomerId = customer })).Value.Order;
+
+        Assert.NotEqual(first.Number, second.Number);
+        Assert.True(second.Number > first.Number);
+        var facts = Assert.Single(await FactRowsAsync());
+        Assert.Equal((2, 3000L), (facts.OrderCount, facts.LifetimeSpend));
+        Assert.Equal(first.PlacedAt.UtcDateTime, Instants.FromStored(facts.FirstOrderAt).UtcDateTime);
+        Assert.Equal(second.PlacedAt.UtcDateTime, Instants.FromStored(facts.LastOrderAt).UtcDateTime);
+
+        var history = (await Use<OrderService, Result<OrderPage>>(s => s.ListForCustomerAsync(customer, pageSize: 1))).Value;
+        Assert.Equal(second.Number, Assert.Single(history.Items).Number);
+        var older = (await Use<OrderService, Result<OrderPage>>(s => s.ListForCustomerAsync(customer, history.Next, pageSize: 1))).Value;
+        Assert.Equal(first.Number, Assert.Single(older.Items).Number);
+    }
+
+    [Fact]
+    public async Task A_checkout_is_at_most_three_round_trips()
+    {
+        var guestCart = await CartWithAsync(Item("TEE"), Item("MUG"), Item("CAP"), Item("BAG"), Item("PEN"));
+        Host.Counter.Reset();
+        Assert.True((await PlaceAsync(GuestRequest(guestCart))).Succeeded);
+        Assert.Equal(3, Host.Counter.Commands); // cart, stock levels, commit
+
+        var customer = CustomerId.New();
+        await SetStockAsync("TEE", 100);
+        var customerCart = await CustomerCartWithAsync(customer, Item("TEE"), Item("MUG"), Item("CAP"), Item("BAG"), Item("PEN"));
+        Host.Counter.Reset();
+        Assert.True((await PlaceAsync(new CheckoutRequest(customerCart, "card", Address) { CustomerId = customer })).Succeeded);
+        Assert.Equal(3, Host.Counter.Commands); // cart, facts and stock levels, commit
+    }
+
+    [Fact]
+    public async Task A_database_failure_at_any_step_of_the_commit_leaves_nothing_and_a_retry_succeeds()
+    {
+        await SetStockAsync("TEE", 5);
+        var customer = CustomerId.New();
+        var token = await CustomerCartWithAsync(customer, Item("TEE", 2), Item("MUG"));
+        var request = new CheckoutRequest(token, "cod", Address) { CustomerId = customer, IdempotencyKey = "faulty" };
+        var cartBefore = await CartRowsAsync();
+
+        Action[] faults =
+        [
+            () => Host.Faults.FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal)),
+            () => Host.Faults.FailNextCommit(),
+        ];
+        foreach (var inject in faults)
+        {
+            inject();
+            await Assert.ThrowsAnyAsync<Exception>(() => PlaceAsync(request));
+            Assert.Empty(await OrderRowsAsync());
+            Assert.Empty(await FactRowsAsync());
+            Assert.Equal(5, await StockAsync("TEE"));
+            Assert.Equal(cartBefore.Select(c => (c.Id, c.Version, c.Lines)), (await CartRowsAsync()).Select(c => (c.Id, c.Version, c.Lines)));
+        }
+
+        Assert.Equal(2, Host.Faults.Injected);
+        var retried = await PlaceAsync(request);
+        Assert.True(retried.Succeeded, retried.Error?.ToString());
+        Assert.Equal(3, await StockAsync("TEE"));
+        Assert.Single(await FactRowsAsync());
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_typed_errors_and_store_nothing()
+    {
+        var token = await CartWithAsync(Item("TEE"));
+        var empty = (await Use<CartService, Result<Cart>>(s => s.CreateAsync(Currency.EUR))).Value.Token;
+        var cases = new (string Code, CheckoutRequest Request)[]
+        {
+            (CheckoutErrorCodes.CartEmpty, GuestRequest(empty)),
+            (CheckoutErrorCodes.CartNotFound, GuestRequest(CartToken.New())),
+            (CheckoutErrorCodes.ContactMissing, new CheckoutRequest(token, "card", Address)),
+            (CheckoutErrorCodes.ContactMissing, GuestRequest(token) with { Contact = Guest with { Email = null, Phone = " " } }),
+            (CheckoutErrorCodes.ContactInvalid, GuestRequest(token) with { Contact = Guest with { Email = "not an e-mail" } }),
+            (CheckoutErrorCodes.ContactInvalid, GuestRequest(token) with { Contact = Guest with { Phone = "call me" } }),
+            (CheckoutErrorCodes.AddressInvalid, GuestRequest(token) with { ShippingAddress = Address with { PostalCode = "" } }),
+            (CheckoutErrorCodes.AddressInvalid, GuestRequest(token) with { ShippingAddress = Address with { CountryCode = "Germany" } }),
+            (CheckoutErrorCodes.PaymentMethodInvalid, GuestRequest(token, "bitcoin")),
+            (CheckoutErrorCodes.RequestInvalid, GuestRequest(default)),
+            (CheckoutErrorCodes.CartNotOwned, new CheckoutRequest(await CustomerCartWithAsync(CustomerId.New(), Item("TEE")), "card", Address) { Contact = Guest }),
+        };
+        var cartsBefore = await CartRowsAsync();
+
+        foreach (var (code, request) in cases)
+        {
+            Assert.Equal(code, (await PlaceAsync(request)).Error?.Code);
+        }
+
+        Assert.Empty(await OrderRowsAsync());
+        Assert.Equal(cartsBefore.Select(c => (c.Id, c.Version)), (await CartRowsAsync()).Select(c => (c.Id, c.Version)));
+    }
+
+    [Fact]
+    public async Task A_guard_refuses_or_holds_an_order()
+    {
+        Guard.Verdict = CheckoutGuardResult.Refuse(new ShopError(CheckoutErrorCodes.BuyerBlocked, "No."));
+        var token = await CartWithAsync(Item("TEE"));
+        Assert.Equal(CheckoutErrorCodes.BuyerBlocked, (await PlaceAsync(GuestRequest(token))).Error?.Code);
+        Assert.Empty(await OrderRowsAsync());
+
+        Guard.Verdict = CheckoutGuardResult.Hold("review entry");
+        var held = (await PlaceAsync(GuestRequest(token))).Value.Order;
+        Assert.Equal(OrderStatus.OnHold, held.Status);
+        Assert.Equal("review entry", held.History[^1].Note);
+    }
+
+    [Fact]
+    public async Task Status_changes_follow_the_allowed_transitions_with_a_version_check()
+    {
+        var order = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))))).Value.Order;
+        Host.Time.Advance(TimeSpan.FromHours(1));
+
+        var shipped = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Shipped, order.Version));
+        Assert.Equal(OrderStatus.Shipped, shipped.Value.Status);
+        Assert.Equal(OrderErrorCodes.ConcurrencyConflict, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Delivered, order.Version))).Error?.Code);
+        Assert.Equal(OrderErrorCodes.TransitionInvalid, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Paid, shipped.Value.Version))).Error?.Code);
+        var refused = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.RefusedOnDelivery, shipped.Value.Version, "not collected"));
+        Assert.Equal([OrderStatus.Placed, OrderStatus.Shipped, OrderStatus.RefusedOnDelivery], refused.Value.History.Select(h => h.Status));
+
+        var staff = (await Use<OrderService, Result<OrderPage>>(s => s.ListAsync(order.PlacedAt, order.PlacedAt.AddDays(1), OrderStatus.RefusedOnDelivery))).Value;
+        Assert.Equal(order.Number, Assert.Single(staff.Items).Number);
+        Assert.Empty((await Use<OrderService, Result<OrderPage>>(s => s.ListAsync(order.PlacedAt, order.PlacedAt.AddDays(1), OrderStatus.Placed))).Value.Items);
+    }
+}
+
+/// <summary>A guard whose verdict a test sets.</summary>
+public sealed class TestGuard : ICheckoutGuard
+{
+    public CheckoutGuardResult Verdict { get; set; } = CheckoutGuardResult.Allow;
+
+    public ValueTask<CheckoutGuardResult> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(Verdict);
+}
+
+/// <summary>Compares order lines by value, options and adjustments included.</summary>
+public sealed class OrderLineComparer : IEqualityComparer<OrderLine>
+{
+    public static OrderLineComparer Instance { get; } = new();
+
+    public bool Equals(OrderLine? x, OrderLine? y) =>
+        x is not null && y is not null
+        && x with { Adjustments = [] } == y with { Adjustments = [] }
+        && x.Adjustments.SequenceEqual(y.Adjustments);
+
+    public int GetHashCode(OrderLine obj) => obj.LineNumber;
+}

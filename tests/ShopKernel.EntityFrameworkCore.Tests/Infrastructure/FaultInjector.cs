@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+
+/// <summary>Fails the database on purpose: before a chosen command runs, or when a transaction is about to commit.</summary>
+public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    private Func<string, bool>? _failCommand;
+    private bool _failNextCommit;
+
+    public int Injected { get; private set; }
+
+    /// <summary>Fails the next command whose SQL matches, once.</summary>
+    public void FailNextCommand(Func<string, bool> matches) => _failCommand = matches;
+
+    /// <summary>Fails the next transaction commit, once, after all its statements ran.</summary>
+    public void FailNextCommit() => _failNextCommit = true;
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        MaybeFail(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        MaybeFail(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (_failNextCommit)
+        {
+            _failNextCommit = false;
+            Injected++;
+            throw new SimulatedDatabaseFailureException("Injected failure at commit.");
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    private void MaybeFail(DbCommand command)
+    {
+        if (_failCommand is { } matches && matches(command.CommandText))
+        {
+            _failCommand = null;
+            Injected++;
+            throw new SimulatedDatabaseFailureException("Injected failure before: " + command.CommandText[..Math.Min(60, command.CommandText.Length)]);
+        }
+    }
+}
+
+/// <summary>A database failure made by <see cref="FaultInjector"/>.</summary>
+public sealed class SimulatedDatabaseFailureException(string message) : DbException(message);
