@@ -6,8 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ShopKernel;
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.Orders;
 using ShopKernel.Samples.ConsoleApp;
+using ShopKernel.Storage;
 
 // The main job on the embedded default: a SQLite file beside the sample (or the path given as the first argument).
 var databasePath = Path.GetFullPath(args.Length > 0 ? args[0] : "shopkernel-sample.db");
@@ -15,58 +18,110 @@ var connectionString = new SqliteConnectionStringBuilder { DataSource = database
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddDbContext<SampleShopContext>(options => options.UseSqlite(connectionString));
+builder.Services.AddDbContextPool<SampleShopContext>(options => options.UseSqlite(connectionString));
 builder.Services
-    .AddShopKernel(options => options.Carts.DefaultMergeStrategy = CartMergeStrategy.SumQuantities)
+    .AddShopKernel(options =>
+    {
+        options.Carts.DefaultMergeStrategy = CartMergeStrategy.SumQuantities;
+        options.Checkout.PaymentMethods.Add("card");
+        options.Checkout.PaymentMethods.Add("cod");
+        options.Checkout.TrackStock = true;
+        options.Orders.Prefix = "SK";
+    })
     .AddEntityFrameworkStores<SampleShopContext>();
 
 using var host = builder.Build();
-await host.StartAsync();
-
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SampleShopContext>();
     await db.Database.EnsureCreatedAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    await scope.ServiceProvider.GetRequiredService<IStockStore>().SetAvailableAsync("MUG-WHITE", 25);
 }
 
+await host.StartAsync();
 Console.WriteLine($"ShopKernel sample on {databasePath}");
+var format = host.Services.GetRequiredService<OrderNumberFormat>();
+var address = new PostalAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
+var tee = new CartItem("tee-classic", "TEE-RED-M", "Classic tee", Money.Parse("19.90 EUR"), 2)
+{
+    Options = LineOptions.From(("Colour", "Red"), ("Design", "Stripes"), ("Size", "M")),
+    PictureUrl = "https://cdn.example.com/catalogue/tee-classic/red-stripes.jpg",
+};
+var mug = new CartItem("mug", "MUG-WHITE", "Mug", Money.Parse("8.50 EUR"), 1)
+{
+    Options = LineOptions.From(("Design", "Cat")),
+    PictureUrl = "https://cdn.example.com/catalogue/mug/cat.jpg",
+};
+
+// 1. A guest (no account, no cookies: the token travels in the URL) fills a cart and checks out.
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var carts = scope.ServiceProvider.GetRequiredService<CartService>();
+    var checkout = scope.ServiceProvider.GetRequiredService<CheckoutService>();
+    var cart = (await carts.CreateAsync(Currency.EUR)).Value;
+    Console.WriteLine($"Guest cart: /cart?token={cart.Token}");
+    await carts.AddItemAsync(cart.Token, tee);
+    await carts.AddItemAsync(cart.Token, mug);
+    Console.WriteLine($"Adding 0 mugs is refused: {(await carts.AddItemAsync(cart.Token, mug with { Quantity = 0 })).Error}");
 
-    // A visitor without an account (and without cookies): the token travels in the URL.
-    var guestCart = (await carts.CreateAsync(Currency.EUR)).Value;
-    Console.WriteLine($"Guest cart created; link: /cart?token={guestCart.Token}");
-
-    var tee = new CartItem("tee-classic", "TEE-RED-M", "Classic tee", Money.Parse("19.90 EUR"), 2)
+    var request = new CheckoutRequest(cart.Token, "cod", address)
     {
-        Options = LineOptions.From(("Colour", "Red"), ("Design", "Stripes"), ("Size", "M")),
-        PictureUrl = "https://cdn.example.com/catalogue/tee-classic/red-stripes.jpg",
+        Contact = new OrderContact("ada@example.com", "+44 20 7946 0018", "Ada", "Lovelace"),
+        IdempotencyKey = Guid.NewGuid().ToString("N"),
     };
-    var mug = new CartItem("mug", "MUG-WHITE", "Mug", Money.Parse("8.50 EUR"), 1)
-    {
-        Options = LineOptions.From(("Design", "Cat")),
-        PictureUrl = "https://cdn.example.com/catalogue/mug/cat.jpg",
-    };
-    await carts.AddItemAsync(guestCart.Token, tee);
-    await carts.AddItemAsync(guestCart.Token, mug);
-    await carts.AddItemAsync(guestCart.Token, tee with { Quantity = 1 });
+    var placed = (await checkout.PlaceOrderAsync(request)).Value;
+    var again = (await checkout.PlaceOrderAsync(request)).Value;
+    Console.WriteLine($"Guest order {placed.Order.Number.ToString(format)}: {placed.Order.Total}; a double click returns the same order: {again.IsReplay && again.Order.Number == placed.Order.Number}");
+}
 
-    var badQuantity = await carts.AddItemAsync(guestCart.Token, mug with { Quantity = 0 });
-    Console.WriteLine($"Adding 0 mugs is refused: {badQuantity.Error}");
-
-    // The visitor signs in; they had left a cart on another device.
-    var customerId = CustomerId.New();
+// 2. The visitor comes back, fills a new cart as a guest, then signs in: the guest cart joins their customer cart.
+var customerId = CustomerId.New();
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var carts = scope.ServiceProvider.GetRequiredService<CartService>();
     var customerCart = (await carts.GetOrCreateForCustomerAsync(customerId, Currency.EUR)).Value;
     await carts.AddItemAsync(customerCart.Token, tee with { Quantity = 1 });
 
-    var merged = await carts.AttachToCustomerAsync(guestCart.Token, customerId);
-    Print(merged.Value, "Customer cart after sign-in (guest cart merged by summing quantities)");
+    var guestCart = (await carts.CreateAsync(Currency.EUR)).Value;
+    await carts.AddItemAsync(guestCart.Token, tee);
+    await carts.AddItemAsync(guestCart.Token, mug);
+    var merged = (await carts.AttachToCustomerAsync(guestCart.Token, customerId)).Value;
+    Print(merged, "Customer cart after sign-in (guest cart merged by summing quantities)");
+}
 
-    var guestAfter = await carts.GetAsync(guestCart.Token);
-    Console.WriteLine($"The guest cart is gone: {guestAfter.Error?.Code}");
+// 3. Signed in, they order twice in a row ("I forgot something"): two distinct orders.
+for (var i = 0; i < 2; i++)
+{
+    await using var scope = host.Services.CreateAsyncScope();
+    var carts = scope.ServiceProvider.GetRequiredService<CartService>();
+    var checkout = scope.ServiceProvider.GetRequiredService<CheckoutService>();
+    var cart = (await carts.GetOrCreateForCustomerAsync(customerId, Currency.EUR)).Value;
+    if (cart.IsEmpty)
+    {
+        await carts.AddItemAsync(cart.Token, mug with { Quantity = 2 });
+    }
+
+    var placed = await checkout.PlaceOrderAsync(new CheckoutRequest(cart.Token, "card", address) { CustomerId = customerId });
+    Console.WriteLine($"Customer order {placed.Value.Order.Number.ToString(format)}: {placed.Value.Order.Total}");
+}
+
+// 4. Their order history, newest first, with readable numbers.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var orders = scope.ServiceProvider.GetRequiredService<OrderService>();
+    var history = (await orders.ListForCustomerAsync(customerId)).Value;
+    Console.WriteLine();
+    Console.WriteLine("Order history");
+    Console.WriteLine("-------------");
+    foreach (var order in history.Items)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.Number.ToString(format)}  {order.PlacedAt:yyyy-MM-dd HH:mm:ss}  {order.Status,-8} {order.Total,12}  {string.Join(", ", order.Lines.Select(l => $"{l.Quantity} x {l.Name} [{l.Options}]"))}"));
+    }
+
+    var mugStock = await scope.ServiceProvider.GetRequiredService<IStockStore>().GetAvailableAsync("MUG-WHITE");
+    Console.WriteLine($"Mugs left in stock: {mugStock}");
 }
 
 await host.StopAsync();
@@ -83,4 +138,5 @@ static void Print(Cart cart, string title)
     }
 
     Console.WriteLine($"Subtotal: {cart.Subtotal}  (version {cart.Version}, expires {cart.ExpiresAt:yyyy-MM-dd})");
+    Console.WriteLine();
 }
