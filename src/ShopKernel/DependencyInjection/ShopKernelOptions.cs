@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Orders;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -9,4 +10,8 @@ public sealed class ShopKernelOptions
     /// <summary>Cart limits and lifetimes.</summary>
     [ValidateObjectMembers]
     public CartOptions Carts { get; set; } = new();
+
+    /// <summary>Order number prefix, grouping and node id.</summary>
+    [ValidateObjectMembers]
+    public OrderNumberOptions Orders { get; set; } = new();
 }

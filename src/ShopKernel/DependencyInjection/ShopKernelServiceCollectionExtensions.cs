@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Orders;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,11 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<CartService>();
+
+        // With no NodeId configured, a storage package may replace this registration with one on a leased node id.
+        services.TryAddSingleton<IOrderNumberGenerator>(sp => new OrderNumberGenerator(
+            sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders.NodeId ?? 0, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => OrderNumberFormat.FromOptions(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders));
         return new ShopKernelBuilder(services);
     }
 }
