@@ -11,7 +11,8 @@ namespace ShopKernel.Orders;
 /// <see cref="Value"/> holds, from the most significant bit: 4 zero bits; 41 bits of milliseconds since
 /// <see cref="Epoch"/>, 2025-01-01 UTC (2⁴¹ ms is 69.7 years: numbers last until September 2094); 10 bits of node id
 /// (1024 nodes, 0 to <see cref="MaxNodeId"/>); 9 bits of sequence (512 numbers per millisecond and node, and a
-/// generator that needs more borrows the next millisecond). Values therefore order by time first.
+/// generator that needs more borrows the next millisecond). Values therefore order by time first, and so do codes
+/// compared as ordinal strings, the alphabet being in ASCII order.
 /// </para>
 /// <para>
 /// The code is 13 symbols of Crockford's base-32 alphabet (<c>0123456789ABCDEFGHJKMNPQRSTVWXYZ</c>): 12 for the

@@ -15,11 +15,15 @@ namespace ShopKernel.Orders;
 /// real one catches up. It never waits and never throws for either.
 /// </para>
 /// <para>
-/// The state is one 64-bit word (millisecond and sequence of the last number) moved with one atomic instruction per
-/// number, so <see cref="Next"/> is lock-free. On <see cref="TimeProvider.System"/> the clock is read through
+/// The state is one 64-bit word (millisecond and sequence of the last number), moved with one atomic increment per
+/// number (and one compare-and-swap on the first number of a millisecond), so <see cref="Next"/> is lock-free. On <see cref="TimeProvider.System"/> the clock is read through
 /// <see cref="Environment.TickCount64"/>, re-aligned with the system's UTC clock every second: a few nanoseconds
 /// rather than a few tens, at the price of a few milliseconds of resolution, which only blurs the order of numbers
 /// made by different nodes within those milliseconds.
+/// </para>
+/// <para>
+/// The node id is fixed at construction, so a host (or a storage package) that leases node ids creates the generator
+/// with the id it holds.
 /// </para>
 /// </remarks>
 public sealed class OrderNumberGenerator : IOrderNumberGenerator
@@ -32,8 +36,9 @@ public sealed class OrderNumberGenerator : IOrderNumberGenerator
     private readonly bool _systemClock;
     private readonly long _nodeBits;
 
-    // The millisecond (since the epoch) and sequence of the last number, as (ms << SequenceBits) | sequence.
-    private long _state = -1;
+    // The millisecond (since the epoch) and sequence of the last number, as (ms << SequenceBits) | sequence. Starting
+    // at 0 rather than -1 keeps node 0 from ever making value 0, which is default(OrderNumber).
+    private long _state;
 
     // On the system clock: milliseconds since the epoch minus Environment.TickCount64, and when to re-align them.
     private long _tickOffset;
