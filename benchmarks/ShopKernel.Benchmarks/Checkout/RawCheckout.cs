@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using ShopKernel.Carts;
+using ShopKernel.Checkout;
+using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.Orders;
+using ShopKernel.Pricing;
+
+namespace ShopKernel.Benchmarks.Checkout;
+
+/// <summary>
+/// The baseline: a guest checkout in plain ADO.NET doing the same transaction as ShopKernel — read the cart row,
+/// the same in-memory pricing and order building, then DELETE the cart (version-guarded) and INSERT the order in
+/// one transaction.
+/// </summary>
+internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator numbers)
+{
+    private static readonly SubtotalPricer Pricer = new();
+    private static readonly string InsertOrder =
+        $"INSERT INTO shopkernel_orders ({string.Join(", ", OrderRecordColumns.Properties.Select(Snake))}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select((_, i) => "@p" + i))})";
+
+    public async Task<Order> PlaceAsync(CheckoutRequest request)
+    {
+        await using var connection = database.OpenConnection();
+        var record = await ReadCartAsync(connection, request.CartToken);
+        var cart = CartRecordMapper.ToCart(record);
+        var now = DateTimeOffset.UtcNow;
+        var price = Pricer.Price(cart, new PricingContext(null, request.Contact, [], now));
+        var order = OrderFactory.Create(request, cart, price, request.Contact!, numbers.Next(), now, null);
+        var row = OrderRecordMapper.ToRecord(order);
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM shopkernel_carts WHERE id = @cart AND version = @version;\n" + InsertOrder;
+        Add(command, "@cart", Id(cart.Id));
+        Add(command, "@version", cart.Version);
+        var values = OrderRecordColumns.Values(row);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Add(command, "@p" + i, values[i] is Guid g ? Id(g) : values[i]);
+        }
+
+        if (await command.ExecuteNonQueryAsync() != 2)
+        {
+            throw new InvalidOperationException("The raw checkout lost its cart.");
+        }
+
+        await transaction.CommitAsync();
+        return order;
+
+        object Id(Guid id) => database.IsPostgres ? id : id.ToString().ToUpperInvariant();
+    }
+
+    private static async Task<CartRecord> ReadCartAsync(DbConnection connection, CartToken token)
+    {
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT id, created_at, currency, customer_id, expires_at, line_count, lines, next_line_id, subtotal, token, total_quantity, updated_at, version
+            FROM shopkernel_carts WHERE token = @token LIMIT 1
+            """;
+        Add(select, "@token", token.Value);
+        await using var reader = await select.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new CartRecord
+        {
+            Id = reader.GetGuid(0),
+            CreatedAt = reader.GetDateTime(1),
+            Currency = reader.GetString(2),
+            CustomerId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
+            ExpiresAt = reader.GetDateTime(4),
+            LineCount = reader.GetInt32(5),
+            Lines = reader.GetString(6),
+            NextLineId = reader.GetInt32(7),
+            Subtotal = reader.GetInt64(8),
+            Token = reader.GetString(9),
+            TotalQuantity = reader.GetInt32(10),
+            UpdatedAt = reader.GetDateTime(11),
+            Version = reader.GetInt64(12),
+        };
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (parameter is SqliteParameter && value is DateTime)
+        {
+            // EF Core's SQLite text form, so both sides write the same bytes.
+            parameter.Value = ((DateTime)value).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Snake(string property) =>
+        string.Concat(property.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
