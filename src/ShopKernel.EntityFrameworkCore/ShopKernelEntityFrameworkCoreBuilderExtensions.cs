@@ -14,6 +14,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     /// <summary>
     /// Stores ShopKernel's data through the host's <typeparamref name="TContext"/>, which must be registered
     /// (<c>AddDbContext</c> or <c>AddDbContextPool</c>) and call <c>modelBuilder.ApplyShopKernelModel()</c>.
+    /// Unless <c>Orders.NodeId</c> is set, order numbers then use a node id leased in the database when the host starts.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The ShopKernel builder.</param>
@@ -27,6 +28,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.TryAddScoped<EfCheckoutStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<ICheckoutStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
+        builder.Services.Replace(ServiceDescriptor.Scoped<INodeLeaseStore, EfNodeLeaseStore<TContext>>());
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -24,6 +24,7 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OrderRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new PurchaseFactsRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new NodeLeaseRecordConfiguration(options));
         return modelBuilder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
 namespace ShopKernel.EntityFrameworkCore.Tests;
@@ -62,11 +63,32 @@ public class SchemaTests
     }
 
     [Fact]
+    public void The_node_lease_table_keeps_its_names()
+    {
+        using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
+        var entity = context.Model.FindEntityType(typeof(NodeLeaseRecord))!;
+        Assert.Equal(
+            """
+            .shopkernel_node_leases pk=pk_shopkernel_node_leases
+            acquired_at
+            expires_at
+            instance_id
+            node_id
+
+            """.ReplaceLineEndings("\n"),
+            Describe(entity));
+        Assert.Equal(["node_id"], entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()));
+        Assert.Equal(100, entity.FindProperty(nameof(NodeLeaseRecord.InstanceId))!.GetMaxLength());
+    }
+
+    [Fact]
     public void Schema_and_table_prefix_are_configurable()
     {
         using var context = new PrefixedContext(new DbContextOptionsBuilder<PrefixedContext>().UseSqlite("Data Source=:memory:").Options);
         var entity = CartEntity(context);
         Assert.Equal(("shop", "sk_carts"), (entity.GetSchema(), entity.GetTableName()));
         Assert.Contains(entity.GetIndexes(), i => i.GetDatabaseName() == "ix_sk_carts_token");
+        var leases = context.Model.FindEntityType(typeof(NodeLeaseRecord))!;
+        Assert.Equal(("shop", "sk_node_leases", "pk_sk_node_leases"), (leases.GetSchema(), leases.GetTableName(), leases.FindPrimaryKey()!.GetName()));
     }
 }

@@ -33,6 +33,15 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
             }
         }
 
+        if (options.Orders is null)
+        {
+            failures.Add("ShopKernel:Orders is required.");
+        }
+        else if (options.Orders.NodeLeaseDuration < TimeSpan.FromSeconds(10) || options.Orders.NodeLeaseDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add($"ShopKernel:Orders:NodeLeaseDuration must be between 10 seconds and 1 hour (was {options.Orders.NodeLeaseDuration}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
@@ -35,10 +36,26 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<OrderService>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
 
-        // With no NodeId configured, a storage package may replace this registration with one on a leased node id.
-        services.TryAddSingleton<IOrderNumberGenerator>(sp => new OrderNumberGenerator(
-            sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders.NodeId ?? 0, sp.GetRequiredService<TimeProvider>()));
+        // Decided when first resolved, so that a lease store registered before or after this call counts.
+        services.TryAddSingleton<LeasedOrderNumberGenerator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeLeaseService>());
+        services.TryAddSingleton<IOrderNumberGenerator>(CreateOrderNumberGenerator);
         services.TryAddSingleton(sp => OrderNumberFormat.FromOptions(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders));
         return new ShopKernelBuilder(services);
+    }
+
+    /// <summary>
+    /// The configured node id when set; otherwise the leased one when a lease store is registered; otherwise node 0,
+    /// which is right for a single instance only.
+    /// </summary>
+    private static IOrderNumberGenerator CreateOrderNumberGenerator(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders;
+        if (NodeLeaseService.IsEnabled(services, options))
+        {
+            return services.GetRequiredService<LeasedOrderNumberGenerator>();
+        }
+
+        return new OrderNumberGenerator(options.NodeId ?? 0, services.GetRequiredService<TimeProvider>());
     }
 }

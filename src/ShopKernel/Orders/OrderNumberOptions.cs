@@ -19,8 +19,16 @@ public sealed class OrderNumberOptions
 
     /// <summary>
     /// The node id of this process, 0 to 1023; every process that makes order numbers for the same shop at the same
-    /// time needs its own. Default <see langword="null"/>: node 0, unless a storage package leases a node id.
+    /// time needs its own. Default <see langword="null"/>: a node id leased from the storage when it offers leases
+    /// (the EF Core package does), otherwise node 0, which suits a single instance only.
     /// </summary>
     [Range(0, OrderNumber.MaxNodeId)]
     public int? NodeId { get; set; }
+
+    /// <summary>
+    /// How long a leased node id stays reserved without renewal (used when <see cref="NodeId"/> is not set). The lease
+    /// is renewed every third of it, and numbers stop being made when it has not been renewed for five sixths of it,
+    /// before another instance may take the node id over. 10 seconds to 1 hour. Default 60 seconds.
+    /// </summary>
+    public TimeSpan NodeLeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 }

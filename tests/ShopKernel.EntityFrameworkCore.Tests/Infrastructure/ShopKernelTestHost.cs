@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.DependencyInjection;
 
@@ -19,7 +20,13 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
             database.Configure(options);
             options.AddInterceptors(Counter, Faults);
         });
-        collection.AddShopKernel(configure).AddEntityFrameworkStores<TestShopContext>();
+        collection.AddShopKernel(options =>
+        {
+            // A fixed node id keeps the node-id lease (and its background renewals) out of tests that are not about it;
+            // those set it back to null and start the host.
+            options.Orders.NodeId = 0;
+            configure?.Invoke(options);
+        }).AddEntityFrameworkStores<TestShopContext>();
         collection.AddSingleton<TimeProvider>(Time);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -31,6 +38,27 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
     public CommandCounter Counter { get; } = new();
 
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>The root services, as the host holds them.</summary>
+    public IServiceProvider Services => _provider;
+
+    /// <summary>Starts the hosted services, as the host does at start-up.</summary>
+    public async Task StartAsync()
+    {
+        foreach (var service in _provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stops the hosted services in reverse order, as the host does at shutdown.</summary>
+    public async Task StopAsync()
+    {
+        foreach (var service in _provider.GetServices<IHostedService>().Reverse())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
 
     /// <summary>A new scope, as a host's request would have: its own context.</summary>
     public AsyncServiceScope Scope() => _provider.CreateAsyncScope();

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Orders;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Orders;
+
+/// <summary>
+/// <see cref="INodeLeaseStore"/> over the host's <typeparamref name="TContext"/>, in portable statements only: a lease
+/// is a row keyed by node id, claimed by an insert (the primary key decides a race) or, once expired, by an
+/// <c>UPDATE … WHERE expires_at &lt; @now</c> that only one instance can win.
+/// </summary>
+/// <typeparam name="TContext">The host's context, with <c>ApplyShopKernelModel</c> in its model.</typeparam>
+internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseStore
+    where TContext : DbContext
+{
+    private const int MaxInstanceIdLength = 100;
+
+    // Each pass reads the leases once and tries every id that was free; a lost race means another instance got an
+    // id, so passes only repeat while instances keep winning, and a few are plenty.
+    private const int MaxPasses = 4;
+
+    private DbSet<NodeLeaseRecord> Leases => context.Set<NodeLeaseRecord>();
+
+    public async Task<int?> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ValidateInstanceId(instanceId);
+        var current = Instants.ToStored(now);
+        var until = Instants.ToStored(expiresAt);
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var leases = await Leases.AsNoTracking()
+                .Select(l => new { l.NodeId, l.ExpiresAt })
+                .ToDictionaryAsync(l => l.NodeId, l => l.ExpiresAt, cancellationToken)
+                .ConfigureAwait(false);
+            var anyFree = false;
+            for (var nodeId = 0; nodeId <= OrderNumber.MaxNodeId; nodeId++)
+            {
+                bool won;
+                if (!leases.TryGetValue(nodeId, out var leasedUntil))
+                {
+                    won = await TryInsertAsync(nodeId, instanceId, current, until, cancellationToken).ConfigureAwait(false);
+                }
+                else if (leasedUntil < current)
+                {
+                    won = await TryTakeOverAsync(nodeId, instanceId, current, until, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (won)
+                {
+                    return nodeId;
+                }
+
+                anyFree = true;
+            }
+
+            if (!anyFree)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<bool> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ValidateInstanceId(instanceId);
+        var current = Instants.ToStored(now);
+        var until = Instants.ToStored(expiresAt);
+        var renewed = await Leases
+            .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
+            .ConfigureAwait(false);
+        return renewed == 1;
+    }
+
+    public Task ReleaseAsync(int nodeId, string instanceId, CancellationToken cancellationToken = default)
+    {
+        ValidateInstanceId(instanceId);
+        return Leases.Where(l => l.NodeId == nodeId && l.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<bool> TryInsertAsync(int nodeId, string instanceId, DateTime now, DateTime until, CancellationToken cancellationToken)
+    {
+        var entry = Leases.Add(new NodeLeaseRecord { NodeId = nodeId, InstanceId = instanceId, ExpiresAt = until, AcquiredAt = now });
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            entry.State = EntityState.Detached;
+
+            // Another instance inserted the same id first; any other failure is not a lost race.
+            if (await Leases.AnyAsync(l => l.NodeId == nodeId, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<bool> TryTakeOverAsync(int nodeId, string instanceId, DateTime now, DateTime until, CancellationToken cancellationToken) =>
+        await Leases
+            .Where(l => l.NodeId == nodeId && l.ExpiresAt < now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(l => l.InstanceId, instanceId).SetProperty(l => l.ExpiresAt, until).SetProperty(l => l.AcquiredAt, now),
+                cancellationToken)
+            .ConfigureAwait(false) == 1;
+
+    private static void ValidateInstanceId(string instanceId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(instanceId.Length, MaxInstanceIdLength, nameof(instanceId));
+    }
+}
