@@ -78,33 +78,7 @@ public class SqliteAddToCartBenchmarks
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
-        CartRecord record;
-        await using (var select = connection.CreateCommand())
-        {
-            select.CommandText = """
-                SELECT "id", "created_at", "currency", "customer_id", "expires_at", "line_count", "lines", "next_line_id", "subtotal", "token", "total_quantity", "updated_at", "version"
-                FROM "shopkernel_carts" WHERE "token" = @token LIMIT 1
-                """;
-            select.Parameters.AddWithValue("@token", _rawCart.Value);
-            await using var reader = await select.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            record = new CartRecord
-            {
-                Id = reader.GetGuid(0),
-                CreatedAt = reader.GetDateTime(1),
-                Currency = reader.GetString(2),
-                CustomerId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                ExpiresAt = reader.GetDateTime(4),
-                LineCount = reader.GetInt32(5),
-                Lines = reader.GetString(6),
-                NextLineId = reader.GetInt32(7),
-                Subtotal = reader.GetInt64(8),
-                Token = reader.GetString(9),
-                TotalQuantity = reader.GetInt32(10),
-                UpdatedAt = reader.GetDateTime(11),
-                Version = reader.GetInt64(12),
-            };
-        }
+        var record = await RawCartReader.ReadAsync(connection, _rawCart.Value);
 
         var cart = CartRecordMapper.ToCart(record);
         var now = DateTimeOffset.UtcNow;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using ShopKernel.Carts;
+using ShopKernel.Benchmarks.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
@@ -23,7 +23,7 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
     public async Task<Order> PlaceAsync(CheckoutRequest request)
     {
         await using var connection = database.OpenConnection();
-        var record = await ReadCartAsync(connection, request.CartToken);
+        var record = await RawCartReader.ReadAsync(connection, request.CartToken.Value);
         var cart = CartRecordMapper.ToCart(record);
         var now = DateTimeOffset.UtcNow;
         var price = Pricer.Price(cart, new PricingContext(null, request.Contact, [], now));
@@ -51,34 +51,6 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
         return order;
 
         object Id(Guid id) => database.IsPostgres ? id : id.ToString().ToUpperInvariant();
-    }
-
-    private static async Task<CartRecord> ReadCartAsync(DbConnection connection, CartToken token)
-    {
-        await using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT id, created_at, currency, customer_id, expires_at, line_count, lines, next_line_id, subtotal, token, total_quantity, updated_at, version
-            FROM shopkernel_carts WHERE token = @token LIMIT 1
-            """;
-        Add(select, "@token", token.Value);
-        await using var reader = await select.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return new CartRecord
-        {
-            Id = reader.GetGuid(0),
-            CreatedAt = reader.GetDateTime(1),
-            Currency = reader.GetString(2),
-            CustomerId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
-            ExpiresAt = reader.GetDateTime(4),
-            LineCount = reader.GetInt32(5),
-            Lines = reader.GetString(6),
-            NextLineId = reader.GetInt32(7),
-            Subtotal = reader.GetInt64(8),
-            Token = reader.GetString(9),
-            TotalQuantity = reader.GetInt32(10),
-            UpdatedAt = reader.GetDateTime(11),
-            Version = reader.GetInt64(12),
-        };
     }
 
     private static void Add(DbCommand command, string name, object? value)

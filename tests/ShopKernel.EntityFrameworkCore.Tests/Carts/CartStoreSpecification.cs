@@ -11,33 +11,8 @@ namespace ShopKernel.EntityFrameworkCore.Tests.Carts;
 /// The cart contract, end to end through the service and the EF store: every provider runs the same suite
 /// through a small derived class.
 /// </summary>
-public abstract class CartStoreSpecification : IAsyncLifetime
+public abstract class CartStoreSpecification : DatabaseSpecification
 {
-    private TestDatabase? _database;
-    private ShopKernelTestHost? _host;
-
-    protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _host = new ShopKernelTestHost(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     protected Task<T> Carts<T>(Func<CartService, Task<T>> call) => Host.InScopeAsync(call);
 

@@ -14,45 +14,22 @@ using ShopKernel.Storage;
 namespace ShopKernel.EntityFrameworkCore.Tests.Checkout;
 
 /// <summary>Checkout end to end, exactly once, on every provider through a small derived class.</summary>
-public abstract class CheckoutSpecification : IAsyncLifetime
+public abstract class CheckoutSpecification : DatabaseSpecification
 {
-    private TestDatabase? _database;
-    private ShopKernelTestHost? _host;
 
     protected static readonly PostalAddress Address = new("Ada Lovelace", "Main Street 1", "10115", "Berlin", "de");
     protected static readonly OrderContact Guest = new("Ada@Example.com", "+49 30 1234567", "Ada", "Lovelace");
 
-    protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    protected virtual void Configure(ShopKernelOptions options)
+    protected override void Configure(ShopKernelOptions options)
     {
         options.Checkout.TrackStock = true;
         options.Checkout.PaymentMethods.Add("card");
         options.Checkout.PaymentMethods.Add("cod");
     }
 
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _host = new ShopKernelTestHost(_database, Configure, services => services.AddSingleton<ICheckoutGuard>(Guard));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     protected TestGuard Guard { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ICheckoutGuard>(Guard);
 
     protected Task<T> Use<TService, T>(Func<TService, Task<T>> call)
         where TService : notnull => Host.InScopeAsync(call);

@@ -9,39 +9,12 @@ using ShopKernel.Storage;
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 
 /// <summary>The node-id lease contract on the EF store and across two running instances, on every provider.</summary>
-public abstract class NodeLeaseStoreSpecification : IAsyncLifetime
+public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
-    private TestDatabase? _database;
-    private ShopKernelTestHost? _host;
-
-    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
 
     private DateTimeOffset Now => Host.Time.GetUtcNow();
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _host = new ShopKernelTestHost(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     private Task<int?> AcquireAsync(string instance) =>
         Host.InScopeAsync<INodeLeaseStore, int?>(s => s.TryAcquireAsync(instance, Now, Now + Duration));
