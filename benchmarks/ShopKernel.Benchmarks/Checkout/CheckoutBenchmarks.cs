@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.EntityFrameworkCore;
@@ -10,25 +11,23 @@ using ShopKernel.Orders;
 namespace ShopKernel.Benchmarks.Checkout;
 
 /// <summary>
-/// A guest checkout of a 5-line cart: ShopKernel's service over EF Core beside raw ADO.NET doing the same
-/// transaction, on a SQLite file and on PostgreSQL, with orders already stored (10k by default).
-/// Each invocation consumes a cart prepared outside the measurement.
+/// What the checkout benchmarks share: a database with orders already stored, ShopKernel wired over it, a raw
+/// ADO.NET baseline doing the same transaction, and 5-line guest carts prepared outside the measurement (each
+/// invocation consumes one).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 12, invocationCount: Batch)]
-public class CheckoutBenchmarks
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 6, iterationCount: 12, invocationCount: Batch)]
+public abstract class CheckoutBenchmarkBase
 {
-    private const int Batch = 96;
+    protected const int Batch = 96;
     private BenchDatabase _database = null!;
     private ServiceProvider _services = null!;
     private RawCheckout _raw = null!;
-    private readonly Queue<CartToken> _carts = new();
+    private readonly ConcurrentQueue<CartToken> _carts = new();
 
-    [Params("SQLite", "PostgreSQL")]
-    public string Provider { get; set; } = "SQLite";
+    public abstract string Provider { get; set; }
 
-    [Params(10_000)]
-    public int OrdersStored { get; set; }
+    public abstract int OrdersStored { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -52,13 +51,9 @@ public class CheckoutBenchmarks
         _raw = new RawCheckout(_database, new OrderNumberGenerator(2, TimeProvider.System));
     }
 
-    [IterationSetup(Targets = [nameof(RawAdoNet), nameof(ShopKernelEfCore)])]
-    public void PrepareCarts() => Prepare(Batch);
+    private CartToken Take() => _carts.TryDequeue(out var token) ? token : throw new InvalidOperationException("No prepared cart left.");
 
-    [IterationSetup(Targets = [nameof(RawAdoNetConcurrent), nameof(ShopKernelEfCoreConcurrent)])]
-    public void PrepareCartsForConcurrentCallers() => Prepare(Batch * 8);
-
-    private void Prepare(int count)
+    protected void Prepare(int count)
     {
         _carts.Clear();
         using var scope = _services.CreateScope();
@@ -95,27 +90,64 @@ public class CheckoutBenchmarks
             Contact = new OrderContact("ada@example.com", null, "Ada", "Lovelace"),
         };
 
-    [Benchmark(Baseline = true, Description = "raw ADO.NET")]
-    public Task<Order> RawAdoNet() => _raw.PlaceAsync(Request(_carts.Dequeue()));
+    protected Task<Order> RawCheckoutAsync() => _raw.PlaceAsync(Request(Take()));
 
-    [Benchmark(Description = "ShopKernel + EF Core")]
-    public async Task<Order> ShopKernelEfCore()
+    protected async Task<Order> ShopKernelCheckoutAsync()
     {
+        var token = Take();
         await using var scope = _services.CreateAsyncScope();
-        var placed = await scope.ServiceProvider.GetRequiredService<CheckoutService>().PlaceOrderAsync(Request(_carts.Dequeue()));
+        var placed = await scope.ServiceProvider.GetRequiredService<CheckoutService>().PlaceOrderAsync(Request(token));
         return placed.Value.Order;
     }
 
-    [Benchmark(OperationsPerInvoke = 8, Description = "raw ADO.NET, 8 concurrent")]
-    public Task RawAdoNetConcurrent() =>
-        Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _carts.Dequeue()).ToList().Select(token => Task.Run(() => _raw.PlaceAsync(Request(token)))));
-
-    [Benchmark(OperationsPerInvoke = 8, Description = "ShopKernel + EF Core, 8 concurrent")]
-    public Task ShopKernelEfCoreConcurrent() =>
-        Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _carts.Dequeue()).ToList().Select(token => Task.Run(async () =>
+    protected Task Concurrently(Func<Task<Order>> checkout, int callers)
+    {
+        var calls = new Task[callers];
+        for (var i = 0; i < callers; i++)
         {
-            await using var scope = _services.CreateAsyncScope();
-            var placed = await scope.ServiceProvider.GetRequiredService<CheckoutService>().PlaceOrderAsync(Request(token));
-            return placed.Value.Order;
-        })));
+            calls[i] = Task.Run(checkout);
+        }
+
+        return Task.WhenAll(calls);
+    }
+}
+
+/// <summary>A guest checkout of a 5-line cart, ShopKernel + EF Core beside raw ADO.NET, on SQLite and PostgreSQL, 10k orders stored.</summary>
+public class CheckoutBenchmarks : CheckoutBenchmarkBase
+{
+    [Params("SQLite", "PostgreSQL")]
+    public override string Provider { get; set; } = "SQLite";
+
+    [Params(10_000)]
+    public override int OrdersStored { get; set; }
+
+    [IterationSetup]
+    public void PrepareCarts() => Prepare(Batch);
+
+    [Benchmark(Baseline = true, Description = "raw ADO.NET")]
+    public Task<Order> RawAdoNet() => RawCheckoutAsync();
+
+    [Benchmark(Description = "ShopKernel + EF Core")]
+    public Task<Order> ShopKernelEfCore() => ShopKernelCheckoutAsync();
+}
+
+/// <summary>8 concurrent callers checking out on PostgreSQL (SQLite serialises writers, so it is left out).</summary>
+public class ConcurrentCheckoutBenchmarks : CheckoutBenchmarkBase
+{
+    private const int Callers = 8;
+
+    [Params("PostgreSQL")]
+    public override string Provider { get; set; } = "PostgreSQL";
+
+    [Params(10_000)]
+    public override int OrdersStored { get; set; }
+
+    [IterationSetup]
+    public void PrepareCarts() => Prepare(Batch * Callers);
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Callers, Description = "raw ADO.NET, 8 concurrent")]
+    public Task RawAdoNet() => Concurrently(RawCheckoutAsync, Callers);
+
+    [Benchmark(OperationsPerInvoke = Callers, Description = "ShopKernel + EF Core, 8 concurrent")]
+    public Task ShopKernelEfCore() => Concurrently(ShopKernelCheckoutAsync, Callers);
 }
