@@ -231,6 +231,7 @@ public abstract class CheckoutSpecification : DatabaseSpecification
         Host.Counter.Reset();
         Assert.True((await PlaceAsync(GuestRequest(guestCart))).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, stock levels, commit
+        Assert.Equal(4, Host.Counter.Statements); // the commit: delete the cart, insert the order
 
         var customer = CustomerId.New();
         await SetStockAsync("TEE", 100);
@@ -238,6 +239,7 @@ public abstract class CheckoutSpecification : DatabaseSpecification
         Host.Counter.Reset();
         Assert.True((await PlaceAsync(new CheckoutRequest(customerCart, "card", Address) { CustomerId = customer })).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, facts and stock levels, commit
+        Assert.Equal(7, Host.Counter.Statements); // the commit: cart, one stock level, order, facts update and insert-if-new
     }
 
     [Fact]
