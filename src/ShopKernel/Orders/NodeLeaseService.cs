@@ -98,19 +98,7 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Task? renewal;
-        lock (_gate)
-        {
-            _stopped = true;
-            _timer?.Dispose();
-            renewal = _renewal;
-        }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (renewal is not null)
-        {
-            await renewal.ConfigureAwait(false);
-        }
+        await HaltRenewalsAsync().ConfigureAwait(false);
 
         _generator.Stop("ShopKernel's host has stopped: order numbers are no longer made on this instance.");
         if (_nodeId is not int nodeId)
@@ -134,6 +122,14 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
 
     public async ValueTask DisposeAsync()
     {
+        await HaltRenewalsAsync().ConfigureAwait(false);
+
+        _stopping.Dispose();
+    }
+
+    /// <summary>Stops the timer and waits for a renewal in flight, so nothing renews after stop.</summary>
+    private async Task HaltRenewalsAsync()
+    {
         Task? renewal;
         lock (_gate)
         {
@@ -147,8 +143,6 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
         {
             await renewal.ConfigureAwait(false);
         }
-
-        _stopping.Dispose();
     }
 
     private void OnTimer()
