@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.Orders;
 
 namespace ShopKernel.DependencyInjection;
@@ -15,6 +16,10 @@ public sealed class ShopKernelOptions
     /// <summary>Order number prefix, grouping and node id.</summary>
     [ValidateObjectMembers]
     public OrderNumberOptions Orders { get; set; } = new();
+
+    /// <summary>Password hashing and lockout.</summary>
+    [ValidateObjectMembers]
+    public CredentialOptions Credentials { get; set; } = new();
 
     /// <summary>Checkout settings: accepted payment methods, stock tracking, retries.</summary>
     [ValidateObjectMembers]

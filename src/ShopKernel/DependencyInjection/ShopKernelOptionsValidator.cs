@@ -42,6 +42,23 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
             failures.Add($"ShopKernel:Orders:NodeLeaseDuration must be between 10 seconds and 1 hour (was {options.Orders.NodeLeaseDuration}).");
         }
 
+        if (options.Credentials is { } credentials)
+        {
+            if (credentials.LockoutDuration <= TimeSpan.Zero || credentials.LockoutDuration > TimeSpan.FromDays(30))
+            {
+                failures.Add($"ShopKernel:Credentials:LockoutDuration must be positive and at most 30 days (was {credentials.LockoutDuration}).");
+            }
+
+            if (credentials.MinimumPasswordLength > credentials.MaximumPasswordLength)
+            {
+                failures.Add("ShopKernel:Credentials:MinimumPasswordLength must not exceed MaximumPasswordLength.");
+            }
+        }
+        else
+        {
+            failures.Add("ShopKernel:Credentials is required.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.DependencyInjection;
@@ -35,6 +36,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
+        services.TryAddSingleton<PasswordCredentials>();
 
         // Decided when first resolved, so that a lease store registered before or after this call counts.
         services.TryAddSingleton<LeasedOrderNumberGenerator>();
