@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.Storage;
 
@@ -25,6 +26,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore, EfOrderStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICustomerStore, EfCustomerStore<TContext>>());
         builder.Services.TryAddScoped<EfCheckoutStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<ICheckoutStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));

@@ -1,6 +1,7 @@
 using ShopKernel.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OrderRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new PurchaseFactsRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new CustomerRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new NodeLeaseRecordConfiguration(options));
         return modelBuilder;
     }

@@ -38,9 +38,23 @@ internal sealed class AdjustmentDocument
     public string Explanation { get; set; } = string.Empty;
 }
 
-/// <summary>The shipping address inside an order row.</summary>
+/// <summary>A postal address inside an order or customer row.</summary>
 internal sealed class AddressDocument
 {
+    public static AddressDocument From(ShopKernel.Orders.PostalAddress address) => new()
+    {
+        Recipient = address.Recipient,
+        Line1 = address.Line1,
+        Line2 = address.Line2,
+        PostalCode = address.PostalCode,
+        City = address.City,
+        Region = address.Region,
+        CountryCode = address.CountryCode,
+    };
+
+    public ShopKernel.Orders.PostalAddress ToAddress() =>
+        new(Recipient, Line1, PostalCode, City, CountryCode) { Line2 = Line2, Region = Region };
+
     public string Recipient { get; set; } = string.Empty;
 
     public string Line1 { get; set; } = string.Empty;
@@ -71,6 +85,7 @@ internal sealed class StatusChangeDocument
 [JsonSerializable(typeof(List<OrderLineDocument>))]
 [JsonSerializable(typeof(List<AdjustmentDocument>))]
 [JsonSerializable(typeof(AddressDocument))]
+[JsonSerializable(typeof(List<AddressDocument>))]
 [JsonSerializable(typeof(List<StatusChangeDocument>))]
 internal sealed partial class OrderJsonContext : JsonSerializerContext
 {

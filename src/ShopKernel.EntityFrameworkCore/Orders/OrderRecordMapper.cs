@@ -11,7 +11,6 @@ internal static class OrderRecordMapper
 {
     public static OrderRecord ToRecord(Order order)
     {
-        var address = order.ShippingAddress;
         return new OrderRecord
         {
             Id = order.Id,
@@ -30,18 +29,7 @@ internal static class OrderRecordMapper
             Phone = order.Contact.Phone,
             FirstName = order.Contact.FirstName,
             LastName = order.Contact.LastName,
-            ShippingAddress = JsonSerializer.Serialize(
-                new AddressDocument
-                {
-                    Recipient = address.Recipient,
-                    Line1 = address.Line1,
-                    Line2 = address.Line2,
-                    PostalCode = address.PostalCode,
-                    City = address.City,
-                    Region = address.Region,
-                    CountryCode = address.CountryCode,
-                },
-                OrderJsonContext.Default.AddressDocument),
+            ShippingAddress = JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument),
             Lines = JsonSerializer.Serialize(order.Lines.Select(ToDocument).ToList(), OrderJsonContext.Default.ListOrderLineDocument),
             Adjustments = JsonSerializer.Serialize(ToDocuments(order.Adjustments) ?? [], OrderJsonContext.Default.ListAdjustmentDocument),
             History = SerializeHistory(order),
@@ -84,7 +72,7 @@ internal static class OrderRecordMapper
             record.IdempotencyKey,
             record.CustomerId is { } customer ? new CustomerId(customer) : null,
             new OrderContact(record.Email, record.Phone, record.FirstName, record.LastName),
-            new PostalAddress(address.Recipient, address.Line1, address.PostalCode, address.City, address.CountryCode) { Line2 = address.Line2, Region = address.Region },
+            address.ToAddress(),
             record.PaymentMethod,
             lines,
             FromDocuments(JsonSerializer.Deserialize(record.Adjustments, OrderJsonContext.Default.ListAdjustmentDocument), currency),

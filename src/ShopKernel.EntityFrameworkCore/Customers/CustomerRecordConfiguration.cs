@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ShopKernel.EntityFrameworkCore.Customers;
+
+/// <summary>Maps <see cref="CustomerRecord"/>; unique indexes keep one customer per e-mail, phone and external subject.</summary>
+internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<CustomerRecord>
+{
+    public void Configure(EntityTypeBuilder<CustomerRecord> builder)
+    {
+        var table = options.Table("customers");
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(c => c.Id).HasName("pk_" + table);
+        builder.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(c => c.Email).HasColumnName("email").HasMaxLength(254);
+        builder.Property(c => c.EmailKey).HasColumnName("email_key").HasMaxLength(254);
+        builder.Property(c => c.EmailVerified).HasColumnName("email_verified");
+        builder.Property(c => c.Phone).HasColumnName("phone").HasMaxLength(16).IsUnicode(false);
+        builder.Property(c => c.PhoneVerified).HasColumnName("phone_verified");
+        builder.Property(c => c.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
+        builder.Property(c => c.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
+        builder.Property(c => c.Birthday).HasColumnName("birthday");
+        builder.Property(c => c.ExternalSubject).HasColumnName("external_subject").HasMaxLength(200);
+        builder.Property(c => c.PasswordHash).HasColumnName("password_hash").HasMaxLength(200).IsUnicode(false);
+        builder.Property(c => c.FailedSignIns).HasColumnName("failed_sign_ins");
+        builder.Property(c => c.LockedUntil).HasColumnName("locked_until");
+        builder.Property(c => c.Addresses).HasColumnName("addresses").IsRequired();
+        builder.Property(c => c.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(64).IsUnicode(false).IsRequired();
+        builder.Property(c => c.CreatedAt).HasColumnName("created_at");
+        builder.Property(c => c.Version).HasColumnName("version").IsConcurrencyToken();
+
+        builder.HasIndex(c => c.EmailKey).IsUnique().HasDatabaseName("ix_" + table + "_email_key");
+        builder.HasIndex(c => c.Phone).IsUnique().HasDatabaseName("ix_" + table + "_phone");
+        builder.HasIndex(c => c.ExternalSubject).IsUnique().HasDatabaseName("ix_" + table + "_external_subject");
+        builder.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_" + table + "_created_at");
+    }
+}

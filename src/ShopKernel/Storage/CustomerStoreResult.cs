@@ -1,0 +1,14 @@
+namespace ShopKernel.Storage;
+
+/// <summary>The outcome of a write through <see cref="ICustomerStore"/>.</summary>
+public enum CustomerStoreResult
+{
+    /// <summary>The write was stored.</summary>
+    Success = 0,
+
+    /// <summary>Nothing was stored: the stored version is not the expected one.</summary>
+    VersionConflict = 1,
+
+    /// <summary>Nothing was stored: another customer already has this e-mail, phone or external subject.</summary>
+    Duplicate = 2,
+}

@@ -1,0 +1,44 @@
+using ShopKernel.Customers;
+
+namespace ShopKernel.Storage;
+
+/// <summary>Stores customers. One customer per normalised e-mail, per phone and per external subject (unique indexes).</summary>
+public interface ICustomerStore
+{
+    /// <summary>Finds a customer by id.</summary>
+    /// <param name="customerId">The id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindByIdAsync(CustomerId customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a customer by normalised e-mail.</summary>
+    /// <param name="emailKey">The normalised e-mail.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a customer by phone number in E.164.</summary>
+    /// <param name="phone">The phone number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a customer by the subject id of the host's identity provider.</summary>
+    /// <param name="externalSubject">The subject id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new customer.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see cref="CustomerStoreResult.Duplicate"/> when the e-mail, phone or subject is taken.</returns>
+    Task<CustomerStoreResult> CreateAsync(Customer customer, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a changed customer if its stored version is still <paramref name="expectedVersion"/>.</summary>
+    /// <param name="customer">The customer, already carrying its new version.</param>
+    /// <param name="expectedVersion">The version the change was made on.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The outcome.</returns>
+    Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
+}
