@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.Orders;
 
 namespace ShopKernel.DependencyInjection;
@@ -19,4 +20,8 @@ public sealed class ShopKernelOptions
     /// <summary>Checkout settings: accepted payment methods, stock tracking, retries.</summary>
     [ValidateObjectMembers]
     public CheckoutOptions Checkout { get; set; } = new();
+
+    /// <summary>How e-mail addresses and phone numbers are read and matched: the default phone region, provider rules.</summary>
+    [ValidateObjectMembers]
+    public ContactNormalizationOptions Contacts { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ShopKernel.Customers;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -40,6 +41,15 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
         else if (options.Orders.NodeLeaseDuration < TimeSpan.FromSeconds(10) || options.Orders.NodeLeaseDuration > TimeSpan.FromHours(1))
         {
             failures.Add($"ShopKernel:Orders:NodeLeaseDuration must be between 10 seconds and 1 hour (was {options.Orders.NodeLeaseDuration}).");
+        }
+
+        if (options.Contacts is null)
+        {
+            failures.Add("ShopKernel:Contacts is required.");
+        }
+        else if (options.Contacts.DefaultRegion is { } region && !PhoneNumber.IsKnownRegion(region))
+        {
+            failures.Add($"ShopKernel:Contacts:DefaultRegion must be an ISO 3166 alpha-2 region with a known phone numbering plan, such as DE or US (was '{region}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
