@@ -15,8 +15,9 @@ namespace ShopKernel.Customers;
 /// Parsing accepts the international form (<c>+49 30 1234567</c>, <c>0049 30 1234567</c>) and, given the region the
 /// buyer dials from, the national form (<c>030 123-4567</c>), with spaces, dashes, dots, slashes and parentheses.
 /// It refuses letters (vanity numbers), extensions (E.164 has none) and numbers that are not valid in their country
-/// (a wrong length or an unassigned range). A leading <c>00</c> is read as <c>+</c> when the region's own
-/// international prefix does not read it, or when no region is given.
+/// (a wrong length or an unassigned range), and numbers longer than the 15 digits E.164 allows. A leading
+/// <c>00</c> is read as <c>+</c> when the region's own international prefix does not read it, or when no region is
+/// given.
 /// </para>
 /// <para>
 /// <see cref="ToString"/> is the E.164 form, which <see cref="Parse(string)"/> reads back without a region.
@@ -26,6 +27,9 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
 {
     /// <summary>The longest text parsing looks at; longer text is not a phone number.</summary>
     public const int MaxInputLength = 64;
+
+    /// <summary>The most digits (country code included) E.164 allows; a few numbering plans claim longer numbers.</summary>
+    public const int MaxE164Digits = 15;
 
     private const string UnknownRegion = "ZZ";
     private readonly string? _e164;
@@ -68,7 +72,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         if (TryParseValid(trimmed, region, out var parsed)
             || (trimmed.StartsWith("00", StringComparison.Ordinal) && TryParseValid("+" + trimmed[2..], UnknownRegion, out parsed)))
         {
-            number = new PhoneNumber(Util.Format(parsed, LibPhoneNumberFormat.E164));
+            var e164 = Util.Format(parsed, LibPhoneNumberFormat.E164);
+            if (e164.Length - 1 > MaxE164Digits)
+            {
+                return false;
+            }
+
+            number = new PhoneNumber(e164);
             return true;
         }
 
