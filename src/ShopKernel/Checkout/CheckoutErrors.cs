@@ -18,6 +18,9 @@ internal static class CheckoutErrors
     public static ShopError ContactInvalid(string field) =>
         new(CheckoutErrorCodes.ContactInvalid, $"The {field} is not valid.");
 
+    public static ShopError ContactInvalid(string field, ShopError reason) =>
+        new(CheckoutErrorCodes.ContactInvalid, $"The {field} is not valid ({reason.Code}): {reason.Description}");
+
     public static ShopError AddressInvalid(string field) =>
         new(CheckoutErrorCodes.AddressInvalid, $"The address field '{field}' is missing, too long or malformed.");
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
@@ -24,6 +25,7 @@ public sealed partial class CheckoutService
     private readonly ICartPricer _pricer;
     private readonly IOrderNumberGenerator _numbers;
     private readonly IEnumerable<ICheckoutGuard> _guards;
+    private readonly ContactNormalizer _contacts;
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -35,6 +37,7 @@ public sealed partial class CheckoutService
     /// <param name="pricer">The pricer.</param>
     /// <param name="numbers">The order number generator.</param>
     /// <param name="guards">The checkout guards, in order.</param>
+    /// <param name="contacts">Reads and normalises the buyer's e-mail and phone.</param>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
@@ -45,6 +48,7 @@ public sealed partial class CheckoutService
         ICartPricer pricer,
         IOrderNumberGenerator numbers,
         IEnumerable<ICheckoutGuard> guards,
+        ContactNormalizer contacts,
         IOptionsMonitor<ShopKernelOptions> options,
         TimeProvider timeProvider,
         ILogger<CheckoutService>? logger = null)
@@ -55,6 +59,7 @@ public sealed partial class CheckoutService
         _pricer = pricer ?? throw new ArgumentNullException(nameof(pricer));
         _numbers = numbers ?? throw new ArgumentNullException(nameof(numbers));
         _guards = guards ?? throw new ArgumentNullException(nameof(guards));
+        _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -71,7 +76,7 @@ public sealed partial class CheckoutService
     public async Task<Result<PlacedOrder>> PlaceOrderAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue.Checkout;
-        if (CheckoutValidator.Validate(request, options) is { } invalid)
+        if (CheckoutValidator.Validate(request, options, _contacts, out var validContact) is { } invalid)
         {
             return invalid;
         }
@@ -96,7 +101,7 @@ public sealed partial class CheckoutService
             var facts = request.CustomerId is null && skus.Length == 0
                 ? NoFacts
                 : await _checkout.LoadFactsAsync(request.CustomerId, skus, cancellationToken).ConfigureAwait(false);
-            var contact = request.Contact ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
+            var contact = validContact ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
             var price = _pricer.Price(cart, new PricingContext(request.CustomerId, contact, facts.PurchaseFacts, now));
             if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
             {

@@ -1,16 +1,26 @@
-using System.Net.Mail;
+using ShopKernel.Customers;
 using ShopKernel.Orders;
 
 namespace ShopKernel.Checkout;
 
-/// <summary>Checks a checkout request before anything is read or written.</summary>
+/// <summary>Checks a checkout request before anything is read or written, and normalises the guest's contact.</summary>
 internal static class CheckoutValidator
 {
     private const int MaxName = 100;
     private const int MaxAddressField = 200;
 
-    public static ShopError? Validate(CheckoutRequest? request, CheckoutOptions options)
+    /// <summary>Validates the request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="options">The checkout options.</param>
+    /// <param name="contacts">Reads the e-mail and phone.</param>
+    /// <param name="contact">
+    /// The request's contact with the e-mail as <see cref="EmailAddress.Value"/> and the phone in E.164 form, or
+    /// <see langword="null"/> when the request has none.
+    /// </param>
+    /// <returns>The first error, or <see langword="null"/> when the request is valid.</returns>
+    public static ShopError? Validate(CheckoutRequest? request, CheckoutOptions options, ContactNormalizer contacts, out OrderContact? contact)
     {
+        contact = null;
         if (request is null || request.CartToken.IsDefault)
         {
             return CheckoutErrors.RequestInvalid;
@@ -39,7 +49,7 @@ internal static class CheckoutValidator
                 return CheckoutErrors.ContactMissing;
             }
         }
-        else if (ValidateContact(request.Contact) is { } contactError)
+        else if (ValidateContact(request.Contact, contacts, out contact) is { } contactError)
         {
             return contactError;
         }
@@ -47,8 +57,9 @@ internal static class CheckoutValidator
         return ValidateAddress(request.ShippingAddress);
     }
 
-    private static ShopError? ValidateContact(OrderContact contact)
+    private static ShopError? ValidateContact(OrderContact contact, ContactNormalizer contacts, out OrderContact? normalized)
     {
+        normalized = null;
         if (string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone))
         {
             return CheckoutErrors.ContactMissing;
@@ -64,16 +75,31 @@ internal static class CheckoutValidator
             return CheckoutErrors.ContactInvalid("name");
         }
 
-        if (!string.IsNullOrWhiteSpace(contact.Email) && !IsEmail(contact.Email.Trim()))
+        EmailAddress? email = null;
+        if (!string.IsNullOrWhiteSpace(contact.Email))
         {
-            return CheckoutErrors.ContactInvalid("e-mail");
+            var parsed = contacts.ParseEmail(contact.Email);
+            if (!parsed.Succeeded)
+            {
+                return CheckoutErrors.ContactInvalid("e-mail", parsed.Error);
+            }
+
+            email = parsed.Value;
         }
 
-        if (!string.IsNullOrWhiteSpace(contact.Phone) && !IsPhone(contact.Phone))
+        PhoneNumber? phone = null;
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
         {
-            return CheckoutErrors.ContactInvalid("phone");
+            var parsed = contacts.ParsePhone(contact.Phone);
+            if (!parsed.Succeeded)
+            {
+                return CheckoutErrors.ContactInvalid("phone", parsed.Error);
+            }
+
+            phone = parsed.Value;
         }
 
+        normalized = contact with { Email = email?.Value, Phone = phone?.E164 };
         return null;
     }
 
@@ -100,30 +126,5 @@ internal static class CheckoutValidator
         return address.CountryCode is { Length: 2 } country && char.IsAsciiLetter(country[0]) && char.IsAsciiLetter(country[1])
             ? null
             : CheckoutErrors.AddressInvalid("countryCode");
-    }
-
-    private static bool IsEmail(string email) =>
-        email.Length <= 254
-        && MailAddress.TryCreate(email, out var parsed)
-        && string.Equals(parsed.Address, email, StringComparison.Ordinal)
-        && parsed.Host.Contains('.', StringComparison.Ordinal);
-
-    private static bool IsPhone(string phone)
-    {
-        var digits = 0;
-        for (var i = 0; i < phone.Length; i++)
-        {
-            var c = phone[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (!(c is ' ' or '-' or '(' or ')' or '.' || (c == '+' && i == phone.AsSpan().IndexOfAnyExcept(' '))))
-            {
-                return false;
-            }
-        }
-
-        return digits is >= 6 and <= 15;
     }
 }

@@ -23,10 +23,9 @@ internal static class OrderFactory
             history.Add(new OrderStatusChange(OrderStatus.OnHold, now, holdReason));
         }
 
+        // The e-mail and phone arrive normalised by CheckoutValidator (the address as EmailAddress.Value, the phone in E.164).
         var normalisedContact = contact with
         {
-            Email = string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email.Trim(),
-            Phone = string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone.Trim(),
             FirstName = contact.FirstName.Trim(),
             LastName = contact.LastName.Trim(),
         };

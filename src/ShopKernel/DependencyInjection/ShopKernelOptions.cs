@@ -24,4 +24,8 @@ public sealed class ShopKernelOptions
     /// <summary>Checkout settings: accepted payment methods, stock tracking, retries.</summary>
     [ValidateObjectMembers]
     public CheckoutOptions Checkout { get; set; } = new();
+
+    /// <summary>How e-mail addresses and phone numbers are read and matched: the default phone region, provider rules.</summary>
+    [ValidateObjectMembers]
+    public ContactNormalizationOptions Contacts { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ShopKernel.Customers;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -57,6 +58,15 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
         else
         {
             failures.Add("ShopKernel:Credentials is required.");
+        }
+
+        if (options.Contacts is null)
+        {
+            failures.Add("ShopKernel:Contacts is required.");
+        }
+        else if (options.Contacts.DefaultRegion is { } region && !PhoneNumber.IsKnownRegion(region))
+        {
+            failures.Add($"ShopKernel:Contacts:DefaultRegion must be an ISO 3166 alpha-2 region with a known phone numbering plan, such as DE or US (was '{region}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -32,6 +32,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Contacts));
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();

@@ -1,19 +1,23 @@
+using ShopKernel.Customers;
+
 namespace ShopKernel.Orders;
 
-/// <summary>Compares a typed e-mail or phone with an order's contact, ignoring formatting.</summary>
+/// <summary>Compares a typed e-mail or phone with an order's contact by their normalised forms, ignoring formatting.</summary>
 internal static class ContactMatching
 {
-    public static bool Matches(OrderContact contact, string emailOrPhone)
+    public static bool Matches(ContactNormalizer contacts, OrderContact contact, string emailOrPhone)
     {
-        var typed = emailOrPhone.Trim();
-        if (typed.Contains('@', StringComparison.Ordinal))
+        if (emailOrPhone.Contains('@', StringComparison.Ordinal))
         {
-            return contact.Email is not null && string.Equals(contact.Email.Trim(), typed, StringComparison.OrdinalIgnoreCase);
+            return EmailAddress.TryParse(emailOrPhone, out var typed)
+                && EmailAddress.TryParse(contact.Email, out var stored)
+                && contacts.SameEmail(typed, stored);
         }
 
-        var digits = Digits(typed);
-        return contact.Phone is not null && digits.Length >= 6 && Digits(contact.Phone).EndsWith(digits.TrimStart('0'), StringComparison.Ordinal);
+        // Orders placed before contacts were normalised hold the phone as typed: it is read the same way.
+        return contact.Phone is not null
+            && contacts.ParsePhone(emailOrPhone) is { Succeeded: true } typedPhone
+            && contacts.ParsePhone(contact.Phone) is { Succeeded: true } storedPhone
+            && typedPhone.Value == storedPhone.Value;
     }
-
-    private static string Digits(string text) => new([.. text.Where(char.IsAsciiDigit)]);
 }

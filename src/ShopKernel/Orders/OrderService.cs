@@ -10,14 +10,17 @@ namespace ShopKernel.Orders;
 public sealed class OrderService
 {
     private readonly IOrderStore _orders;
+    private readonly ContactNormalizer _contacts;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="orders">The order store.</param>
+    /// <param name="contacts">Reads typed e-mails and phones and makes the keys they are matched by.</param>
     /// <param name="timeProvider">The clock.</param>
-    public OrderService(IOrderStore orders, TimeProvider timeProvider)
+    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider)
     {
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     }
 
@@ -36,7 +39,11 @@ public sealed class OrderService
     /// without an account can look their order up. A wrong contact answers exactly like a wrong number.
     /// </summary>
     /// <param name="number">The order number.</param>
-    /// <param name="emailOrPhone">The e-mail or phone number given at checkout, in any formatting.</param>
+    /// <param name="emailOrPhone">
+    /// The e-mail or phone number given at checkout, in any formatting: e-mails compare as
+    /// <see cref="ContactNormalizer.NormalizeEmail"/> makes them, phones by E.164, a national number being read in
+    /// <c>Contacts.DefaultRegion</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The order, or <c>order.not_found</c>.</returns>
     public async Task<Result<Order>> FindForBuyerAsync(OrderNumber number, string emailOrPhone, CancellationToken cancellationToken = default)
@@ -47,7 +54,7 @@ public sealed class OrderService
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return order is not null && ContactMatching.Matches(order.Contact, emailOrPhone) ? order : OrderErrors.NotFound;
+        return order is not null && ContactMatching.Matches(_contacts, order.Contact, emailOrPhone) ? order : OrderErrors.NotFound;
     }
 
     /// <summary>A customer's orders, newest first, keyset-paged.</summary>

@@ -25,6 +25,7 @@ public abstract class CheckoutSpecification : DatabaseSpecification
         options.Checkout.TrackStock = true;
         options.Checkout.PaymentMethods.Add("card");
         options.Checkout.PaymentMethods.Add("cod");
+        options.Contacts.DefaultRegion = "DE";
     }
 
     protected TestGuard Guard { get; } = new();
