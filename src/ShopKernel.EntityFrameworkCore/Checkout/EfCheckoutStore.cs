@@ -77,6 +77,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         ArgumentNullException.ThrowIfNull(commit);
         var names = CheckoutSql.For(context);
         var order = OrderRecordMapper.ToRecord(commit.Order);
+        order.EmailKey = commit.EmailKey;
         var sql = new StringBuilder();
         var parameters = new List<object?>();
         string P(object? value)

@@ -55,30 +55,11 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     public async Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var r = CustomerRecordMapper.ToRecord(customer);
         try
         {
-            var updated = await context.Set<CustomerRecord>()
-                .Where(c => c.Id == r.Id && c.Version == expectedVersion)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(c => c.Email, r.Email)
-                        .SetProperty(c => c.EmailKey, r.EmailKey)
-                        .SetProperty(c => c.EmailVerified, r.EmailVerified)
-                        .SetProperty(c => c.Phone, r.Phone)
-                        .SetProperty(c => c.PhoneVerified, r.PhoneVerified)
-                        .SetProperty(c => c.FirstName, r.FirstName)
-                        .SetProperty(c => c.LastName, r.LastName)
-                        .SetProperty(c => c.Birthday, r.Birthday)
-                        .SetProperty(c => c.ExternalSubject, r.ExternalSubject)
-                        .SetProperty(c => c.PasswordHash, r.PasswordHash)
-                        .SetProperty(c => c.FailedSignIns, r.FailedSignIns)
-                        .SetProperty(c => c.LockedUntil, r.LockedUntil)
-                        .SetProperty(c => c.Addresses, r.Addresses)
-                        .SetProperty(c => c.SecurityStamp, r.SecurityStamp)
-                        .SetProperty(c => c.Version, r.Version),
-                    cancellationToken)
-                .ConfigureAwait(false);
-            return updated == 1 ? CustomerStoreResult.Success : CustomerStoreResult.VersionConflict;
+            return await UpdateRowAsync(customer, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
+                ? CustomerStoreResult.Success
+                : CustomerStoreResult.VersionConflict;
         }
         catch (DbException)
         {
@@ -89,6 +70,77 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
 
             throw;
         }
+    }
+
+    public async Task<ContactVerificationCommit> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var linked = 0;
+        try
+        {
+            var stored = await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    linked = 0;
+                    if (await UpdateRowAsync(customer, expectedVersion, ct).ConfigureAwait(false) != 1)
+                    {
+                        return false;
+                    }
+
+                    var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
+                    linked = link ?? 0;
+                    return link is not null;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return stored ? new ContactVerificationCommit(CustomerStoreResult.Success, linked) : new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0);
+        }
+        catch (DbException)
+        {
+            // A checkout creating this customer's first purchase facts row raced the link; nothing was stored.
+            return new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0);
+        }
+    }
+
+    public async Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, CancellationToken cancellationToken = default)
+    {
+        // An order whose status changes while it is anonymised rolls everything back; erasure then runs again on fresh rows.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, cancellationToken).ConfigureAwait(false) is { } erasure)
+            {
+                return erasure;
+            }
+
+            if (attempt == 5)
+            {
+                throw new DbUpdateConcurrencyException("The customer's orders kept changing while they were being erased; nothing was erased. Try again.");
+            }
+        }
+    }
+
+    private Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var r = CustomerRecordMapper.ToRecord(customer);
+        return context.Set<CustomerRecord>()
+            .Where(c => c.Id == r.Id && c.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.Email, r.Email)
+                    .SetProperty(c => c.EmailKey, r.EmailKey)
+                    .SetProperty(c => c.EmailVerified, r.EmailVerified)
+                    .SetProperty(c => c.Phone, r.Phone)
+                    .SetProperty(c => c.PhoneVerified, r.PhoneVerified)
+                    .SetProperty(c => c.FirstName, r.FirstName)
+                    .SetProperty(c => c.LastName, r.LastName)
+                    .SetProperty(c => c.Birthday, r.Birthday)
+                    .SetProperty(c => c.ExternalSubject, r.ExternalSubject)
+                    .SetProperty(c => c.PasswordHash, r.PasswordHash)
+                    .SetProperty(c => c.FailedSignIns, r.FailedSignIns)
+                    .SetProperty(c => c.LockedUntil, r.LockedUntil)
+                    .SetProperty(c => c.Addresses, r.Addresses)
+                    .SetProperty(c => c.SecurityStamp, r.SecurityStamp)
+                    .SetProperty(c => c.Version, r.Version),
+                cancellationToken);
     }
 
     /// <summary>Whether another customer holds this customer's e-mail, phone or subject (the unique index that refused the write).</summary>

@@ -29,6 +29,8 @@ internal sealed class OrderRecord
 
     public string? Email { get; set; }
 
+    public string? EmailKey { get; set; }
+
     public string? Phone { get; set; }
 
     public string FirstName { get; set; } = string.Empty;

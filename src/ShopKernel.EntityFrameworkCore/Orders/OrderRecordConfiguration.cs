@@ -24,6 +24,7 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.Property(o => o.Total).HasColumnName("total");
         builder.Property(o => o.PaymentMethod).HasColumnName("payment_method").HasMaxLength(32).IsRequired();
         builder.Property(o => o.Email).HasColumnName("email").HasMaxLength(254);
+        builder.Property(o => o.EmailKey).HasColumnName("email_key").HasMaxLength(254);
         builder.Property(o => o.Phone).HasColumnName("phone").HasMaxLength(32);
         builder.Property(o => o.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
         builder.Property(o => o.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
@@ -40,6 +41,8 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.HasIndex(o => o.CartToken).HasDatabaseName("ix_" + table + "_cart_token");
         builder.HasIndex(o => o.IdempotencyKey).IsUnique().HasDatabaseName("ix_" + table + "_idempotency_key");
         builder.HasIndex(o => new { o.CustomerId, o.Number }).HasDatabaseName("ix_" + table + "_customer_id_number");
+        builder.HasIndex(o => o.EmailKey).HasDatabaseName("ix_" + table + "_email_key");
+        builder.HasIndex(o => o.Phone).HasDatabaseName("ix_" + table + "_phone");
         builder.HasIndex(o => new { o.PlacedAt, o.Number }).HasDatabaseName("ix_" + table + "_placed_at_number");
         builder.HasIndex(o => new { o.Status, o.Number }).HasDatabaseName("ix_" + table + "_status_number");
     }

@@ -128,7 +128,7 @@ public sealed partial class CheckoutService
             }
 
             var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason);
-            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements), cancellationToken).ConfigureAwait(false);
+            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) { EmailKey = EmailKey(contact) }, cancellationToken).ConfigureAwait(false);
             switch (committed.Outcome)
             {
                 case CheckoutCommitOutcome.Committed:
@@ -231,4 +231,7 @@ public sealed partial class CheckoutService
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Checkout of cart {CartId} lost a race; retrying on fresh data (attempt {Attempt}).")]
     private static partial void LogCheckoutRetry(ILogger logger, Guid cartId, int attempt);
+
+    private string? EmailKey(OrderContact contact) =>
+        contact.Email is not null && EmailAddress.TryParse(contact.Email, out var email) ? _contacts.NormalizeEmail(email) : null;
 }

@@ -7,7 +7,6 @@ namespace ShopKernel.Checkout;
 internal static class CheckoutValidator
 {
     private const int MaxName = 100;
-    private const int MaxAddressField = 200;
 
     /// <summary>Validates the request.</summary>
     /// <param name="request">The request.</param>
@@ -103,28 +102,6 @@ internal static class CheckoutValidator
         return null;
     }
 
-    private static ShopError? ValidateAddress(PostalAddress? address)
-    {
-        if (address is null)
-        {
-            return CheckoutErrors.AddressInvalid("address");
-        }
-
-        (string Name, string? Value, bool Required)[] fields =
-        [
-            ("recipient", address.Recipient, true), ("line1", address.Line1, true), ("postalCode", address.PostalCode, true),
-            ("city", address.City, true), ("line2", address.Line2, false), ("region", address.Region, false),
-        ];
-        foreach (var (name, value, required) in fields)
-        {
-            if ((required && string.IsNullOrWhiteSpace(value)) || (value is not null && (value.Length > MaxAddressField || value.Any(char.IsControl))))
-            {
-                return CheckoutErrors.AddressInvalid(name);
-            }
-        }
-
-        return address.CountryCode is { Length: 2 } country && char.IsAsciiLetter(country[0]) && char.IsAsciiLetter(country[1])
-            ? null
-            : CheckoutErrors.AddressInvalid("countryCode");
-    }
+    private static ShopError? ValidateAddress(PostalAddress? address) =>
+        PostalAddressRules.FindInvalidField(address) is { } field ? CheckoutErrors.AddressInvalid(field) : null;
 }

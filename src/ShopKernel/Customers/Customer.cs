@@ -118,4 +118,6 @@ public sealed class Customer
             _addresses.RemoveRange(limit, _addresses.Count - limit);
         }
     }
+
+    internal bool ForgetAddress(PostalAddress address) => _addresses.Remove(address);
 }

@@ -39,7 +39,7 @@ public sealed class PasswordCredentials
         if (password is null || password.Length < _options.MinimumPasswordLength || password.Length > _options.MaximumPasswordLength || string.IsNullOrWhiteSpace(password))
         {
             return new ShopError(
-                CredentialErrorCodes.PasswordInvalid,
+                CustomerErrorCodes.PasswordInvalid,
                 $"A password has {_options.MinimumPasswordLength} to {_options.MaximumPasswordLength} characters.");
         }
 

@@ -3,6 +3,7 @@ using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
+using ShopKernel.Tokens;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -28,4 +29,7 @@ public sealed class ShopKernelOptions
     /// <summary>How e-mail addresses and phone numbers are read and matched: the default phone region, provider rules.</summary>
     [ValidateObjectMembers]
     public ContactNormalizationOptions Contacts { get; set; } = new();
+
+    /// <summary>Signing keys and lifetimes of verification tokens.</summary>
+    public TokenOptions Tokens { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.Tokens;
 
 namespace ShopKernel.DependencyInjection;
 
@@ -67,6 +68,23 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
         else if (options.Contacts.DefaultRegion is { } region && !PhoneNumber.IsKnownRegion(region))
         {
             failures.Add($"ShopKernel:Contacts:DefaultRegion must be an ISO 3166 alpha-2 region with a known phone numbering plan, such as DE or US (was '{region}').");
+        }
+
+        if (options.Tokens is null)
+        {
+            failures.Add("ShopKernel:Tokens is required.");
+        }
+        else
+        {
+            if (options.Tokens.SigningKeys is null || options.Tokens.SigningKeys.Any(k => TokenSigner.TryDecodeKey(k) is null))
+            {
+                failures.Add($"ShopKernel:Tokens:SigningKeys must hold base64 keys of at least {TokenOptions.MinKeyBytes} random bytes each (e.g. `openssl rand -base64 32`).");
+            }
+
+            if (options.Tokens.VerificationLifetime < TimeSpan.FromMinutes(1) || options.Tokens.VerificationLifetime > TimeSpan.FromDays(30))
+            {
+                failures.Add($"ShopKernel:Tokens:VerificationLifetime must be between 1 minute and 30 days (was {options.Tokens.VerificationLifetime}).");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

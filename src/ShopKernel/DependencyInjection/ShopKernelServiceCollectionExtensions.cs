@@ -36,6 +36,8 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
+        services.TryAddScoped<CustomerService>();
+        services.TryAddScoped<PersonalDataService>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
         services.TryAddSingleton<PasswordCredentials>();
 

@@ -41,4 +41,28 @@ public interface ICustomerStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The outcome.</returns>
     Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a customer whose e-mail or phone was just verified (if its stored version is still
+    /// <paramref name="expectedVersion"/>) and, in the same transaction, links the guest orders placed with that
+    /// contact to the customer and adds them to the customer's purchase facts.
+    /// </summary>
+    /// <param name="customer">The customer, already marked verified and carrying its new version.</param>
+    /// <param name="expectedVersion">The version the change was made on.</param>
+    /// <param name="emailKey">The verified normalised e-mail whose guest orders to link, or <see langword="null"/>.</param>
+    /// <param name="phone">The verified phone in E.164 whose guest orders to link, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The outcome and how many orders were linked.</returns>
+    Task<ContactVerificationCommit> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases a person in one transaction: deletes the customer, their purchase facts and carts, and anonymises their
+    /// orders and the guest orders placed with the given verified contacts, keeping the orders' accounting facts. Idempotent.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="emailKey">A verified normalised e-mail whose guest orders to anonymise too, or <see langword="null"/>.</param>
+    /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was erased.</returns>
+    Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, CancellationToken cancellationToken = default);
 }

@@ -12,4 +12,12 @@ namespace ShopKernel.Storage;
 /// <param name="Cart">The cart it was placed from.</param>
 /// <param name="ExpectedCartVersion">The cart version the order was built from.</param>
 /// <param name="StockDecrements">Stock to take; empty when stock is not tracked.</param>
-public sealed record OrderCommit(Order Order, Cart Cart, long ExpectedCartVersion, IReadOnlyList<StockDecrement> StockDecrements);
+public sealed record OrderCommit(Order Order, Cart Cart, long ExpectedCartVersion, IReadOnlyList<StockDecrement> StockDecrements)
+{
+    /// <summary>
+    /// The buyer's e-mail normalised for matching (see <see cref="Customers.ContactNormalizer.NormalizeEmail"/>), or
+    /// <see langword="null"/>: stored beside the order so that a customer who later verifies this address finds the
+    /// guest order, and so that matching never depends on how the address was typed.
+    /// </summary>
+    public string? EmailKey { get; init; }
+}

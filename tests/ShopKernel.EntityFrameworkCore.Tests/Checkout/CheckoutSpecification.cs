@@ -3,9 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
-using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
-using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
@@ -14,70 +12,17 @@ using ShopKernel.Storage;
 namespace ShopKernel.EntityFrameworkCore.Tests.Checkout;
 
 /// <summary>Checkout end to end, exactly once, on every provider through a small derived class.</summary>
-public abstract class CheckoutSpecification : DatabaseSpecification
+public abstract class CheckoutSpecification : ShopSpecification
 {
-
-    protected static readonly PostalAddress Address = new("Ada Lovelace", "Main Street 1", "10115", "Berlin", "de");
-    protected static readonly OrderContact Guest = new("Ada@Example.com", "+49 30 1234567", "Ada", "Lovelace");
-
-    protected override void Configure(ShopKernelOptions options)
-    {
-        options.Checkout.TrackStock = true;
-        options.Checkout.PaymentMethods.Add("card");
-        options.Checkout.PaymentMethods.Add("cod");
-        options.Contacts.DefaultRegion = "DE";
-    }
-
     protected TestGuard Guard { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ICheckoutGuard>(Guard);
-
-    protected Task<T> Use<TService, T>(Func<TService, Task<T>> call)
-        where TService : notnull => Host.InScopeAsync(call);
-
-    protected static CartItem Item(string sku, int quantity = 1, long price = 1000) =>
-        new("product-" + sku, sku, "Product " + sku, new ShopKernel.Money(price, Currency.EUR), quantity)
-        {
-            Options = LineOptions.From(("colour", "red")),
-            PictureUrl = $"https://cdn.example.com/{sku}.jpg",
-        };
-
-    protected async Task<CartToken> CartWithAsync(params CartItem[] items)
-    {
-        var token = (await Use<CartService, Result<Cart>>(s => s.CreateAsync(Currency.EUR))).Value.Token;
-        foreach (var item in items)
-        {
-            Assert.True((await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, item))).Succeeded);
-        }
-
-        return token;
-    }
-
-    protected async Task<CartToken> CustomerCartWithAsync(CustomerId customer, params CartItem[] items)
-    {
-        var token = (await Use<CartService, Result<Cart>>(s => s.GetOrCreateForCustomerAsync(customer, Currency.EUR))).Value.Token;
-        foreach (var item in items)
-        {
-            await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, item));
-        }
-
-        return token;
-    }
-
-    protected Task<Result<PlacedOrder>> PlaceAsync(CheckoutRequest request) =>
-        Use<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(request));
-
-    protected static CheckoutRequest GuestRequest(CartToken token, string payment = "card") =>
-        new(token, payment, Address) { Contact = Guest };
 
     private protected Task<List<OrderRecord>> OrderRowsAsync() =>
         Host.QueryAsync(db => db.Set<OrderRecord>().AsNoTracking().ToListAsync());
 
     private protected Task<List<CartRecord>> CartRowsAsync() =>
         Host.QueryAsync(db => db.Set<CartRecord>().AsNoTracking().OrderBy(c => c.Id).ToListAsync());
-
-    private protected Task<List<PurchaseFactsRecord>> FactRowsAsync() =>
-        Host.QueryAsync(db => db.Set<PurchaseFactsRecord>().AsNoTracking().ToListAsync());
 
     protected Task SetStockAsync(string sku, int available) =>
         Use<IStockStore, bool>(async s => { await s.SetAvailableAsync(sku, available); return true; });

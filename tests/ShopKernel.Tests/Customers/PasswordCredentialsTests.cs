@@ -19,11 +19,11 @@ public class PasswordCredentialsTests
     [InlineData("short")]
     [InlineData("          ")]
     public void Weak_or_blank_passwords_are_refused(string? password) =>
-        Assert.Equal(CredentialErrorCodes.PasswordInvalid, Credentials().Create(password).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.PasswordInvalid, Credentials().Create(password).Error?.Code);
 
     [Fact]
     public void Overlong_passwords_are_refused_so_hashing_cost_stays_bounded() =>
-        Assert.Equal(CredentialErrorCodes.PasswordInvalid, Credentials().Create(new string('x', 257)).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.PasswordInvalid, Credentials().Create(new string('x', 257)).Error?.Code);
 
     [Fact]
     public void A_hash_is_salted_and_never_contains_the_password()

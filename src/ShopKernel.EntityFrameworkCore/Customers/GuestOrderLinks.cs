@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Orders;
+
+namespace ShopKernel.EntityFrameworkCore.Customers;
+
+/// <summary>Links guest orders placed with a verified contact to the customer and adds them to the purchase facts.</summary>
+internal static class GuestOrderLinks
+{
+    /// <summary>Runs inside the caller's transaction.</summary>
+    /// <returns>How many orders were linked, or <see langword="null"/> when a concurrent link took some of them (roll back and retry).</returns>
+    public static async Task<int?> LinkAsync(DbContext context, Guid customerId, string? emailKey, string? phone, CancellationToken cancellationToken)
+    {
+        if (emailKey is null && phone is null)
+        {
+            return 0;
+        }
+
+        var orders = context.Set<OrderRecord>();
+        var guests = await orders.AsNoTracking()
+            .Where(o => o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone)))
+            .Select(o => new { o.Id, o.Currency, o.Total, o.PlacedAt })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (guests.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = guests.Select(g => g.Id).ToList();
+        var linked = await orders
+            .Where(o => ids.Contains(o.Id) && o.CustomerId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CustomerId, (Guid?)customerId), cancellationToken)
+            .ConfigureAwait(false);
+        if (linked != guests.Count)
+        {
+            return null;
+        }
+
+        var facts = context.Set<PurchaseFactsRecord>();
+        foreach (var group in guests.GroupBy(g => g.Currency, StringComparer.Ordinal))
+        {
+            var currency = group.Key;
+            var count = group.Count();
+            var spend = group.Sum(g => g.Total);
+            var first = group.Min(g => g.PlacedAt);
+            var last = group.Max(g => g.PlacedAt);
+            var updated = await facts
+                .Where(f => f.CustomerId == customerId && f.Currency == currency)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(f => f.OrderCount, f => f.OrderCount + count)
+                        .SetProperty(f => f.LifetimeSpend, f => f.LifetimeSpend + spend)
+                        .SetProperty(f => f.FirstOrderAt, f => f.FirstOrderAt > first ? first : f.FirstOrderAt)
+                        .SetProperty(f => f.LastOrderAt, f => f.LastOrderAt < last ? last : f.LastOrderAt),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            if (updated == 0)
+            {
+                var n = CheckoutSql.For(context);
+                var insert = $"INSERT INTO {n.FactsTable} ({n.FactsCustomer}, {n.FactsCurrency}, {n.FactsCount}, {n.FactsSpend}, {n.FactsFirst}, {n.FactsLast}) "
+                    + "SELECT {0}, {1}, {2}, {3}, {4}, {5} "
+                    + $"WHERE NOT EXISTS (SELECT 1 FROM {n.FactsTable} WHERE {n.FactsCustomer} = {{0}} AND {n.FactsCurrency} = {{1}})";
+                if (await context.Database.ExecuteSqlRawAsync(insert, [customerId, currency, count, spend, first, last], cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return linked;
+    }
+}

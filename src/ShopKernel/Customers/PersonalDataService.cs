@@ -1,0 +1,281 @@
+using System.Text.Json;
+using ShopKernel.Carts;
+using ShopKernel.Orders;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Customers;
+
+/// <summary>
+/// A person's rights over their data (GDPR articles 15, 17 and 20): an export of everything ShopKernel holds about a
+/// customer, as JSON, and erasure.
+/// </summary>
+/// <remarks>
+/// Erasure deletes the profile (contacts, name, birthday, addresses, credentials), the purchase facts and the carts,
+/// and anonymises the orders: their contact, name, shipping address (all but the country), customer link and status
+/// notes go, while their accounting facts (number, time, lines, amounts, payment method) stay, as tax law requires.
+/// Guest orders placed with a contact the customer <em>verified</em> are anonymised too. Outstanding verification
+/// tokens die with the profile. Erasure is idempotent.
+/// </remarks>
+public sealed class PersonalDataService
+{
+    private const int OrderPageSize = 100;
+    private readonly ICustomerStore _customers;
+    private readonly IOrderStore _orders;
+    private readonly ICartStore _carts;
+    private readonly ICheckoutStore _checkout;
+    private readonly OrderNumberFormat _numberFormat;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="customers">The customer store.</param>
+    /// <param name="orders">The order store.</param>
+    /// <param name="carts">The cart store.</param>
+    /// <param name="checkout">The checkout store (purchase facts).</param>
+    /// <param name="numberFormat">How order numbers are shown.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public PersonalDataService(ICustomerStore customers, IOrderStore orders, ICartStore carts, ICheckoutStore checkout, OrderNumberFormat numberFormat, TimeProvider timeProvider)
+    {
+        _customers = customers ?? throw new ArgumentNullException(nameof(customers));
+        _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _carts = carts ?? throw new ArgumentNullException(nameof(carts));
+        _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
+        _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    }
+
+    /// <summary>
+    /// Writes everything ShopKernel holds about a customer as one UTF-8 JSON document: the profile and how they sign
+    /// in (never the password hash), remembered addresses, purchase facts, every order with its lines and history, and
+    /// the open cart. Orders are read page by page, so a long history is not held in memory at once.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="utf8Json">Where to write the document; left open.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <c>customer.not_found</c> (nothing is written).</returns>
+    public async Task<Result> ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound;
+        }
+
+        var facts = await _checkout.LoadFactsAsync(customerId, [], cancellationToken).ConfigureAwait(false);
+        var cart = await _carts.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("exportedAt", Clock.UtcNow(_time));
+            WriteCustomer(writer, customer);
+            writer.WriteStartArray("purchaseFacts");
+            foreach (var fact in facts.PurchaseFacts.OrderBy(f => f.LifetimeSpend.Currency.Code, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("currency", fact.LifetimeSpend.Currency.Code);
+                writer.WriteNumber("orderCount", fact.OrderCount);
+                writer.WriteString("lifetimeSpend", fact.LifetimeSpend.ToString());
+                writer.WriteString("firstOrderAt", fact.FirstOrderAt);
+                writer.WriteString("lastOrderAt", fact.LastOrderAt);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("orders");
+            OrderNumber? before = null;
+            while (true)
+            {
+                var page = await _orders.ListByCustomerAsync(customerId, before, OrderPageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var order in page)
+                {
+                    WriteOrder(writer, order);
+                }
+
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (page.Count < OrderPageSize)
+                {
+                    break;
+                }
+
+                before = page[^1].Number;
+            }
+
+            writer.WriteEndArray();
+            if (cart is null)
+            {
+                writer.WriteNull("cart");
+            }
+            else
+            {
+                WriteCart(writer, cart);
+            }
+
+            writer.WriteEndObject();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Result.Success;
+    }
+
+    /// <summary>
+    /// Erases a customer: see the remarks on <see cref="PersonalDataService"/>. Runs in one transaction; calling it
+    /// again (or for an unknown id) succeeds and erases nothing more.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was erased, or <c>customer.request_invalid</c> for an empty id.</returns>
+    public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        if (customerId.IsEmpty)
+        {
+            return CustomerErrors.RequestInvalid;
+        }
+
+        var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
+        var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
+        return await _customers.EraseAsync(customerId, emailKey, phone, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteCustomer(Utf8JsonWriter writer, Customer customer)
+    {
+        writer.WriteStartObject("customer");
+        writer.WriteString("id", customer.Id.Value);
+        writer.WriteString("email", customer.Email);
+        writer.WriteBoolean("emailVerified", customer.EmailVerified);
+        writer.WriteString("phone", customer.Phone);
+        writer.WriteBoolean("phoneVerified", customer.PhoneVerified);
+        writer.WriteString("firstName", customer.FirstName);
+        writer.WriteString("lastName", customer.LastName);
+        if (customer.Birthday is { } birthday)
+        {
+            writer.WriteString("birthday", birthday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull("birthday");
+        }
+
+        writer.WriteString("registeredAt", customer.CreatedAt);
+        writer.WriteBoolean("hasPassword", customer.Password is not null);
+        writer.WriteString("externalSubject", customer.ExternalSubject);
+        writer.WriteStartArray("addresses");
+        foreach (var address in customer.Addresses)
+        {
+            WriteAddress(writer, null, address);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private void WriteOrder(Utf8JsonWriter writer, Order order)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("number", order.Number.ToString(_numberFormat));
+        writer.WriteString("placedAt", order.PlacedAt);
+        writer.WriteString("status", order.Status.ToString());
+        writer.WriteString("paymentMethod", order.PaymentMethod);
+        writer.WriteStartObject("contact");
+        writer.WriteString("email", order.Contact.Email);
+        writer.WriteString("phone", order.Contact.Phone);
+        writer.WriteString("firstName", order.Contact.FirstName);
+        writer.WriteString("lastName", order.Contact.LastName);
+        writer.WriteEndObject();
+        WriteAddress(writer, "shippingAddress", order.ShippingAddress);
+        writer.WriteStartArray("lines");
+        foreach (var line in order.Lines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", line.Name);
+            writer.WriteString("sku", line.Sku);
+            WriteOptions(writer, line.Options);
+            writer.WriteString("pictureUrl", line.PictureUrl);
+            writer.WriteNumber("quantity", line.Quantity);
+            writer.WriteString("unitPrice", line.UnitPrice.ToString());
+            writer.WriteString("total", line.Total.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("discounts");
+        foreach (var adjustment in order.Adjustments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("explanation", adjustment.Explanation);
+            writer.WriteString("amount", adjustment.Amount.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("subtotal", order.Subtotal.ToString());
+        writer.WriteString("discount", order.Discount.ToString());
+        writer.WriteString("total", order.Total.ToString());
+        writer.WriteStartArray("history");
+        foreach (var change in order.History)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", change.Status.ToString());
+            writer.WriteString("at", change.At);
+            writer.WriteString("note", change.Note);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCart(Utf8JsonWriter writer, Cart cart)
+    {
+        writer.WriteStartObject("cart");
+        writer.WriteString("updatedAt", cart.UpdatedAt);
+        writer.WriteStartArray("lines");
+        foreach (var line in cart.Lines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", line.Name);
+            writer.WriteString("sku", line.Sku);
+            WriteOptions(writer, line.Options);
+            writer.WriteString("pictureUrl", line.PictureUrl);
+            writer.WriteNumber("quantity", line.Quantity);
+            writer.WriteString("unitPrice", line.UnitPrice.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter writer, LineOptions options)
+    {
+        writer.WriteStartObject("options");
+        foreach (var (name, value) in options)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAddress(Utf8JsonWriter writer, string? propertyName, PostalAddress address)
+    {
+        if (propertyName is null)
+        {
+            writer.WriteStartObject();
+        }
+        else
+        {
+            writer.WriteStartObject(propertyName);
+        }
+
+        writer.WriteString("recipient", address.Recipient);
+        writer.WriteString("line1", address.Line1);
+        writer.WriteString("line2", address.Line2);
+        writer.WriteString("postalCode", address.PostalCode);
+        writer.WriteString("city", address.City);
+        writer.WriteString("region", address.Region);
+        writer.WriteString("countryCode", address.CountryCode);
+        writer.WriteEndObject();
+    }
+}

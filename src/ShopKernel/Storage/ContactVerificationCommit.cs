@@ -1,0 +1,6 @@
+namespace ShopKernel.Storage;
+
+/// <summary>The outcome of <see cref="ICustomerStore.VerifyContactAsync"/>.</summary>
+/// <param name="Result">Whether the customer was stored.</param>
+/// <param name="LinkedOrders">How many guest orders were linked to the customer; 0 unless stored.</param>
+public readonly record struct ContactVerificationCommit(CustomerStoreResult Result, int LinkedOrders);

@@ -1,0 +1,8 @@
+namespace ShopKernel.Tokens;
+
+/// <summary>What a token proves; part of what is signed, so a token for one purpose never passes for another.</summary>
+internal enum TokenPurpose : byte
+{
+    VerifyEmail = 1,
+    VerifyPhone = 2,
+}
