@@ -107,6 +107,13 @@ public sealed class CustomerService
             password = created.Value;
         }
 
+        // Checked first so the usual duplicate is an answer, not a failed insert the database logs; the unique
+        // indexes still decide a race.
+        if (await IsTakenAsync(email.Value is { } taken ? _contacts.NormalizeEmail(taken) : null, phone.Value?.E164, null, cancellationToken).ConfigureAwait(false))
+        {
+            return CustomerErrors.Duplicate;
+        }
+
         var customer = new Customer(
             CustomerId.New(),
             email.Value?.Value,
@@ -227,16 +234,21 @@ public sealed class CustomerService
     /// <param name="email">The new address, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed customer, or a typed error (<c>customer.email_invalid</c>, <c>customer.duplicate</c>, …).</returns>
-    public Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default)
+    public async Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default)
     {
         var parsed = ParseEmail(email);
         if (!parsed.Succeeded)
         {
-            return Task.FromResult<Result<Customer>>(parsed.Error);
+            return parsed.Error;
         }
 
         var key = parsed.Value is { } address ? _contacts.NormalizeEmail(address) : null;
-        return ChangeAsync(
+        if (await IsTakenAsync(key, null, customerId, cancellationToken).ConfigureAwait(false))
+        {
+            return CustomerErrors.Duplicate;
+        }
+
+        return await ChangeAsync(
             customerId,
             customer =>
             {
@@ -256,7 +268,7 @@ public sealed class CustomerService
                 customer.SecurityStamp = NewStamp();
                 return null;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -267,16 +279,21 @@ public sealed class CustomerService
     /// <param name="phone">The new number, national (default region) or international, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed customer, or a typed error (<c>customer.phone_invalid</c>, <c>customer.duplicate</c>, …).</returns>
-    public Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default)
+    public async Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default)
     {
         var parsed = ParsePhone(phone);
         if (!parsed.Succeeded)
         {
-            return Task.FromResult<Result<Customer>>(parsed.Error);
+            return parsed.Error;
         }
 
         var e164 = parsed.Value?.E164;
-        return ChangeAsync(
+        if (await IsTakenAsync(null, e164, customerId, cancellationToken).ConfigureAwait(false))
+        {
+            return CustomerErrors.Duplicate;
+        }
+
+        return await ChangeAsync(
             customerId,
             customer =>
             {
@@ -295,7 +312,7 @@ public sealed class CustomerService
                 customer.SecurityStamp = NewStamp();
                 return null;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -518,6 +535,18 @@ public sealed class CustomerService
 
         var parsed = _contacts.ParsePhone(text);
         return parsed.Succeeded ? Result<PhoneNumber?>.Success(parsed.Value) : parsed.Error;
+    }
+
+    private async Task<bool> IsTakenAsync(string? emailKey, string? phone, CustomerId? owner, CancellationToken cancellationToken)
+    {
+        var byEmail = emailKey is null ? null : await _store.FindByEmailKeyAsync(emailKey, cancellationToken).ConfigureAwait(false);
+        if (byEmail is not null && byEmail.Id != owner)
+        {
+            return true;
+        }
+
+        var byPhone = phone is null ? null : await _store.FindByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
+        return byPhone is not null && byPhone.Id != owner;
     }
 
     private async Task<Customer?> FindByContactAsync(string? emailOrPhone, CancellationToken cancellationToken)

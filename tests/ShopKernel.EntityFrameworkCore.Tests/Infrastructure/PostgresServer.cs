@@ -197,7 +197,9 @@ public sealed class PostgresServer
             MaxPoolSize = 10,
             Timeout = 30,
             CommandTimeout = 60,
-            IncludeErrorDetail = true,
+            // As in production: with error detail on, a unique violation's message carries the row's values (e-mail
+            // addresses, phone numbers) into exceptions and logs.
+            IncludeErrorDetail = false,
         };
         var perDatabase = new NpgsqlConnectionStringBuilder(admin.ConnectionString)
         {

@@ -1,0 +1,168 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using ShopKernel.Checkout;
+using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Orders;
+using Snapshooter.Xunit;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+
+/// <summary>Export and erasure of one person (GDPR articles 15, 17, 20), and no personal data in logs, on every provider.</summary>
+public abstract class PersonalDataSpecification : CustomerSteps
+{
+    private static readonly PostalAddress Home = new("Zoltan Quackenbush", "Wisteria Lane 17", "49007", "Springfield", "DE") { Line2 = "Back door" };
+    private static readonly OrderContact Zoltan = new("Zoltan.Q@Example.org", "+49 30 9876543", "Zoltan", "Quackenbush");
+    private static readonly OrderContact Stranger = new("grace@example.com", "+49 30 5550100", "Grace", "Hopper");
+
+    /// <summary>Every value that identifies the person and must be gone after erasure.</summary>
+    private static readonly string[] ErasedValues =
+        ["zoltan.q@example.org", "+49309876543", "309876543", "Zoltan", "Quackenbush", "Wisteria", "49007", "Springfield", "Back door", "Kreuzberg Hall 3"];
+
+    protected CapturingLoggerProvider Logs { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+
+    /// <summary>A customer with a verified e-mail and phone, an earlier guest order, an own order with a staff note, an address and an open cart.</summary>
+    private async Task<(Customer Customer, Order GuestOrder, Order OwnOrder, Order StrangerOrder)> ZoltanWithHistoryAsync()
+    {
+        var guestToken = await CartWithAsync(Item("TEE", 2, 1990));
+        var guestOrder = (await PlaceAsync(new CheckoutRequest(guestToken, "cod", Home) { Contact = Zoltan })).Value.Order;
+        var strangerToken = await CartWithAsync(Item("MUG", 1, 850));
+        var strangerOrder = (await PlaceAsync(new CheckoutRequest(strangerToken, "card", Address) { Contact = Stranger })).Value.Order;
+        Host.Time.Advance(TimeSpan.FromDays(2));
+
+        var zoltan = (await RegisterAsync(new CustomerRegistration("Zoltan", "Quackenbush")
+        {
+            Email = "zoltan.q@example.org", Phone = "030 9876543", Birthday = new DateOnly(1985, 2, 28), Password = Password,
+        })).Value;
+        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Email))).Succeeded);
+        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Phone))).Succeeded);
+        await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zoltan.Id, Home));
+        await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zoltan.Id, Home with { Line1 = "Kreuzberg Hall 3", Line2 = null }));
+
+        Host.Time.Advance(TimeSpan.FromDays(1));
+        var ownToken = await CustomerCartWithAsync(zoltan.Id, Item("CAP", 1, 1500));
+        var ownOrder = (await PlaceAsync(new CheckoutRequest(ownToken, "card", Home) { CustomerId = zoltan.Id, Contact = Zoltan })).Value.Order;
+        var noted = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(ownOrder.Number, OrderStatus.Shipped, ownOrder.Version, "Zoltan asked to leave it at Wisteria Lane 17"));
+        Assert.True(noted.Succeeded, noted.Error?.ToString());
+        await CustomerCartWithAsync(zoltan.Id, Item("SOCKS", 3, 490));
+        return ((await Use<CustomerService, Result<Customer>>(s => s.GetAsync(zoltan.Id))).Value, guestOrder, ownOrder, strangerOrder);
+    }
+
+    private async Task<string> ExportAsync(CustomerId id)
+    {
+        using var stream = new MemoryStream();
+        var exported = await Use<PersonalDataService, Result>(s => s.ExportAsync(id, stream));
+        Assert.True(exported.Succeeded, exported.Error?.ToString());
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Counts, per table and text column of every ShopKernel table, the rows that contain <paramref name="value"/> (ignoring case).</summary>
+    private Task<List<string>> FindEverywhereAsync(string value) => Host.QueryAsync(async db =>
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var hits = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName()?.StartsWith("shopkernel_", StringComparison.Ordinal) == true))
+        {
+            var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            foreach (var column in entity.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => p.GetColumnName(table)!))
+            {
+                var query = $"SELECT COUNT(*) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE LOWER({sql.DelimitIdentifier(column)}) LIKE {{0}}";
+                var count = await db.Database.SqlQueryRaw<int>(query, "%" + value.ToLowerInvariant() + "%").SingleAsync();
+                if (count > 0)
+                {
+                    hits.Add($"{table.Name}.{column}: {count}");
+                }
+            }
+        }
+
+        return hits;
+    });
+
+    [Fact]
+    public async Task The_export_holds_the_profile_addresses_facts_orders_and_cart()
+    {
+        var (zoltan, _, _, _) = await ZoltanWithHistoryAsync();
+
+        var json = await ExportAsync(zoltan.Id);
+
+        Assert.DoesNotContain("Grace", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("AQAAAA", json, StringComparison.Ordinal);
+        Snapshot.Match(JToken.Parse(json), "personal-data-export", options => options.IgnoreField("customer.id"));
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_no_trace_of_the_person_in_any_text_column_and_keeps_the_accounting()
+    {
+        var (zoltan, guestOrder, ownOrder, strangerOrder) = await ZoltanWithHistoryAsync();
+        foreach (var value in ErasedValues)
+        {
+            Assert.NotEmpty(await FindEverywhereAsync(value));
+        }
+
+        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+
+        Assert.Equal(new CustomerErasure(CustomerRemoved: true, CartsRemoved: 1, OrdersAnonymised: 2), erased.Value);
+        foreach (var value in ErasedValues)
+        {
+            Assert.Empty(await FindEverywhereAsync(value));
+        }
+
+        foreach (var kept in new[] { guestOrder, ownOrder })
+        {
+            var order = (await Use<OrderService, Result<Order>>(s => s.GetAsync(kept.Number))).Value;
+            Assert.Equal(kept.Total, order.Total);
+            Assert.Equal(kept.PlacedAt, order.PlacedAt);
+            Assert.Equal(kept.Lines.Select(l => (l.Sku, l.Quantity, l.Total)), order.Lines.Select(l => (l.Sku, l.Quantity, l.Total)));
+            Assert.Equal("DE", order.ShippingAddress.CountryCode);
+            Assert.Null(order.CustomerId);
+            Assert.Equal(kept.History.Select(h => h.Status), order.History.Select(h => h.Status).Take(kept.History.Count));
+        }
+
+        var stranger = (await Use<OrderService, Result<Order>>(s => s.GetAsync(strangerOrder.Number))).Value;
+        Assert.Equal(Stranger.Email, stranger.Contact.Email);
+        Assert.Equal(CustomerErrorCodes.NotFound, (await Use<CustomerService, Result<Customer>>(s => s.GetAsync(zoltan.Id))).Error?.Code);
+        Assert.Empty(await FactRowsAsync());
+    }
+
+    [Fact]
+    public async Task Erasure_is_idempotent()
+    {
+        var (zoltan, _, _, _) = await ZoltanWithHistoryAsync();
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+
+        var again = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+        using var stream = new MemoryStream();
+        var export = await Use<PersonalDataService, Result>(s => s.ExportAsync(zoltan.Id, stream));
+
+        Assert.Equal(new CustomerErasure(false, 0, 0), again.Value);
+        Assert.Equal(CustomerErrorCodes.NotFound, export.Error?.Code);
+        Assert.Equal(0, stream.Length);
+        Assert.Equal(CustomerErrorCodes.RequestInvalid, (await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(default))).Error?.Code);
+    }
+
+    [Fact]
+    public async Task No_personal_data_reaches_the_logs()
+    {
+        var (zoltan, _, _, _) = await ZoltanWithHistoryAsync();
+        await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("zoltan.q@example.org", "wrong password"));
+        await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("zoltan.q@example.org", Password));
+        await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("030 9876543", Password));
+        await RegisterAsync(new CustomerRegistration("Zoltan", "Quackenbush") { Email = "ZOLTAN.Q@example.org" });
+        await ExportAsync(zoltan.Id);
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+
+        Assert.NotEmpty(Logs.Messages);
+        var leaks = Logs.Messages
+            .Where(m => ErasedValues.Append(Password).Any(v => m.Contains(v, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        Assert.Empty(leaks);
+    }
+}
