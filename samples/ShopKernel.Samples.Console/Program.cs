@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,11 @@ builder.Services
         options.Checkout.PaymentMethods.Add("cod");
         options.Checkout.TrackStock = true;
         options.Orders.Prefix = "SK";
+        options.Contacts.DefaultRegion = "GB";
+
+        // Verification tokens are signed with a secret the host keeps out of source control (user secrets, a vault,
+        // an environment variable such as ShopKernel__Tokens__SigningKeys__0). The sample makes one per run.
+        options.Tokens.SigningKeys.Add(builder.Configuration["ShopKernel:Tokens:SigningKeys:0"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     })
     .AddEntityFrameworkStores<SampleShopContext>();
 
@@ -76,8 +83,32 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Guest order {placed.Order.Number.ToString(format)}: {placed.Order.Total}; a double click returns the same order: {again.IsReplay && again.Order.Number == placed.Order.Number}");
 }
 
-// 2. The visitor comes back, fills a new cart as a guest, then signs in: the guest cart joins their customer cart.
-var customerId = CustomerId.New();
+// 2. Ada registers (any spelling of her e-mail is the same customer). Her guest order stays hidden until she proves the
+//    address is hers: the shop sends the verification token, she follows the link, and the order joins her history.
+CustomerId customerId;
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var customers = scope.ServiceProvider.GetRequiredService<CustomerService>();
+    var orders = scope.ServiceProvider.GetRequiredService<OrderService>();
+    var ada = (await customers.RegisterAsync(new CustomerRegistration("Ada", "Lovelace")
+    {
+        Email = " ADA@example.com",
+        Phone = "020 7946 0018",
+        Birthday = new DateOnly(1990, 12, 10),
+        Password = "correct horse battery staple",
+    })).Value;
+    customerId = ada.Id;
+    Console.WriteLine($"Registered {ada.Email} / {ada.Phone}; orders before verifying: {(await orders.ListForCustomerAsync(ada.Id)).Value.Items.Count}");
+    Console.WriteLine($"Registering the same e-mail again: {(await customers.RegisterAsync(new CustomerRegistration("Eve", "Mallory") { Email = "ada@EXAMPLE.com" })).Error?.Code}");
+    Console.WriteLine($"A wrong password: {(await customers.SignInAsync("ada@example.com", "guess")).Error?.Code}");
+
+    var token = (await customers.IssueVerificationTokenAsync(ada.Id, ContactKind.Email)).Value;
+    Console.WriteLine($"Verification link for the host to e-mail: /verify?token={token.Token} (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm})");
+    var verified = (await customers.VerifyContactAsync(token.Token)).Value;
+    Console.WriteLine($"Verified; earlier guest orders now in her history: {verified.LinkedOrders}; the link again: {(await customers.VerifyContactAsync(token.Token)).Error?.Code}");
+}
+
+// 3. She comes back, fills a new cart as a guest, then signs in: the guest cart joins her customer cart.
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var carts = scope.ServiceProvider.GetRequiredService<CartService>();
@@ -91,7 +122,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     Print(merged, "Customer cart after sign-in (guest cart merged by summing quantities)");
 }
 
-// 3. Signed in, they order twice in a row ("I forgot something"): two distinct orders.
+// 4. Signed in, she orders twice in a row ("I forgot something"): two distinct orders.
 for (var i = 0; i < 2; i++)
 {
     await using var scope = host.Services.CreateAsyncScope();
@@ -107,7 +138,7 @@ for (var i = 0; i < 2; i++)
     Console.WriteLine($"Customer order {placed.Value.Order.Number.ToString(format)}: {placed.Value.Order.Total}");
 }
 
-// 4. Their order history, newest first, with readable numbers.
+// 5. Her order history, newest first, with readable numbers.
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var orders = scope.ServiceProvider.GetRequiredService<OrderService>();
@@ -122,6 +153,19 @@ await using (var scope = host.Services.CreateAsyncScope())
 
     var mugStock = await scope.ServiceProvider.GetRequiredService<IStockStore>().GetAvailableAsync("MUG-WHITE");
     Console.WriteLine($"Mugs left in stock: {mugStock}");
+}
+
+// 6. Her rights over her data: an export of everything held about her, then erasure. Her orders keep their accounting
+//    facts without her name, contact or address; running the sample again starts afresh.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var personalData = scope.ServiceProvider.GetRequiredService<PersonalDataService>();
+    using var export = new MemoryStream();
+    await personalData.ExportAsync(customerId, export);
+    Console.WriteLine();
+    Console.WriteLine($"Personal data export: {export.Length:N0} bytes of JSON, starting {Encoding.UTF8.GetString(export.ToArray()).ReplaceLineEndings(" ")[..120]}…");
+    var erased = (await personalData.EraseAsync(customerId)).Value;
+    Console.WriteLine($"Erased: profile {erased.CustomerRemoved}, carts {erased.CartsRemoved}, orders anonymised {erased.OrdersAnonymised}");
 }
 
 await host.StopAsync();
