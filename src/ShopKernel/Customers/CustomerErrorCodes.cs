@@ -14,4 +14,13 @@ public static class CustomerErrorCodes
     /// the country its <c>+</c> prefix names, or in national form while no region is known. Map to 400.
     /// </summary>
     public const string PhoneInvalid = "customer.phone_invalid";
+
+    /// <summary>
+    /// A customer segment condition is wrong: a negative order count or spend, a spend without a currency, a
+    /// birthday window outside 0 to 366 days, or bounds no customer can meet. Map to 400.
+    /// </summary>
+    public const string SegmentInvalid = "customer.segment_invalid";
+
+    /// <summary>The query is malformed: no segment, or a page size outside its bounds. Map to 400.</summary>
+    public const string RequestInvalid = "customer.request_invalid";
 }

@@ -14,4 +14,10 @@ internal static class CustomerErrors
     public static readonly ShopError PhoneNeedsCountryCode = new(
         CustomerErrorCodes.PhoneInvalid,
         "The phone number needs its country code (+…): no region is configured to read a national number in.");
+
+    public static readonly ShopError RequestInvalid = new(
+        CustomerErrorCodes.RequestInvalid,
+        "The query is malformed: a segment is needed and the page size must be within its bounds.");
+
+    public static ShopError SegmentInvalid(string reason) => new(CustomerErrorCodes.SegmentInvalid, reason);
 }

@@ -36,6 +36,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
+        services.TryAddScoped<CustomerSegmentService>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
         services.TryAddSingleton<PasswordCredentials>();
 
