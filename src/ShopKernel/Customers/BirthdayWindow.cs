@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ShopKernel.Customers;
 
 /// <summary>
@@ -15,6 +17,11 @@ public readonly record struct BirthdayWindow(DateOnly From, int Days)
     /// <summary>The last day of the window, inclusive.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The window reaches beyond the calendar.</exception>
     public DateOnly To => From.AddDays(Days);
+
+    /// <summary>The window as <c>2026-11-23 +30 days</c>; safe for any value, even one <see cref="CustomerSegment.Validate"/> refuses.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd} +{Days} days");
 
     /// <summary>Whether <see cref="Days"/> is 0 to <see cref="MaxDays"/> and the window ends within the calendar.</summary>
     internal bool IsValid => Days is >= 0 and <= MaxDays && From.DayNumber <= DateOnly.MaxValue.DayNumber - Days;
