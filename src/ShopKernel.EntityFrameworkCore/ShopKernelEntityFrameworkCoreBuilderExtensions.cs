@@ -27,6 +27,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore, EfOrderStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<ICustomerStore, EfCustomerStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICustomerQueryStore, EfCustomerQueryStore<TContext>>());
         builder.Services.TryAddScoped<EfCheckoutStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<ICheckoutStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));

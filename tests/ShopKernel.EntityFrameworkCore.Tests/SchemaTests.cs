@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using Snapshooter.Xunit;
@@ -93,6 +94,18 @@ public class SchemaTests
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
         var entity = context.Model.GetEntityTypes().Single(e => e.GetTableName() == "shopkernel_" + table);
         Snapshot.Match(Describe(entity).Split('\n'), "schema-" + table);
+    }
+
+    [Fact]
+    public void The_customer_birthday_is_also_kept_as_an_indexed_month_and_day()
+    {
+        using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
+        var entity = context.Model.FindEntityType(typeof(CustomerRecord))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var column = entity.FindProperty(nameof(CustomerRecord.BirthdayMonthDay))!;
+
+        Assert.Equal(("shopkernel_customers", "birthday_month_day", true), (entity.GetTableName(), column.GetColumnName(table), column.IsNullable));
+        Assert.Contains("ix_shopkernel_customers_birthday_month_day(birthday_month_day)", Describe(entity).Split('\n'));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal sealed class CustomerRecord
 
     public DateOnly? Birthday { get; set; }
 
+    /// <summary>The birthday as month × 100 + day, so that a birthday window is an index range over the year.</summary>
+    public int? BirthdayMonthDay { get; set; }
+
     public string? ExternalSubject { get; set; }
 
     public string? PasswordHash { get; set; }

@@ -20,6 +20,7 @@ internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options
         builder.Property(c => c.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
         builder.Property(c => c.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
         builder.Property(c => c.Birthday).HasColumnName("birthday");
+        builder.Property(c => c.BirthdayMonthDay).HasColumnName("birthday_month_day");
         builder.Property(c => c.ExternalSubject).HasColumnName("external_subject").HasMaxLength(200);
         builder.Property(c => c.PasswordHash).HasColumnName("password_hash").HasMaxLength(200).IsUnicode(false);
         builder.Property(c => c.FailedSignIns).HasColumnName("failed_sign_ins");
@@ -33,5 +34,6 @@ internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options
         builder.HasIndex(c => c.Phone).IsUnique().HasDatabaseName("ix_" + table + "_phone");
         builder.HasIndex(c => c.ExternalSubject).IsUnique().HasDatabaseName("ix_" + table + "_external_subject");
         builder.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_" + table + "_created_at");
+        builder.HasIndex(c => c.BirthdayMonthDay).HasDatabaseName("ix_" + table + "_birthday_month_day");
     }
 }

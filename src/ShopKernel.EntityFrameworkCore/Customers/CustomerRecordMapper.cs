@@ -18,6 +18,7 @@ internal static class CustomerRecordMapper
         FirstName = customer.FirstName,
         LastName = customer.LastName,
         Birthday = customer.Birthday,
+        BirthdayMonthDay = customer.Birthday is { } birthday ? BirthdayWindow.MonthDay(birthday) : null,
         ExternalSubject = customer.ExternalSubject,
         PasswordHash = customer.Password?.Hash,
         FailedSignIns = customer.Password?.FailedAttempts ?? 0,

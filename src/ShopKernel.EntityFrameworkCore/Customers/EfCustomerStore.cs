@@ -133,6 +133,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                     .SetProperty(c => c.FirstName, r.FirstName)
                     .SetProperty(c => c.LastName, r.LastName)
                     .SetProperty(c => c.Birthday, r.Birthday)
+                    .SetProperty(c => c.BirthdayMonthDay, r.BirthdayMonthDay)
                     .SetProperty(c => c.ExternalSubject, r.ExternalSubject)
                     .SetProperty(c => c.PasswordHash, r.PasswordHash)
                     .SetProperty(c => c.FailedSignIns, r.FailedSignIns)

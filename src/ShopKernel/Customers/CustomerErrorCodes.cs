@@ -3,7 +3,7 @@ namespace ShopKernel.Customers;
 /// <summary>The stable error codes of the customers capability; a host maps them to responses.</summary>
 public static class CustomerErrorCodes
 {
-    /// <summary>The request is missing or malformed (e.g. an empty customer id, an over-long external subject). Map to 400.</summary>
+    /// <summary>The request is missing or malformed (e.g. an empty customer id, an over-long external subject, a page size out of bounds). Map to 400.</summary>
     public const string RequestInvalid = "customer.request_invalid";
 
     /// <summary>
@@ -62,4 +62,10 @@ public static class CustomerErrorCodes
 
     /// <summary>The customer changed concurrently too often for the change to be applied; try again. Map to 409.</summary>
     public const string ConcurrencyConflict = "customer.concurrency_conflict";
+
+    /// <summary>
+    /// A customer segment condition is wrong: a negative order count or spend, a spend without a currency, a
+    /// birthday window outside 0 to 366 days, or bounds no customer can meet. Map to 400.
+    /// </summary>
+    public const string SegmentInvalid = "customer.segment_invalid";
 }

@@ -31,4 +31,6 @@ internal static class CustomerErrors
 
     public static ShopError AddressInvalid(string field) =>
         new(CustomerErrorCodes.AddressInvalid, $"The address field '{field}' is missing, too long or malformed.");
+
+    public static ShopError SegmentInvalid(string reason) => new(CustomerErrorCodes.SegmentInvalid, reason);
 }

@@ -38,6 +38,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<OrderService>();
         services.TryAddScoped<CustomerService>();
         services.TryAddScoped<PersonalDataService>();
+        services.TryAddScoped<CustomerSegmentService>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
         services.TryAddSingleton<PasswordCredentials>();
 

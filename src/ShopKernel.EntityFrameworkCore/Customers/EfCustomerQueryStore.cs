@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Customers;
+
+/// <summary>
+/// <see cref="ICustomerQueryStore"/> over the host's <typeparamref name="TContext"/>: a segment is one query over the
+/// customers, its purchase-fact conditions correlated subqueries on the facts' primary key, its birthday window a
+/// range of the indexed <c>birthday_month_day</c>; the facts come along in the same statement.
+/// </summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustomerQueryStore
+    where TContext : DbContext
+{
+    public async Task<IReadOnlyList<CustomerSummary>> QueryAsync(CustomerSegment segment, CustomerId? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var query = Filter(segment);
+        if (after is { } a)
+        {
+            var last = a.Value;
+            query = query.Where(c => c.Id > last);
+        }
+
+        var rows = await Project(query.OrderBy(c => c.Id).Take(limit)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(ToSummary);
+    }
+
+    public async IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var rows = Project(Filter(segment).OrderBy(c => c.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+        await foreach (var row in rows)
+        {
+            yield return ToSummary(row);
+        }
+    }
+
+    private IQueryable<CustomerRecord> Filter(CustomerSegment segment)
+    {
+        var query = context.Set<CustomerRecord>().AsNoTracking();
+        var facts = context.Set<PurchaseFactsRecord>();
+        if (segment.LastOrderSince is { } lastSince)
+        {
+            var since = Instants.ToStored(lastSince);
+            query = query.Where(c => facts.Any(f => f.CustomerId == c.Id && f.LastOrderAt >= since));
+        }
+
+        if (segment.NoOrderSince is { } noneSince)
+        {
+            var since = Instants.ToStored(noneSince);
+            query = query.Where(c => !facts.Any(f => f.CustomerId == c.Id && f.LastOrderAt >= since));
+        }
+
+        if (segment.MinOrderCount is { } count and > 0)
+        {
+            query = query.Where(c => facts.Where(f => f.CustomerId == c.Id).Sum(f => f.OrderCount) >= count);
+        }
+
+        if (segment.MinLifetimeSpend is { IsZero: false } spend)
+        {
+            var currency = spend.Currency.Code;
+            var amount = spend.MinorUnits;
+            query = query.Where(c => facts.Any(f => f.CustomerId == c.Id && f.Currency == currency && f.LifetimeSpend >= amount));
+        }
+
+        if (segment.Birthday is { } window)
+        {
+            query = WithBirthdayIn(query, window);
+        }
+
+        if (segment.RegisteredSince is { } registeredSince)
+        {
+            var since = Instants.ToStored(registeredSince);
+            query = query.Where(c => c.CreatedAt >= since);
+        }
+
+        if (segment.RegisteredBefore is { } registeredBefore)
+        {
+            var before = Instants.ToStored(registeredBefore);
+            query = query.Where(c => c.CreatedAt < before);
+        }
+
+        if (segment.HasPassword is { } hasPassword)
+        {
+            query = hasPassword ? query.Where(c => c.PasswordHash != null) : query.Where(c => c.PasswordHash == null);
+        }
+
+        if (segment.HasExternalSignIn is { } hasExternal)
+        {
+            query = hasExternal ? query.Where(c => c.ExternalSubject != null) : query.Where(c => c.ExternalSubject == null);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<CustomerRecord> WithBirthdayIn(IQueryable<CustomerRecord> query, BirthdayWindow window)
+    {
+        var ranges = window.MonthDayRanges();
+        var (low, high) = ranges[0];
+        if (ranges.Count == 1)
+        {
+            return query.Where(c => c.BirthdayMonthDay >= low && c.BirthdayMonthDay <= high);
+        }
+
+        var (low2, high2) = ranges[1];
+        return query.Where(c => (c.BirthdayMonthDay >= low && c.BirthdayMonthDay <= high) || (c.BirthdayMonthDay >= low2 && c.BirthdayMonthDay <= high2));
+    }
+
+    private IQueryable<CustomerSummaryRow> Project(IQueryable<CustomerRecord> customers)
+    {
+        var facts = context.Set<PurchaseFactsRecord>();
+        return customers.Select(c => new CustomerSummaryRow
+        {
+            Id = c.Id,
+            Email = c.Email,
+            Phone = c.Phone,
+            FirstName = c.FirstName,
+            LastName = c.LastName,
+            Birthday = c.Birthday,
+            CreatedAt = c.CreatedAt,
+            Spend = facts.Where(f => f.CustomerId == c.Id)
+                .OrderBy(f => f.Currency)
+                .Select(f => new CustomerSummaryRow.SpendRow
+                {
+                    Currency = f.Currency,
+                    OrderCount = f.OrderCount,
+                    LifetimeSpend = f.LifetimeSpend,
+                    LastOrderAt = f.LastOrderAt,
+                })
+                .ToList(),
+        });
+    }
+
+    private static CustomerSummary ToSummary(CustomerSummaryRow row)
+    {
+        var orders = 0;
+        DateTime? lastOrderAt = null;
+        var spend = new Money[row.Spend.Count];
+        for (var i = 0; i < spend.Length; i++)
+        {
+            var facts = row.Spend[i];
+            orders += facts.OrderCount;
+            lastOrderAt = lastOrderAt > facts.LastOrderAt ? lastOrderAt : facts.LastOrderAt;
+            spend[i] = new Money(facts.LifetimeSpend, Currency.Parse(facts.Currency));
+        }
+
+        return new CustomerSummary(
+            new CustomerId(row.Id),
+            row.Email,
+            row.Phone,
+            row.FirstName,
+            row.LastName,
+            row.Birthday,
+            Instants.FromStored(row.CreatedAt),
+            orders,
+            lastOrderAt is { } last ? Instants.FromStored(last) : null,
+            spend);
+    }
+}

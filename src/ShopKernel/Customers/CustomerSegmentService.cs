@@ -1,0 +1,73 @@
+using ShopKernel.Storage;
+
+namespace ShopKernel.Customers;
+
+/// <summary>
+/// Customer segments for the shop owner: the customers that match a <see cref="CustomerSegment"/>, a page at a time
+/// or exported as CSV, with their purchase facts.
+/// </summary>
+public sealed class CustomerSegmentService
+{
+    /// <summary>The largest page <see cref="QueryAsync"/> returns.</summary>
+    public const int MaxPageSize = 1000;
+
+    private readonly ICustomerQueryStore _store;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="store">The customer query store.</param>
+    public CustomerSegmentService(ICustomerQueryStore store)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+    }
+
+    /// <summary>The segment's customers by id, keyset-paged.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="after">The <see cref="CustomerSummaryPage.Next"/> of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The page size, 1 to <see cref="MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
+    public async Task<Result<CustomerSummaryPage>> QueryAsync(CustomerSegment segment, CustomerId? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (segment is null || pageSize is < 1 or > MaxPageSize)
+        {
+            return CustomerErrors.RequestInvalid;
+        }
+
+        var valid = segment.Validate();
+        if (!valid.Succeeded)
+        {
+            return valid.Error;
+        }
+
+        var items = await _store.QueryAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
+        return new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null);
+    }
+
+    /// <summary>
+    /// Writes the segment's customers as CSV to <paramref name="writer"/>, streamed from the store row by row so that
+    /// memory stays flat however many customers match. Columns: <c>id, email, phone, first_name, last_name,
+    /// birthday, created_at, order_count, last_order_at, lifetime_spend</c>; invariant culture, dates in ISO 8601
+    /// (instants in UTC), amounts as <c>12.34 EUR</c> separated by <c>"; "</c>. A cell starting with <c>=</c>,
+    /// <c>+</c>, <c>-</c> or <c>@</c> gets a leading apostrophe so that spreadsheets do not run it as a formula.
+    /// The writer is flushed, not closed.
+    /// </summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="writer">Where the CSV goes.</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
+    public async Task<Result<long>> ExportCsvAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        if (segment is null || writer is null)
+        {
+            return CustomerErrors.RequestInvalid;
+        }
+
+        var valid = segment.Validate();
+        if (!valid.Succeeded)
+        {
+            return valid.Error;
+        }
+
+        return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
+    }
+}

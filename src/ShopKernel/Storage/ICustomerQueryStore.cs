@@ -1,0 +1,24 @@
+using ShopKernel.Customers;
+
+namespace ShopKernel.Storage;
+
+/// <summary>
+/// Reads customers by segment, with their purchase facts: a page at a time, or all as a stream for exports. The
+/// segments it is given are valid (<see cref="CustomerSegment.Validate"/>).
+/// </summary>
+public interface ICustomerQueryStore
+{
+    /// <summary>Lists the segment's customers by id, those after <paramref name="after"/> when given.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="after">The id of the last customer of the previous page, or <see langword="null"/>.</param>
+    /// <param name="limit">The most customers to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The customers, by id.</returns>
+    Task<IReadOnlyList<CustomerSummary>> QueryAsync(CustomerSegment segment, CustomerId? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every customer of the segment by id, without holding them all in memory.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The customers, by id.</returns>
+    IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, CancellationToken cancellationToken = default);
+}
