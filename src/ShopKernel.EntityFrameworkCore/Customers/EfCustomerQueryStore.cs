@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Checkout;
+using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -37,6 +38,77 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         {
             yield return ToSummary(row);
         }
+    }
+
+    public async Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var guestOrders = context.Set<OrderRecord>().AsNoTracking()
+            .Where(o => o.CustomerId == null && (o.EmailKey != null || o.Phone != null))
+            .Select(o => new { Key = o.EmailKey ?? o.Phone, o.Email, o.Phone, o.FirstName, o.LastName, o.Currency, o.Total, o.PlacedAt });
+
+        // One grouped query picks the page's keys (the conditions are HAVING clauses); a second reads their orders.
+        var groups = guestOrders.GroupBy(o => o.Key);
+        if (segment.LastOrderSince is { } lastSince)
+        {
+            var since = Instants.ToStored(lastSince);
+            groups = groups.Where(g => g.Max(o => o.PlacedAt) >= since);
+        }
+
+        if (segment.NoOrderSince is { } noneSince)
+        {
+            var since = Instants.ToStored(noneSince);
+            groups = groups.Where(g => g.Max(o => o.PlacedAt) < since);
+        }
+
+        if (segment.MinOrderCount is { } count and > 0)
+        {
+            groups = groups.Where(g => g.Count() >= count);
+        }
+
+        if (segment.MinLifetimeSpend is { IsZero: false } spend)
+        {
+            var currency = spend.Currency.Code;
+            var amount = spend.MinorUnits;
+            groups = groups.Where(g => g.Sum(o => o.Currency == currency ? o.Total : 0L) >= amount);
+        }
+
+        var keys = groups.Select(g => g.Key!);
+        if (after is not null)
+        {
+            // The database's own string order, the same one OrderBy below pages in (string.Compare is what EF translates).
+#pragma warning disable CA1309
+            keys = keys.Where(k => string.Compare(k, after) > 0);
+#pragma warning restore CA1309
+        }
+
+        var page = await keys.OrderBy(k => k).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var orders = await guestOrders.Where(o => page.Contains(o.Key!)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byKey = orders.ToLookup(o => o.Key!, StringComparer.Ordinal);
+        return page.ConvertAll(key =>
+        {
+            var mine = byKey[key].OrderBy(o => o.PlacedAt).ToList();
+            var latest = mine[^1];
+            var spend = mine.GroupBy(o => o.Currency, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Money(g.Sum(o => o.Total), Currency.Parse(g.Key.Trim())))
+                .ToList();
+            return new GuestBuyer(
+                key,
+                latest.Email,
+                latest.Phone,
+                latest.FirstName,
+                latest.LastName,
+                mine.Count,
+                Instants.FromStored(mine[0].PlacedAt),
+                Instants.FromStored(latest.PlacedAt),
+                spend);
+        });
     }
 
     private IQueryable<CustomerRecord> Filter(CustomerSegment segment)

@@ -70,4 +70,37 @@ public sealed class CustomerSegmentService
 
         return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Finds the guest buyers — people who ordered without an account, recognised by normalised contact — that meet
+    /// the segment's order conditions (recency, lapse, frequency, monetary), keyset-paged by their key. The conditions
+    /// that only customers have (birthday, registration, sign-in) are refused with <c>customer.segment_invalid</c>.
+    /// </summary>
+    /// <param name="segment">The conditions, e.g. <c>CustomerSegment.All.WithOrderCountAtLeast(2)</c>.</param>
+    /// <param name="after"><see cref="GuestBuyerPage.Next"/> of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">1 to <see cref="MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, or a typed error.</returns>
+    public async Task<Result<GuestBuyerPage>> QueryGuestBuyersAsync(CustomerSegment segment, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (segment is null || pageSize is < 1 or > MaxPageSize)
+        {
+            return CustomerErrors.RequestInvalid;
+        }
+
+        var valid = segment.Validate();
+        if (!valid.Succeeded)
+        {
+            return valid.Error;
+        }
+
+        if (segment.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
+            || segment.HasPassword is not null || segment.HasExternalSignIn is not null)
+        {
+            return CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone.");
+        }
+
+        var items = await _store.QueryGuestBuyersAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
+        return new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null);
+    }
 }

@@ -21,4 +21,16 @@ public interface ICustomerQueryStore
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The customers, by id.</returns>
     IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finds the guest buyers (orders without a customer, grouped by normalised e-mail, else phone) that meet the
+    /// segment's order conditions (<see cref="CustomerSegment.LastOrderSince"/>, <see cref="CustomerSegment.NoOrderSince"/>,
+    /// <see cref="CustomerSegment.MinOrderCount"/>, <see cref="CustomerSegment.MinLifetimeSpend"/>), ordered by key.
+    /// </summary>
+    /// <param name="segment">The conditions; the customer-only ones are not set.</param>
+    /// <param name="after">The last key of the previous page, or <see langword="null"/> for the first page.</param>
+    /// <param name="limit">The most guests to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The guests, ordered by key.</returns>
+    Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default);
 }

@@ -13,9 +13,18 @@ internal sealed class InMemoryCustomerQueryStore : ICustomerQueryStore
 
     public int Streamed { get; private set; }
 
+    /// <summary>The guest buyers the store answers with, whatever the segment; the service's own checks are what core tests look at.</summary>
+    public List<GuestBuyer> Guests { get; } = [];
+
     public Task<IReadOnlyList<CustomerSummary>> QueryAsync(CustomerSegment segment, CustomerId? after, int limit, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<CustomerSummary> page = [.. Matching(segment).Where(s => after is not { } a || SegmentReference.IdOrder.Compare(s.Id, a) > 0).Take(limit)];
+        return Task.FromResult(page);
+    }
+
+    public Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<GuestBuyer> page = [.. Guests.Where(g => after is null || string.CompareOrdinal(g.Key, after) > 0).Take(limit)];
         return Task.FromResult(page);
     }
 

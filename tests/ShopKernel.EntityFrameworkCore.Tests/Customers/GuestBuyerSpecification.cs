@@ -1,0 +1,94 @@
+using ShopKernel.Customers;
+using ShopKernel.Orders;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+
+/// <summary>Guests — buyers without an account — found by normalised contact on their orders, on every provider.</summary>
+public abstract class GuestBuyerSpecification : CustomerSteps
+{
+    private Task<Result<GuestBuyerPage>> GuestsAsync(CustomerSegment segment, string? after = null, int pageSize = 100) =>
+        Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(segment, after, pageSize));
+
+    /// <summary>Ada ordered twice by e-mail (two spellings), Bob once by phone only, Carol once with both; Dana is registered.</summary>
+    private async Task SeedAsync()
+    {
+        await GuestOrderAsync(new OrderContact("Ada@Example.com", null, "Ada", "Lovelace"), Item("TEE", 2, 1990));
+        Host.Time.Advance(TimeSpan.FromDays(10));
+        await GuestOrderAsync(new OrderContact(" ada@EXAMPLE.com", "+49 30 1111111", "Ada", "King"), Item("MUG", 1, 850));
+        await GuestOrderAsync(new OrderContact(null, "030 2222222", "Bob", "Babbage"), Item("CAP", 1, 1500));
+        Host.Time.Advance(TimeSpan.FromDays(10));
+        await GuestOrderAsync(new OrderContact("carol@example.com", "+49 30 3333333", "Carol", "Shaw"), Item("PEN", 3, 200));
+        var dana = (await RegisterAsync(new CustomerRegistration("Dana", "Ulery") { Email = "dana@example.com" })).Value;
+        var cart = await CustomerCartWithAsync(dana.Id, Item("BAG", 1, 4000));
+        Assert.True((await PlaceAsync(new ShopKernel.Checkout.CheckoutRequest(cart, "card", Address) { CustomerId = dana.Id })).Succeeded);
+    }
+
+    [Fact]
+    public async Task Guests_are_grouped_by_normalised_contact_with_their_latest_details()
+    {
+        await SeedAsync();
+
+        var guests = (await GuestsAsync(CustomerSegment.All)).Value.Items;
+
+        Assert.Equal(["+49302222222", "ada@example.com", "carol@example.com"], guests.Select(g => g.Key).Order(StringComparer.Ordinal));
+        var ada = guests.Single(g => g.Key == "ada@example.com");
+        Assert.Equal((2, "King", "+49301111111"), (ada.OrderCount, ada.LastName, ada.Phone));
+        Assert.Equal([new ShopKernel.Money(3980 + 850, Currency.EUR)], ada.Spend);
+        Assert.Equal(ada.FirstOrderAt.AddDays(10), ada.LastOrderAt);
+        var bob = guests.Single(g => g.Key == "+49302222222");
+        Assert.Null(bob.Email);
+    }
+
+    [Fact]
+    public async Task Order_conditions_narrow_the_guests()
+    {
+        await SeedAsync();
+        var now = Host.Time.GetUtcNow();
+
+        var frequent = (await GuestsAsync(CustomerSegment.All.WithOrderCountAtLeast(2))).Value.Items;
+        var bigSpenders = (await GuestsAsync(CustomerSegment.All.WithLifetimeSpendAtLeast(new ShopKernel.Money(1500, Currency.EUR)))).Value.Items;
+        var recent = (await GuestsAsync(CustomerSegment.All.WithLastOrderSince(now.AddDays(-1)))).Value.Items;
+        var lapsed = (await GuestsAsync(CustomerSegment.All.WithNoOrderSince(now.AddDays(-1)))).Value.Items;
+
+        Assert.Equal(["ada@example.com"], frequent.Select(g => g.Key));
+        Assert.Equal(["+49302222222", "ada@example.com"], bigSpenders.Select(g => g.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["carol@example.com"], recent.Select(g => g.Key));
+        Assert.Equal(["+49302222222", "ada@example.com"], lapsed.Select(g => g.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Paging_returns_every_guest_exactly_once_and_verified_guests_leave_the_list()
+    {
+        await SeedAsync();
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await GuestsAsync(CustomerSegment.All, after, pageSize: 1)).Value;
+            seen.AddRange(page.Items.Select(g => g.Key));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        var carol = (await RegisterAsync(new CustomerRegistration("Carol", "Shaw") { Email = "CAROL@example.com" })).Value;
+        await VerifyAsync(await TokenAsync(carol.Id, ContactKind.Email));
+        var afterVerifying = (await GuestsAsync(CustomerSegment.All)).Value.Items;
+
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(3, seen.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(afterVerifying, g => g.Key == "carol@example.com");
+        Assert.Equal(2, afterVerifying.Count);
+    }
+
+    [Fact]
+    public async Task Conditions_only_customers_have_are_refused_for_guests()
+    {
+        var birthday = await GuestsAsync(CustomerSegment.All.WithBirthdayWithin(new DateOnly(2026, 11, 23), 7));
+        var password = await GuestsAsync(CustomerSegment.All.WithPassword());
+        var pageSize = await GuestsAsync(CustomerSegment.All, pageSize: 0);
+
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, birthday.Error?.Code);
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, password.Error?.Code);
+        Assert.Equal(CustomerErrorCodes.RequestInvalid, pageSize.Error?.Code);
+    }
+}
