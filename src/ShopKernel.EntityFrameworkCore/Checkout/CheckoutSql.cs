@@ -43,6 +43,15 @@ internal sealed class CheckoutSql
         OrderTable = order.Table;
         OrderColumns = string.Join(", ", OrderRecordColumns.Properties.Select(order.Column));
 
+        var customer = Names<Customers.CustomerRecord>();
+        CustomerTable = customer.Table;
+        CustomerId = customer.Column(nameof(Customers.CustomerRecord.Id));
+        CustomerEmail = customer.Column(nameof(Customers.CustomerRecord.Email));
+        CustomerPhone = customer.Column(nameof(Customers.CustomerRecord.Phone));
+        CustomerFirstName = customer.Column(nameof(Customers.CustomerRecord.FirstName));
+        CustomerLastName = customer.Column(nameof(Customers.CustomerRecord.LastName));
+        CustomerBirthday = customer.Column(nameof(Customers.CustomerRecord.Birthday));
+
         var facts = Names<PurchaseFactsRecord>();
         FactsTable = facts.Table;
         FactsCustomer = facts.Column(nameof(PurchaseFactsRecord.CustomerId));
@@ -68,6 +77,20 @@ internal sealed class CheckoutSql
     public string OrderTable { get; }
 
     public string OrderColumns { get; }
+
+    public string CustomerTable { get; }
+
+    public string CustomerId { get; }
+
+    public string CustomerEmail { get; }
+
+    public string CustomerPhone { get; }
+
+    public string CustomerFirstName { get; }
+
+    public string CustomerLastName { get; }
+
+    public string CustomerBirthday { get; }
 
     public string FactsTable { get; }
 

@@ -40,7 +40,10 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
 
         if (customerId is { } customer)
         {
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 0 AS {Q("Kind")}, {names.FactsCurrency} AS {Q("Key")}, {names.FactsCount} AS {Q("Count")}, {names.FactsSpend} AS {Q("Amount")}, {names.FactsFirst} AS {Q("FirstAt")}, {names.FactsLast} AS {Q("LastAt")} FROM {names.FactsTable} WHERE {names.FactsCustomer} = {P(customer.Value)}");
+            // The profile row comes first so that its typed columns set the types of the union on every provider.
+            var id = P(customer.Value);
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 2 AS {Q("Kind")}, '' AS {Q("Key")}, 0 AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {names.CustomerEmail} AS {Q("Email")}, {names.CustomerPhone} AS {Q("Phone")}, {names.CustomerFirstName} AS {Q("FirstName")}, {names.CustomerLastName} AS {Q("LastName")}, {names.CustomerBirthday} AS {Q("Birthday")} FROM {names.CustomerTable} WHERE {names.CustomerId} = {id}");
+            sql.Append(CultureInfo.InvariantCulture, $" UNION ALL SELECT 0, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}, NULL, NULL, NULL, NULL, NULL FROM {names.FactsTable} WHERE {names.FactsCustomer} = {id}");
         }
 
         if (skus.Count > 0)
@@ -51,14 +54,21 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             }
 
             var list = string.Join(", ", skus.Select(s => P(s)));
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 1 AS {Q("Kind")}, {names.StockSku} AS {Q("Key")}, {names.StockAvailable} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")} FROM {names.StockTable} WHERE {names.StockSku} IN ({list})");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 1 AS {Q("Kind")}, {names.StockSku} AS {Q("Key")}, {names.StockAvailable} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.StockTable} WHERE {names.StockSku} IN ({list})");
         }
 
         var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), parameters.ToArray()!).ToListAsync(cancellationToken).ConfigureAwait(false);
         var facts = new List<CustomerPurchaseFacts>();
         var stock = new Dictionary<string, int>(StringComparer.Ordinal);
+        CustomerProfile? profile = null;
         foreach (var row in rows)
         {
+            if (row.Kind == 2)
+            {
+                profile = new CustomerProfile(row.Email, row.Phone, row.FirstName ?? string.Empty, row.LastName ?? string.Empty, row.Birthday);
+                continue;
+            }
+
             if (row.Kind == 0 && Currency.TryParse(row.Key.Trim(), out var currency))
             {
                 facts.Add(new CustomerPurchaseFacts(customerId!.Value, (int)row.Count, new Money(row.Amount, currency), Instants.FromStored(row.FirstAt!.Value), Instants.FromStored(row.LastAt!.Value)));
@@ -69,7 +79,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             }
         }
 
-        return new CheckoutFacts(facts, stock);
+        return new CheckoutFacts(facts, stock) { Customer = profile };
     }
 
     public async Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)

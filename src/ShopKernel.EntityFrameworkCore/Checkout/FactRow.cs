@@ -14,4 +14,14 @@ internal sealed class FactRow
     public DateTime? FirstAt { get; set; }
 
     public DateTime? LastAt { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    public DateOnly? Birthday { get; set; }
 }

@@ -101,7 +101,9 @@ public sealed partial class CheckoutService
             var facts = request.CustomerId is null && skus.Length == 0
                 ? NoFacts
                 : await _checkout.LoadFactsAsync(request.CustomerId, skus, cancellationToken).ConfigureAwait(false);
-            var contact = validContact ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
+            var contact = validContact
+                ?? (facts.Customer is { } profile ? new OrderContact(profile.Email, profile.Phone, profile.FirstName, profile.LastName) : null)
+                ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
             var price = _pricer.Price(cart, new PricingContext(request.CustomerId, contact, facts.PurchaseFacts, now));
             if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
             {

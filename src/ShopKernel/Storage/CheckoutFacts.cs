@@ -5,4 +5,12 @@ namespace ShopKernel.Storage;
 /// <summary>What checkout reads besides the cart, in one round trip: purchase facts and stock levels.</summary>
 /// <param name="PurchaseFacts">The customer's purchase facts per currency; empty for guests.</param>
 /// <param name="StockLevels">Available stock by SKU, for the SKUs asked that have a stock level.</param>
-public sealed record CheckoutFacts(IReadOnlyList<CustomerPurchaseFacts> PurchaseFacts, IReadOnlyDictionary<string, int> StockLevels);
+public sealed record CheckoutFacts(IReadOnlyList<CustomerPurchaseFacts> PurchaseFacts, IReadOnlyDictionary<string, int> StockLevels)
+{
+    /// <summary>
+    /// The registered customer's profile, read in the same round trip as the facts, or <see langword="null"/> for a
+    /// guest or a customer id ShopKernel has no profile for. A registered order without a contact in its request is
+    /// addressed to this profile.
+    /// </summary>
+    public CustomerProfile? Customer { get; init; }
+}

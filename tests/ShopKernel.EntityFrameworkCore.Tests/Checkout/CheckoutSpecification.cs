@@ -24,9 +24,6 @@ public abstract class CheckoutSpecification : ShopSpecification
     private protected Task<List<CartRecord>> CartRowsAsync() =>
         Host.QueryAsync(db => db.Set<CartRecord>().AsNoTracking().OrderBy(c => c.Id).ToListAsync());
 
-    protected Task SetStockAsync(string sku, int available) =>
-        Use<IStockStore, bool>(async s => { await s.SetAvailableAsync(sku, available); return true; });
-
     protected Task<int?> StockAsync(string sku) => Use<IStockStore, int?>(s => s.GetAvailableAsync(sku));
 
     [Fact]

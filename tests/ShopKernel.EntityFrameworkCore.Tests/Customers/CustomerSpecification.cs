@@ -297,4 +297,21 @@ public abstract class CustomerSpecification : CustomerSteps
         Assert.True((await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("ada@example.com", "a brand new password"))).Succeeded);
         Assert.Equal(CustomerErrorCodes.SignInFailed, (await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("ada@example.com", Password))).Error?.Code);
     }
+
+    [Fact]
+    public async Task A_registered_order_without_a_contact_is_addressed_to_the_profile_in_three_round_trips()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        await SetStockAsync("TEE", 10);
+        var cart = await CustomerCartWithAsync(ada.Id, Item("TEE", 1, 1990));
+        Host.Counter.Reset();
+
+        var placed = await PlaceAsync(new CheckoutRequest(cart, "card", Address) { CustomerId = ada.Id });
+
+        Assert.True(placed.Succeeded, placed.Error?.ToString());
+        Assert.Equal(new OrderContact("Ada@example.com", "+49301234567", "Ada", "Lovelace"), placed.Value.Order.Contact);
+        Assert.Equal(3, Host.Counter.Commands); // cart; profile, facts and stock levels; commit
+        var found = await Use<OrderService, Result<Order>>(s => s.FindForBuyerAsync(placed.Value.Order.Number, "ADA@example.com"));
+        Assert.True(found.Succeeded, found.Error?.ToString());
+    }
 }

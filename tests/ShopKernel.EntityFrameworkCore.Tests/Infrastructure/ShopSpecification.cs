@@ -5,6 +5,7 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.Orders;
+using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -63,4 +64,7 @@ public abstract class ShopSpecification : DatabaseSpecification
 
     private protected Task<List<PurchaseFactsRecord>> FactRowsAsync() =>
         Host.QueryAsync(db => db.Set<PurchaseFactsRecord>().AsNoTracking().ToListAsync());
+
+    protected Task SetStockAsync(string sku, int available) =>
+        Use<IStockStore, bool>(async s => { await s.SetAvailableAsync(sku, available); return true; });
 }
