@@ -76,7 +76,7 @@ public sealed partial class CheckoutService
     public async Task<Result<PlacedOrder>> PlaceOrderAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
         var options = _options.CurrentValue.Checkout;
-        if (CheckoutValidator.Validate(request, options, _contacts, out var validContact) is { } invalid)
+        if (CheckoutValidator.Validate(request, options, _contacts, out var validContact, out var validEmailKey) is { } invalid)
         {
             return invalid;
         }
@@ -130,7 +130,7 @@ public sealed partial class CheckoutService
             }
 
             var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason);
-            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) { EmailKey = EmailKey(contact) }, cancellationToken).ConfigureAwait(false);
+            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) { EmailKey = validContact is null ? EmailKey(contact) : validEmailKey }, cancellationToken).ConfigureAwait(false);
             switch (committed.Outcome)
             {
                 case CheckoutCommitOutcome.Committed:
@@ -234,6 +234,7 @@ public sealed partial class CheckoutService
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Checkout of cart {CartId} lost a race; retrying on fresh data (attempt {Attempt}).")]
     private static partial void LogCheckoutRetry(ILogger logger, Guid cartId, int attempt);
 
+    /// <summary>The matching key of a contact that did not come through the validator (the customer's profile).</summary>
     private string? EmailKey(OrderContact contact) =>
         contact.Email is not null && EmailAddress.TryParse(contact.Email, out var email) ? _contacts.NormalizeEmail(email) : null;
 }

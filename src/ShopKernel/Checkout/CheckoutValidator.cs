@@ -16,10 +16,12 @@ internal static class CheckoutValidator
     /// The request's contact with the e-mail as <see cref="EmailAddress.Value"/> and the phone in E.164 form, or
     /// <see langword="null"/> when the request has none.
     /// </param>
+    /// <param name="emailKey">The contact's e-mail normalised for matching, or <see langword="null"/>.</param>
     /// <returns>The first error, or <see langword="null"/> when the request is valid.</returns>
-    public static ShopError? Validate(CheckoutRequest? request, CheckoutOptions options, ContactNormalizer contacts, out OrderContact? contact)
+    public static ShopError? Validate(CheckoutRequest? request, CheckoutOptions options, ContactNormalizer contacts, out OrderContact? contact, out string? emailKey)
     {
         contact = null;
+        emailKey = null;
         if (request is null || request.CartToken.IsDefault)
         {
             return CheckoutErrors.RequestInvalid;
@@ -48,7 +50,7 @@ internal static class CheckoutValidator
                 return CheckoutErrors.ContactMissing;
             }
         }
-        else if (ValidateContact(request.Contact, contacts, out contact) is { } contactError)
+        else if (ValidateContact(request.Contact, contacts, out contact, out emailKey) is { } contactError)
         {
             return contactError;
         }
@@ -56,9 +58,10 @@ internal static class CheckoutValidator
         return ValidateAddress(request.ShippingAddress);
     }
 
-    private static ShopError? ValidateContact(OrderContact contact, ContactNormalizer contacts, out OrderContact? normalized)
+    private static ShopError? ValidateContact(OrderContact contact, ContactNormalizer contacts, out OrderContact? normalized, out string? emailKey)
     {
         normalized = null;
+        emailKey = null;
         if (string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone))
         {
             return CheckoutErrors.ContactMissing;
@@ -99,6 +102,7 @@ internal static class CheckoutValidator
         }
 
         normalized = contact with { Email = email?.Value, Phone = phone?.E164 };
+        emailKey = email is { } address ? contacts.NormalizeEmail(address) : null;
         return null;
     }
 

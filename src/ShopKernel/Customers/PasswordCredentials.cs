@@ -13,6 +13,7 @@ public sealed class PasswordCredentials
 {
     private readonly CredentialOptions _options;
     private readonly PasswordHasher<CredentialOwner> _hasher;
+    private readonly Lazy<PasswordCredential> _decoy;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="options">The options.</param>
@@ -29,7 +30,17 @@ public sealed class PasswordCredentials
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
             IterationCount = options.Pbkdf2Iterations,
         }));
+        _decoy = new Lazy<PasswordCredential>(() => new PasswordCredential(
+            _hasher.HashPassword(CredentialOwner.Instance, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))), 0, null));
     }
+
+    /// <summary>
+    /// Spends the time of one password check without an account to check against, so that "no such account" cannot
+    /// be told from "wrong password" by timing. The decoy hash is made once per instance, not per call.
+    /// </summary>
+    /// <param name="password">The password typed.</param>
+    internal void CheckDecoy(string? password) =>
+        _hasher.VerifyHashedPassword(CredentialOwner.Instance, _decoy.Value.Hash, password ?? string.Empty);
 
     /// <summary>Hashes a new password.</summary>
     /// <param name="password">The password the customer chose.</param>

@@ -187,15 +187,7 @@ public sealed class PersonalDataService
         writer.WriteStartArray("lines");
         foreach (var line in order.Lines)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", line.Name);
-            writer.WriteString("sku", line.Sku);
-            WriteOptions(writer, line.Options);
-            writer.WriteString("pictureUrl", line.PictureUrl);
-            writer.WriteNumber("quantity", line.Quantity);
-            writer.WriteString("unitPrice", line.UnitPrice.ToString());
-            writer.WriteString("total", line.Total.ToString());
-            writer.WriteEndObject();
+            WriteLine(writer, line.Name, line.Sku, line.Options, line.PictureUrl, line.Quantity, line.UnitPrice, line.Total);
         }
 
         writer.WriteEndArray();
@@ -233,26 +225,31 @@ public sealed class PersonalDataService
         writer.WriteStartArray("lines");
         foreach (var line in cart.Lines)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", line.Name);
-            writer.WriteString("sku", line.Sku);
-            WriteOptions(writer, line.Options);
-            writer.WriteString("pictureUrl", line.PictureUrl);
-            writer.WriteNumber("quantity", line.Quantity);
-            writer.WriteString("unitPrice", line.UnitPrice.ToString());
-            writer.WriteEndObject();
+            WriteLine(writer, line.Name, line.Sku, line.Options, line.PictureUrl, line.Quantity, line.UnitPrice, total: null);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static void WriteOptions(Utf8JsonWriter writer, LineOptions options)
+    private static void WriteLine(Utf8JsonWriter writer, string name, string sku, LineOptions options, string? pictureUrl, int quantity, Money unitPrice, Money? total)
     {
+        writer.WriteStartObject();
+        writer.WriteString("name", name);
+        writer.WriteString("sku", sku);
         writer.WriteStartObject("options");
-        foreach (var (name, value) in options)
+        foreach (var (option, value) in options)
         {
-            writer.WriteString(name, value);
+            writer.WriteString(option, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("pictureUrl", pictureUrl);
+        writer.WriteNumber("quantity", quantity);
+        writer.WriteString("unitPrice", unitPrice.ToString());
+        if (total is { } lineTotal)
+        {
+            writer.WriteString("total", lineTotal.ToString());
         }
 
         writer.WriteEndObject();

@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using ShopKernel.DependencyInjection;
 
 namespace ShopKernel.Tokens;
 
@@ -20,12 +18,7 @@ internal sealed class TokenSigner
     private const int TokenLength = PayloadLength + MacLength;
     private readonly byte[][] _keys;
 
-    public TokenSigner(IOptions<ShopKernelOptions> options)
-        : this(options.Value.Tokens)
-    {
-    }
-
-    internal TokenSigner(TokenOptions options)
+    public TokenSigner(TokenOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _keys = [.. options.SigningKeys.Select(k => TryDecodeKey(k) ?? throw new ArgumentException("A signing key is not base64 of at least 32 bytes.", nameof(options)))];

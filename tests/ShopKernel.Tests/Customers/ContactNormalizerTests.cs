@@ -103,7 +103,7 @@ public class ContactNormalizerTests
             Contact = new OrderContact(" Ada.Lovelace@EXAMPLE.com ", "030 123-4567", "Ada", "Lovelace"),
         };
 
-        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer("DE"), out var contact);
+        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer("DE"), out var contact, out _);
 
         Assert.Null(error);
         Assert.Equal(new OrderContact("Ada.Lovelace@example.com", "+49301234567", "Ada", "Lovelace"), contact);
@@ -117,7 +117,7 @@ public class ContactNormalizerTests
     {
         var request = new CheckoutRequest(CartToken.New(), "card", Address) { Contact = new OrderContact(email, phone, "Ada", "Lovelace") };
 
-        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer(), out var contact);
+        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer(), out var contact, out _);
 
         Assert.Equal(CheckoutErrorCodes.ContactInvalid, error?.Code);
         Assert.Contains(reason, error!.Description, StringComparison.Ordinal);
