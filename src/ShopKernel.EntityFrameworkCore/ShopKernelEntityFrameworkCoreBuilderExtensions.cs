@@ -5,6 +5,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<ICheckoutStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<INodeLeaseStore, EfNodeLeaseStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IStopListStore, EfStopListStore<TContext>>());
         return builder;
     }
 }

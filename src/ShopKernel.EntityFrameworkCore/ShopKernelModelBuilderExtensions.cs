@@ -3,6 +3,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.StopList;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -27,6 +28,10 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new CustomerRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new NodeLeaseRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StopListEntryRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StopListKeyRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StopListAuditRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeliveryOutcomeRowConfiguration(options));
         return modelBuilder;
     }
 }

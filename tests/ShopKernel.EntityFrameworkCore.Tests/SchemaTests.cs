@@ -89,6 +89,10 @@ public class SchemaTests
     [InlineData("customers")]
     [InlineData("purchase_facts")]
     [InlineData("stock")]
+    [InlineData("stop_list_entries")]
+    [InlineData("stop_list_keys")]
+    [InlineData("stop_list_audit")]
+    [InlineData("delivery_outcomes")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);

@@ -30,4 +30,10 @@ public sealed record CheckoutRequest(CartToken CartToken, string PaymentMethod, 
 
     /// <summary>The total the buyer saw; when given and different, nothing is ordered (<c>checkout.total_changed</c>).</summary>
     public Money? ExpectedTotal { get; init; }
+
+    /// <summary>
+    /// Keys the host knows the buyer by besides their contact (e.g. a device id), checked against the stop list's
+    /// host keys. Optional; blank keys are ignored.
+    /// </summary>
+    public IReadOnlyList<string>? BuyerKeys { get; init; }
 }

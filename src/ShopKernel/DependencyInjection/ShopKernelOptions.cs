@@ -3,6 +3,7 @@ using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
+using ShopKernel.StopList;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.DependencyInjection;
@@ -32,4 +33,7 @@ public sealed class ShopKernelOptions
 
     /// <summary>Signing keys and lifetimes of verification tokens.</summary>
     public TokenOptions Tokens { get; set; } = new();
+
+    /// <summary>The stop list: secret hash keys, cash-on-delivery methods, automatic flagging. Used once <c>AddStopList()</c> is called.</summary>
+    public StopListOptions StopList { get; set; } = new();
 }

@@ -1,0 +1,86 @@
+using ShopKernel.Orders;
+using ShopKernel.StopList;
+
+namespace ShopKernel.Storage;
+
+/// <summary>
+/// Stores the stop list: entries with their hashed keys, their audit trail, and the refused deliveries that count
+/// towards automatic flagging. Holds key hashes only, never contacts.
+/// </summary>
+public interface IStopListStore
+{
+    /// <summary>
+    /// The keys of entries active at <paramref name="now"/> (not expired) whose hash is one of
+    /// <paramref name="keyHashes"/>, with their entries' scopes — in one round trip, by an index on the hash.
+    /// </summary>
+    /// <param name="keyHashes">The hashes to look for.</param>
+    /// <param name="now">The instant entries must be active at.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The matches; empty when none.</returns>
+    Task<IReadOnlyList<StopListMatch>> FindActiveAsync(IReadOnlyCollection<string> keyHashes, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds an entry by id.</summary>
+    /// <param name="entryId">The id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entry, or <see langword="null"/>.</returns>
+    Task<StopListEntry?> FindAsync(Guid entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>The entries (expired ones too) with a key whose hash is one of <paramref name="keyHashes"/>, newest first.</summary>
+    /// <param name="keyHashes">The hashes to look for.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entries.</returns>
+    Task<IReadOnlyList<StopListEntry>> FindByKeysAsync(IReadOnlyCollection<string> keyHashes, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries newest first (by id), optionally of one scope, with ids below <paramref name="before"/> when given.</summary>
+    /// <param name="scope">Only this scope, when given.</param>
+    /// <param name="before">The id of the last entry of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The most entries to return.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entries.</returns>
+    Task<IReadOnlyList<StopListEntry>> ListAsync(StopListScope? scope, Guid? before, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>An entry's audit trail, oldest first; it outlives the entry's removal.</summary>
+    /// <param name="entryId">The entry.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The audit records.</returns>
+    Task<IReadOnlyList<StopListAuditRecord>> ListAuditAsync(Guid entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new entry with its keys and its first audit record, atomically.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="audit">The audit record of its addition.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when stored.</returns>
+    Task AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a changed entry (not its keys) and an audit record if its stored version is still <paramref name="expectedVersion"/>.</summary>
+    /// <param name="entry">The entry, already carrying its new version.</param>
+    /// <param name="expectedVersion">The version the change was made on.</param>
+    /// <param name="audit">The audit record of the change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="false"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
+    Task<bool> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes an entry and its keys if its stored version is still <paramref name="expectedVersion"/>, records the
+    /// removal in the audit trail and settles the delivery outcomes of the entry's orders (so that they do not flag
+    /// the buyer again), atomically.
+    /// </summary>
+    /// <param name="entry">The entry as the caller saw it.</param>
+    /// <param name="expectedVersion">The version the removal was decided on.</param>
+    /// <param name="audit">The audit record of the removal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="false"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
+    Task<bool> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a refused or unclaimed parcel (once per order: recording it again changes nothing) and returns the
+    /// orders whose unsettled outcomes recorded since <paramref name="countSince"/> share a key hash with
+    /// <paramref name="buyerKeyHashes"/> — the buyer's count, this order included — atomically.
+    /// </summary>
+    /// <param name="outcome">The outcome to store.</param>
+    /// <param name="buyerKeyHashes">The buyer's key hashes under every secret key.</param>
+    /// <param name="countSince">The start of the counting window.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The buyer's counted orders, oldest first.</returns>
+    Task<IReadOnlyList<OrderNumber>> RecordDeliveryOutcomeAsync(DeliveryOutcomeRecord outcome, IReadOnlyCollection<string> buyerKeyHashes, DateTimeOffset countSince, CancellationToken cancellationToken = default);
+}
