@@ -6,6 +6,7 @@ using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.StopList;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IStockStore>(sp => sp.GetRequiredService<EfCheckoutStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<INodeLeaseStore, EfNodeLeaseStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IStopListStore, EfStopListStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IConsentStore, EfConsentStore<TContext>>());
         return builder;
     }
 }

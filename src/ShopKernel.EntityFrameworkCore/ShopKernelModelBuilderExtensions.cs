@@ -4,6 +4,7 @@ using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.StopList;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
 
 namespace Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list, the consent ledger, subscriptions and their sends) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -32,6 +33,9 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StopListKeyRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StopListAuditRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeliveryOutcomeRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ConsentEventRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new SubscriptionRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new SubscriptionSendRecordConfiguration(options));
         return modelBuilder;
     }
 }

@@ -93,6 +93,9 @@ public class SchemaTests
     [InlineData("stop_list_keys")]
     [InlineData("stop_list_audit")]
     [InlineData("delivery_outcomes")]
+    [InlineData("consent_events")]
+    [InlineData("subscriptions")]
+    [InlineData("subscription_sends")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);

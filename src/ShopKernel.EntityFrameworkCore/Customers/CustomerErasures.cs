@@ -4,17 +4,21 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
+using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
 /// <summary>
 /// Erases a person from every ShopKernel table in one transaction. Orders keep their accounting facts (number, time,
 /// lines, amounts, payment method, the shipping country); their contact, name, address, customer link and status notes go.
+/// The consent ledger is redacted (<see cref="ConsentRedactions"/>).
 /// </summary>
 internal static class CustomerErasures
 {
     /// <returns>What was erased, or <see langword="null"/> when an order changed meanwhile (nothing was stored; run again).</returns>
-    public static async Task<CustomerErasure?> EraseAsync(DbContext context, Guid customerId, string? emailKey, string? phone, CancellationToken cancellationToken)
+    public static async Task<CustomerErasure?> EraseAsync(
+        DbContext context, Guid customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken)
     {
         CustomerErasure? erasure = null;
         await Transactions.RunAtomicallyAsync(
@@ -53,6 +57,7 @@ internal static class CustomerErasures
                     }
                 }
 
+                await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
                 var carts = await context.Set<CartRecord>().Where(c => c.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await context.Set<PurchaseFactsRecord>().Where(f => f.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);

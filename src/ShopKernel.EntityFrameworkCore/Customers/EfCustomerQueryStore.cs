@@ -19,7 +19,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
     public async Task<IReadOnlyList<CustomerSummary>> QueryAsync(CustomerSegment segment, CustomerId? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var query = Filter(segment);
+        var query = Filter(context, segment);
         if (after is { } a)
         {
             var last = a.Value;
@@ -33,7 +33,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
     public async IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var rows = Project(Filter(segment).OrderBy(c => c.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+        var rows = Project(Filter(context, segment).OrderBy(c => c.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
         await foreach (var row in rows)
         {
             yield return ToSummary(row);
@@ -111,7 +111,8 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         });
     }
 
-    private IQueryable<CustomerRecord> Filter(CustomerSegment segment)
+    /// <summary>The customers of a segment (also what narrows eligible subscription recipients).</summary>
+    internal static IQueryable<CustomerRecord> Filter(DbContext context, CustomerSegment segment)
     {
         var query = context.Set<CustomerRecord>().AsNoTracking();
         var facts = context.Set<PurchaseFactsRecord>();

@@ -102,12 +102,12 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         }
     }
 
-    public async Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, CancellationToken cancellationToken = default)
+    public async Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default)
     {
         // An order whose status changes while it is anonymised rolls everything back; erasure then runs again on fresh rows.
         for (var attempt = 1; ; attempt++)
         {
-            if (await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, cancellationToken).ConfigureAwait(false) is { } erasure)
+            if (await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, consentRedactions, cancellationToken).ConfigureAwait(false) is { } erasure)
             {
                 return erasure;
             }

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.Customers;
 
@@ -14,7 +17,9 @@ namespace ShopKernel.Customers;
 /// and anonymises the orders: their contact, name, shipping address (all but the country), customer link and status
 /// notes go, while their accounting facts (number, time, lines, amounts, payment method) stay, as tax law requires.
 /// Guest orders placed with a contact the customer <em>verified</em> are anonymised too. Outstanding verification
-/// tokens die with the profile. Erasure is idempotent.
+/// tokens die with the profile. The consent ledger of the customer (and of guest subscriptions with a verified
+/// contact) is redacted: its identifiers, IP addresses and user agents are replaced or removed, while the instants
+/// and the facts of consent and withdrawal stay as proof. Erasure is idempotent.
 /// </remarks>
 public sealed class PersonalDataService
 {
@@ -23,7 +28,9 @@ public sealed class PersonalDataService
     private readonly IOrderStore _orders;
     private readonly ICartStore _carts;
     private readonly ICheckoutStore _checkout;
+    private readonly IConsentStore _consents;
     private readonly OrderNumberFormat _numberFormat;
+    private readonly ShopKernelOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
@@ -31,10 +38,23 @@ public sealed class PersonalDataService
     /// <param name="orders">The order store.</param>
     /// <param name="carts">The cart store.</param>
     /// <param name="checkout">The checkout store (purchase facts).</param>
+    /// <param name="consents">The consent store (subscription history).</param>
     /// <param name="numberFormat">How order numbers are shown.</param>
+    /// <param name="options">ShopKernel's options (the key consent redaction hashes with).</param>
     /// <param name="timeProvider">The clock.</param>
-    public PersonalDataService(ICustomerStore customers, IOrderStore orders, ICartStore carts, ICheckoutStore checkout, OrderNumberFormat numberFormat, TimeProvider timeProvider)
+    public PersonalDataService(
+        ICustomerStore customers,
+        IOrderStore orders,
+        ICartStore carts,
+        ICheckoutStore checkout,
+        IConsentStore consents,
+        OrderNumberFormat numberFormat,
+        IOptions<ShopKernelOptions> options,
+        TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _consents = consents ?? throw new ArgumentNullException(nameof(consents));
+        _options = options.Value;
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _carts = carts ?? throw new ArgumentNullException(nameof(carts));
@@ -46,7 +66,7 @@ public sealed class PersonalDataService
     /// <summary>
     /// Writes everything ShopKernel holds about a customer as one UTF-8 JSON document: the profile and how they sign
     /// in (never the password hash), remembered addresses, purchase facts, every order with its lines and history, and
-    /// the open cart. Orders are read page by page, so a long history is not held in memory at once.
+    /// the open cart, and the history of their consent to each subscription topic. Orders are read page by page, so a long history is not held in memory at once.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="utf8Json">Where to write the document; left open.</param>
@@ -111,6 +131,8 @@ public sealed class PersonalDataService
                 WriteCart(writer, cart);
             }
 
+            var consents = await _consents.ReadHistoryAsync(ConsentSubjects(customer), null, cancellationToken).ConfigureAwait(false);
+            WriteSubscriptions(writer, consents);
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -135,7 +157,61 @@ public sealed class PersonalDataService
         var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
         var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
         var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
-        return await _customers.EraseAsync(customerId, emailKey, phone, cancellationToken).ConfigureAwait(false);
+        var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubjects(customer), Clock.UtcNow(_time));
+        return await _customers.EraseAsync(customerId, emailKey, phone, redactions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ledger subjects that are the customer's: the customer, and guest subjects of the contacts they verified.</summary>
+    private static List<string> ConsentSubjects(Customer customer)
+    {
+        List<string> subjects = [ConsentSubject.ForCustomer(customer.Id).Stored];
+        if (customer is { EmailVerified: true, EmailKey: { } emailKey })
+        {
+            subjects.Add(ConsentSubject.Normalized(ConsentSubjectKind.Email, emailKey).Stored);
+        }
+
+        if (customer is { PhoneVerified: true, Phone: { } phone })
+        {
+            subjects.Add(ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone).Stored);
+        }
+
+        return subjects;
+    }
+
+    private static void WriteSubscriptions(Utf8JsonWriter writer, IReadOnlyList<ConsentEvent> events)
+    {
+        writer.WriteStartArray("subscriptions");
+        foreach (var history in events.GroupBy(e => (e.Subject.Kind, e.Topic)).OrderBy(g => g.Key.Topic, StringComparer.Ordinal).ThenBy(g => g.Key.Kind))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("topic", history.Key.Topic);
+            writer.WriteString("subject", history.Key.Kind.ToString());
+            writer.WriteString("state", ConsentStateMachine.Replay(history.Select(e => e.Kind)).ToString());
+            writer.WriteStartArray("events");
+            foreach (var e in history.OrderBy(e => e.Sequence))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", e.Kind.ToString());
+                writer.WriteString("at", e.At);
+                writer.WriteString("source", e.Evidence.Source.ToString());
+                writer.WriteString("wordingVersion", e.Evidence.WordingVersion);
+                writer.WriteBoolean("boxStartedUnticked", e.Evidence.BoxStartedUnticked);
+                writer.WriteString("ipAddress", e.Evidence.IpAddress);
+                writer.WriteString("userAgent", e.Evidence.UserAgent);
+                writer.WriteString("actor", e.Evidence.Actor);
+                if (e.ExpiresAt is { } expiresAt)
+                {
+                    writer.WriteString("expiresAt", expiresAt);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteCustomer(Utf8JsonWriter writer, Customer customer)

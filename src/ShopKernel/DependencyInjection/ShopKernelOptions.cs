@@ -4,6 +4,7 @@ using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
 using ShopKernel.StopList;
+using ShopKernel.Subscriptions;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.DependencyInjection;
@@ -36,4 +37,7 @@ public sealed class ShopKernelOptions
 
     /// <summary>The stop list: secret hash keys, cash-on-delivery methods, automatic flagging. Used once <c>AddStopList()</c> is called.</summary>
     public StopListOptions StopList { get; set; } = new();
+
+    /// <summary>Subscription topics, frequency caps and the lifetimes of confirmation and unsubscribe tokens.</summary>
+    public SubscriptionOptions Subscriptions { get; set; } = new();
 }

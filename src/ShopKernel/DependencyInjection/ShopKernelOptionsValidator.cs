@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.Subscriptions;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.DependencyInjection;
@@ -87,6 +88,7 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
             }
         }
 
+        failures.AddRange(SubscriptionOptionsRules.Validate(options.Subscriptions, options.Tokens));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -7,6 +7,7 @@ using ShopKernel.Customers;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Subscriptions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,8 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CustomerService>();
         services.TryAddScoped<PersonalDataService>();
         services.TryAddScoped<CustomerSegmentService>();
+        services.TryAddScoped<SubscriptionService>();
+        services.TryAddSingleton<IMarketingSuppression, NoMarketingSuppression>();
         services.TryAddSingleton<ICartPricer, SubtotalPricer>();
         services.TryAddSingleton<PasswordCredentials>();
 

@@ -57,12 +57,15 @@ public interface ICustomerStore
 
     /// <summary>
     /// Erases a person in one transaction: deletes the customer, their purchase facts and carts, and anonymises their
-    /// orders and the guest orders placed with the given verified contacts, keeping the orders' accounting facts. Idempotent.
+    /// orders and the guest orders placed with the given verified contacts, keeping the orders' accounting facts, and
+    /// redacts the consent ledger of the given subjects (a <see cref="Subscriptions.ConsentEventKind.Redacted"/> entry
+    /// per subscription; identifiers replaced, IP addresses and user agents removed; sends forgotten). Idempotent.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="emailKey">A verified normalised e-mail whose guest orders to anonymise too, or <see langword="null"/>.</param>
     /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
+    /// <param name="consentRedactions">The consent ledger subjects to redact, with their replacements.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What was erased.</returns>
-    Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, CancellationToken cancellationToken = default);
+    Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
 }

@@ -5,4 +5,7 @@ internal enum TokenPurpose : byte
 {
     VerifyEmail = 1,
     VerifyPhone = 2,
+    ConfirmSubscription = 3,
+    Unsubscribe = 4,
+    UnsubscribeAll = 5,
 }

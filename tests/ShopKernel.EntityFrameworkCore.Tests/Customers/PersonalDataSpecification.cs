@@ -9,6 +9,7 @@ using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
+using ShopKernel.Subscriptions;
 using Snapshooter.Xunit;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
@@ -22,18 +23,29 @@ public abstract class PersonalDataSpecification : CustomerSteps
 
     /// <summary>Every value that identifies the person and must be gone after erasure.</summary>
     private static readonly string[] ErasedValues =
-        ["zoltan.q@example.org", "+49309876543", "309876543", "Zoltan", "Quackenbush", "Wisteria", "49007", "Springfield", "Back door", "Kreuzberg Hall 3"];
+        ["zoltan.q@example.org", "+49309876543", "309876543", "Zoltan", "Quackenbush", "Wisteria", "49007", "Springfield", "Back door", "Kreuzberg Hall 3", "203.0.113.99"];
+
+    /// <summary>Consent given on the checkout form, with the IP address and user agent the host chose to keep.</summary>
+    private static readonly ConsentEvidence Consent = new(ConsentSource.CheckoutForm)
+    {
+        WordingVersion = "newsletter-2026-03", BoxStartedUnticked = true, IpAddress = "203.0.113.99", UserAgent = "ZoltanPhone/2.0",
+    };
 
     protected CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
 
-    /// <summary>A customer with a verified e-mail and phone, an earlier guest order, an own order with a staff note, an address and an open cart.</summary>
+    /// <summary>
+    /// A customer with a verified e-mail and phone, an earlier guest order and newsletter subscription, an own order
+    /// with a staff note, an address, an open cart and a confirmed newsletter subscription.
+    /// </summary>
     private async Task<(Customer Customer, Order GuestOrder, Order OwnOrder, Order StrangerOrder)> ZoltanWithHistoryAsync()
     {
         var guestToken = await CartWithAsync(Item("TEE", 2, 1990));
         var guestOrder = (await PlaceAsync(new CheckoutRequest(guestToken, "cod", Home) { Contact = Zoltan })).Value.Order;
+        var asGuest = await Use<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync("newsletter", ConsentSubject.ForEmail(Zoltan.Email!), Consent));
+        Assert.True((await Use<SubscriptionService, Result<SubscriptionStatus>>(s => s.ConfirmAsync(asGuest.Value.Confirmation!.Token))).Succeeded);
         var strangerToken = await CartWithAsync(Item("MUG", 1, 850));
         var strangerOrder = (await PlaceAsync(new CheckoutRequest(strangerToken, "card", Address) { Contact = Stranger })).Value.Order;
         Host.Time.Advance(TimeSpan.FromDays(2));
@@ -45,6 +57,8 @@ public abstract class PersonalDataSpecification : CustomerSteps
         Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Email))).Succeeded);
         Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Phone))).Succeeded);
         await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zoltan.Id, Home));
+        var asCustomer = await Use<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync("newsletter", ConsentSubject.ForCustomer(zoltan.Id), Consent with { Source = ConsentSource.AccountPage }));
+        Assert.True((await Use<SubscriptionService, Result<SubscriptionStatus>>(s => s.ConfirmAsync(asCustomer.Value.Confirmation!.Token))).Succeeded);
         await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zoltan.Id, Home with { Line1 = "Kreuzberg Hall 3", Line2 = null }));
 
         Host.Time.Advance(TimeSpan.FromDays(1));

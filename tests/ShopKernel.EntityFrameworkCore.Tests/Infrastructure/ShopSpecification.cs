@@ -22,6 +22,7 @@ public abstract class ShopSpecification : DatabaseSpecification
         options.Checkout.PaymentMethods.Add("cod");
         options.Contacts.DefaultRegion = "DE";
         options.Tokens.SigningKeys.Add(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("ShopKernel test signing key"u8)));
+        options.Subscriptions.Topics.Add(new ShopKernel.Subscriptions.SubscriptionTopicOptions { Id = "newsletter" });
     }
 
     protected Task<T> Use<TService, T>(Func<TService, Task<T>> call)

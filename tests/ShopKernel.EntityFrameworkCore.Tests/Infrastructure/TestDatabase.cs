@@ -17,6 +17,7 @@ public abstract class TestDatabase : IAsyncDisposable
         Configure(builder);
         await using var context = new TestShopContext(builder.Options);
         await context.Database.EnsureCreatedAsync();
+        await context.Database.ApplyConsentLedgerGuardAsync();
     }
 
     public abstract ValueTask DisposeAsync();

@@ -1,0 +1,35 @@
+namespace ShopKernel.EntityFrameworkCore.Subscriptions;
+
+/// <summary>
+/// The stored form of a consent ledger entry: written once, never updated by EF (every property throws if changed
+/// after save). The only change the database allows is redaction: the subject replaced by its keyed hash, the IP
+/// address and user agent removed.
+/// </summary>
+internal sealed class ConsentEventRecord
+{
+    public Guid Id { get; set; }
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string Topic { get; set; } = string.Empty;
+
+    public int Sequence { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public DateTime At { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public string? WordingVersion { get; set; }
+
+    public bool BoxStartedUnticked { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? UserAgent { get; set; }
+
+    public string? Actor { get; set; }
+
+    public DateTime? ExpiresAt { get; set; }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
+
+namespace ShopKernel.EntityFrameworkCore.Subscriptions;
+
+/// <summary>
+/// Redacts an erased person's consent ledger, inside the erasure's transaction. This is the one change the ledger
+/// allows (and the database guard lets through): in every entry the subject is replaced by its keyed hash and the
+/// IP address and user agent are removed; instants, topics, kinds, sources, wording versions and the unticked-box
+/// flags stay. Each subscription then gets a <c>Redacted</c> entry, its projection turns redacted, its sends are forgotten.
+/// </summary>
+internal static class ConsentRedactions
+{
+    public static async Task RedactAsync(DbContext context, IReadOnlyList<ConsentRedaction> redactions, CancellationToken cancellationToken)
+    {
+        var redactedState = SubscriptionRecordMapper.Redacted;
+        foreach (var redaction in redactions)
+        {
+            var (subject, replacement) = (redaction.Subject, redaction.Replacement);
+            var subscriptions = await context.Set<SubscriptionRecord>().AsNoTracking()
+                .Where(s => s.Subject == subject)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (subscriptions.Count == 0)
+            {
+                continue;
+            }
+
+            await context.Set<ConsentEventRecord>().Where(e => e.Subject == subject)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(e => e.Subject, replacement)
+                        .SetProperty(e => e.IpAddress, (string?)null)
+                        .SetProperty(e => e.UserAgent, (string?)null),
+                    cancellationToken)
+                .ConfigureAwait(false);
+
+            // A history redacted before under the same hash (the person came back and was erased again) keeps its
+            // entries; its projection row makes way, as the new one carries the state.
+            await context.Set<SubscriptionRecord>().Where(s => s.Subject == replacement).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.Set<SubscriptionSendRecord>().Where(s => s.Subject == subject).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var at = Instants.ToStored(redaction.At);
+            var added = new List<ConsentEventRecord>();
+            foreach (var subscription in subscriptions)
+            {
+                var entry = new ConsentEventRecord
+                {
+                    Id = Guid.CreateVersion7(redaction.At),
+                    Subject = replacement,
+                    Topic = subscription.Topic,
+                    Sequence = subscription.Version + 1,
+                    Kind = nameof(ConsentEventKind.Redacted),
+                    At = at,
+                    Source = nameof(ConsentSource.System),
+                };
+                added.Add(context.Add(entry).Entity);
+                var id = subscription.Id;
+                await context.Set<SubscriptionRecord>().Where(s => s.Id == id)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(r => r.Subject, replacement)
+                            .SetProperty(r => r.State, redactedState)
+                            .SetProperty(r => r.Version, entry.Sequence)
+                            .SetProperty(r => r.LastEventId, entry.Id)
+                            .SetProperty(r => r.ChangedAt, at)
+                            .SetProperty(r => r.PendingExpiresAt, (DateTime?)null)
+                            .SetProperty(r => r.CustomerId, (Guid?)null)
+                            .SetProperty(r => r.GuestContact, (string?)null),
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                added.ForEach(e => context.Entry(e).State = EntityState.Detached);
+            }
+        }
+    }
+}

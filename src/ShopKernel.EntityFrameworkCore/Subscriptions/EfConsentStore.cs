@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Customers;
+using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
+
+namespace ShopKernel.EntityFrameworkCore.Subscriptions;
+
+/// <summary>
+/// <see cref="IConsentStore"/> over the host's <typeparamref name="TContext"/>: ledger entries are only ever inserted;
+/// the projection row of a subscription is inserted or moved on (version-checked) in the same transaction.
+/// </summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
+    where TContext : DbContext
+{
+    private IQueryable<SubscriptionRecord> Subscriptions => context.Set<SubscriptionRecord>().AsNoTracking();
+
+    private IQueryable<ConsentEventRecord> Events => context.Set<ConsentEventRecord>().AsNoTracking();
+
+    public async Task<SubscriptionSnapshot?> FindAsync(string subject, string topic, CancellationToken cancellationToken = default) =>
+        Map(await Subscriptions.FirstOrDefaultAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false));
+
+    public async Task<SubscriptionSnapshot?> FindByIdAsync(Guid subscriptionId, CancellationToken cancellationToken = default) =>
+        Map(await Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<SubscriptionSnapshot>> ListBySubjectsAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken = default)
+    {
+        var rows = await Subscriptions.Where(s => subjects.Contains(s.Subject)).OrderBy(s => s.Subject).ThenBy(s => s.Topic).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(SubscriptionRecordMapper.ToSnapshot);
+    }
+
+    public async Task<ConsentEvent?> FindEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        await Events.FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken).ConfigureAwait(false) is { } row ? SubscriptionRecordMapper.ToEvent(row) : null;
+
+    public async Task<IReadOnlyList<ConsentEvent>> ReadHistoryAsync(IReadOnlyCollection<string> subjects, string? topic, CancellationToken cancellationToken = default)
+    {
+        var query = Events.Where(e => subjects.Contains(e.Subject));
+        if (topic is not null)
+        {
+            query = query.Where(e => e.Topic == topic);
+        }
+
+        var rows = await query.OrderBy(e => e.Subject).ThenBy(e => e.Topic).ThenBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(SubscriptionRecordMapper.ToEvent);
+    }
+
+    public async Task<bool> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        var added = new List<object>();
+        try
+        {
+            return await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    foreach (var append in appends)
+                    {
+                        var row = SubscriptionRecordMapper.ToRecord(append.Subscription);
+                        if (append.ExpectedVersion == 0)
+                        {
+                            added.Add(context.Add(row).Entity);
+                        }
+                        else if (await MoveOnAsync(row, append.ExpectedVersion, ct).ConfigureAwait(false) != 1)
+                        {
+                            return false;
+                        }
+
+                        added.AddRange(append.Events.Select(e => context.Add(SubscriptionRecordMapper.ToRecord(e)).Entity));
+                    }
+
+                    await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent first request for the same subject and topic inserted the row (or the entry) first.
+            return false;
+        }
+        finally
+        {
+            foreach (var entity in added)
+            {
+                context.Entry(entity).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<EligibleSubscription>> ListEligibleAsync(EligibleRecipientQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (topic, after) = (query.Topic, query.After);
+        var subscribed = SubscriptionRecordMapper.Subscribed;
+        var rows = Subscriptions.Where(s => s.Topic == topic && s.State == subscribed);
+        if (after is not null)
+        {
+            // The database's own string order, the same one OrderBy below pages in (string.Compare is what EF translates).
+#pragma warning disable CA1309
+            rows = rows.Where(s => string.Compare(s.Subject, after) > 0);
+#pragma warning restore CA1309
+        }
+
+        if (query.Segment is { } segment)
+        {
+            var members = EfCustomerQueryStore<TContext>.Filter(context, segment).Select(c => c.Id);
+            rows = rows.Where(s => s.CustomerId != null && members.Contains(s.CustomerId.Value));
+        }
+
+        var sends = context.Set<SubscriptionSendRecord>();
+        foreach (var limit in query.Limits)
+        {
+            var (scope, since, max) = (limit.Topic, Instants.ToStored(limit.Since), limit.MaxMessages);
+            rows = scope is null
+                ? rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since) < max)
+                : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
+        }
+
+        var customers = context.Set<CustomerRecord>();
+        var email = query.Channel == SubscriptionChannel.Email;
+        var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
+            .Select(s => new
+            {
+                Row = s,
+                SendTo = s.GuestContact ?? customers.Where(c => c.Id == s.CustomerId).Select(c => email ? c.Email : c.Phone).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.SendTo));
+    }
+
+    public async Task<SendOutcome> RecordSendAsync(string subject, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var outcome = SendOutcome.Recorded;
+        var stored = Instants.ToStored(at);
+        var send = new SubscriptionSendRecord { Id = Guid.CreateVersion7(at), Subject = subject, Topic = topic, SentAt = stored };
+        try
+        {
+            await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    // The first statement writes every row of the subject: concurrent senders to this person queue here
+                    // (row locks on PostgreSQL, the write lock on SQLite) and count the sends committed before them.
+                    await context.Set<SubscriptionRecord>().Where(s => s.Subject == subject)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.SendSerial, r => r.SendSerial + 1), ct)
+                        .ConfigureAwait(false);
+                    var subscribed = SubscriptionRecordMapper.Subscribed;
+                    if (!await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic && s.State == subscribed, ct).ConfigureAwait(false))
+                    {
+                        outcome = SendOutcome.NotSubscribed;
+                        return false;
+                    }
+
+                    if (limits.Count > 0)
+                    {
+                        var earliest = Instants.ToStored(limits.Min(l => l.Since));
+                        var recent = await context.Set<SubscriptionSendRecord>().AsNoTracking()
+                            .Where(x => x.Subject == subject && x.SentAt >= earliest)
+                            .Select(x => new { x.Topic, x.SentAt })
+                            .ToListAsync(ct)
+                            .ConfigureAwait(false);
+                        if (limits.Any(l => recent.Count(x => x.SentAt >= Instants.ToStored(l.Since) && (l.Topic is null || x.Topic == l.Topic)) >= l.MaxMessages))
+                        {
+                            outcome = SendOutcome.CapReached;
+                            return false;
+                        }
+                    }
+
+                    context.Add(send);
+                    await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                    outcome = SendOutcome.Recorded;
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            context.Entry(send).State = EntityState.Detached;
+        }
+    }
+
+    private Task<int> MoveOnAsync(SubscriptionRecord row, int expectedVersion, CancellationToken cancellationToken) =>
+        context.Set<SubscriptionRecord>()
+            .Where(s => s.Id == row.Id && s.Version == expectedVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.State, row.State)
+                    .SetProperty(r => r.Version, row.Version)
+                    .SetProperty(r => r.LastEventId, row.LastEventId)
+                    .SetProperty(r => r.ChangedAt, row.ChangedAt)
+                    .SetProperty(r => r.PendingExpiresAt, row.PendingExpiresAt)
+                    .SetProperty(r => r.GuestContact, row.GuestContact),
+                cancellationToken);
+
+    private static SubscriptionSnapshot? Map(SubscriptionRecord? row) => row is null ? null : SubscriptionRecordMapper.ToSnapshot(row);
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using ShopKernel.Tokens;
+
+namespace ShopKernel.Subscriptions;
+
+/// <summary>The rules of <see cref="SubscriptionOptions"/>, checked when the host starts.</summary>
+internal static partial class SubscriptionOptionsRules
+{
+    public static IEnumerable<string> Validate(SubscriptionOptions? options, TokenOptions? tokens)
+    {
+        if (options is null)
+        {
+            yield return "ShopKernel:Subscriptions is required.";
+            yield break;
+        }
+
+        if (options.ConfirmationLifetime < TimeSpan.FromMinutes(10) || options.ConfirmationLifetime > TimeSpan.FromDays(30))
+        {
+            yield return $"ShopKernel:Subscriptions:ConfirmationLifetime must be between 10 minutes and 30 days (was {options.ConfirmationLifetime}).";
+        }
+
+        if (options.UnsubscribeLifetime < TimeSpan.FromDays(1) || options.UnsubscribeLifetime > TimeSpan.FromDays(3660))
+        {
+            yield return $"ShopKernel:Subscriptions:UnsubscribeLifetime must be between 1 and 3660 days (was {options.UnsubscribeLifetime}).";
+        }
+
+        foreach (var failure in ValidateCap("ShopKernel:Subscriptions:GlobalCap", options.GlobalCap))
+        {
+            yield return failure;
+        }
+
+        var topics = options.Topics ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var topic in topics)
+        {
+            if (topic?.Id is null || !TopicId().IsMatch(topic.Id))
+            {
+                yield return $"ShopKernel:Subscriptions:Topics: the id '{topic?.Id}' must be 1 to 64 lower-case letters, digits, '.', '_' or '-'.";
+                continue;
+            }
+
+            if (!seen.Add(topic.Id))
+            {
+                yield return $"ShopKernel:Subscriptions:Topics: the id '{topic.Id}' is configured twice.";
+            }
+
+            if (!Enum.IsDefined(topic.Channel))
+            {
+                yield return $"ShopKernel:Subscriptions:Topics:{topic.Id}:Channel must be Email or Sms.";
+            }
+
+            foreach (var failure in ValidateCap($"ShopKernel:Subscriptions:Topics:{topic.Id}:Cap", topic.Cap))
+            {
+                yield return failure;
+            }
+        }
+
+        if (topics.Count > 0 && (tokens?.SigningKeys is null || tokens.SigningKeys.Count == 0))
+        {
+            yield return "ShopKernel:Subscriptions:Topics need ShopKernel:Tokens:SigningKeys for their confirmation and unsubscribe tokens.";
+        }
+    }
+
+    private static IEnumerable<string> ValidateCap(string label, FrequencyCap? cap)
+    {
+        if (cap is null)
+        {
+            yield break;
+        }
+
+        if (cap.MaxMessages is < 1 or > 10_000)
+        {
+            yield return $"{label}:MaxMessages must be between 1 and 10000 (was {cap.MaxMessages}).";
+        }
+
+        if (cap.Period < TimeSpan.FromMinutes(1) || cap.Period > TimeSpan.FromDays(366))
+        {
+            yield return $"{label}:Period must be between 1 minute and 366 days (was {cap.Period}).";
+        }
+
+        if (cap.MinimumGap < TimeSpan.Zero || cap.MinimumGap > TimeSpan.FromDays(366))
+        {
+            yield return $"{label}:MinimumGap must be between zero and 366 days (was {cap.MinimumGap}).";
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TopicId();
+}

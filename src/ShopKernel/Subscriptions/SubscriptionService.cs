@@ -1,0 +1,443 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+using ShopKernel.Storage;
+using ShopKernel.Tokens;
+
+namespace ShopKernel.Subscriptions;
+
+/// <summary>
+/// Consent-tracked subscriptions: requests with evidence of a positive choice, double opt-in confirmation, one-click
+/// unsubscribe, the state and the provable history of each subject's consent, and sending within frequency caps.
+/// Every change appends to the append-only consent ledger; expected outcomes come back as results with codes from
+/// <see cref="SubscriptionErrorCodes"/>, and nothing is stored on error.
+/// </summary>
+public sealed partial class SubscriptionService
+{
+    /// <summary>The largest page <see cref="ListEligibleRecipientsAsync"/> returns.</summary>
+    public const int MaxPageSize = 1000;
+
+    private const int MaxAttempts = 4;
+    private readonly IConsentStore _store;
+    private readonly ICustomerStore _customers;
+    private readonly ContactNormalizer _contacts;
+    private readonly IMarketingSuppression _suppression;
+    private readonly SubscriptionOptions _options;
+    private readonly TokenOptions _tokenOptions;
+    private readonly TokenSigner _tokens;
+    private readonly Dictionary<string, SubscriptionTopicOptions> _topics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="store">The consent store.</param>
+    /// <param name="customers">The customer store (a customer's contact for the channel).</param>
+    /// <param name="contacts">The contact normaliser.</param>
+    /// <param name="suppression">Who is blocked from marketing.</param>
+    /// <param name="options">ShopKernel's options (topics, caps, token keys).</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger; optional.</param>
+    public SubscriptionService(
+        IConsentStore store,
+        ICustomerStore customers,
+        ContactNormalizer contacts,
+        IMarketingSuppression suppression,
+        IOptions<ShopKernelOptions> options,
+        TimeProvider timeProvider,
+        ILogger<SubscriptionService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _customers = customers ?? throw new ArgumentNullException(nameof(customers));
+        _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
+        _suppression = suppression ?? throw new ArgumentNullException(nameof(suppression));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _options = options.Value.Subscriptions;
+        _tokenOptions = options.Value.Tokens;
+        _tokens = new TokenSigner(_tokenOptions);
+        _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Subscribes a subject to a topic on their positive choice. A double opt-in topic leaves the subscription pending
+    /// and returns the confirmation token to send; another topic subscribes at once. Asking again while pending
+    /// issues a new token (the earlier one stops working); asking while subscribed changes nothing.
+    /// </summary>
+    /// <param name="topicId">The topic id.</param>
+    /// <param name="subject">The subject: a customer, or a guest's contact for the topic's channel.</param>
+    /// <param name="evidence">How consent was given; the box must have started unticked and the wording version be given.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The outcome, or <c>subscription.topic_unknown</c>, <c>subscription.consent_pre_ticked</c>,
+    /// <c>subscription.contact_invalid</c>, <c>subscription.customer_not_found</c>, <c>subscription.request_invalid</c>.
+    /// </returns>
+    public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetTopic(topicId, out var topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        if (evidence is null || subject is null || !evidence.IsWellFormed())
+        {
+            return SubscriptionErrors.RequestInvalid;
+        }
+
+        if (!evidence.BoxStartedUnticked)
+        {
+            return SubscriptionErrors.ConsentPreTicked;
+        }
+
+        if (evidence.WordingVersion is null)
+        {
+            return SubscriptionErrors.WordingMissing;
+        }
+
+        var resolved = await ResolveContactAsync(subject, topic.Channel, cancellationToken).ConfigureAwait(false);
+        if (!resolved.Succeeded)
+        {
+            return resolved.Error;
+        }
+
+        var (normalized, sendTo) = resolved.Value;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _store.FindAsync(normalized.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
+            var now = Clock.UtcNow(_time);
+            if (State(current, now) == SubscriptionState.Subscribed)
+            {
+                return new SubscriptionRequestOutcome(SubscriptionState.Subscribed, null);
+            }
+
+            var expiresAt = topic.DoubleOptIn ? DateTimeOffset.FromUnixTimeSeconds((now + _options.ConfirmationLifetime).ToUnixTimeSeconds()) : (DateTimeOffset?)null;
+            var requested = NewEvent(normalized, topic.Id, current, 1, ConsentEventKind.Requested, now, evidence, expiresAt);
+            List<ConsentEvent> events = [requested];
+            if (!topic.DoubleOptIn)
+            {
+                events.Add(NewEvent(normalized, topic.Id, current, 2, ConsentEventKind.Confirmed, now, evidence, null));
+            }
+
+            var state = topic.DoubleOptIn ? SubscriptionState.Pending : SubscriptionState.Subscribed;
+            var guestContact = normalized.Kind == ConsentSubjectKind.Customer ? null : sendTo;
+            if (await AppendAsync(current, normalized, topic.Id, state, events, expiresAt, guestContact, cancellationToken).ConfigureAwait(false))
+            {
+                SubscriptionLog.Requested(_logger, topic.Id, state);
+                var confirmation = expiresAt is { } expiry
+                    ? new ConfirmationToken(_tokens.Issue(TokenPurpose.ConfirmSubscription, requested.Id, expiry, Binding(normalized.Stored, topic.Id)), sendTo, expiry)
+                    : null;
+                return new SubscriptionRequestOutcome(state, confirmation);
+            }
+        }
+
+        return SubscriptionErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>Confirms a pending double opt-in subscription with the token sent to the subject. The token works once.</summary>
+    /// <param name="token">The confirmation token.</param>
+    /// <param name="evidence">The click's evidence (IP address, user agent) if the host keeps it; defaults to the confirmation link.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The subscription's status, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>,
+    /// <c>subscription.token_used</c>, <c>subscription.request_invalid</c>.
+    /// </returns>
+    public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
+    {
+        evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
+        if (!evidence.IsWellFormed())
+        {
+            return SubscriptionErrors.RequestInvalid;
+        }
+
+        if (!TokenSigner.TryRead(token, TokenPurpose.ConfirmSubscription, out var requestId, out var expiresAt))
+        {
+            return SubscriptionErrors.TokenInvalid;
+        }
+
+        var request = await _store.FindEventAsync(requestId, cancellationToken).ConfigureAwait(false);
+        if (request is not { Kind: ConsentEventKind.Requested } || !_tokens.Verify(token, Binding(request.Subject.Stored, request.Topic)))
+        {
+            return SubscriptionErrors.TokenInvalid;
+        }
+
+        if (Clock.UtcNow(_time) >= expiresAt)
+        {
+            return SubscriptionErrors.TokenExpired;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await _store.FindAsync(request.Subject.Stored, request.Topic, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.LastEventId != requestId || current.State != SubscriptionState.Pending)
+            {
+                return SubscriptionErrors.TokenUsed;
+            }
+
+            var now = Clock.UtcNow(_time);
+            var confirmed = NewEvent(request.Subject, request.Topic, current, 1, ConsentEventKind.Confirmed, now, evidence, null);
+            if (await AppendAsync(current, request.Subject, request.Topic, SubscriptionState.Subscribed, [confirmed], null, current.GuestContact, cancellationToken).ConfigureAwait(false))
+            {
+                SubscriptionLog.Confirmed(_logger, request.Topic);
+                return new SubscriptionStatus(request.Topic, SubscriptionState.Subscribed, now, null);
+            }
+        }
+
+        return SubscriptionErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>
+    /// Withdraws a subject's consent for a topic, or for every topic, at once. Idempotent: a subject who is not
+    /// subscribed (or pending) changes nothing.
+    /// </summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="topicId">The topic id, or <see langword="null"/> for every topic.</param>
+    /// <param name="evidence">Where the withdrawal was made (account page, staff, …).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>.</returns>
+    public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
+    {
+        SubscriptionTopicOptions? topic = null;
+        if (topicId is not null && !TryGetTopic(topicId, out topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        if (evidence is null || !evidence.IsWellFormed())
+        {
+            return SubscriptionErrors.RequestInvalid;
+        }
+
+        var normalized = Normalize(subject, topic?.Channel);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        var stored = normalized.Value.Subject.Stored;
+        return await WithdrawAsync(
+            async ct => topic is null
+                ? await _store.ListBySubjectsAsync([stored], ct).ConfigureAwait(false)
+                : await _store.FindAsync(stored, topic.Id, ct).ConfigureAwait(false) is { } one ? [one] : [],
+            evidence,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Redeems a one-click unsubscribe token (RFC 8058), without sign-in: withdraws the subscription it names, or every
+    /// subscription of its subject. Idempotent: redeeming it again succeeds and changes nothing.
+    /// </summary>
+    /// <param name="token">The token from the message.</param>
+    /// <param name="evidence">The request's evidence (IP address, user agent) if the host keeps it; defaults to the unsubscribe link.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>.</returns>
+    public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
+    {
+        evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
+        if (!evidence.IsWellFormed())
+        {
+            return SubscriptionErrors.RequestInvalid;
+        }
+
+        var all = false;
+        if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out var expiresAt)
+            && !(all = TokenSigner.TryRead(token, TokenPurpose.UnsubscribeAll, out subscriptionId, out expiresAt)))
+        {
+            return SubscriptionErrors.TokenInvalid;
+        }
+
+        var named = await _store.FindByIdAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        if (named is null)
+        {
+            return SubscriptionErrors.TokenInvalid;
+        }
+
+        if (named.State == SubscriptionState.Redacted)
+        {
+            // The person was erased: there is nothing left to send to them, so the link has done its job.
+            return 0;
+        }
+
+        if (!_tokens.Verify(token, Binding(named.Subject, all ? null : named.Topic)))
+        {
+            return SubscriptionErrors.TokenInvalid;
+        }
+
+        if (Clock.UtcNow(_time) >= expiresAt)
+        {
+            return SubscriptionErrors.TokenExpired;
+        }
+
+        return await WithdrawAsync(
+            async ct => all
+                ? await _store.ListBySubjectsAsync([named.Subject], ct).ConfigureAwait(false)
+                : await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
+            evidence,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Issues a one-click unsubscribe token for a subject's subscription to a topic, or to all their topics, to put in a message.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="topicId">The topic id, or <see langword="null"/> for a token that withdraws every topic.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The token, or <c>subscription.not_subscribed</c> when the ledger has nothing for the subject, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
+    /// <exception cref="InvalidOperationException">No signing key is configured.</exception>
+    public async Task<Result<UnsubscribeToken>> CreateUnsubscribeTokenAsync(ConsentSubject subject, string? topicId = null, CancellationToken cancellationToken = default)
+    {
+        SubscriptionTopicOptions? topic = null;
+        if (topicId is not null && !TryGetTopic(topicId, out topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        var normalized = Normalize(subject, topic?.Channel);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        var stored = normalized.Value.Subject.Stored;
+        var subscription = topic is null
+            ? (await _store.ListBySubjectsAsync([stored], cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null
+            : await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
+        return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription, topic is null);
+    }
+
+    /// <summary>Where a subject stands with a topic now.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="topicId">The topic id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The status (<see cref="SubscriptionState.NotSubscribed"/> when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
+    public async Task<Result<SubscriptionStatus>> GetStatusAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetTopic(topicId, out var topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        var normalized = Normalize(subject, topic.Channel);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        var current = await _store.FindAsync(normalized.Value.Subject.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
+        var state = State(current, Clock.UtcNow(_time));
+        return new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null);
+    }
+
+    /// <summary>
+    /// The proof of a subject's consent for a topic: every ledger entry, oldest first, with its instant, source and
+    /// evidence. For an erased person the history is found by the keyed hash of the identifier given, without it.
+    /// </summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="topicId">The topic id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The proof (empty when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
+    public async Task<Result<ConsentProof>> GetProofAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetTopic(topicId, out var topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        var normalized = Normalize(subject, topic.Channel);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        var stored = normalized.Value.Subject.Stored;
+        var events = await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false);
+        if (events.Count == 0 && ConsentRedactor.RedactedForm(_tokenOptions, stored) is { } redacted)
+        {
+            events = await _store.ReadHistoryAsync([redacted], topic.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var state = ConsentStateMachine.Replay(events.Select(e => e.Kind));
+        var lastRequest = events.LastOrDefault(e => e.Kind == ConsentEventKind.Requested);
+        return new ConsentProof(topic.Id, ConsentStateMachine.Effective(state, lastRequest?.ExpiresAt, Clock.UtcNow(_time)), events);
+    }
+
+    /// <summary>
+    /// The people a topic's message may be sent to now: subscribed, under the topic's and the global caps, in the
+    /// segment when one is given (guests then drop out), and not blocked from marketing
+    /// (<see cref="IMarketingSuppression"/>); keyset-paged by subject. Each comes with where to send and a one-click
+    /// unsubscribe token. Blocked people and customers without a contact for the channel are filtered out of each
+    /// page, so a page may hold fewer than <paramref name="pageSize"/> while more follow. Eligibility is not a
+    /// reservation: record each send with <see cref="RecordSendAsync"/>, which checks the cap atomically.
+    /// </summary>
+    /// <param name="topicId">The topic id.</param>
+    /// <param name="segment">A customer segment to narrow to, or <see langword="null"/> for every subscriber.</param>
+    /// <param name="after"><see cref="EligibleRecipientPage.Next"/> of the previous page, or <see langword="null"/>.</param>
+    /// <param name="pageSize">The page size, 1 to <see cref="MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page, or <c>subscription.topic_unknown</c>, <c>subscription.request_invalid</c>, <c>customer.segment_invalid</c>.</returns>
+    public async Task<Result<EligibleRecipientPage>> ListEligibleRecipientsAsync(
+        string topicId, CustomerSegment? segment = null, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetTopic(topicId, out var topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        if (pageSize is < 1 or > MaxPageSize || after is { Length: 0 or > 300 })
+        {
+            return SubscriptionErrors.RequestInvalid;
+        }
+
+        if (segment?.Validate() is { Succeeded: false } invalid)
+        {
+            return invalid.Error;
+        }
+
+        var now = Clock.UtcNow(_time);
+        var rows = await _store.ListEligibleAsync(new EligibleRecipientQuery(topic.Id, topic.Channel, Limits(topic, now), segment, after, pageSize), cancellationToken).ConfigureAwait(false);
+        var candidates = rows.Where(r => r.SendTo is not null).Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject))).ToList();
+        var blocked = candidates.Count == 0
+            ? null
+            : await _suppression.FindSuppressedAsync([.. candidates.Select(c => c.Subject)], cancellationToken).ConfigureAwait(false);
+        var items = candidates
+            .Where(c => blocked is null || !blocked.Contains(c.Subject))
+            .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription, all: false)))
+            .ToList();
+        return new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null);
+    }
+
+    /// <summary>
+    /// Records that a topic's message is being sent to a subject, if the subject is subscribed and under the caps:
+    /// checked atomically, so that concurrent senders cannot together pass a cap. Record before sending; send only on success.
+    /// </summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="topicId">The topic id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
+    public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
+    {
+        if (!TryGetTopic(topicId, out var topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        var normalized = Normalize(subject, topic.Channel);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        var now = Clock.UtcNow(_time);
+        var outcome = await _store.RecordSendAsync(normalized.Value.Subject.Stored, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
+        if (outcome != SendOutcome.Recorded)
+        {
+            SubscriptionLog.SendRefused(_logger, topic.Id, outcome);
+        }
+
+        return outcome switch
+        {
+            SendOutcome.Recorded => Result.Success,
+            SendOutcome.CapReached => SubscriptionErrors.CapReached,
+            _ => SubscriptionErrors.NotSubscribed,
+        };
+    }
+}

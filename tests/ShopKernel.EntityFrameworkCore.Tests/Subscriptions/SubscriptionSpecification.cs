@@ -1,0 +1,398 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
+using ShopKernel.EntityFrameworkCore.Tests.Customers;
+using ShopKernel.Subscriptions;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
+
+/// <summary>Consent-tracked subscriptions on every provider: the ledger, double opt-in, unsubscribe, the cap, eligibility, erasure.</summary>
+public abstract class SubscriptionSpecification : CustomerSteps
+{
+    protected const string Newsletter = "newsletter";
+    protected const string Flash = "flash-sales";
+    protected const string Sms = "sms-offers";
+
+    protected static readonly ConsentEvidence Ticked = new(ConsentSource.CheckoutForm)
+    {
+        WordingVersion = "newsletter-2026-03", BoxStartedUnticked = true, IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0 (X11; Linux)",
+    };
+
+    protected Suppression Blocked { get; } = new();
+
+    protected override void Configure(ShopKernelOptions options)
+    {
+        base.Configure(options);
+        options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = Flash, DoubleOptIn = false, Cap = new FrequencyCap { MaxMessages = 3, Period = TimeSpan.FromDays(7) } });
+        options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = Sms, Channel = SubscriptionChannel.Sms, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(1) } });
+        options.Subscriptions.GlobalCap = new FrequencyCap { MaxMessages = 5, Period = TimeSpan.FromDays(1) };
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IMarketingSuppression>(Blocked);
+
+    protected Task<T> Subs<T>(Func<SubscriptionService, Task<T>> call) => Use(call);
+
+    protected Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topic, ConsentSubject subject, ConsentEvidence? evidence = null) =>
+        Subs(s => s.RequestAsync(topic, subject, evidence ?? Ticked));
+
+    protected async Task<ConsentSubject> SubscribedGuestAsync(string email, string topic = Newsletter)
+    {
+        var subject = ConsentSubject.ForEmail(email);
+        var requested = await RequestAsync(topic, subject);
+        Assert.True(requested.Succeeded, requested.Error?.ToString());
+        if (requested.Value.Confirmation is { } confirmation)
+        {
+            Assert.True((await Subs(s => s.ConfirmAsync(confirmation.Token))).Succeeded);
+        }
+
+        return subject;
+    }
+
+    protected Task<SubscriptionState> StateAsync(ConsentSubject subject, string topic = Newsletter) =>
+        Subs(async s => (await s.GetStatusAsync(subject, topic)).Value.State);
+
+    private protected Task<List<ConsentEventRecord>> LedgerAsync() =>
+        Host.QueryAsync(db => db.Set<ConsentEventRecord>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    protected Task<(int Events, int Subscriptions, int Sends)> CountsAsync() => Host.QueryAsync(async db =>
+        (await db.Set<ConsentEventRecord>().CountAsync(), await db.Set<SubscriptionRecord>().CountAsync(), await db.Set<SubscriptionSendRecord>().CountAsync()));
+
+    [Fact]
+    public async Task Double_opt_in_stays_pending_until_the_token_confirms_it_once()
+    {
+        var guest = ConsentSubject.ForEmail("Ada.Lovelace@Example.com");
+
+        var requested = await RequestAsync(Newsletter, guest);
+
+        Assert.Equal(SubscriptionState.Pending, requested.Value.State);
+        Assert.Equal("Ada.Lovelace@example.com", requested.Value.Confirmation!.SendTo);
+        Assert.Equal(SubscriptionState.Pending, await StateAsync(ConsentSubject.ForEmail("  ada.lovelace@EXAMPLE.com ")));
+        Host.Time.Advance(TimeSpan.FromHours(1));
+
+        var confirmed = await Subs(s => s.ConfirmAsync(requested.Value.Confirmation.Token, new ConsentEvidence(ConsentSource.ConfirmationLink) { IpAddress = "198.51.100.1" }));
+        var again = await Subs(s => s.ConfirmAsync(requested.Value.Confirmation.Token));
+
+        Assert.Equal(SubscriptionState.Subscribed, confirmed.Value.State);
+        Assert.Equal(SubscriptionErrorCodes.TokenUsed, again.Error?.Code);
+        var proof = (await Subs(s => s.GetProofAsync(guest, Newsletter))).Value;
+        Assert.Equal(SubscriptionState.Subscribed, proof.State);
+        Assert.Equal([ConsentEventKind.Requested, ConsentEventKind.Confirmed], proof.Events.Select(e => e.Kind));
+        Assert.Equal([1, 2], proof.Events.Select(e => e.Sequence));
+        var request = proof.Events[0];
+        Assert.Equal((ConsentSource.CheckoutForm, "newsletter-2026-03", true, "203.0.113.7"), (request.Evidence.Source, request.Evidence.WordingVersion, request.Evidence.BoxStartedUnticked, request.Evidence.IpAddress));
+        Assert.Equal(Host.Time.GetUtcNow().AddHours(-1), request.At);
+        Assert.Equal((ConsentSource.ConfirmationLink, "198.51.100.1"), (proof.Events[1].Evidence.Source, proof.Events[1].Evidence.IpAddress));
+    }
+
+    [Fact]
+    public async Task A_topic_without_double_opt_in_subscribes_at_once_and_asking_again_changes_nothing()
+    {
+        var guest = ConsentSubject.ForEmail("grace@example.com");
+
+        var first = await RequestAsync(Flash, guest);
+        var second = await RequestAsync(Flash, guest);
+
+        Assert.Equal(new SubscriptionRequestOutcome(SubscriptionState.Subscribed, null), first.Value);
+        Assert.Equal(new SubscriptionRequestOutcome(SubscriptionState.Subscribed, null), second.Value);
+        Assert.Equal((2, 1, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_new_request_replaces_the_pending_token_and_a_request_expires_unconfirmed()
+    {
+        var guest = ConsentSubject.ForPhone("030 1234567");
+        var first = (await RequestAsync(Sms, guest)).Value.Confirmation!;
+        var second = (await RequestAsync(Sms, guest)).Value.Confirmation!;
+
+        Assert.Equal("+49301234567", second.SendTo);
+        Assert.Equal(SubscriptionErrorCodes.TokenUsed, (await Subs(s => s.ConfirmAsync(first.Token))).Error?.Code);
+
+        Host.Time.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(SubscriptionErrorCodes.TokenExpired, (await Subs(s => s.ConfirmAsync(second.Token))).Error?.Code);
+        Assert.Equal(SubscriptionState.NotSubscribed, await StateAsync(guest, Sms));
+        Assert.Equal(SubscriptionState.NotSubscribed, (await Subs(s => s.GetProofAsync(guest, Sms))).Value.State);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_typed_error_and_stores_nothing()
+    {
+        var ada = (await RegisterAsync(Ada(phone: null))).Value;
+        var pending = (await RequestAsync(Newsletter, ConsentSubject.ForEmail("grace@example.com"))).Value.Confirmation!.Token;
+        var before = await CountsAsync();
+        var tampered = pending[..^2] + (pending[^2] == 'A' ? "BA" : "AA");
+
+        Assert.Equal(SubscriptionErrorCodes.TopicUnknown, (await RequestAsync("no-such-topic", ConsentSubject.ForCustomer(ada.Id))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.ConsentPreTicked, (await RequestAsync(Newsletter, ConsentSubject.ForCustomer(ada.Id), Ticked with { BoxStartedUnticked = false })).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.RequestInvalid, (await RequestAsync(Newsletter, ConsentSubject.ForCustomer(ada.Id), Ticked with { WordingVersion = null })).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.RequestInvalid, (await RequestAsync(Newsletter, ConsentSubject.ForCustomer(ada.Id), Ticked with { UserAgent = new string('x', 513) })).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.ContactInvalid, (await RequestAsync(Newsletter, ConsentSubject.ForEmail("not an address"))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.ContactInvalid, (await RequestAsync(Newsletter, ConsentSubject.ForPhone("+49 30 1234567"))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.ContactInvalid, (await RequestAsync(Sms, ConsentSubject.ForPhone("12"))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.ContactInvalid, (await RequestAsync(Sms, ConsentSubject.ForCustomer(ada.Id))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.CustomerNotFound, (await RequestAsync(Newsletter, ConsentSubject.ForCustomer(CustomerId.New()))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.ConfirmAsync(tampered))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.ConfirmAsync("garbage"))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.RedeemUnsubscribeTokenAsync(pending))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.NotSubscribed, (await Subs(s => s.RecordSendAsync(ConsentSubject.ForEmail("grace@example.com"), Newsletter))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.RequestInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Newsletter, pageSize: 0))).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Newsletter, CustomerSegment.All.WithOrderCountAtLeast(-1)))).Error?.Code);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task One_click_unsubscribe_works_without_sign_in_and_is_idempotent()
+    {
+        var guest = await SubscribedGuestAsync("grace@example.com");
+        await SubscribedGuestAsync("grace@example.com", Flash);
+        var topicToken = (await Subs(s => s.CreateUnsubscribeTokenAsync(guest, Newsletter))).Value.Token;
+        var allToken = (await Subs(s => s.CreateUnsubscribeTokenAsync(guest))).Value.Token;
+
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(topicToken))).Value);
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(topicToken))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(guest));
+        Assert.Equal(SubscriptionState.Subscribed, await StateAsync(guest, Flash));
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(allToken))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(guest, Flash));
+        var proof = (await Subs(s => s.GetProofAsync(guest, Flash))).Value;
+        Assert.Equal(ConsentSource.UnsubscribeLink, proof.Events[^1].Evidence.Source);
+
+        // Subscribing again later works, and the old link withdraws again: it names the subscription, not a moment.
+        await SubscribedGuestAsync("grace@example.com");
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(topicToken))).Value);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_by_subject_withdraws_one_or_every_topic_and_is_idempotent()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        var subject = ConsentSubject.ForCustomer(ada.Id);
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, subject)).Value.State);
+        Assert.Equal(SubscriptionState.Pending, (await RequestAsync(Sms, subject)).Value.State);
+        var staff = new ConsentEvidence(ConsentSource.Staff) { Actor = "staff:7" };
+
+        Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(subject, Flash, staff))).Value);
+        Assert.Equal(0, (await Subs(s => s.UnsubscribeAsync(subject, Flash, staff))).Value);
+        Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(subject, null, staff))).Value);
+        Assert.Equal(0, (await Subs(s => s.UnsubscribeAsync(subject, null, staff))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(subject, Sms));
+        Assert.Equal("staff:7", (await Subs(s => s.GetProofAsync(subject, Flash))).Value.Events[^1].Evidence.Actor);
+    }
+
+    [Fact]
+    public async Task Recording_a_send_keeps_the_topic_cap_the_minimum_gap_and_the_global_cap()
+    {
+        var guest = await SubscribedGuestAsync("grace@example.com", Flash);
+        await SubscribedGuestAsync("grace@example.com");
+        var sms = ConsentSubject.ForPhone("+49 30 5550100");
+        await SubscribedGuestAsync("x@example.com", Flash);
+        var confirmation = (await RequestAsync(Sms, sms)).Value.Confirmation!;
+        Assert.True((await Subs(s => s.ConfirmAsync(confirmation.Token))).Succeeded);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await Subs(s => s.RecordSendAsync(guest, Flash))).Succeeded);
+        }
+
+        Assert.Equal(SubscriptionErrorCodes.CapReached, (await Subs(s => s.RecordSendAsync(guest, Flash))).Error?.Code);
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Newsletter))).Succeeded);
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Newsletter))).Succeeded);
+        Assert.Equal(SubscriptionErrorCodes.CapReached, (await Subs(s => s.RecordSendAsync(guest, Newsletter))).Error?.Code);
+
+        Assert.True((await Subs(s => s.RecordSendAsync(sms, Sms))).Succeeded);
+        Host.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(SubscriptionErrorCodes.CapReached, (await Subs(s => s.RecordSendAsync(sms, Sms))).Error?.Code);
+        Host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.True((await Subs(s => s.RecordSendAsync(sms, Sms))).Succeeded);
+        Assert.Equal(SubscriptionErrorCodes.CapReached, (await Subs(s => s.RecordSendAsync(guest, Flash))).Error?.Code);
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Newsletter))).Succeeded);
+        Host.Time.Advance(TimeSpan.FromDays(6));
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Flash))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Parallel_senders_to_one_person_pass_exactly_the_cap()
+    {
+        var guest = await SubscribedGuestAsync("grace@example.com", Flash);
+        await SubscribedGuestAsync("ada@example.com", Flash);
+        using var start = new Barrier(8);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return await Subs(s => s.RecordSendAsync(i % 4 == 0 ? ConsentSubject.ForEmail("ada@example.com") : guest, Flash));
+        })));
+
+        Assert.Equal(3, results.Where((r, i) => i % 4 != 0 && r.Succeeded).Count());
+        Assert.All(results.Where((r, i) => i % 4 != 0 && !r.Succeeded), r => Assert.Equal(SubscriptionErrorCodes.CapReached, r.Error?.Code));
+        Assert.True(results.Where((_, i) => i % 4 == 0).All(r => r.Succeeded));
+        Assert.Equal(5, (await CountsAsync()).Sends);
+    }
+
+    [Fact]
+    public async Task Eligible_recipients_are_subscribed_under_the_cap_in_the_segment_and_not_blocked_keyset_paged()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id))).Value.State);
+        var guests = new List<ConsentSubject>();
+        for (var i = 0; i < 7; i++)
+        {
+            guests.Add(await SubscribedGuestAsync($"guest{i}@example.com", Flash));
+        }
+
+        await RequestAsync(Newsletter, ConsentSubject.ForEmail("pending@example.com"));
+        await Subs(s => s.UnsubscribeAsync(guests[6], Flash, new ConsentEvidence(ConsentSource.AccountPage)));
+        for (var i = 0; i < 3; i++)
+        {
+            await Subs(s => s.RecordSendAsync(guests[5], Flash));
+        }
+
+        Blocked.Add(ConsentSubject.ForEmail("guest4@example.com"));
+
+        var seen = new List<EligibleRecipient>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = (await Subs(s => s.ListEligibleRecipientsAsync(Flash, after: after, pageSize: 2))).Value;
+            seen.AddRange(page.Items);
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(4, pages);
+        Assert.Equal(
+            ["Ada@example.com", "guest0@example.com", "guest1@example.com", "guest2@example.com", "guest3@example.com"],
+            seen.Select(r => r.SendTo).Order(StringComparer.Ordinal));
+        Assert.Equal(ada.Id, seen.Single(r => r.Subject.Kind == ConsentSubjectKind.Customer).CustomerId);
+        var segment = (await Subs(s => s.ListEligibleRecipientsAsync(Flash, CustomerSegment.All.WithPassword()))).Value;
+        Assert.Equal([ada.Id], segment.Items.Select(r => r.CustomerId!.Value));
+        Assert.Null(segment.Next);
+
+        // Each recipient's token unsubscribes them in one click.
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(seen[0].Unsubscribe.Token))).Value);
+        Assert.Equal(4, (await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items.Count);
+    }
+
+    [Fact]
+    public async Task Listing_eligible_recipients_is_one_round_trip_per_page()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SubscribedGuestAsync($"guest{i}@example.com", Flash);
+        }
+
+        Host.Counter.Reset();
+        var page = await Subs(s => s.ListEligibleRecipientsAsync(Flash, pageSize: 10));
+
+        Assert.Equal(5, page.Value.Items.Count);
+        Assert.Equal(1, Host.Counter.Commands);
+    }
+
+    [Fact]
+    public async Task No_operation_changes_a_stored_ledger_entry()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        var guest = await SubscribedGuestAsync("grace@example.com");
+        await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
+        var before = await LedgerAsync();
+
+        var token = (await Subs(s => s.CreateUnsubscribeTokenAsync(guest))).Value.Token;
+        await Subs(s => s.RecordSendAsync(guest, Newsletter));
+        await Subs(s => s.RedeemUnsubscribeTokenAsync(token));
+        await SubscribedGuestAsync("grace@example.com");
+        await Subs(s => s.UnsubscribeAsync(ConsentSubject.ForCustomer(ada.Id), null, new ConsentEvidence(ConsentSource.AccountPage)));
+        await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
+        await Subs(s => s.ListEligibleRecipientsAsync(Flash));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(CustomerId.New()));
+        var after = await LedgerAsync();
+
+        Assert.True(after.Count > before.Count);
+        var stored = after.ToDictionary(e => e.Id);
+        Assert.All(before, e => Assert.Equal(Describe(e), Describe(stored[e.Id])));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_a_ledger_entry_except_by_redaction()
+    {
+        await SubscribedGuestAsync("grace@example.com");
+        const string table = "shopkernel_consent_events";
+
+        async Task<bool> Refused(string sql)
+        {
+            try
+            {
+                await Host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+                return false;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException)
+            {
+                return true;
+            }
+        }
+
+        Assert.True(await Refused($"UPDATE {table} SET kind = 'Withdrawn'"));
+        Assert.True(await Refused($"UPDATE {table} SET sequence = sequence + 1"));
+        Assert.True(await Refused($"UPDATE {table} SET subject = 'email:someone@example.com'"));
+        Assert.True(await Refused($"UPDATE {table} SET ip_address = '192.0.2.1'"));
+        Assert.True(await Refused($"DELETE FROM {table}"));
+        Assert.False(await Refused($"UPDATE {table} SET subject = 'redacted:00', ip_address = NULL, user_agent = NULL"));
+        Assert.Equal(2, (await LedgerAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Erasure_redacts_the_ledger_and_keeps_the_proof_findable_by_the_keyed_hash()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        Assert.True((await VerifyAsync(await TokenAsync(ada.Id, ContactKind.Email))).Succeeded);
+        var customer = ConsentSubject.ForCustomer(ada.Id);
+        await RequestAsync(Flash, customer);
+        await Subs(s => s.RecordSendAsync(customer, Flash));
+        await SubscribedGuestAsync("ada@example.com");
+        var unsubscribe = (await Subs(s => s.CreateUnsubscribeTokenAsync(customer, Flash))).Value.Token;
+        var before = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
+        Host.Time.Advance(TimeSpan.FromDays(1));
+
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+
+        var after = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
+        Assert.Equal(SubscriptionState.Redacted, after.State);
+        Assert.Equal(before.Events.Select(e => (e.Kind, e.At, e.Sequence, e.Evidence.WordingVersion, e.Evidence.BoxStartedUnticked)), after.Events.Take(2).Select(e => (e.Kind, e.At, e.Sequence, e.Evidence.WordingVersion, e.Evidence.BoxStartedUnticked)));
+        Assert.Equal(ConsentEventKind.Redacted, after.Events[^1].Kind);
+        Assert.All(after.Events, e => Assert.Equal((ConsentSubjectKind.Redacted, null, null), (e.Subject.Kind, e.Evidence.IpAddress, e.Evidence.UserAgent)));
+        Assert.Equal(SubscriptionState.Redacted, (await Subs(s => s.GetProofAsync(ConsentSubject.ForEmail("ADA@example.com"), Newsletter))).Value.State);
+        Assert.Equal(SubscriptionState.NotSubscribed, await StateAsync(ConsentSubject.ForEmail("ada@example.com")));
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(unsubscribe))).Value);
+        Assert.Empty((await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items);
+        Assert.Equal(0, (await CountsAsync()).Sends);
+        var ledger = await LedgerAsync();
+        Assert.DoesNotContain(ledger, e => e.Subject.Contains(ada.Id.ToString(), StringComparison.Ordinal) || e.Subject.Contains("ada@", StringComparison.Ordinal));
+    }
+
+    private static string Describe(ConsentEventRecord e) =>
+        string.Join("|", e.Id, e.Subject, e.Topic, e.Sequence, e.Kind, e.At.Ticks, e.Source, e.WordingVersion, e.BoxStartedUnticked, e.IpAddress, e.UserAgent, e.Actor, e.ExpiresAt?.Ticks);
+
+    /// <summary>A stop list of the test's own: the subjects blocked from marketing.</summary>
+    protected sealed class Suppression : IMarketingSuppression
+    {
+        private readonly HashSet<ConsentSubject> _blocked = [];
+
+        public void Add(ConsentSubject subject)
+        {
+            lock (_blocked)
+            {
+                _blocked.Add(subject);
+            }
+        }
+
+        public Task<IReadOnlySet<ConsentSubject>> FindSuppressedAsync(IReadOnlyCollection<ConsentSubject> subjects, CancellationToken cancellationToken = default)
+        {
+            lock (_blocked)
+            {
+                return Task.FromResult<IReadOnlySet<ConsentSubject>>(subjects.Where(_blocked.Contains).ToHashSet());
+            }
+        }
+    }
+}
