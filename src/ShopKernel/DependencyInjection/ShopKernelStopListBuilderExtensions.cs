@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Checkout;
 using ShopKernel.DependencyInjection;
 using ShopKernel.StopList;
+using ShopKernel.Subscriptions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,8 @@ public static class ShopKernelStopListBuilderExtensions
 {
     /// <summary>
     /// Adds the stop list: <see cref="StopListService"/> and a checkout guard that refuses blocked buyers, refuses cash
-    /// on delivery to buyers blocked from it and places review entries' orders on hold. Requires
+    /// on delivery to buyers blocked from it and places review entries' orders on hold; subscribers it blocks from
+    /// marketing are left out of eligible recipients (<see cref="IMarketingSuppression"/>). Requires
     /// <c>StopList.HashKeys</c> (validated when the host starts) and a store for <c>IStopListStore</c>, which
     /// <c>AddEntityFrameworkStores</c> provides.
     /// </summary>
@@ -31,6 +33,7 @@ public static class ShopKernelStopListBuilderExtensions
         services.TryAddSingleton(sp => new StopListKeyHasher(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.StopList));
         services.TryAddScoped<StopListService>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICheckoutGuard, StopListCheckoutGuard>());
+        services.Replace(ServiceDescriptor.Scoped<IMarketingSuppression, StopListMarketingSuppression>());
         return builder;
     }
 }

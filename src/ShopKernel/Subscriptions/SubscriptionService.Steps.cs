@@ -61,6 +61,18 @@ public sealed partial class SubscriptionService
         return sendTo is null ? SubscriptionErrors.ContactInvalid : (normalized.Value.Subject, sendTo);
     }
 
+    /// <summary>A customer recipient's contact as a subject of its own (normalised), or <see langword="null"/> for a guest.</summary>
+    private ConsentSubject? ContactSubject(EligibleSubscription row, SubscriptionChannel channel)
+    {
+        if (row.Subscription.CustomerId is null || row.SendTo is null)
+        {
+            return null;
+        }
+
+        var normalized = Normalize(channel == SubscriptionChannel.Email ? ConsentSubject.ForEmail(row.SendTo) : ConsentSubject.ForPhone(row.SendTo), channel);
+        return normalized.Succeeded ? normalized.Value.Subject : null;
+    }
+
     private static SubscriptionState State(SubscriptionSnapshot? current, DateTimeOffset now) =>
         current is null ? SubscriptionState.NotSubscribed : ConsentStateMachine.Effective(current.State, current.PendingExpiresAt, now);
 

@@ -394,12 +394,16 @@ public sealed partial class SubscriptionService
 
         var now = Clock.UtcNow(_time);
         var rows = await _store.ListEligibleAsync(new EligibleRecipientQuery(topic.Id, topic.Channel, Limits(topic, now), segment, after, pageSize), cancellationToken).ConfigureAwait(false);
-        var candidates = rows.Where(r => r.SendTo is not null).Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject))).ToList();
+        var candidates = rows.Where(r => r.SendTo is not null)
+            .Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject), Contact: ContactSubject(r, topic.Channel)))
+            .ToList();
+
+        // A customer is asked about by id and by the contact they would be sent to, as a stop list may know either.
         var blocked = candidates.Count == 0
             ? null
-            : await _suppression.FindSuppressedAsync([.. candidates.Select(c => c.Subject)], cancellationToken).ConfigureAwait(false);
+            : await _suppression.FindSuppressedAsync([.. candidates.Select(c => c.Subject).Concat(candidates.Select(c => c.Contact).OfType<ConsentSubject>()).Distinct()], cancellationToken).ConfigureAwait(false);
         var items = candidates
-            .Where(c => blocked is null || !blocked.Contains(c.Subject))
+            .Where(c => blocked is null || !(blocked.Contains(c.Subject) || (c.Contact is not null && blocked.Contains(c.Contact))))
             .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription, all: false)))
             .ToList();
         return new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null);

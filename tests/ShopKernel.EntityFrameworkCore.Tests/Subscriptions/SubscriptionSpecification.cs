@@ -4,6 +4,8 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.EntityFrameworkCore.Tests.Customers;
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
@@ -274,6 +276,40 @@ public abstract class SubscriptionSpecification : CustomerSteps
         // Each recipient's token unsubscribes them in one click.
         Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(seen[0].Unsubscribe.Token))).Value);
         Assert.Equal(4, (await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items.Count);
+    }
+
+    [Fact]
+    public async Task With_the_stop_list_a_subscriber_blocked_from_marketing_is_not_eligible()
+    {
+        await using var shop = new ShopKernelTestHost(
+            Database,
+            o =>
+            {
+                Configure(o);
+                o.StopList.HashKeys.Add(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("stop list key"u8)));
+            },
+            services => new ShopKernelBuilder(services).AddStopList());
+        var ada = (await shop.InScopeAsync<CustomerService, Result<Customer>>(s => s.RegisterAsync(Ada(phone: null)))).Value;
+        await shop.InScopeAsync<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id), Ticked));
+        foreach (var email in new[] { "grace@example.com", "linus@example.com", "alan@example.com" })
+        {
+            await shop.InScopeAsync<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync(Flash, ConsentSubject.ForEmail(email), Ticked));
+        }
+
+        async Task<List<string>> EligibleAsync() =>
+            [.. (await shop.InScopeAsync<SubscriptionService, Result<EligibleRecipientPage>>(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items.Select(r => r.SendTo).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["Ada@example.com", "alan@example.com", "grace@example.com", "linus@example.com"], await EligibleAsync());
+        foreach (var keys in new[] { new StopListKeys { Email = "Grace@Example.com" }, new StopListKeys { Email = "ada@example.com" }, new StopListKeys { Phone = "+49 30 1234567" } })
+        {
+            var added = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(keys, StopListScope.BlockMarketing, StopListReason.Manual, "staff:olga")));
+            Assert.True(added.Succeeded, added.Error?.ToString());
+        }
+
+        var cod = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "linus@example.com" }, StopListScope.BlockCashOnDelivery, StopListReason.Manual, "staff:olga")));
+        Assert.True(cod.Succeeded);
+
+        Assert.Equal(["alan@example.com", "linus@example.com"], await EligibleAsync());
     }
 
     [Fact]
