@@ -5,6 +5,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Storage;
@@ -36,6 +37,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<INodeLeaseStore, EfNodeLeaseStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IStopListStore, EfStopListStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IConsentStore, EfConsentStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IPromotionStore, EfPromotionStore<TContext>>());
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 
@@ -12,7 +13,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list, the consent ledger, subscriptions and their sends) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list, the consent ledger, promotions with their usage and redemptions, subscriptions and their sends) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -36,6 +37,9 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ConsentEventRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new SubscriptionRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new SubscriptionSendRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PromotionRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PromotionUsageRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PromotionRedemptionRecordConfiguration(options));
         return modelBuilder;
     }
 }

@@ -19,5 +19,7 @@ internal sealed class CartLineDocument
 
     public string? Picture { get; set; }
 
+    public string[]? Tags { get; set; }
+
     public DateTime AddedAt { get; set; }
 }

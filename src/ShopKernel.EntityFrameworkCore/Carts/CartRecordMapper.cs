@@ -37,7 +37,7 @@ internal static class CartRecordMapper
         foreach (var d in documents)
         {
             var options = d.Options is { Count: > 0 } ? LineOptions.Create(d.Options).Value : LineOptions.Empty;
-            lines.Add(CartLine.Restore(d.Id, d.ProductId, d.Sku, d.Name, new Money(d.UnitPrice, currency), d.Quantity, options, d.Picture, Instants.FromStored(d.AddedAt)));
+            lines.Add(CartLine.Restore(d.Id, d.ProductId, d.Sku, d.Name, new Money(d.UnitPrice, currency), d.Quantity, options, d.Picture, Instants.FromStored(d.AddedAt), d.Tags));
         }
 
         return Cart.Restore(
@@ -88,6 +88,7 @@ internal static class CartRecordMapper
                 Quantity = line.Quantity,
                 Options = options,
                 Picture = line.PictureUrl,
+                Tags = line.Tags.Count == 0 ? null : line.TagArray,
                 AddedAt = Instants.ToStored(line.AddedAt),
             });
         }

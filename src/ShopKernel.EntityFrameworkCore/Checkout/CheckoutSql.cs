@@ -60,7 +60,52 @@ internal sealed class CheckoutSql
         FactsSpend = facts.Column(nameof(PurchaseFactsRecord.LifetimeSpend));
         FactsFirst = facts.Column(nameof(PurchaseFactsRecord.FirstOrderAt));
         FactsLast = facts.Column(nameof(PurchaseFactsRecord.LastOrderAt));
+        OrderEmailKey = order.Column(nameof(OrderRecord.EmailKey));
+        OrderPhone = order.Column(nameof(OrderRecord.Phone));
+
+        var redemption = Names<Promotions.PromotionRedemptionRecord>();
+        RedemptionTable = redemption.Table;
+        RedemptionColumns = string.Join(", ", new[]
+        {
+            nameof(Promotions.PromotionRedemptionRecord.PromotionId),
+            nameof(Promotions.PromotionRedemptionRecord.SubjectKey),
+            nameof(Promotions.PromotionRedemptionRecord.PeriodKey),
+            nameof(Promotions.PromotionRedemptionRecord.OrderId),
+            nameof(Promotions.PromotionRedemptionRecord.RedeemedAt),
+        }.Select(redemption.Column));
+        RedemptionPromotion = redemption.Column(nameof(Promotions.PromotionRedemptionRecord.PromotionId));
+        RedemptionSubject = redemption.Column(nameof(Promotions.PromotionRedemptionRecord.SubjectKey));
+        RedemptionPeriod = redemption.Column(nameof(Promotions.PromotionRedemptionRecord.PeriodKey));
+
+        var usage = Names<Promotions.PromotionUsageRecord>();
+        UsageTable = usage.Table;
+        UsagePromotion = usage.Column(nameof(Promotions.PromotionUsageRecord.PromotionId));
+        UsageUsed = usage.Column(nameof(Promotions.PromotionUsageRecord.Used));
+        UsageLimit = usage.Column(nameof(Promotions.PromotionUsageRecord.UsageLimit));
     }
+
+    public string OrderEmailKey { get; }
+
+    public string OrderPhone { get; }
+
+    public string RedemptionTable { get; }
+
+    /// <summary>promotion, subject, period, order, instant — in this order.</summary>
+    public string RedemptionColumns { get; }
+
+    public string RedemptionPromotion { get; }
+
+    public string RedemptionSubject { get; }
+
+    public string RedemptionPeriod { get; }
+
+    public string UsageTable { get; }
+
+    public string UsagePromotion { get; }
+
+    public string UsageUsed { get; }
+
+    public string UsageLimit { get; }
 
     public string CartTable { get; }
 

@@ -21,10 +21,13 @@ namespace ShopKernel.EntityFrameworkCore.Checkout;
 internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutStore, IStockStore
     where TContext : DbContext
 {
-    public async Task<CheckoutFacts> LoadFactsAsync(CustomerId? customerId, IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default)
+    public async Task<CheckoutFacts> LoadFactsAsync(CheckoutFactsQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var (customerId, skus) = (query.CustomerId, query.Skus);
         ArgumentNullException.ThrowIfNull(skus);
-        if (customerId is null && skus.Count == 0)
+        var countGuestOrders = query.GuestEmailKey is not null || query.GuestPhone is not null;
+        if (customerId is null && skus.Count == 0 && query.RedemptionSubjects.Count == 0 && query.UsagePromotionIds.Count == 0 && !countGuestOrders)
         {
             return new CheckoutFacts([], new Dictionary<string, int>());
         }
@@ -46,23 +49,76 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             sql.Append(CultureInfo.InvariantCulture, $" UNION ALL SELECT 0, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}, NULL, NULL, NULL, NULL, NULL FROM {names.FactsTable} WHERE {names.FactsCustomer} = {id}");
         }
 
-        if (skus.Count > 0)
+        void Union()
         {
             if (sql.Length > 0)
             {
                 sql.Append(" UNION ALL ");
             }
+        }
+
+        if (skus.Count > 0)
+        {
+            Union();
 
             var list = string.Join(", ", skus.Select(s => P(s)));
             sql.Append(CultureInfo.InvariantCulture, $"SELECT 1 AS {Q("Kind")}, {names.StockSku} AS {Q("Key")}, {names.StockAvailable} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.StockTable} WHERE {names.StockSku} IN ({list})");
+        }
+
+        // Redemptions (kind 3: promotion, period in the e-mail column), usage (kind 4) and a guest's earlier orders (kind 5).
+        if (query.RedemptionSubjects.Count > 0)
+        {
+            Union();
+            var list = string.Join(", ", query.RedemptionSubjects.Select(s => P(s)));
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 3 AS {Q("Kind")}, {names.RedemptionPromotion} AS {Q("Key")}, 0 AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {names.RedemptionPeriod} AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.RedemptionTable} WHERE {names.RedemptionSubject} IN ({list})");
+        }
+
+        if (query.UsagePromotionIds.Count > 0)
+        {
+            Union();
+            var list = string.Join(", ", query.UsagePromotionIds.Select(s => P(s)));
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 4 AS {Q("Kind")}, {names.UsagePromotion} AS {Q("Key")}, {names.UsageUsed} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.UsageTable} WHERE {names.UsagePromotion} IN ({list})");
+        }
+
+        if (countGuestOrders)
+        {
+            Union();
+            var conditions = new List<string>(2);
+            if (query.GuestEmailKey is { } emailKey)
+            {
+                conditions.Add($"{names.OrderEmailKey} = {P(emailKey)}");
+            }
+
+            if (query.GuestPhone is { } phone)
+            {
+                conditions.Add($"{names.OrderPhone} = {P(phone)}");
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT 5 AS {Q("Kind")}, '' AS {Q("Key")}, COUNT(*) AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.OrderTable} WHERE {string.Join(" OR ", conditions)}");
         }
 
         var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), parameters.ToArray()!).ToListAsync(cancellationToken).ConfigureAwait(false);
         var facts = new List<CustomerPurchaseFacts>();
         var stock = new Dictionary<string, int>(StringComparer.Ordinal);
         CustomerProfile? profile = null;
+        var redemptions = new List<Pricing.PromotionRedemption>();
+        var usage = new Dictionary<string, int>(StringComparer.Ordinal);
+        int? guestOrders = null;
         foreach (var row in rows)
         {
+            switch (row.Kind)
+            {
+                case 3:
+                    redemptions.Add(new Pricing.PromotionRedemption(row.Key, row.Email ?? string.Empty));
+                    continue;
+                case 4:
+                    usage[row.Key] = (int)row.Count;
+                    continue;
+                case 5:
+                    guestOrders = (int)row.Count;
+                    continue;
+            }
+
             if (row.Kind == 2)
             {
                 profile = new CustomerProfile(row.Email, row.Phone, row.FirstName ?? string.Empty, row.LastName ?? string.Empty, row.Birthday);
@@ -79,7 +135,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             }
         }
 
-        return new CheckoutFacts(facts, stock) { Customer = profile };
+        return new CheckoutFacts(facts, stock) { Customer = profile, Redemptions = redemptions, PromotionUsage = usage, PreviousGuestOrders = guestOrders };
     }
 
     public async Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
@@ -117,6 +173,22 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             expectedRows++;
         }
 
+        if (commit.RedemptionSubject is { } subject)
+        {
+            foreach (var redemption in commit.Redemptions)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.RedemptionTable} ({names.RedemptionColumns}) VALUES ({P(redemption.PromotionId)}, {P(subject)}, {P(redemption.PeriodKey)}, {P(order.Id)}, {P(order.PlacedAt)});\n");
+                expectedRows++;
+            }
+        }
+
+        foreach (var redemption in commit.Redemptions.Where(r => r.CountsTowardUsageLimit))
+        {
+            // Counts up only below the limit: under any concurrency the last use is taken once.
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.UsageTable} SET {names.UsageUsed} = {names.UsageUsed} + 1 WHERE {names.UsagePromotion} = {P(redemption.PromotionId)} AND {names.UsageUsed} < {names.UsageLimit};\n");
+            expectedRows++;
+        }
+
         var text = sql.ToString();
         var args = parameters.ToArray();
         try
@@ -137,6 +209,11 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             if (await OrderExistsAsync(order, cancellationToken).ConfigureAwait(false))
             {
                 return new CheckoutCommitResult(CheckoutCommitOutcome.Duplicate);
+            }
+
+            if (await RedeemedMeanwhileAsync(commit, cancellationToken).ConfigureAwait(false))
+            {
+                return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
             }
 
             if (order.CustomerId is { } buyer && await FactsExistAsync(buyer, order.Currency, cancellationToken).ConfigureAwait(false)
@@ -197,6 +274,27 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         return context.Set<CartRecord>().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken);
     }
 
+    /// <summary>Whether a parallel order took one of the commit's per-buyer redemptions first (the key refused the insert).</summary>
+    private async Task<bool> RedeemedMeanwhileAsync(OrderCommit commit, CancellationToken cancellationToken)
+    {
+        if (commit.RedemptionSubject is not { } subject || commit.Redemptions.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var redemption in commit.Redemptions)
+        {
+            var (promotion, period) = (redemption.PromotionId, redemption.PeriodKey);
+            if (await context.Set<Promotions.PromotionRedemptionRecord>().AsNoTracking()
+                .AnyAsync(r => r.PromotionId == promotion && r.SubjectKey == subject && r.PeriodKey == period, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Finds which statement touched no row, after the transaction rolled back (the failure path only).</summary>
     private async Task<CheckoutCommitResult> DiagnoseAsync(OrderCommit commit, CancellationToken cancellationToken)
     {
@@ -215,6 +313,12 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             {
                 return new CheckoutCommitResult(CheckoutCommitOutcome.OutOfStock, take.Sku);
             }
+        }
+
+        if (commit.Redemptions.Any(r => r.CountsTowardUsageLimit))
+        {
+            // A usage-limited coupon ran out (or lost its limit) meanwhile: price again.
+            return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
         }
 
         // The stock level vanished or the facts row raced: nothing was stored; the caller retries on fresh data.

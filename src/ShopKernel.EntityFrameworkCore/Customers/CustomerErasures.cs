@@ -4,7 +4,9 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
+using ShopKernel.Promotions;
 using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -60,6 +62,8 @@ internal static class CustomerErasures
                 await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
                 var carts = await context.Set<CartRecord>().Where(c => c.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await context.Set<PurchaseFactsRecord>().Where(f => f.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                var subjects = RedemptionKeys(customerId, emailKey, phone);
+                await context.Set<PromotionRedemptionRecord>().Where(r => subjects.Contains(r.SubjectKey)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 erasure = new CustomerErasure(customers == 1, carts, orders.Count);
                 return true;
@@ -85,5 +89,22 @@ internal static class CustomerErasures
         }
 
         return JsonSerializer.Serialize(history, OrderJsonContext.Default.ListStatusChangeDocument);
+    }
+
+    /// <summary>The keys the person's redemptions of limited promotions are recorded under.</summary>
+    private static List<string> RedemptionKeys(Guid customerId, string? emailKey, string? phone)
+    {
+        var keys = new List<string> { RedemptionSubjects.ForCustomer(new CustomerId(customerId)) };
+        if (emailKey is not null)
+        {
+            keys.Add(RedemptionSubjects.ForEmail(emailKey));
+        }
+
+        if (phone is not null)
+        {
+            keys.Add(RedemptionSubjects.ForPhone(phone));
+        }
+
+        return keys;
     }
 }

@@ -125,8 +125,14 @@ public sealed class Cart
                 return CartErrors.QuantityInvalid(limits.MaxQuantityPerLine);
             }
 
-            // The catalogue's latest price wins: the buyer just saw it.
-            return TryReplaceLineAmount(known, item.UnitPrice, (int)quantity);
+            // The catalogue's latest price (and tags) win: the buyer just saw them.
+            var replaced = TryReplaceLineAmount(known, item.UnitPrice, (int)quantity);
+            if (replaced is null)
+            {
+                known.TagArray = CartItemValidator.NormalizeTags(item.Tags);
+            }
+
+            return replaced;
         }
 
         if (_lines.Count >= limits.MaxLines)
@@ -139,7 +145,7 @@ public sealed class Cart
             return CartErrors.AmountTooLarge;
         }
 
-        _lines.Add(new CartLine(NextLineId++, item.ProductId, item.Sku, item.Name, item.UnitPrice, item.Quantity, item.Options, item.PictureUrl, now));
+        _lines.Add(new CartLine(NextLineId++, item.ProductId, item.Sku, item.Name, item.UnitPrice, item.Quantity, item.Options, item.PictureUrl, now, CartItemValidator.NormalizeTags(item.Tags)));
         _subtotal = subtotal.MinorUnits;
         return null;
     }

@@ -54,6 +54,9 @@ public static class CartErrorCodes
     /// <summary>The picture link is not an absolute http or https URL, or is too long. Map to 400.</summary>
     public const string PictureUrlInvalid = "cart.picture_url_invalid";
 
+    /// <summary>The item has more than 20 tags, or a tag is blank, longer than 64 characters or holds control characters. Map to 400.</summary>
+    public const string TagsInvalid = "cart.tags_invalid";
+
     /// <summary>The customer id is empty. Map to 400.</summary>
     public const string CustomerInvalid = "cart.customer_invalid";
 

@@ -34,6 +34,8 @@ internal static class CartErrors
     public static ShopError TooManyOptions(int max) =>
         new(CartErrorCodes.TooManyOptions, $"A line has at most {max} options.");
 
+    public static readonly ShopError TagsInvalid = new(CartErrorCodes.TagsInvalid, "An item has at most 20 tags of 1 to 64 characters each, without control characters.");
+
     public static ShopError PictureUrlInvalid(int max) =>
         new(CartErrorCodes.PictureUrlInvalid, $"The picture link must be an absolute http or https URL of at most {max} characters.");
 }

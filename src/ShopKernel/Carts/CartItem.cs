@@ -16,4 +16,11 @@ public sealed record CartItem(string ProductId, string Sku, string Name, Money U
 
     /// <summary>An absolute http(s) link to the catalogue picture of the chosen design; a link, never an image.</summary>
     public string? PictureUrl { get; init; }
+
+    /// <summary>
+    /// The host's tags for the product (e.g. <c>shoes</c>, <c>sale</c>), which promotions may be restricted to; at
+    /// most 20, each up to 64 characters, compared ignoring case. None by default. Adding the same product again
+    /// takes the latest tags, as it takes the latest price.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

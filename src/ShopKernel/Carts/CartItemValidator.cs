@@ -67,7 +67,47 @@ internal static class CartItemValidator
             return CartErrors.PictureUrlInvalid(limits.MaxPictureUrlLength);
         }
 
+        if (item.Tags is not { Count: <= MaxTags } tags)
+        {
+            return CartErrors.TagsInvalid;
+        }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (!IsText(tags[i], MaxTagLength))
+            {
+                return CartErrors.TagsInvalid;
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>The most tags a line may carry.</summary>
+    internal const int MaxTags = 20;
+
+    /// <summary>The longest tag.</summary>
+    internal const int MaxTagLength = 64;
+
+    /// <summary>Trims the (validated) tags and drops repeats, ignoring case.</summary>
+    internal static string[] NormalizeTags(IReadOnlyList<string> tags)
+    {
+        if (tags.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<string>(tags.Count);
+        foreach (var tag in tags)
+        {
+            var trimmed = tag.Trim();
+            if (!result.Exists(t => string.Equals(t, trimmed, StringComparison.OrdinalIgnoreCase)))
+            {
+                result.Add(trimmed);
+            }
+        }
+
+        return [.. result];
     }
 
     /// <summary>An absolute http or https URL with a host, no whitespace, within the length limit.</summary>

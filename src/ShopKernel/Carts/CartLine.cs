@@ -3,8 +3,9 @@ namespace ShopKernel.Carts;
 /// <summary>One line of a cart: a product with its chosen options, a unit price and a quantity.</summary>
 public sealed class CartLine
 {
-    internal CartLine(int id, string productId, string sku, string name, Money unitPrice, int quantity, LineOptions options, string? pictureUrl, DateTimeOffset addedAt)
+    internal CartLine(int id, string productId, string sku, string name, Money unitPrice, int quantity, LineOptions options, string? pictureUrl, DateTimeOffset addedAt, string[]? tags = null)
     {
+        TagArray = tags ?? [];
         Id = id;
         ProductId = productId;
         Sku = sku;
@@ -28,6 +29,21 @@ public sealed class CartLine
     /// <param name="addedAt">When the line was first added.</param>
     public static CartLine Restore(int id, string productId, string sku, string name, Money unitPrice, int quantity, LineOptions options, string? pictureUrl, DateTimeOffset addedAt) =>
         new(id, productId, sku, name, unitPrice, quantity, options ?? LineOptions.Empty, pictureUrl, addedAt);
+
+    /// <summary>Rebuilds a line with its tags from storage. For store implementations.</summary>
+    /// <param name="id">The line's number within its cart.</param>
+    /// <param name="productId">The host's product id.</param>
+    /// <param name="sku">The stock keeping unit.</param>
+    /// <param name="name">The product name as shown.</param>
+    /// <param name="unitPrice">The unit price.</param>
+    /// <param name="quantity">The quantity.</param>
+    /// <param name="options">The chosen options.</param>
+    /// <param name="pictureUrl">The picture link, if any.</param>
+    /// <param name="addedAt">When the line was first added.</param>
+    /// <param name="tags">The host's tags, as stored.</param>
+    /// <returns>The line.</returns>
+    public static CartLine Restore(int id, string productId, string sku, string name, Money unitPrice, int quantity, LineOptions options, string? pictureUrl, DateTimeOffset addedAt, IReadOnlyList<string>? tags) =>
+        new(id, productId, sku, name, unitPrice, quantity, options ?? LineOptions.Empty, pictureUrl, addedAt, tags is null || tags.Count == 0 ? null : [.. tags]);
 
     /// <summary>The line's number within its cart, used to change or remove it.</summary>
     public int Id { get; }
@@ -53,6 +69,12 @@ public sealed class CartLine
     /// <summary>The link to the catalogue picture of the chosen design, if any.</summary>
     public string? PictureUrl { get; }
 
+    /// <summary>The host's tags for the product, trimmed, without repeats (ignoring case), in order; promotions may be restricted to them.</summary>
+    public IReadOnlyList<string> Tags => TagArray;
+
+    /// <summary>The tags as an array, for allocation-free matching.</summary>
+    internal string[] TagArray { get; set; }
+
     /// <summary>When the line was first added.</summary>
     public DateTimeOffset AddedAt { get; }
 
@@ -62,5 +84,5 @@ public sealed class CartLine
     internal bool Matches(string productId, LineOptions options) =>
         string.Equals(ProductId, productId, StringComparison.Ordinal) && Options.Equals(options);
 
-    internal CartLine CopyAs(int id) => new(id, ProductId, Sku, Name, UnitPrice, Quantity, Options, PictureUrl, AddedAt);
+    internal CartLine CopyAs(int id) => new(id, ProductId, Sku, Name, UnitPrice, Quantity, Options, PictureUrl, AddedAt, TagArray);
 }

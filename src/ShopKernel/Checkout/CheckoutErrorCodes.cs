@@ -21,6 +21,13 @@ public static class CheckoutErrorCodes
     /// <summary>The total differs from what the buyer saw. Map to 409: show the cart again.</summary>
     public const string TotalChanged = "checkout.total_changed";
 
+    /// <summary>
+    /// A coupon code the buyer entered gives no discount (unknown, not running, minimum not met, no eligible lines,
+    /// used up, or used as often as one buyer may); the description names the reason, one of
+    /// <see cref="Pricing.CouponRejectionReasons"/>. Nothing was ordered. Map to 422.
+    /// </summary>
+    public const string CouponRejected = "checkout.coupon_rejected";
+
     /// <summary>A guest order needs a contact: an e-mail or a phone, and a first and last name. Map to 400.</summary>
     public const string ContactMissing = "checkout.contact_missing";
 

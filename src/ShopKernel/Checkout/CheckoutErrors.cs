@@ -9,6 +9,14 @@ internal static class CheckoutErrors
     public static readonly ShopError CartEmpty = new(CheckoutErrorCodes.CartEmpty, "The cart is empty.");
     public static readonly ShopError CartChanged = new(CheckoutErrorCodes.CartChanged, "The cart has changed since it was shown; show it again before ordering.");
     public static readonly ShopError TotalChanged = new(CheckoutErrorCodes.TotalChanged, "The total has changed since it was shown; show the cart again before ordering.");
+
+    public static ShopError TotalChangedTo(Money expected, Money total) => new(
+        CheckoutErrorCodes.TotalChanged,
+        $"The total has changed since it was shown (shown {expected}, now {total}; a promotion may have ended or been used up); show the cart again before ordering.");
+
+    public static ShopError CouponRejected(Pricing.CouponRejection rejection) => new(
+        CheckoutErrorCodes.CouponRejected,
+        $"The coupon code {rejection.Code} gives no discount: {rejection.Reason}.");
     public static readonly ShopError ContactMissing = new(CheckoutErrorCodes.ContactMissing, "A guest order needs an e-mail or a phone number, and a first and last name.");
     public static readonly ShopError PaymentMethodInvalid = new(CheckoutErrorCodes.PaymentMethodInvalid, "The payment method is missing or not accepted.");
     public static readonly ShopError IdempotencyKeyReused = new(CheckoutErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for another cart.");

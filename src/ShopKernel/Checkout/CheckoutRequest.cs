@@ -36,4 +36,10 @@ public sealed record CheckoutRequest(CartToken CartToken, string PaymentMethod, 
     /// host keys. Optional; blank keys are ignored.
     /// </summary>
     public IReadOnlyList<string>? BuyerKeys { get; init; }
+
+    /// <summary>
+    /// The coupon codes the buyer entered, as entered. A code that gives no discount refuses the order
+    /// (<c>checkout.coupon_rejected</c>) rather than charging what the buyer did not expect.
+    /// </summary>
+    public IReadOnlyList<string> CouponCodes { get; init; } = [];
 }

@@ -6,6 +6,7 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
+using ShopKernel.Promotions;
 using ShopKernel.Storage;
 
 namespace ShopKernel.Checkout;
@@ -17,12 +18,11 @@ namespace ShopKernel.Checkout;
 /// </summary>
 public sealed partial class CheckoutService
 {
-    private static readonly CheckoutFacts NoFacts = new([], new Dictionary<string, int>());
-
     private readonly ICartStore _carts;
     private readonly ICheckoutStore _checkout;
     private readonly IOrderStore _orders;
     private readonly ICartPricer _pricer;
+    private readonly PricingInputs _inputs;
     private readonly IOrderNumberGenerator _numbers;
     private readonly IEnumerable<ICheckoutGuard> _guards;
     private readonly ContactNormalizer _contacts;
@@ -35,6 +35,7 @@ public sealed partial class CheckoutService
     /// <param name="checkout">The checkout store.</param>
     /// <param name="orders">The order store.</param>
     /// <param name="pricer">The pricer.</param>
+    /// <param name="promotions">The active promotions.</param>
     /// <param name="numbers">The order number generator.</param>
     /// <param name="guards">The checkout guards, in order.</param>
     /// <param name="contacts">Reads and normalises the buyer's e-mail and phone.</param>
@@ -46,6 +47,7 @@ public sealed partial class CheckoutService
         ICheckoutStore checkout,
         IOrderStore orders,
         ICartPricer pricer,
+        PromotionCatalog promotions,
         IOrderNumberGenerator numbers,
         IEnumerable<ICheckoutGuard> guards,
         ContactNormalizer contacts,
@@ -57,6 +59,7 @@ public sealed partial class CheckoutService
         _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _pricer = pricer ?? throw new ArgumentNullException(nameof(pricer));
+        _inputs = new PricingInputs(checkout, promotions ?? throw new ArgumentNullException(nameof(promotions)));
         _numbers = numbers ?? throw new ArgumentNullException(nameof(numbers));
         _guards = guards ?? throw new ArgumentNullException(nameof(guards));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
@@ -98,16 +101,20 @@ public sealed partial class CheckoutService
             }
 
             var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
-            var facts = request.CustomerId is null && skus.Length == 0
-                ? NoFacts
-                : await _checkout.LoadFactsAsync(request.CustomerId, skus, cancellationToken).ConfigureAwait(false);
+            var (pricing, facts, subject) = await _inputs.LoadAsync(
+                cart, request.CustomerId, validEmailKey, validContact?.Phone, request.CouponCodes, skus, now, cancellationToken).ConfigureAwait(false);
             var contact = validContact
                 ?? (facts.Customer is { } profile ? new OrderContact(profile.Email, profile.Phone, profile.FirstName, profile.LastName) : null)
                 ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);
-            var price = _pricer.Price(cart, new PricingContext(request.CustomerId, contact, facts.PurchaseFacts, now));
+            var price = _pricer.Price(cart, pricing with { Contact = contact });
+            if (price.RejectedCoupons.Count > 0)
+            {
+                return CheckoutErrors.CouponRejected(price.RejectedCoupons[0]);
+            }
+
             if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
             {
-                return CheckoutErrors.TotalChanged;
+                return CheckoutErrors.TotalChangedTo(expectedTotal, price.Total);
             }
 
             var decrements = StockToTake(cart, facts, out var shortage);
@@ -130,15 +137,29 @@ public sealed partial class CheckoutService
             }
 
             var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason);
-            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) { EmailKey = validContact is null ? EmailKey(contact) : validEmailKey }, cancellationToken).ConfigureAwait(false);
+            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) 
+            {
+                EmailKey = validContact is null ? EmailKey(contact) : validEmailKey,
+                Redemptions = price.Redemptions,
+                RedemptionSubject = subject,
+            }, cancellationToken).ConfigureAwait(false);
             switch (committed.Outcome)
             {
                 case CheckoutCommitOutcome.Committed:
                     LogOrderPlaced(_logger, order.Number, order.Lines.Count, order.Total);
                     return new PlacedOrder(order, IsReplay: false);
                 case CheckoutCommitOutcome.OutOfStock:
-                    var available = await _checkout.LoadFactsAsync(null, [committed.Sku!], cancellationToken).ConfigureAwait(false);
+                    var available = await _checkout.LoadFactsAsync(new CheckoutFactsQuery(null, [committed.Sku!]), cancellationToken).ConfigureAwait(false);
                     return CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!));
+                case CheckoutCommitOutcome.PromotionsChanged:
+                    // A limited promotion was used up meanwhile: price again on fresh facts (the buyer's expected total guards the charge).
+                    if (attempt >= options.MaxConcurrencyRetries)
+                    {
+                        return CheckoutErrors.Contention;
+                    }
+
+                    LogPromotionsChanged(_logger, cart.Id, attempt + 1);
+                    break;
                 default:
                     // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
                     if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
@@ -230,6 +251,9 @@ public sealed partial class CheckoutService
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Order {Number} placed: {LineCount} lines, {Total}.")]
     private static partial void LogOrderPlaced(ILogger logger, OrderNumber number, int lineCount, Money total);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Checkout of cart {CartId} relied on a promotion used up meanwhile; pricing again (attempt {Attempt}).")]
+    private static partial void LogPromotionsChanged(ILogger logger, Guid cartId, int attempt);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Checkout of cart {CartId} lost a race; retrying on fresh data (attempt {Attempt}).")]
     private static partial void LogCheckoutRetry(ILogger logger, Guid cartId, int attempt);

@@ -81,7 +81,7 @@ public sealed class PersonalDataService
             return CustomerErrors.NotFound;
         }
 
-        var facts = await _checkout.LoadFactsAsync(customerId, [], cancellationToken).ConfigureAwait(false);
+        var facts = await _checkout.LoadFactsAsync(new CheckoutFactsQuery(customerId, []), cancellationToken).ConfigureAwait(false);
         var cart = await _carts.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
         var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
         await using (writer.ConfigureAwait(false))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.Pricing;
 using ShopKernel.Subscriptions;
 using ShopKernel.Tokens;
 
@@ -89,6 +90,31 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
         }
 
         failures.AddRange(SubscriptionOptionsRules.Validate(options.Subscriptions, options.Tokens));
+        ValidatePricing(options.Pricing, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePricing(PricingOptions? pricing, List<string> failures)
+    {
+        if (pricing is null)
+        {
+            failures.Add("ShopKernel:Pricing is required.");
+            return;
+        }
+
+        if (!Enum.IsDefined(pricing.Rounding))
+        {
+            failures.Add($"ShopKernel:Pricing:Rounding must be one of {string.Join(", ", Enum.GetNames<MidpointRounding>())} (was {pricing.Rounding}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(pricing.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(pricing.TimeZone, out _))
+        {
+            failures.Add($"ShopKernel:Pricing:TimeZone must be a time zone id this system knows, such as Europe/Berlin or UTC (was '{pricing.TimeZone}').");
+        }
+
+        if (pricing.PromotionRefreshInterval < TimeSpan.FromSeconds(1) || pricing.PromotionRefreshInterval > TimeSpan.FromHours(24))
+        {
+            failures.Add($"ShopKernel:Pricing:PromotionRefreshInterval must be between 1 second and 24 hours (was {pricing.PromotionRefreshInterval}).");
+        }
     }
 }

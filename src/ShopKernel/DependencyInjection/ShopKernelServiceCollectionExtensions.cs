@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
-using ShopKernel.DependencyInjection;
+using ShopKernel.Promotions;
 using ShopKernel.Subscriptions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,10 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CustomerSegmentService>();
         services.TryAddScoped<SubscriptionService>();
         services.TryAddSingleton<IMarketingSuppression, NoMarketingSuppression>();
-        services.TryAddSingleton<ICartPricer, SubtotalPricer>();
+        services.TryAddSingleton<ICartPricer, PromotionPricer>();
+        services.TryAddSingleton<PromotionCatalog>();
+        services.TryAddScoped<PromotionService>();
+        services.TryAddScoped<PricingService>();
         services.TryAddSingleton<PasswordCredentials>();
 
         // Decided when first resolved, so that a lease store registered before or after this call counts.

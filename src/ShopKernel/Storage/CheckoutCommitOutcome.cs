@@ -14,4 +14,10 @@ public enum CheckoutCommitOutcome
 
     /// <summary>An order for this cart or idempotency key already exists (a unique index refused the insert).</summary>
     Duplicate = 3,
+
+    /// <summary>
+    /// A limited promotion the price relied on was used up meanwhile (a coupon's last use, a birthday discount taken by
+    /// a parallel order): the order must be priced again.
+    /// </summary>
+    PromotionsChanged = 4,
 }

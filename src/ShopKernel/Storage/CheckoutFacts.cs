@@ -13,4 +13,13 @@ public sealed record CheckoutFacts(IReadOnlyList<CustomerPurchaseFacts> Purchase
     /// addressed to this profile.
     /// </summary>
     public CustomerProfile? Customer { get; init; }
+
+    /// <summary>The buyer's earlier redemptions of limited promotions, for the subjects asked.</summary>
+    public IReadOnlyList<Pricing.PromotionRedemption> Redemptions { get; init; } = [];
+
+    /// <summary>How many orders have used each promotion asked for, by promotion id.</summary>
+    public IReadOnlyDictionary<string, int> PromotionUsage { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>For a guest whose contact was asked: how many orders were placed with that e-mail or phone before; otherwise <see langword="null"/>.</summary>
+    public int? PreviousGuestOrders { get; init; }
 }

@@ -1,16 +1,16 @@
-using ShopKernel.Customers;
-
 namespace ShopKernel.Storage;
 
 /// <summary>The reads and the one atomic write of checkout.</summary>
 public interface ICheckoutStore
 {
-    /// <summary>Reads the customer's purchase facts and the stock levels of the given SKUs, in one round trip.</summary>
-    /// <param name="customerId">The customer, or <see langword="null"/> for a guest.</param>
-    /// <param name="skus">The SKUs whose stock to read; empty when stock is not tracked.</param>
+    /// <summary>
+    /// Reads, in one round trip, what checkout needs besides the cart: the customer's profile and purchase facts,
+    /// stock levels, the buyer's redemptions of limited promotions, promotion usage and a guest's earlier orders.
+    /// </summary>
+    /// <param name="query">What to read.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The facts.</returns>
-    Task<CheckoutFacts> LoadFactsAsync(CustomerId? customerId, IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default);
+    Task<CheckoutFacts> LoadFactsAsync(CheckoutFactsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a whole checkout atomically, or nothing.</summary>
     /// <param name="commit">What to write.</param>

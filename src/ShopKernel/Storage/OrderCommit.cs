@@ -20,4 +20,13 @@ public sealed record OrderCommit(Order Order, Cart Cart, long ExpectedCartVersio
     /// guest order, and so that matching never depends on how the address was typed.
     /// </summary>
     public string? EmailKey { get; init; }
+
+    /// <summary>The uses of limited promotions the order's price relies on (see <see cref="Pricing.PricedCart.Redemptions"/>), recorded with the order.</summary>
+    public IReadOnlyList<Pricing.PromotionRedemption> Redemptions { get; init; } = [];
+
+    /// <summary>
+    /// Whom <see cref="Redemptions"/> are recorded for: the customer, or for a guest a pseudonymous key of the
+    /// normalised e-mail or phone (see <see cref="Promotions.RedemptionSubjects"/>); <see langword="null"/> records none per buyer.
+    /// </summary>
+    public string? RedemptionSubject { get; init; }
 }

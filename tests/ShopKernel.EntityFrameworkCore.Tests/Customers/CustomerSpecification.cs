@@ -304,6 +304,7 @@ public abstract class CustomerSpecification : CustomerSteps
         var ada = (await RegisterAsync(Ada())).Value;
         await SetStockAsync("TEE", 10);
         var cart = await CustomerCartWithAsync(ada.Id, Item("TEE", 1, 1990));
+        await WarmPromotionsAsync();
         Host.Counter.Reset();
 
         var placed = await PlaceAsync(new CheckoutRequest(cart, "card", Address) { CustomerId = ada.Id });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -65,6 +66,10 @@ public abstract class ShopSpecification : DatabaseSpecification
 
     private protected Task<List<PurchaseFactsRecord>> FactRowsAsync() =>
         Host.QueryAsync(db => db.Set<PurchaseFactsRecord>().AsNoTracking().ToListAsync());
+
+    /// <summary>Loads the promotions pricing uses, as the first checkout after each refresh interval does, so round trips count the checkout alone.</summary>
+    protected async Task WarmPromotionsAsync() =>
+        await Host.Services.GetRequiredService<ShopKernel.Promotions.PromotionCatalog>().GetCurrentAsync();
 
     protected Task SetStockAsync(string sku, int available) =>
         Use<IStockStore, bool>(async s => { await s.SetAvailableAsync(sku, available); return true; });

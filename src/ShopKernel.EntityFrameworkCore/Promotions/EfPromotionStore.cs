@@ -1,0 +1,178 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Promotions;
+using ShopKernel.Storage;
+
+namespace ShopKernel.EntityFrameworkCore.Promotions;
+
+/// <summary><see cref="IPromotionStore"/> over the host's <typeparamref name="TContext"/>.</summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionStore
+    where TContext : DbContext
+{
+    public async Task<IReadOnlyList<Promotion>> ListAsync(bool includeInactive, CancellationToken cancellationToken = default)
+    {
+        var records = await context.Set<PromotionRecord>().AsNoTracking()
+            .Where(p => includeInactive || p.IsActive)
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return [.. records.Select(PromotionRecordMapper.ToPromotion)];
+    }
+
+    public async Task<Promotion?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var record = await context.Set<PromotionRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : PromotionRecordMapper.ToPromotion(record);
+    }
+
+    public async Task<PromotionStoreResult> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promotion);
+        var record = PromotionRecordMapper.ToRecord(promotion, at);
+        if (await ConflictAsync(record, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        var entries = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> { context.Add(record) };
+        if (promotion.UsageLimit is { } limit)
+        {
+            entries.Add(context.Add(new PromotionUsageRecord { PromotionId = record.Id, Used = 0, UsageLimit = limit }));
+        }
+
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return PromotionStoreResult.Success;
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent create won the id or the code; say which.
+            if (await ConflictAsync(record, cancellationToken).ConfigureAwait(false) is not { } conflict)
+            {
+                throw;
+            }
+
+            return conflict;
+        }
+        finally
+        {
+            entries.ForEach(e => e.State = EntityState.Detached);
+        }
+    }
+
+    public async Task<PromotionStoreResult> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promotion);
+        var record = PromotionRecordMapper.ToRecord(promotion, at);
+        if (await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false))
+        {
+            return PromotionStoreResult.CouponCodeDuplicate;
+        }
+
+        var expected = promotion.Version;
+        var outcome = PromotionStoreResult.Success;
+        try
+        {
+            await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    var updated = await context.Set<PromotionRecord>()
+                        .Where(p => p.Id == record.Id && p.Version == expected)
+                        .ExecuteUpdateAsync(
+                            s => s.SetProperty(p => p.Name, record.Name)
+                                .SetProperty(p => p.Kind, record.Kind)
+                                .SetProperty(p => p.Priority, record.Priority)
+                                .SetProperty(p => p.Stacking, record.Stacking)
+                                .SetProperty(p => p.BestOfGroup, record.BestOfGroup)
+                                .SetProperty(p => p.StartsAt, record.StartsAt)
+                                .SetProperty(p => p.EndsAt, record.EndsAt)
+                                .SetProperty(p => p.IsActive, record.IsActive)
+                                .SetProperty(p => p.CouponCode, record.CouponCode)
+                                .SetProperty(p => p.Currency, record.Currency)
+                                .SetProperty(p => p.Parameters, record.Parameters)
+                                .SetProperty(p => p.UpdatedAt, record.UpdatedAt)
+                                .SetProperty(p => p.Version, expected + 1),
+                            ct)
+                        .ConfigureAwait(false);
+                    if (updated != 1)
+                    {
+                        var exists = await context.Set<PromotionRecord>().AnyAsync(p => p.Id == record.Id, ct).ConfigureAwait(false);
+                        outcome = exists ? PromotionStoreResult.VersionConflict : PromotionStoreResult.NotFound;
+                        return false;
+                    }
+
+                    await SetUsageLimitAsync(record.Id, promotion.UsageLimit, ct).ConfigureAwait(false);
+                    outcome = PromotionStoreResult.Success;
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // A concurrent change took the code between the check and the update.
+            if (!await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return PromotionStoreResult.CouponCodeDuplicate;
+        }
+
+        return outcome;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> GetUsageAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return await context.Set<PromotionUsageRecord>().AsNoTracking()
+            .Where(u => ids.Contains(u.PromotionId))
+            .ToDictionaryAsync(u => u.PromotionId, u => u.Used, StringComparer.Ordinal, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the usage counter in step with the limit: created, changed or removed; the count survives a changed limit.</summary>
+    private async Task SetUsageLimitAsync(string id, int? limit, CancellationToken cancellationToken)
+    {
+        var usage = context.Set<PromotionUsageRecord>().Where(u => u.PromotionId == id);
+        if (limit is not { } value)
+        {
+            await usage.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await usage.ExecuteUpdateAsync(s => s.SetProperty(u => u.UsageLimit, value), cancellationToken).ConfigureAwait(false) == 0)
+        {
+            var entry = context.Add(new PromotionUsageRecord { PromotionId = id, Used = 0, UsageLimit = value });
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task<PromotionStoreResult?> ConflictAsync(PromotionRecord record, CancellationToken cancellationToken)
+    {
+        if (await context.Set<PromotionRecord>().AnyAsync(p => p.Id == record.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return PromotionStoreResult.Duplicate;
+        }
+
+        return await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false) ? PromotionStoreResult.CouponCodeDuplicate : null;
+    }
+
+    private Task<bool> CodeTakenAsync(PromotionRecord record, CancellationToken cancellationToken)
+    {
+        var code = record.CouponCode;
+        var id = record.Id;
+        return code is null
+            ? Task.FromResult(false)
+            : context.Set<PromotionRecord>().AnyAsync(p => p.CouponCode == code && p.Id != id, cancellationToken);
+    }
+}

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Promotions;
+
+/// <summary>
+/// Creates, changes and deactivates promotions. Every change is validated (typed errors with codes from
+/// <see cref="PromotionErrorCodes"/>, nothing stored on error) and takes effect for pricing in this process at once
+/// (other instances within <see cref="Pricing.PricingOptions.PromotionRefreshInterval"/>).
+/// </summary>
+public sealed partial class PromotionService
+{
+    private readonly IPromotionStore _store;
+    private readonly PromotionCatalog _catalog;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
+    /// <param name="store">The promotion store.</param>
+    /// <param name="catalog">The catalog pricing reads, refreshed after each change.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public PromotionService(IPromotionStore store, PromotionCatalog catalog, TimeProvider timeProvider, ILogger<PromotionService>? logger = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Creates a promotion (active unless <see cref="Promotion.IsActive"/> says otherwise).</summary>
+    /// <param name="promotion">The promotion; its <see cref="Promotion.Version"/> is ignored.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored promotion (version 1), or a typed error.</returns>
+    public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
+    {
+        if (PromotionValidator.Validate(promotion) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = Normalize(promotion) with { Version = 1 };
+        if (await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var result = await _store.CreateAsync(stored, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return Finish(result, stored);
+    }
+
+    /// <summary>Replaces a promotion; <see cref="Promotion.Version"/> must be the version read.</summary>
+    /// <param name="promotion">The promotion as it should be.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored promotion with its new version, or a typed error (<c>promotion.concurrency_conflict</c> when it changed meanwhile).</returns>
+    public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
+    {
+        if (PromotionValidator.Validate(promotion) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = Normalize(promotion);
+        if (await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var result = await _store.UpdateAsync(stored, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return Finish(result, stored with { Version = stored.Version + 1 });
+    }
+
+    /// <summary>Deactivates a promotion: it is kept (orders refer to it) but no longer applies. Deactivating twice is fine.</summary>
+    /// <param name="id">The promotion's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The deactivated promotion, or <c>promotion.not_found</c>.</returns>
+    public async Task<Result<Promotion>> DeactivateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!PromotionValidator.IsValidId(id))
+        {
+            return PromotionErrors.IdInvalid;
+        }
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return PromotionErrors.NotFound;
+            }
+
+            if (!current.IsActive)
+            {
+                return current;
+            }
+
+            var result = await _store.UpdateAsync(current with { IsActive = false }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (result != PromotionStoreResult.VersionConflict)
+            {
+                return Finish(result, current with { IsActive = false, Version = current.Version + 1 });
+            }
+        }
+
+        return PromotionErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>Reads a promotion, active or not.</summary>
+    /// <param name="id">The promotion's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The promotion, or <c>promotion.not_found</c>.</returns>
+    public async Task<Result<Promotion>> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!PromotionValidator.IsValidId(id))
+        {
+            return PromotionErrors.IdInvalid;
+        }
+
+        var promotion = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return promotion is null ? PromotionErrors.NotFound : promotion;
+    }
+
+    /// <summary>Lists the promotions in id order.</summary>
+    /// <param name="includeInactive">Whether deactivated promotions are listed too.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The promotions.</returns>
+    public Task<IReadOnlyList<Promotion>> ListAsync(bool includeInactive = false, CancellationToken cancellationToken = default) =>
+        _store.ListAsync(includeInactive, cancellationToken);
+
+    /// <summary>How many orders have used a coupon with a usage limit.</summary>
+    /// <param name="id">The promotion's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The count (0 for a promotion without a usage limit), or <c>promotion.not_found</c>.</returns>
+    public async Task<Result<int>> GetUsageAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var promotion = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!promotion.Succeeded)
+        {
+            return promotion.Error;
+        }
+
+        var usage = await _store.GetUsageAsync([id], cancellationToken).ConfigureAwait(false);
+        return usage.GetValueOrDefault(id);
+    }
+
+    /// <summary>Stores the coupon code normalised and the scope trimmed, so that matching never depends on spelling.</summary>
+    private static Promotion Normalize(Promotion promotion) => promotion with
+    {
+        Name = promotion.Name.Trim(),
+        BestOfGroup = promotion.BestOfGroup?.Trim(),
+        CouponCode = promotion.Kind == PromotionKind.Coupon ? Promotion.NormalizeCouponCode(promotion.CouponCode) : null,
+        ProductIds = [.. promotion.ProductIds.Select(p => p.Trim()).Distinct(StringComparer.Ordinal)],
+        Tags = [.. promotion.Tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)],
+        Tiers = [.. promotion.Tiers],
+    };
+
+    private async Task<ShopError?> CheckAgainstOthersAsync(Promotion promotion, CancellationToken cancellationToken)
+    {
+        if (promotion.BestOfGroup is null)
+        {
+            return null; // ids and codes are unique in the store
+        }
+
+        var others = await _store.ListAsync(includeInactive: false, cancellationToken).ConfigureAwait(false);
+        return PromotionSet.CheckTogether([.. others.Where(o => o.Id != promotion.Id), promotion]);
+    }
+
+    private Result<Promotion> Finish(PromotionStoreResult result, Promotion stored)
+    {
+        switch (result)
+        {
+            case PromotionStoreResult.Success:
+                _catalog.Invalidate();
+                LogChanged(_logger, stored.Id, stored.Version, stored.IsActive);
+                return stored;
+            case PromotionStoreResult.NotFound:
+                return PromotionErrors.NotFound;
+            case PromotionStoreResult.Duplicate:
+                return PromotionErrors.Duplicate;
+            case PromotionStoreResult.CouponCodeDuplicate:
+                return PromotionErrors.CouponCodeDuplicate;
+            default:
+                return PromotionErrors.ConcurrencyConflict;
+        }
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Promotion {PromotionId} stored at version {Version} (active: {IsActive}).")]
+    private static partial void LogChanged(ILogger logger, string promotionId, long version, bool isActive);
+}

@@ -1,0 +1,58 @@
+using ShopKernel.Promotions;
+
+namespace ShopKernel.Storage;
+
+/// <summary>Stores promotions: rows with their parameters, a usage counter for total-limited coupons.</summary>
+public interface IPromotionStore
+{
+    /// <summary>Reads the promotions, active ones only unless asked otherwise, in id order.</summary>
+    /// <param name="includeInactive">Whether deactivated promotions are read too.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The promotions.</returns>
+    Task<IReadOnlyList<Promotion>> ListAsync(bool includeInactive, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one promotion, active or not.</summary>
+    /// <param name="id">The promotion's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The promotion, or <see langword="null"/>.</returns>
+    Task<Promotion?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new promotion with version 1 (and its usage counter at 0 when it has a usage limit).</summary>
+    /// <param name="promotion">The promotion, validated.</param>
+    /// <param name="at">The instant of the change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The outcome; nothing is stored unless it is <see cref="PromotionStoreResult.Success"/>.</returns>
+    Task<PromotionStoreResult> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a promotion if its stored version is <see cref="Promotion.Version"/>; the version goes up by one.</summary>
+    /// <param name="promotion">The promotion as it should be, validated.</param>
+    /// <param name="at">The instant of the change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The outcome; nothing is stored unless it is <see cref="PromotionStoreResult.Success"/>.</returns>
+    Task<PromotionStoreResult> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>How many orders have used each of the given promotions (only counted for promotions with a usage limit).</summary>
+    /// <param name="ids">The promotions.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The counts by promotion id; promotions without a counter are left out.</returns>
+    Task<IReadOnlyDictionary<string, int>> GetUsageAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The outcome of a write through <see cref="IPromotionStore"/>.</summary>
+public enum PromotionStoreResult
+{
+    /// <summary>Stored.</summary>
+    Success = 0,
+
+    /// <summary>Nothing stored: no promotion has this id.</summary>
+    NotFound = 1,
+
+    /// <summary>Nothing stored: the stored version is not the expected one.</summary>
+    VersionConflict = 2,
+
+    /// <summary>Nothing stored: a promotion with this id exists.</summary>
+    Duplicate = 3,
+
+    /// <summary>Nothing stored: another promotion has this coupon code.</summary>
+    CouponCodeDuplicate = 4,
+}
