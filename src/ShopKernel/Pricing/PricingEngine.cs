@@ -466,6 +466,7 @@ public static class PricingEngine
         var n = work.Subtotals.Length;
         work.Subtotals.CopyTo(work.Remaining);
         work.Amounts.Clear();
+        matrix.Clear();
         applied = 0;
         long total = 0;
         var skipped = 0;
