@@ -96,6 +96,9 @@ public class SchemaTests
     [InlineData("consent_events")]
     [InlineData("subscriptions")]
     [InlineData("subscription_sends")]
+    [InlineData("promotions")]
+    [InlineData("promotion_usage")]
+    [InlineData("promotion_redemptions")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
