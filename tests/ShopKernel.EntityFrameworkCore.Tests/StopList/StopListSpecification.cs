@@ -126,6 +126,7 @@ public abstract class StopListSpecification : CustomerSteps
         var customer = CustomerId.New();
         await ListedAsync(StopListScope.Review, new StopListKeys { HostKey = "device-1" });
         var token = await CustomerCartWithAsync(customer, Item("TEE"), Item("MUG"));
+        await WarmPromotionsAsync();
         Host.Counter.Reset();
 
         var placed = await PlaceAsync(new CheckoutRequest(token, "cod", Address) { CustomerId = customer, Contact = Guest, BuyerKeys = ["device-1"] });
