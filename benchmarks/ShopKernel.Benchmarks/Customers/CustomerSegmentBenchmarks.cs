@@ -76,11 +76,15 @@ public class CustomerSegmentBenchmarks
 /// <summary>ShopKernel over a benchmark database, schema created.</summary>
 internal static class CustomerBench
 {
-    public static ServiceProvider Wire(BenchDatabase database)
+    public static ServiceProvider Wire(BenchDatabase database, Action<ShopKernel.DependencyInjection.ShopKernelOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddDbContextPool<BenchShopContext>(database.Configure);
-        services.AddShopKernel(o => o.Orders.NodeId = 1).AddEntityFrameworkStores<BenchShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Orders.NodeId = 1;
+            configure?.Invoke(o);
+        }).AddEntityFrameworkStores<BenchShopContext>();
         var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchShopContext>();

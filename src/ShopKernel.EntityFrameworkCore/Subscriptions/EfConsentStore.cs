@@ -104,8 +104,9 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
 
         if (query.Segment is { } segment)
         {
-            var members = EfCustomerQueryStore<TContext>.Filter(context, segment).Select(c => c.Id);
-            rows = rows.Where(s => s.CustomerId != null && members.Contains(s.CustomerId.Value));
+            // A correlated EXISTS: the page stops at its limit instead of computing the whole segment first.
+            var members = EfCustomerQueryStore<TContext>.Filter(context, segment);
+            rows = rows.Where(s => s.CustomerId != null && members.Any(c => c.Id == s.CustomerId));
         }
 
         var sends = context.Set<SubscriptionSendRecord>();

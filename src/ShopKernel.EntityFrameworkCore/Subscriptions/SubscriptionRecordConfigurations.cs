@@ -9,12 +9,7 @@ internal sealed class ConsentEventRecordConfiguration(ShopKernelModelOptions opt
 {
     public void Configure(EntityTypeBuilder<ConsentEventRecord> builder)
     {
-        var table = options.Table("consent_events");
-        builder.ToTable(table, options.Schema);
-        builder.HasKey(e => e.Id).HasName("pk_" + table);
-        builder.Property(e => e.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(e => e.Subject).HasColumnName("subject").HasMaxLength(300).IsRequired();
-        builder.Property(e => e.Topic).HasColumnName("topic").HasMaxLength(64).IsUnicode(false).IsRequired();
+        var table = SubjectTopicTable.Map(builder, options, "consent_events");
         builder.Property(e => e.Sequence).HasColumnName("sequence");
         builder.Property(e => e.Kind).HasColumnName("kind").HasMaxLength(16).IsUnicode(false).IsRequired();
         builder.Property(e => e.At).HasColumnName("at");
@@ -39,12 +34,7 @@ internal sealed class SubscriptionRecordConfiguration(ShopKernelModelOptions opt
 {
     public void Configure(EntityTypeBuilder<SubscriptionRecord> builder)
     {
-        var table = options.Table("subscriptions");
-        builder.ToTable(table, options.Schema);
-        builder.HasKey(s => s.Id).HasName("pk_" + table);
-        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(s => s.Subject).HasColumnName("subject").HasMaxLength(300).IsRequired();
-        builder.Property(s => s.Topic).HasColumnName("topic").HasMaxLength(64).IsUnicode(false).IsRequired();
+        var table = SubjectTopicTable.Map(builder, options, "subscriptions");
         builder.Property(s => s.State).HasColumnName("state").HasMaxLength(16).IsUnicode(false).IsRequired();
         builder.Property(s => s.Version).HasColumnName("version").IsConcurrencyToken();
         builder.Property(s => s.LastEventId).HasColumnName("last_event_id");
@@ -63,13 +53,24 @@ internal sealed class SubscriptionSendRecordConfiguration(ShopKernelModelOptions
 {
     public void Configure(EntityTypeBuilder<SubscriptionSendRecord> builder)
     {
-        var table = options.Table("subscription_sends");
-        builder.ToTable(table, options.Schema);
-        builder.HasKey(s => s.Id).HasName("pk_" + table);
-        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(s => s.Subject).HasColumnName("subject").HasMaxLength(300).IsRequired();
-        builder.Property(s => s.Topic).HasColumnName("topic").HasMaxLength(64).IsUnicode(false).IsRequired();
+        var table = SubjectTopicTable.Map(builder, options, "subscription_sends");
         builder.Property(s => s.SentAt).HasColumnName("sent_at");
         builder.HasIndex(s => new { s.Subject, s.SentAt }).HasDatabaseName("ix_" + table + "_subject_sent_at");
+    }
+}
+
+/// <summary>What the three subscription tables share: a time-ordered id as key, the stored subject and the topic id.</summary>
+internal static class SubjectTopicTable
+{
+    /// <returns>The table's name.</returns>
+    public static string Map(EntityTypeBuilder builder, ShopKernelModelOptions options, string name)
+    {
+        var table = options.Table(name);
+        builder.ToTable(table, options.Schema);
+        builder.HasKey("Id").HasName("pk_" + table);
+        builder.Property("Id").HasColumnName("id").ValueGeneratedNever();
+        builder.Property("Subject").HasColumnName("subject").HasMaxLength(300).IsRequired();
+        builder.Property("Topic").HasColumnName("topic").HasMaxLength(64).IsUnicode(false).IsRequired();
+        return table;
     }
 }

@@ -13,6 +13,19 @@ public sealed partial class SubscriptionService
         return topicId is not null && _topics.TryGetValue(topicId, out topic);
     }
 
+    /// <summary>The topic (required, or <see langword="null"/> for every topic) and the subject's stored form, normalised for the topic's channel.</summary>
+    private Result<(SubscriptionTopicOptions? Topic, string Subject)> Target(string? topicId, ConsentSubject? subject, bool topicRequired)
+    {
+        SubscriptionTopicOptions? topic = null;
+        if ((topicRequired || topicId is not null) && !TryGetTopic(topicId, out topic))
+        {
+            return SubscriptionErrors.TopicUnknown;
+        }
+
+        var normalized = Normalize(subject, topic?.Channel);
+        return normalized.Succeeded ? (topic, normalized.Value.Subject.Stored) : normalized.Error;
+    }
+
     /// <summary>The subject's stored form and, for a guest, the contact as given; the channel is checked when given.</summary>
     private Result<(ConsentSubject Subject, string? Contact)> Normalize(ConsentSubject? subject, SubscriptionChannel? channel)
     {

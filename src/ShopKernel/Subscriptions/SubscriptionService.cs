@@ -198,24 +198,18 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        SubscriptionTopicOptions? topic = null;
-        if (topicId is not null && !TryGetTopic(topicId, out topic))
-        {
-            return SubscriptionErrors.TopicUnknown;
-        }
-
         if (evidence is null || !evidence.IsWellFormed())
         {
             return SubscriptionErrors.RequestInvalid;
         }
 
-        var normalized = Normalize(subject, topic?.Channel);
-        if (!normalized.Succeeded)
+        var target = Target(topicId, subject, topicRequired: false);
+        if (!target.Succeeded)
         {
-            return normalized.Error;
+            return target.Error;
         }
 
-        var stored = normalized.Value.Subject.Stored;
+        var (topic, stored) = target.Value;
         return await WithdrawAsync(
             async ct => topic is null
                 ? await _store.ListBySubjectsAsync([stored], ct).ConfigureAwait(false)
@@ -285,19 +279,13 @@ public sealed partial class SubscriptionService
     /// <exception cref="InvalidOperationException">No signing key is configured.</exception>
     public async Task<Result<UnsubscribeToken>> CreateUnsubscribeTokenAsync(ConsentSubject subject, string? topicId = null, CancellationToken cancellationToken = default)
     {
-        SubscriptionTopicOptions? topic = null;
-        if (topicId is not null && !TryGetTopic(topicId, out topic))
+        var target = Target(topicId, subject, topicRequired: false);
+        if (!target.Succeeded)
         {
-            return SubscriptionErrors.TopicUnknown;
+            return target.Error;
         }
 
-        var normalized = Normalize(subject, topic?.Channel);
-        if (!normalized.Succeeded)
-        {
-            return normalized.Error;
-        }
-
-        var stored = normalized.Value.Subject.Stored;
+        var (topic, stored) = target.Value;
         var subscription = topic is null
             ? (await _store.ListBySubjectsAsync([stored], cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null
             : await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
@@ -311,18 +299,15 @@ public sealed partial class SubscriptionService
     /// <returns>The status (<see cref="SubscriptionState.NotSubscribed"/> when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result<SubscriptionStatus>> GetStatusAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        if (!TryGetTopic(topicId, out var topic))
+        var target = Target(topicId, subject, topicRequired: true);
+        if (!target.Succeeded)
         {
-            return SubscriptionErrors.TopicUnknown;
+            return target.Error;
         }
 
-        var normalized = Normalize(subject, topic.Channel);
-        if (!normalized.Succeeded)
-        {
-            return normalized.Error;
-        }
+        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
-        var current = await _store.FindAsync(normalized.Value.Subject.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
+        var current = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
         var state = State(current, Clock.UtcNow(_time));
         return new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null);
     }
@@ -337,18 +322,14 @@ public sealed partial class SubscriptionService
     /// <returns>The proof (empty when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result<ConsentProof>> GetProofAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        if (!TryGetTopic(topicId, out var topic))
+        var target = Target(topicId, subject, topicRequired: true);
+        if (!target.Succeeded)
         {
-            return SubscriptionErrors.TopicUnknown;
+            return target.Error;
         }
 
-        var normalized = Normalize(subject, topic.Channel);
-        if (!normalized.Succeeded)
-        {
-            return normalized.Error;
-        }
+        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
-        var stored = normalized.Value.Subject.Stored;
         var events = await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false);
         if (events.Count == 0 && ConsentRedactor.RedactedForm(_tokenOptions, stored) is { } redacted)
         {
@@ -419,19 +400,16 @@ public sealed partial class SubscriptionService
     /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        if (!TryGetTopic(topicId, out var topic))
+        var target = Target(topicId, subject, topicRequired: true);
+        if (!target.Succeeded)
         {
-            return SubscriptionErrors.TopicUnknown;
+            return target.Error;
         }
 
-        var normalized = Normalize(subject, topic.Channel);
-        if (!normalized.Succeeded)
-        {
-            return normalized.Error;
-        }
+        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
         var now = Clock.UtcNow(_time);
-        var outcome = await _store.RecordSendAsync(normalized.Value.Subject.Stored, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
+        var outcome = await _store.RecordSendAsync(stored, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
         if (outcome != SendOutcome.Recorded)
         {
             SubscriptionLog.SendRefused(_logger, topic.Id, outcome);
