@@ -13,6 +13,7 @@ using ShopKernel.Customers;
 using ShopKernel.Orders;
 using ShopKernel.Samples.ConsoleApp;
 using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
 
 // The main job on the embedded default: a SQLite file beside the sample (or the path given as the first argument).
 var databasePath = Path.GetFullPath(args.Length > 0 ? args[0] : "shopkernel-sample.db");
@@ -34,6 +35,9 @@ builder.Services
         // Verification tokens are signed with a secret the host keeps out of source control (user secrets, a vault,
         // an environment variable such as ShopKernel__Tokens__SigningKeys__0). The sample makes one per run.
         options.Tokens.SigningKeys.Add(builder.Configuration["ShopKernel:Tokens:SigningKeys:0"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+        // A newsletter with double opt-in, sent at most once every three days.
+        options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "newsletter", Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })
     .AddEntityFrameworkStores<SampleShopContext>();
 
@@ -43,6 +47,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     var db = scope.ServiceProvider.GetRequiredService<SampleShopContext>();
     await db.Database.EnsureCreatedAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    await db.Database.ApplyConsentLedgerGuardAsync();
     await scope.ServiceProvider.GetRequiredService<IStockStore>().SetAvailableAsync("MUG-WHITE", 25);
 }
 
@@ -155,7 +160,25 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Mugs left in stock: {mugStock}");
 }
 
-// 6. Her rights over her data: an export of everything held about her, then erasure. Her orders keep their accounting
+// 6. She ticks the (unticked) newsletter box on her account page, confirms by the link the shop e-mails her, gets one
+//    newsletter (a second one the same day is over the cap) and leaves with the one-click link in it.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var subscriptions = scope.ServiceProvider.GetRequiredService<SubscriptionService>();
+    var ada = ConsentSubject.ForCustomer(customerId);
+    var evidence = new ConsentEvidence(ConsentSource.AccountPage) { WordingVersion = "newsletter-v1", BoxStartedUnticked = true };
+    var requested = (await subscriptions.RequestAsync("newsletter", ada, evidence)).Value;
+    Console.WriteLine();
+    Console.WriteLine($"Newsletter: {requested.State}; confirmation link for the host to e-mail to {requested.Confirmation!.SendTo}: /confirm?token={requested.Confirmation.Token}");
+    Console.WriteLine($"Confirmed: {(await subscriptions.ConfirmAsync(requested.Confirmation.Token)).Value.State}; the link again: {(await subscriptions.ConfirmAsync(requested.Confirmation.Token)).Error?.Code}");
+    var recipients = (await subscriptions.ListEligibleRecipientsAsync("newsletter")).Value;
+    Console.WriteLine($"Eligible recipients: {recipients.Items.Count}; sending: {(await subscriptions.RecordSendAsync(ada, "newsletter")).Succeeded}; again today: {(await subscriptions.RecordSendAsync(ada, "newsletter")).Error?.Code}");
+    Console.WriteLine($"One-click unsubscribe: {(await subscriptions.RedeemUnsubscribeTokenAsync(recipients.Items[0].Unsubscribe.Token)).Value} withdrawn");
+    var proof = (await subscriptions.GetProofAsync(ada, "newsletter")).Value;
+    Console.WriteLine($"Proof: {string.Join(" → ", proof.Events.Select(e => $"{e.Kind} ({e.Evidence.Source})"))}");
+}
+
+// 7. Her rights over her data: an export of everything held about her, then erasure. Her orders keep their accounting
 //    facts without her name, contact or address; running the sample again starts afresh.
 await using (var scope = host.Services.CreateAsyncScope())
 {

@@ -76,8 +76,23 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         }
         catch (DbUpdateException)
         {
-            // A concurrent first request for the same subject and topic inserted the row (or the entry) first.
-            return false;
+            foreach (var entity in added)
+            {
+                context.Entry(entity).State = EntityState.Detached;
+            }
+
+            // A concurrent first request for the same subject and topic inserted the row first: a conflict to retry.
+            // Anything else is a failure of the database, not an outcome.
+            foreach (var append in appends.Where(a => a.ExpectedVersion == 0))
+            {
+                var (subject, topic) = (append.Subscription.Subject, append.Subscription.Topic);
+                if (await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+
+            throw;
         }
         finally
         {

@@ -328,6 +328,39 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task A_database_failure_mid_erasure_or_mid_request_leaves_the_ledger_as_it_was()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
+        await Subs(s => s.RecordSendAsync(ConsentSubject.ForCustomer(ada.Id), Flash));
+        var before = (await LedgerAsync()).Select(Describe).ToList();
+        var counts = await CountsAsync();
+
+        Host.Faults.FailNextCommit();
+        await Assert.ThrowsAsync<Infrastructure.SimulatedDatabaseFailureException>(() => Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id)));
+        Host.Faults.FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
+        var failed = await Assert.ThrowsAsync<DbUpdateException>(() => RequestAsync(Flash, ConsentSubject.ForEmail("grace@example.com")));
+
+        Assert.IsType<Infrastructure.SimulatedDatabaseFailureException>(failed.InnerException);
+        Assert.Equal(2, Host.Faults.Injected);
+        Assert.Equal(before, (await LedgerAsync()).Select(Describe));
+        Assert.Equal(counts, await CountsAsync());
+        Assert.Equal(SubscriptionState.Subscribed, await StateAsync(ConsentSubject.ForCustomer(ada.Id), Flash));
+    }
+
+    [Fact]
+    public async Task Recording_a_send_is_one_transaction_of_four_commands()
+    {
+        var guest = await SubscribedGuestAsync("grace@example.com", Flash);
+
+        Host.Counter.Reset();
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Flash))).Succeeded);
+
+        // The subject's rows locked, the subscription checked, its recent sends read, the send inserted.
+        Assert.Equal(4, Host.Counter.Commands);
+    }
+
+    [Fact]
     public async Task No_operation_changes_a_stored_ledger_entry()
     {
         var ada = (await RegisterAsync(Ada())).Value;
