@@ -44,6 +44,19 @@ public static class LargestRemainder
             return;
         }
 
+        long maxWeight = 0;
+        foreach (var weight in weights)
+        {
+            maxWeight = Math.Max(maxWeight, weight);
+        }
+
+        // Amounts and line totals of a shop fit in 64 bits when multiplied: then the same method runs without Int128.
+        if (sum <= long.MaxValue && (maxWeight == 0 || total <= long.MaxValue / maxWeight))
+        {
+            AllocateNarrow(total, (long)sum, weights, tieBreakers, shares);
+            return;
+        }
+
         Span<Int128> remainders = stackalloc Int128[weights.Length];
         var left = total;
         for (var i = 0; i < weights.Length; i++)
@@ -55,20 +68,99 @@ public static class LargestRemainder
             left -= share;
         }
 
-        // Fewer units are left than there are parts: hand them out one at a time to the largest remainder.
+        HandOutLeftover(left, remainders, tieBreakers, shares);
+    }
+
+    private static void AllocateNarrow(long total, long sum, ReadOnlySpan<long> weights, ReadOnlySpan<int> tieBreakers, Span<long> shares)
+    {
+        Span<long> remainders = stackalloc long[weights.Length];
+        var left = total;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var exact = total * weights[i];
+            var share = exact / sum;
+            shares[i] = share;
+            remainders[i] = exact - (share * sum);
+            left -= share;
+        }
+
+        HandOutLeftover(left, remainders, tieBreakers, shares);
+    }
+
+    /// <summary>The leftover count above which the threshold method beats handing out one unit at a time.</summary>
+    private const int LinearLeftover = 8;
+
+    /// <summary>
+    /// Fewer units are left than there are parts: each goes to one of the largest remainders, ties to the lower
+    /// tie-breaker. A few are handed out one at a time; more by finding the remainder and tie-breaker thresholds
+    /// with two sorts on the stack, so large carts stay O(n log n).
+    /// </summary>
+    private static void HandOutLeftover<T>(long left, Span<T> remainders, ReadOnlySpan<int> tieBreakers, Span<long> shares)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        if (left > LinearLeftover)
+        {
+            HandOutByThreshold((int)left, remainders, tieBreakers, shares);
+            return;
+        }
+
         for (; left > 0; left--)
         {
             var best = -1;
-            for (var i = 0; i < weights.Length; i++)
+            for (var i = 0; i < remainders.Length; i++)
             {
-                if (remainders[i] >= 0 && (best < 0 || remainders[i] > remainders[best] || (remainders[i] == remainders[best] && tieBreakers[i] < tieBreakers[best])))
+                if (remainders[i] >= T.Zero && (best < 0 || remainders[i] > remainders[best] || (remainders[i] == remainders[best] && tieBreakers[i] < tieBreakers[best])))
                 {
                     best = i;
                 }
             }
 
             shares[best]++;
-            remainders[best] = -1;
+            remainders[best] = -T.One;
+        }
+    }
+
+    private static void HandOutByThreshold<T>(int left, ReadOnlySpan<T> remainders, ReadOnlySpan<int> tieBreakers, Span<long> shares)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        // The left-th largest remainder is the threshold: every part above it gets a unit, and of the parts on it
+        // those with the lowest tie-breakers get the rest.
+        var n = remainders.Length;
+        Span<T> sorted = stackalloc T[n];
+        remainders.CopyTo(sorted);
+        sorted.Sort();
+        var threshold = sorted[n - left];
+        var above = 0;
+        var ties = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (remainders[i] > threshold)
+            {
+                above++;
+            }
+            else if (remainders[i] == threshold)
+            {
+                ties++;
+            }
+        }
+
+        Span<int> tiedKeys = stackalloc int[ties];
+        for (int i = 0, t = 0; i < n; i++)
+        {
+            if (remainders[i] == threshold)
+            {
+                tiedKeys[t++] = tieBreakers[i];
+            }
+        }
+
+        tiedKeys.Sort();
+        var lastKey = tiedKeys[left - above - 1];
+        for (var i = 0; i < n; i++)
+        {
+            if (remainders[i] > threshold || (remainders[i] == threshold && tieBreakers[i] <= lastKey))
+            {
+                shares[i]++;
+            }
         }
     }
 }

@@ -136,9 +136,9 @@ public static class PricingEngine
                 }
             }
 
-            var best = -1;
+            var best = 0;
             long bestTotal = -1;
-            for (var c = 0; c <= exclusives; c++)
+            for (var c = 0; c <= exclusives && exclusives > 0; c++)
             {
                 var total = RunCapped(set, c, cap, [], ref work, out _);
                 if (total > bestTotal)
@@ -318,7 +318,7 @@ public static class PricingEngine
                 }
 
                 work.Detail[e] = year;
-                return history.HasRedeemed(promotion.Id, year.ToString(CultureInfo.InvariantCulture)) ? Status.NotQualified : Status.Qualified;
+                return history.HasRedeemed(promotion.Id, YearKey(year)) ? Status.NotQualified : Status.Qualified;
 
             case PromotionKind.Coupon:
                 if (promotion.UsageLimit is { } limit && history.TotalUsed(promotion.Id) >= limit)
@@ -341,6 +341,14 @@ public static class PricingEngine
     }
 
     internal const string FirstOrderPeriod = "first";
+
+    private const int FirstCachedYear = 2000;
+
+    /// <summary>The period keys of the years around now, made once, so that checking a birthday redemption allocates nothing.</summary>
+    private static readonly string[] YearKeys = [.. Enumerable.Range(FirstCachedYear, 200).Select(y => y.ToString(CultureInfo.InvariantCulture))];
+
+    private static string YearKey(int year) =>
+        year - FirstCachedYear is var index && (uint)index < (uint)YearKeys.Length ? YearKeys[index] : year.ToString(CultureInfo.InvariantCulture);
 
     private static int TotalOrders(PricingContext context)
     {
@@ -581,7 +589,7 @@ public static class PricingEngine
     private static PromotionRedemption? RedemptionOf(Promotion promotion, int detail) => promotion.Kind switch
     {
         PromotionKind.FirstOrder => new PromotionRedemption(promotion.Id, FirstOrderPeriod),
-        PromotionKind.Birthday => new PromotionRedemption(promotion.Id, detail.ToString(CultureInfo.InvariantCulture)),
+        PromotionKind.Birthday => new PromotionRedemption(promotion.Id, YearKey(detail)),
         PromotionKind.Coupon => new PromotionRedemption(promotion.Id, detail.ToString(CultureInfo.InvariantCulture)) { CountsTowardUsageLimit = promotion.UsageLimit is not null },
         _ => null,
     };

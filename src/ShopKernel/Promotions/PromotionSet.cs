@@ -218,7 +218,7 @@ internal sealed class CompiledPromotion
 
         if (Tags is not null)
         {
-            foreach (var tag in line.Tags)
+            foreach (var tag in line.TagArray)
             {
                 if (Tags.Contains(tag))
                 {
