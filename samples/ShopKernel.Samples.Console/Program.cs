@@ -11,6 +11,8 @@ using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
+using ShopKernel.Pricing;
+using ShopKernel.Promotions;
 using ShopKernel.Samples.ConsoleApp;
 using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
@@ -49,6 +51,22 @@ await using (var scope = host.Services.CreateAsyncScope())
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     await db.Database.ApplyConsentLedgerGuardAsync();
     await scope.ServiceProvider.GetRequiredService<IStockStore>().SetAvailableAsync("MUG-WHITE", 25);
+
+    // The shop's promotions: a loyalty tier, a mug campaign on a tag the catalogue puts on lines, a welcome coupon.
+    var promotions = scope.ServiceProvider.GetRequiredService<PromotionService>();
+    Promotion[] shopPromotions =
+    [
+        new("loyalty", "Loyalty tier", PromotionKind.Tier) { Tiers = [TierLevel.ByOrders(1, 5), TierLevel.BySpend(Money.Parse("500.00 EUR"), 10)] },
+        new("mug-week", "Mug week", PromotionKind.Campaign) { Benefit = PromotionBenefit.Percent(10), Tags = ["mugs"], Priority = 1 },
+        new("welcome", "Welcome coupon", PromotionKind.Coupon) { Benefit = PromotionBenefit.Fixed(Money.Parse("5.00 EUR")), CouponCode = "WELCOME5", PerCustomerLimit = 1 },
+    ];
+    foreach (var promotion in shopPromotions)
+    {
+        if (!(await promotions.GetAsync(promotion.Id)).Succeeded)
+        {
+            await promotions.CreateAsync(promotion);
+        }
+    }
 }
 
 await host.StartAsync();
@@ -65,6 +83,7 @@ var mug = new CartItem("mug", "MUG-WHITE", "Mug", Money.Parse("8.50 EUR"), 1)
 {
     Options = LineOptions.From(("Design", "Cat")),
     PictureUrl = "https://cdn.example.com/catalogue/mug/cat.jpg",
+    Tags = ["mugs"],
 };
 
 // 1. A guest (no account, no cookies: the token travels in the URL) fills a cart and checks out.
@@ -127,7 +146,8 @@ await using (var scope = host.Services.CreateAsyncScope())
     Print(merged, "Customer cart after sign-in (guest cart merged by summing quantities)");
 }
 
-// 4. Signed in, she orders twice in a row ("I forgot something"): two distinct orders.
+// 4. Signed in, she orders twice in a row ("I forgot something"): two distinct orders. The first uses her welcome
+//    coupon; the cart page shows the discounts with their explanations, and checkout charges exactly what it showed.
 for (var i = 0; i < 2; i++)
 {
     await using var scope = host.Services.CreateAsyncScope();
@@ -139,8 +159,15 @@ for (var i = 0; i < 2; i++)
         await carts.AddItemAsync(cart.Token, mug with { Quantity = 2 });
     }
 
-    var placed = await checkout.PlaceOrderAsync(new CheckoutRequest(cart.Token, "card", address) { CustomerId = customerId });
-    Console.WriteLine($"Customer order {placed.Value.Order.Number.ToString(format)}: {placed.Value.Order.Total}");
+    string[] coupons = i == 0 ? ["welcome-5"] : [];
+    var shown = (await scope.ServiceProvider.GetRequiredService<PricingService>().PriceCartAsync(new CartPricingRequest(cart.Token) { CustomerId = customerId, CouponCodes = coupons })).Value;
+    foreach (var discount in shown.Adjustments)
+    {
+        Console.WriteLine($"   - {discount.Amount}  {discount.Explanation}");
+    }
+
+    var placed = await checkout.PlaceOrderAsync(new CheckoutRequest(cart.Token, "card", address) { CustomerId = customerId, CouponCodes = coupons, ExpectedTotal = shown.Total });
+    Console.WriteLine($"Customer order {placed.Value.Order.Number.ToString(format)}: {placed.Value.Order.Subtotal} - {placed.Value.Order.Discount} = {placed.Value.Order.Total}");
 }
 
 // 5. Her order history, newest first, with readable numbers.

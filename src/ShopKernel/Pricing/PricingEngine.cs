@@ -660,7 +660,8 @@ public static class PricingEngine
 
                 if (level.MinimumOrders > 0)
                 {
-                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{TotalOrders(context)} orders, level from {level.MinimumOrders}"));
+                    var orders = TotalOrders(context);
+                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{orders} {(orders == 1 ? "order" : "orders")}, level from {level.MinimumOrders}"));
                 }
 
                 break;
