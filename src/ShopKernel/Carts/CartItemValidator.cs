@@ -89,7 +89,7 @@ internal static class CartItemValidator
     /// <summary>The longest tag.</summary>
     internal const int MaxTagLength = 64;
 
-    /// <summary>Trims the (validated) tags and drops repeats, ignoring case.</summary>
+    /// <summary>Trims the (validated) tags, lower-cases them (tags compare ignoring case) and drops repeats.</summary>
     internal static string[] NormalizeTags(IReadOnlyList<string> tags)
     {
         if (tags.Count == 0)
@@ -100,15 +100,18 @@ internal static class CartItemValidator
         var result = new List<string>(tags.Count);
         foreach (var tag in tags)
         {
-            var trimmed = tag.Trim();
-            if (!result.Exists(t => string.Equals(t, trimmed, StringComparison.OrdinalIgnoreCase)))
+            var normalized = NormalizeTag(tag);
+            if (!result.Contains(normalized))
             {
-                result.Add(trimmed);
+                result.Add(normalized);
             }
         }
 
         return [.. result];
     }
+
+    /// <summary>The form a tag is stored and matched in: trimmed and lower case (invariant).</summary>
+    internal static string NormalizeTag(string tag) => tag.Trim().ToLowerInvariant();
 
     /// <summary>An absolute http or https URL with a host, no whitespace, within the length limit.</summary>
     internal static bool IsPictureUrl(string url, int maxLength)

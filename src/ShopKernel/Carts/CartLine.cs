@@ -43,7 +43,7 @@ public sealed class CartLine
     /// <param name="tags">The host's tags, as stored.</param>
     /// <returns>The line.</returns>
     public static CartLine Restore(int id, string productId, string sku, string name, Money unitPrice, int quantity, LineOptions options, string? pictureUrl, DateTimeOffset addedAt, IReadOnlyList<string>? tags) =>
-        new(id, productId, sku, name, unitPrice, quantity, options ?? LineOptions.Empty, pictureUrl, addedAt, tags is null || tags.Count == 0 ? null : [.. tags]);
+        new(id, productId, sku, name, unitPrice, quantity, options ?? LineOptions.Empty, pictureUrl, addedAt, tags is null || tags.Count == 0 ? null : CartItemValidator.NormalizeTags(tags));
 
     /// <summary>The line's number within its cart, used to change or remove it.</summary>
     public int Id { get; }
@@ -69,7 +69,7 @@ public sealed class CartLine
     /// <summary>The link to the catalogue picture of the chosen design, if any.</summary>
     public string? PictureUrl { get; }
 
-    /// <summary>The host's tags for the product, trimmed, without repeats (ignoring case), in order; promotions may be restricted to them.</summary>
+    /// <summary>The host's tags for the product, trimmed and in lower case, without repeats, in order; promotions may be restricted to them.</summary>
     public IReadOnlyList<string> Tags => TagArray;
 
     /// <summary>The tags as an array, for allocation-free matching.</summary>

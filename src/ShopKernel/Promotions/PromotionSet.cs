@@ -185,7 +185,7 @@ internal sealed class CompiledPromotion
         Promotion = promotion;
         Currency = PromotionValidator.CurrencyOf(promotion);
         ProductIds = promotion.ProductIds.Count == 0 ? null : promotion.ProductIds.ToFrozenSet(StringComparer.Ordinal);
-        Tags = promotion.Tags.Count == 0 ? null : promotion.Tags.Select(t => t.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        Tags = promotion.Tags.Count == 0 ? null : promotion.Tags.Select(Carts.CartItemValidator.NormalizeTag).ToFrozenSet(StringComparer.Ordinal);
         CouponCode = promotion.Kind == PromotionKind.Coupon ? Promotion.NormalizeCouponCode(promotion.CouponCode) : null;
         KindCode = promotion.KindCode;
     }
