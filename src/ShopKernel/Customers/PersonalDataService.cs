@@ -65,8 +65,8 @@ public sealed class PersonalDataService
 
     /// <summary>
     /// Writes everything ShopKernel holds about a customer as one UTF-8 JSON document: the profile and how they sign
-    /// in (never the password hash), remembered addresses, purchase facts, every order with its lines and history, and
-    /// the open cart, and the history of their consent to each subscription topic. Orders are read page by page, so a long history is not held in memory at once.
+    /// in (never the password hash), remembered addresses, purchase facts, the limited promotions they have redeemed, every order with its lines and
+    /// history, and the open cart, and the history of their consent to each subscription topic. Orders are read page by page, so a long history is not held in memory at once.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="utf8Json">Where to write the document; left open.</param>
@@ -81,7 +81,9 @@ public sealed class PersonalDataService
             return CustomerErrors.NotFound;
         }
 
-        var facts = await _checkout.LoadFactsAsync(new CheckoutFactsQuery(customerId, []), cancellationToken).ConfigureAwait(false);
+        var facts = await _checkout.LoadFactsAsync(
+            new CheckoutFactsQuery(customerId, []) { RedemptionSubjects = [Promotions.RedemptionSubjects.ForCustomer(customerId)] },
+            cancellationToken).ConfigureAwait(false);
         var cart = await _carts.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
         var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
         await using (writer.ConfigureAwait(false))
@@ -98,6 +100,16 @@ public sealed class PersonalDataService
                 writer.WriteString("lifetimeSpend", fact.LifetimeSpend.ToString());
                 writer.WriteString("firstOrderAt", fact.FirstOrderAt);
                 writer.WriteString("lastOrderAt", fact.LastOrderAt);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("promotionRedemptions");
+            foreach (var redemption in facts.Redemptions.OrderBy(r => r.PromotionId, StringComparer.Ordinal).ThenBy(r => r.PeriodKey, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("promotionId", redemption.PromotionId);
+                writer.WriteString("period", redemption.PeriodKey);
                 writer.WriteEndObject();
             }
 

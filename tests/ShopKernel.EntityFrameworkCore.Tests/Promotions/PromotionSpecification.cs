@@ -261,12 +261,17 @@ public abstract class PromotionSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task Erasing_a_customer_removes_their_redemptions()
+    public async Task The_export_lists_a_customers_redemptions_and_erasure_removes_them()
     {
         await CreatedAsync(new Promotion("birthday", "Birthday", PromotionKind.Birthday) { Benefit = PromotionBenefit.Percent(10) });
         var ada = (await RegisterAsync(Ada() with { Birthday = new DateOnly(1990, 11, 25), Password = null, ExternalSubject = "ada" })).Value;
         Assert.True((await PlaceAsync(new CheckoutRequest(await CartWithAsync(Item("TEE", 1, 10000)), "card", Address) { CustomerId = ada.Id })).Succeeded);
         Assert.Single(await RedemptionRowsAsync());
+        using var export = new MemoryStream();
+        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(ada.Id, export))).Succeeded);
+        using var json = System.Text.Json.JsonDocument.Parse(export.ToArray());
+        var redeemed = Assert.Single(json.RootElement.GetProperty("promotionRedemptions").EnumerateArray());
+        Assert.Equal(("birthday", "2026"), (redeemed.GetProperty("promotionId").GetString(), redeemed.GetProperty("period").GetString()));
 
         Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id))).Succeeded);
 
