@@ -14,6 +14,7 @@ using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.Samples.ConsoleApp;
+using ShopKernel.StopList;
 using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
@@ -41,6 +42,9 @@ builder.Services
         // A newsletter with double opt-in, sent at most once every three days.
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "newsletter", Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })
+    // The stop list stores buyers' keys as HMAC-SHA256 hashes under a secret kept like the one above
+    // (ShopKernel__StopList__HashKeys__0). A key made per run means earlier runs' entries no longer match.
+    .AddStopList(options => options.HashKeys.Add(builder.Configuration["ShopKernel:StopList:HashKeys:0"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))))
     .AddEntityFrameworkStores<SampleShopContext>();
 
 using var host = builder.Build();
@@ -216,6 +220,39 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Personal data export: {export.Length:N0} bytes of JSON, starting {Encoding.UTF8.GetString(export.ToArray()).ReplaceLineEndings(" ")[..120]}…");
     var erased = (await personalData.EraseAsync(customerId)).Value;
     Console.WriteLine($"Erased: profile {erased.CustomerRemoved}, carts {erased.CartsRemoved}, orders anonymised {erased.OrdersAnonymised}");
+}
+
+// 7. A guest who refuses two cash-on-delivery parcels is blocked from cash on delivery automatically, however she
+//    writes her e-mail next time; card payment still works, and staff can lift the block.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var carts = scope.ServiceProvider.GetRequiredService<CartService>();
+    var checkout = scope.ServiceProvider.GetRequiredService<CheckoutService>();
+    var stopList = scope.ServiceProvider.GetRequiredService<StopListService>();
+    var eve = new OrderContact("eve.mallory@example.com", null, "Eve", "Mallory");
+    var eveAddress = new PostalAddress("Eve Mallory", "221 Baker Street", "NW1 6XE", "London", "GB");
+    async Task<Result<PlacedOrder>> OrderAsync(string payment, OrderContact contact)
+    {
+        var cart = (await carts.CreateAsync(Currency.EUR)).Value;
+        await carts.AddItemAsync(cart.Token, tee with { Quantity = 1 });
+        return await checkout.PlaceOrderAsync(new CheckoutRequest(cart.Token, payment, eveAddress) { Contact = contact });
+    }
+
+    Console.WriteLine();
+    DeliveryOutcomeResult? outcome = null;
+    for (var i = 0; i < 2; i++)
+    {
+        var order = (await OrderAsync("cod", eve)).Value.Order;
+        outcome = (await stopList.RecordDeliveryOutcomeAsync(order.Number, DeliveryOutcome.Refused)).Value;
+        Console.WriteLine($"Order {order.Number.ToString(format)} refused at the door: refusals counted {outcome.CountInPeriod}");
+    }
+
+    var entry = outcome!.FlaggedEntry!;
+    Console.WriteLine($"Stop-list entry by {entry.AddedBy}: {entry.Scope} for {string.Join(", ", entry.Keys.Select(k => k.Hint))}");
+    Console.WriteLine($"Cash on delivery as ' EVE.Mallory@Example.com ': {(await OrderAsync("cod", eve with { Email = " EVE.Mallory@Example.com " })).Error?.Code}");
+    Console.WriteLine($"Paying by card: {(await OrderAsync("card", eve)).Value.Order.Status}");
+    await stopList.RemoveAsync(entry.Id, entry.Version, "staff:olga", "Lifted after a call.");
+    Console.WriteLine($"Audit trail: {string.Join(" → ", (await stopList.GetAuditTrailAsync(entry.Id)).Select(a => $"{a.Action} by {a.Actor}"))}");
 }
 
 await host.StopAsync();

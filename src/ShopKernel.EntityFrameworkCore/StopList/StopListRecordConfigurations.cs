@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ShopKernel.EntityFrameworkCore.StopList;
 
-/// <summary>Maps <see cref="StopListEntryRecord"/>.</summary>
+/// <summary>Maps <see cref="StopListEntryRecord"/>; a unique index on the orders key keeps one automatic entry per set of orders.</summary>
 internal sealed class StopListEntryRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<StopListEntryRecord>
 {
     public void Configure(EntityTypeBuilder<StopListEntryRecord> builder)
@@ -16,6 +16,7 @@ internal sealed class StopListEntryRecordConfiguration(ShopKernelModelOptions op
         builder.Property(e => e.Reason).HasColumnName("reason");
         builder.Property(e => e.Note).HasColumnName("note").HasMaxLength(1000);
         builder.Property(e => e.Orders).HasColumnName("orders").IsUnicode(false);
+        builder.Property(e => e.OrdersKey).HasColumnName("orders_key").HasMaxLength(43).IsUnicode(false);
         builder.Property(e => e.AddedBy).HasColumnName("added_by").HasMaxLength(200).IsRequired();
         builder.Property(e => e.AddedAt).HasColumnName("added_at");
         builder.Property(e => e.ChangedBy).HasColumnName("changed_by").HasMaxLength(200);
@@ -23,6 +24,7 @@ internal sealed class StopListEntryRecordConfiguration(ShopKernelModelOptions op
         builder.Property(e => e.ExpiresAt).HasColumnName("expires_at");
         builder.Property(e => e.Version).HasColumnName("version").IsConcurrencyToken();
         builder.HasIndex(e => new { e.Scope, e.Id }).HasDatabaseName("ix_" + table + "_scope_id");
+        builder.HasIndex(e => e.OrdersKey).IsUnique().HasDatabaseName("ix_" + table + "_orders_key");
     }
 }
 

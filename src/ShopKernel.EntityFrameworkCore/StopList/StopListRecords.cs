@@ -14,6 +14,9 @@ internal sealed class StopListEntryRecord
     /// <summary>The order numbers an automatic entry was made from, comma-separated; <see langword="null"/> for none.</summary>
     public string? Orders { get; set; }
 
+    /// <summary>SHA-256 of <see cref="Orders"/> (base64url), unique: one automatic entry per set of orders.</summary>
+    public string? OrdersKey { get; set; }
+
     public string AddedBy { get; set; } = string.Empty;
 
     public DateTime AddedAt { get; set; }

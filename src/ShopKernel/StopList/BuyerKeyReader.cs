@@ -71,8 +71,11 @@ internal static class BuyerKeyReader
         return read.Count == 0 ? StopListErrors.KeysMissing : read;
     }
 
-    /// <summary>Reads the keys of a buyer at checkout or on a placed order; what cannot be read is skipped.</summary>
-    public static List<BuyerKey> ReadLenient(CustomerId? customerId, OrderContact? contact, PostalAddress? address, IEnumerable<string>? hostKeys, ContactNormalizer contacts)
+    /// <summary>
+    /// Reads the keys of a buyer at checkout or on a placed order; what cannot be read is skipped. Hints, which
+    /// only stored keys need, are left empty unless <paramref name="withHints"/> (formatting a masked phone is not free).
+    /// </summary>
+    public static List<BuyerKey> ReadLenient(CustomerId? customerId, OrderContact? contact, PostalAddress? address, IEnumerable<string>? hostKeys, ContactNormalizer contacts, bool withHints = false)
     {
         var read = new List<BuyerKey>(5);
         if (customerId is { IsEmpty: false } customer)
@@ -82,17 +85,18 @@ internal static class BuyerKeyReader
 
         if (EmailAddress.TryParse(contact?.Email, out var email))
         {
-            read.Add(Email(email, contacts));
+            read.Add(withHints ? Email(email, contacts) : new BuyerKey(StopListKeyKind.Email, contacts.NormalizeEmail(email), string.Empty));
         }
 
         if (contact?.Phone is { } text && contacts.ParsePhone(text) is { Succeeded: true } phone)
         {
-            read.Add(Phone(phone.Value));
+            read.Add(withHints ? Phone(phone.Value) : new BuyerKey(StopListKeyKind.Phone, phone.Value.E164, string.Empty));
         }
 
-        if (Address(address) is { } addressKey)
+        var addressKey = withHints ? Address(address) : AddressKey.From(address) is { } value ? new BuyerKey(StopListKeyKind.Address, value, string.Empty) : null;
+        if (addressKey is { } found)
         {
-            read.Add(addressKey);
+            read.Add(found);
         }
 
         foreach (var hostKey in hostKeys ?? [])

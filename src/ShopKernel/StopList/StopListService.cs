@@ -241,14 +241,20 @@ public sealed partial class StopListService
     public async Task<IReadOnlySet<StopListSubject>> FindMarketingBlockedAsync(IReadOnlyCollection<StopListSubject> subjects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var byHash = new Dictionary<string, StopListSubject>(StringComparer.Ordinal);
+        // Two spellings of one subject (a customer id in two GUID formats) share hashes: each is answered.
+        var byHash = new Dictionary<string, List<StopListSubject>>(StringComparer.Ordinal);
         foreach (var subject in subjects)
         {
-            if (subject.Kind is StopListKeyKind.Customer or StopListKeyKind.Email or StopListKeyKind.Phone && !string.IsNullOrEmpty(subject.Value))
+            if (SubjectKey(subject) is { } value)
             {
-                foreach (var hash in _hasher.MatchHashes(subject.Kind, subject.Value))
+                foreach (var hash in _hasher.MatchHashes(subject.Kind, value))
                 {
-                    byHash[hash] = subject;
+                    if (!byHash.TryGetValue(hash, out var asked))
+                    {
+                        byHash[hash] = asked = [];
+                    }
+
+                    asked.Add(subject);
                 }
             }
         }
@@ -261,9 +267,9 @@ public sealed partial class StopListService
 
         foreach (var match in await _store.FindActiveAsync(byHash.Keys, Clock.UtcNow(_time), cancellationToken).ConfigureAwait(false))
         {
-            if (match.Scope == StopListScope.BlockMarketing && byHash.TryGetValue(match.Hash, out var subject))
+            if (match.Scope == StopListScope.BlockMarketing && byHash.TryGetValue(match.Hash, out var asked))
             {
-                blocked.Add(subject);
+                blocked.UnionWith(asked);
             }
         }
 
@@ -294,7 +300,7 @@ public sealed partial class StopListService
             return StopListErrors.OrderNotFound;
         }
 
-        var keys = BuyerKeyReader.ReadLenient(order.CustomerId, order.Contact, order.ShippingAddress, null, _contacts);
+        var keys = BuyerKeyReader.ReadLenient(order.CustomerId, order.Contact, order.ShippingAddress, null, _contacts, withHints: true);
         if (outcome == DeliveryOutcome.Delivered || !_options.IsCashOnDelivery(order.PaymentMethod) || keys.Count == 0)
         {
             return new DeliveryOutcomeResult(false, 0, null);
@@ -321,10 +327,23 @@ public sealed partial class StopListService
             ExpiresAt = now + _options.AutomaticEntryLifetime,
             Orders = counted,
         };
-        await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), cancellationToken).ConfigureAwait(false);
+        if (!await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), cancellationToken).ConfigureAwait(false))
+        {
+            // A concurrent recording flagged the buyer for the same orders first.
+            return new DeliveryOutcomeResult(true, counted.Count, null);
+        }
+
         LogBuyerFlagged(_logger, flagged.Id, counted.Count);
         return new DeliveryOutcomeResult(true, counted.Count, flagged);
     }
+
+    /// <summary>The value a subject is hashed by: a customer id in any GUID format reads as the one stored.</summary>
+    private static string? SubjectKey(StopListSubject subject) => subject.Kind switch
+    {
+        StopListKeyKind.Customer => Guid.TryParse(subject.Value, out var id) ? new CustomerId(id).ToString() : null,
+        StopListKeyKind.Email or StopListKeyKind.Phone when !string.IsNullOrWhiteSpace(subject.Value) => subject.Value,
+        _ => null,
+    };
 
     /// <summary>The entry, if it still has the version the caller saw.</summary>
     private async Task<Result<StopListEntry>> FindCurrentAsync(Guid entryId, long expectedVersion, CancellationToken cancellationToken)
@@ -381,6 +400,6 @@ public sealed partial class StopListService
     [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Stop-list entry {EntryId} ({Scope}) removed.")]
     private static partial void LogEntryRemoved(ILogger logger, Guid entryId, StopListScope scope);
 
-    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Buyer flagged automatically after {Count} refused or unclaimed cash-on-delivery parcels: stop-list entry {EntryId}.")]
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Information, Message = "Buyer flagged automatically after {Count} refused or unclaimed cash-on-delivery parcels: stop-list entry {EntryId}.")]
     private static partial void LogBuyerFlagged(ILogger logger, Guid entryId, int count);
 }

@@ -45,12 +45,16 @@ public interface IStopListStore
     /// <returns>The audit records.</returns>
     Task<IReadOnlyList<StopListAuditRecord>> ListAuditAsync(Guid entryId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new entry with its keys and its first audit record, atomically.</summary>
+    /// <summary>
+    /// Stores a new entry with its keys and its first audit record, atomically. Entries made from the same orders
+    /// (<see cref="StopListEntry.Orders"/>, when not empty) are unique, so that automatic flagging racing with itself
+    /// adds one entry.
+    /// </summary>
     /// <param name="entry">The entry.</param>
     /// <param name="audit">The audit record of its addition.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when stored.</returns>
-    Task AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns><see langword="false"/> when an entry made from the same orders exists; nothing is stored then.</returns>
+    Task<bool> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a changed entry (not its keys) and an audit record if its stored version is still <paramref name="expectedVersion"/>.</summary>
     /// <param name="entry">The entry, already carrying its new version.</param>
@@ -73,9 +77,10 @@ public interface IStopListStore
     Task<bool> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores a refused or unclaimed parcel (once per order: recording it again changes nothing) and returns the
+    /// Stores a refused or unclaimed parcel (once per order: recording it again changes nothing), then returns the
     /// orders whose unsettled outcomes recorded since <paramref name="countSince"/> share a key hash with
-    /// <paramref name="buyerKeyHashes"/> — the buyer's count, this order included — atomically.
+    /// <paramref name="buyerKeyHashes"/> — the buyer's count, this order included. The count is read after the
+    /// outcome is committed, so of concurrent recordings for one buyer the last to commit sees them all.
     /// </summary>
     /// <param name="outcome">The outcome to store.</param>
     /// <param name="buyerKeyHashes">The buyer's key hashes under every secret key.</param>

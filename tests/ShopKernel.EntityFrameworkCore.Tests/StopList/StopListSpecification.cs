@@ -285,13 +285,14 @@ public abstract class StopListSpecification : CustomerSteps
         [
             StopListSubject.ForEmailKey("ada@example.com"), StopListSubject.ForCustomer(customer), StopListSubject.ForCustomer(CustomerId.New()),
             StopListSubject.ForPhone("+49305550100"), StopListSubject.ForEmailKey("grace@example.com"),
+            new(StopListKeyKind.Customer, customer.Value.ToString("N").ToUpperInvariant()), new(StopListKeyKind.Customer, "not an id"),
         ];
         Host.Counter.Reset();
 
         var blocked = await Use<StopListService, IReadOnlySet<StopListSubject>>(s => s.FindMarketingBlockedAsync(subjects));
 
         Assert.Equal(1, Host.Counter.Commands);
-        Assert.Equal([subjects[1], subjects[0]], blocked.OrderBy(s => s.Kind));
+        Assert.Equal([subjects[1], subjects[5], subjects[0]], blocked.OrderBy(s => s.Kind));
     }
 
     private async Task<Order> RefusedCodOrderAsync(OrderContact contact, string payment = "cod")
@@ -366,6 +367,27 @@ public abstract class StopListSpecification : CustomerSteps
 
         Assert.All(results, r => Assert.Equal(new DeliveryOutcomeResult(true, 1, null), r.Value));
         Assert.Equal(1, await Host.QueryAsync(db => db.Set<DeliveryOutcomeRow>().Select(o => o.OrderNumber).Distinct().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Parallel_recordings_of_a_buyers_refused_parcels_flag_them_exactly_once()
+    {
+        Order[] orders = [await RefusedCodOrderAsync(Guest), await RefusedCodOrderAsync(Guest with { Phone = null })];
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await RecordAsync(orders[i % 2], i % 4 < 2 ? DeliveryOutcome.Refused : DeliveryOutcome.Unclaimed);
+        })).ToList();
+        start.SetResult();
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.True(r.Succeeded && r.Value.Counted, r.Error?.ToString()));
+        Assert.Single(results, r => r.Value.FlaggedEntry is not null);
+        Assert.Contains(results, r => r.Value.CountInPeriod == 2);
+        var entry = Assert.Single((await Use<StopListService, Result<StopListPage>>(s => s.ListAsync())).Value.Items);
+        Assert.Equal(orders.Select(o => o.Number).Order(), entry.Orders);
     }
 
     [Fact]
