@@ -76,15 +76,16 @@ public class CustomerSegmentBenchmarks
 /// <summary>ShopKernel over a benchmark database, schema created.</summary>
 internal static class CustomerBench
 {
-    public static ServiceProvider Wire(BenchDatabase database, Action<ShopKernel.DependencyInjection.ShopKernelOptions>? configure = null)
+    public static ServiceProvider Wire(BenchDatabase database, Action<ShopKernel.DependencyInjection.ShopKernelOptions>? configure = null, Action<ShopKernel.DependencyInjection.ShopKernelBuilder>? extend = null)
     {
         var services = new ServiceCollection();
         services.AddDbContextPool<BenchShopContext>(database.Configure);
-        services.AddShopKernel(o =>
+        var builder = services.AddShopKernel(o =>
         {
             o.Orders.NodeId = 1;
             configure?.Invoke(o);
         }).AddEntityFrameworkStores<BenchShopContext>();
+        extend?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchShopContext>();

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ShopKernel.Benchmarks.Carts;
 using ShopKernel.Benchmarks.Checkout;
+using ShopKernel.Benchmarks.Customers;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -42,25 +41,14 @@ public class StopListGuardBenchmarks
     public void Setup()
     {
         _database = BenchDatabase.Create(Provider);
-        var services = new ServiceCollection();
-        services.AddDbContextPool<BenchShopContext>(_database.Configure);
-        services.AddShopKernel(o =>
-        {
-            o.Orders.NodeId = 1;
-            o.Contacts.DefaultRegion = "DE";
-            o.StopList.HashKeys.Add(HashKey);
-        }).AddStopList().AddEntityFrameworkStores<BenchShopContext>();
-        _services = services.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<BenchShopContext>();
-            db.Database.EnsureCreated();
-            if (!_database.IsPostgres)
+        _services = CustomerBench.Wire(
+            _database,
+            o =>
             {
-                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-            }
-        }
-
+                o.Contacts.DefaultRegion = "DE";
+                o.StopList.HashKeys.Add(HashKey);
+            },
+            b => b.AddStopList());
         StopListSeed.Seed(_database, Entries);
         _hasher = _services.GetRequiredService<StopListKeyHasher>();
         _contacts = _services.GetRequiredService<ContactNormalizer>();

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
 
@@ -18,16 +16,7 @@ internal sealed class CheckoutSql
 
     private CheckoutSql(DbContext context)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var model = context.Model;
-
-        (string Table, Func<string, string> Column) Names<T>()
-        {
-            var entity = model.FindEntityType(typeof(T))
-                ?? throw new InvalidOperationException("ShopKernel's model is missing: call modelBuilder.ApplyShopKernelModel() in OnModelCreating.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            return (sql.DelimitIdentifier(table.Name, table.Schema), property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
-        }
+        (string Table, Func<string, string> Column) Names<T>() => StoreNames.Of<T>(context);
 
         var cart = Names<CartRecord>();
         CartTable = cart.Table;

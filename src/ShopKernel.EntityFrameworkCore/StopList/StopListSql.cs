@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.StopList;
 
@@ -21,19 +19,8 @@ internal sealed class StopListSql
 
     private StopListSql(DbContext context)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var model = context.Model;
-
-        (string Table, Func<string, string> Column) Names<T>()
-        {
-            var entity = model.FindEntityType(typeof(T))
-                ?? throw new InvalidOperationException("ShopKernel's model is missing: call modelBuilder.ApplyShopKernelModel() in OnModelCreating.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            return (sql.DelimitIdentifier(table.Name, table.Schema), property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
-        }
-
-        var keys = Names<StopListKeyRecord>();
-        var entries = Names<StopListEntryRecord>();
+        var keys = StoreNames.Of<StopListKeyRecord>(context);
+        var entries = StoreNames.Of<StopListEntryRecord>(context);
         var hash = "k." + keys.Column(nameof(StopListKeyRecord.KeyHash));
         var expires = "e." + entries.Column(nameof(StopListEntryRecord.ExpiresAt));
         _select = string.Create(
