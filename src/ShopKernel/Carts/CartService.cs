@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.Carts;
@@ -18,13 +19,15 @@ public sealed partial class CartService
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ShopKernelMetrics _metrics;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The cart store.</param>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null)
+    /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
+    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,6 +36,7 @@ public sealed partial class CartService
         _options = options;
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _metrics = metrics ?? ShopKernelMetrics.Shared;
     }
 
     private CartOptions Limits => _options.CurrentValue.Carts;
@@ -43,6 +47,12 @@ public sealed partial class CartService
     /// <returns>The new cart, whose <see cref="Cart.Token"/> the host hands to the visitor; or <c>cart.currency_unknown</c>.</returns>
     public async Task<Result<Cart>> CreateAsync(Currency currency, CancellationToken cancellationToken = default)
     {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CartCreate);
+        return await ShopKernelActivity.TraceAsync(activity, CreateCoreAsync(currency, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Cart>> CreateCoreAsync(Currency currency, CancellationToken cancellationToken)
+    {
         if (currency.IsDefault)
         {
             return CartErrors.CurrencyUnknown;
@@ -51,9 +61,13 @@ public sealed partial class CartService
         var now = Clock.UtcNow(_time);
         var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
         var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
-        return stored == CartStoreResult.Success
-            ? cart
-            : throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
+        if (stored != CartStoreResult.Success)
+        {
+            throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
+        }
+
+        _metrics.CartCreated(forCustomer: false);
+        return cart;
     }
 
     /// <summary>Gets the customer's cart, creating an empty one when the customer has none (one cart per customer).</summary>
@@ -99,6 +113,7 @@ public sealed partial class CartService
             var cart = Cart.New(CartToken.New(), customerId, currency, now, now + Limits.EmptyCartLifetime);
             if (await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false) == CartStoreResult.Success)
             {
+                _metrics.CartCreated(forCustomer: true);
                 return cart;
             }
 
@@ -144,8 +159,16 @@ public sealed partial class CartService
     /// <param name="item">The item.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed cart, or a typed error (see <see cref="CartErrorCodes"/>); nothing is stored on error.</returns>
-    public Task<Result<Cart>> AddItemAsync(CartToken token, CartItem item, CancellationToken cancellationToken = default) =>
-        ChangeAsync(token, item, static (cart, item, limits, now) => cart.AddItem(item, limits, now), expectedVersion: null, retryOnConflict: true, cancellationToken);
+    public async Task<Result<Cart>> AddItemAsync(CartToken token, CartItem item, CancellationToken cancellationToken = default)
+    {
+        var changed = await ChangeAsync(ShopKernelTelemetry.Spans.CartAddItem, token, item, static (cart, item, limits, now) => cart.AddItem(item, limits, now), expectedVersion: null, retryOnConflict: true, cancellationToken).ConfigureAwait(false);
+        if (changed.Succeeded)
+        {
+            _metrics.ItemsAdded(item.Quantity);
+        }
+
+        return changed;
+    }
 
     /// <summary>Sets the quantity of a line; 0 removes it.</summary>
     /// <param name="token">The cart's token.</param>
@@ -158,7 +181,7 @@ public sealed partial class CartService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed cart, or a typed error.</returns>
     public Task<Result<Cart>> SetQuantityAsync(CartToken token, int lineId, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(token, (lineId, quantity), static (cart, s, limits, _) => cart.SetQuantity(s.lineId, s.quantity, limits), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+        ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, (lineId, quantity), static (cart, s, limits, _) => cart.SetQuantity(s.lineId, s.quantity, limits), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
     /// <summary>Removes a line.</summary>
     /// <param name="token">The cart's token.</param>
@@ -167,7 +190,7 @@ public sealed partial class CartService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed cart, or a typed error.</returns>
     public Task<Result<Cart>> RemoveLineAsync(CartToken token, int lineId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(token, lineId, static (cart, id, _, _) => cart.RemoveLine(id), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+        ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, lineId, static (cart, id, _, _) => cart.RemoveLine(id), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
     /// <summary>Removes every line.</summary>
     /// <param name="token">The cart's token.</param>
@@ -175,9 +198,17 @@ public sealed partial class CartService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The emptied cart, or a typed error.</returns>
     public Task<Result<Cart>> ClearAsync(CartToken token, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(token, 0, static (cart, _, _, _) => { cart.Clear(); return null; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+        ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, 0, static (cart, _, _, _) => { cart.Clear(); return null; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
-    private async Task<Result<Cart>> ChangeAsync<TState>(CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
+    private async Task<Result<Cart>> ChangeAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
+    {
+        using var activity = ShopKernelActivity.Start(span);
+        return await ShopKernelActivity.TraceAsync(activity, ChangeCoreAsync(activity, token, state, change, expectedVersion, retryOnConflict, cancellationToken), TagLines).ConfigureAwait(false);
+    }
+
+    private static void TagLines(System.Diagnostics.Activity activity, Cart cart) => activity.SetTag(ShopKernelTelemetry.Tags.LineCount, cart.Lines.Count);
+
+    private async Task<Result<Cart>> ChangeCoreAsync<TState>(System.Diagnostics.Activity? activity, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
     {
         if (token.IsDefault)
         {
@@ -213,6 +244,7 @@ public sealed partial class CartService
 
             Touch(cart, now);
             var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
             if (stored == CartStoreResult.Success)
             {
                 return cart;
@@ -223,6 +255,7 @@ public sealed partial class CartService
                 return CartErrors.ConcurrencyConflict;
             }
 
+            _metrics.CartRetried();
             LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
             await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
@@ -244,6 +277,12 @@ public sealed partial class CartService
     /// <see cref="CartOptions.MaxLines"/> are not carried over (both are logged).
     /// </remarks>
     public async Task<Result<Cart>> AttachToCustomerAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CartMerge);
+        return await ShopKernelActivity.TraceAsync(activity, AttachCoreAsync(guestToken, customerId, strategy, cancellationToken), TagLines).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Cart>> AttachCoreAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy, CancellationToken cancellationToken)
     {
         if (guestToken.IsDefault)
         {
@@ -319,6 +358,7 @@ public sealed partial class CartService
                 return CartErrors.ConcurrencyConflict;
             }
 
+            _metrics.CartRetried();
             await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
@@ -29,6 +30,7 @@ public sealed partial class CheckoutService
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ShopKernelMetrics _metrics;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="carts">The cart store.</param>
@@ -42,6 +44,7 @@ public sealed partial class CheckoutService
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
     public CheckoutService(
         ICartStore carts,
         ICheckoutStore checkout,
@@ -53,7 +56,8 @@ public sealed partial class CheckoutService
         ContactNormalizer contacts,
         IOptionsMonitor<ShopKernelOptions> options,
         TimeProvider timeProvider,
-        ILogger<CheckoutService>? logger = null)
+        ILogger<CheckoutService>? logger = null,
+        ShopKernelMetrics? metrics = null)
     {
         _carts = carts ?? throw new ArgumentNullException(nameof(carts));
         _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
@@ -66,6 +70,7 @@ public sealed partial class CheckoutService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _metrics = metrics ?? ShopKernelMetrics.Shared;
     }
 
     /// <summary>
@@ -78,10 +83,61 @@ public sealed partial class CheckoutService
     /// <returns>The order, or a typed error with a code from <see cref="CheckoutErrorCodes"/>.</returns>
     public async Task<Result<PlacedOrder>> PlaceOrderAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.Checkout);
+        var started = _metrics.CheckoutDurationEnabled ? _time.GetTimestamp() : 0;
+        try
+        {
+            var (placed, outcome) = await PlaceCoreAsync(request, activity, cancellationToken).ConfigureAwait(false);
+            if (placed.Succeeded && placed.Value.IsReplay)
+            {
+                outcome = "replayed";
+                _metrics.CheckoutReplayed();
+            }
+
+            if (started != 0)
+            {
+                _metrics.CheckoutCompleted(_time.GetElapsedTime(started), outcome, placed.Error?.Code);
+            }
+
+            if (activity is not null)
+            {
+                if (placed.Succeeded)
+                {
+                    activity.SetTag(ShopKernelTelemetry.Tags.OrderNumber, placed.Value.Order.Number.ToString());
+                    activity.SetTag(ShopKernelTelemetry.Tags.LineCount, placed.Value.Order.Lines.Count);
+                    activity.SetTag(ShopKernelTelemetry.Tags.PaymentMethod, placed.Value.Order.PaymentMethod);
+                }
+
+                ShopKernelActivity.Complete(activity, placed.Error);
+                activity.SetTag(ShopKernelTelemetry.Tags.Outcome, outcome);
+            }
+
+            return placed;
+        }
+        catch (Exception exception) when (ShopKernelActivity.Faulted(activity, exception) || RecordFault(started, exception))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Records a checkout that ended in an exception on the duration histogram: always <see langword="false"/>.</summary>
+    private bool RecordFault(long started, Exception exception)
+    {
+        if (started != 0)
+        {
+            _metrics.CheckoutCompleted(_time.GetElapsedTime(started), "failed", exception.GetType().FullName);
+        }
+
+        return false;
+    }
+
+    private async Task<(Result<PlacedOrder> Placed, string Outcome)> PlaceCoreAsync(CheckoutRequest request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        const string Failed = "failed";
         var options = _options.CurrentValue.Checkout;
         if (CheckoutValidator.Validate(request, options, _contacts, out var validContact, out var validEmailKey) is { } invalid)
         {
-            return invalid;
+            return (invalid, Failed);
         }
 
         for (var attempt = 0; ; attempt++)
@@ -90,14 +146,14 @@ public sealed partial class CheckoutService
             if (cart is null)
             {
                 // Gone: converted by an earlier submission (return its order), or never there.
-                return await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) ?? CheckoutErrors.CartNotFound;
+                return (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) ?? CheckoutErrors.CartNotFound, Failed);
 
             }
 
             var now = Clock.UtcNow(_time);
             if (Precheck(request, cart, now) is { } refused)
             {
-                return refused;
+                return (refused, Failed);
             }
 
             var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
@@ -109,18 +165,18 @@ public sealed partial class CheckoutService
             var price = _pricer.Price(cart, pricing with { Contact = contact });
             if (price.RejectedCoupons.Count > 0)
             {
-                return CheckoutErrors.CouponRejected(price.RejectedCoupons[0]);
+                return (CheckoutErrors.CouponRejected(price.RejectedCoupons[0]), Failed);
             }
 
             if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
             {
-                return CheckoutErrors.TotalChangedTo(expectedTotal, price.Total);
+                return (CheckoutErrors.TotalChangedTo(expectedTotal, price.Total), Failed);
             }
 
             var decrements = StockToTake(cart, facts, out var shortage);
             if (shortage is not null)
             {
-                return shortage;
+                return (shortage, Failed);
             }
 
             string? holdReason = null;
@@ -130,7 +186,8 @@ public sealed partial class CheckoutService
                 var verdict = await guard.CheckAsync(context, cancellationToken).ConfigureAwait(false);
                 if (verdict.Error is not null)
                 {
-                    return verdict.Error;
+                    _metrics.CheckoutBlocked("refused", verdict.Error.Code);
+                    return (verdict.Error, "refused");
                 }
 
                 holdReason ??= verdict.HoldReason;
@@ -143,35 +200,45 @@ public sealed partial class CheckoutService
                 Redemptions = price.Redemptions,
                 RedemptionSubject = subject,
             }, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
             switch (committed.Outcome)
             {
                 case CheckoutCommitOutcome.Committed:
                     LogOrderPlaced(_logger, order.Number, order.Lines.Count, order.Total);
-                    return new PlacedOrder(order, IsReplay: false);
+                    _metrics.OrderPlaced(order.PaymentMethod, holdReason is not null);
+                    if (holdReason is not null)
+                    {
+                        _metrics.CheckoutBlocked("held", null);
+                    }
+
+                    activity?.SetTag(ShopKernelTelemetry.Tags.OnHold, holdReason is not null);
+                    return (new PlacedOrder(order, IsReplay: false), holdReason is null ? "placed" : "held");
                 case CheckoutCommitOutcome.OutOfStock:
                     var available = await _checkout.LoadFactsAsync(new CheckoutFactsQuery(null, [committed.Sku!]), cancellationToken).ConfigureAwait(false);
-                    return CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!));
+                    return (CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!)), Failed);
                 case CheckoutCommitOutcome.PromotionsChanged:
                     // A limited promotion was used up meanwhile: price again on fresh facts (the buyer's expected total guards the charge).
                     if (attempt >= options.MaxConcurrencyRetries)
                     {
-                        return CheckoutErrors.Contention;
+                        return (CheckoutErrors.Contention, Failed);
                     }
 
+                    _metrics.CheckoutRetried();
                     LogPromotionsChanged(_logger, cart.Id, attempt + 1);
                     break;
                 default:
                     // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
                     if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
                     {
-                        return winner;
+                        return (winner, "placed");
                     }
 
                     if (request.ExpectedCartVersion is not null || attempt >= options.MaxConcurrencyRetries)
                     {
-                        return attempt >= options.MaxConcurrencyRetries ? CheckoutErrors.Contention : CheckoutErrors.CartChanged;
+                        return (attempt >= options.MaxConcurrencyRetries ? CheckoutErrors.Contention : CheckoutErrors.CartChanged, Failed);
                     }
 
+                    _metrics.CheckoutRetried();
                     LogCheckoutRetry(_logger, cart.Id, attempt + 1);
                     break;
             }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 using ShopKernel.Tokens;
@@ -57,6 +58,12 @@ public sealed class CustomerService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The customer, or a typed error: invalid contact, name, birthday or password, or <c>customer.duplicate</c>.</returns>
     public async Task<Result<Customer>> RegisterAsync(CustomerRegistration registration, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerRegister);
+        return await ShopKernelActivity.TraceAsync(activity, RegisterCoreAsync(registration, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Customer>> RegisterCoreAsync(CustomerRegistration registration, CancellationToken cancellationToken)
     {
         if (registration is null)
         {
@@ -166,6 +173,12 @@ public sealed class CustomerService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The customer, or <c>customer.sign_in_failed</c> / <c>customer.locked_out</c>.</returns>
     public async Task<Result<Customer>> SignInAsync(string emailOrPhone, string password, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerSignIn);
+        return await ShopKernelActivity.TraceAsync(activity, SignInCoreAsync(emailOrPhone, password, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Customer>> SignInCoreAsync(string emailOrPhone, string password, CancellationToken cancellationToken)
     {
         var now = Clock.UtcNow(_time);
         var customer = await FindByContactAsync(emailOrPhone, cancellationToken).ConfigureAwait(false);
@@ -425,6 +438,12 @@ public sealed class CustomerService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The verification, or <c>customer.token_invalid</c> / <c>customer.token_expired</c>.</returns>
     public async Task<Result<ContactVerification>> VerifyContactAsync(string token, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerVerify);
+        return await ShopKernelActivity.TraceAsync(activity, VerifyContactCoreAsync(token, cancellationToken), static (a, v) => a.SetTag(ShopKernelTelemetry.Tags.LinkedOrders, v.LinkedOrders)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<ContactVerification>> VerifyContactCoreAsync(string token, CancellationToken cancellationToken)
     {
         var trimmed = token?.Trim();
         var kind = ContactKind.Email;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
@@ -34,6 +36,9 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // On the host's meter factory when it has one (ASP.NET Core, services.AddMetrics()), else process-wide.
+        services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } meters ? new ShopKernelMetrics(meters) : ShopKernelMetrics.Shared);
         services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Contacts));
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();

@@ -1,5 +1,6 @@
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.Diagnostics;
 using ShopKernel.Promotions;
 using ShopKernel.Storage;
 
@@ -39,6 +40,18 @@ public sealed class PricingService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The priced cart, or <c>cart.not_found</c> / <c>cart.expired</c>.</returns>
     public async Task<Result<PricedCart>> PriceCartAsync(CartPricingRequest request, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.Pricing);
+        return await ShopKernelActivity.TraceAsync(activity, PriceCoreAsync(request, cancellationToken), TagQuote).ConfigureAwait(false);
+    }
+
+    private static void TagQuote(System.Diagnostics.Activity activity, PricedCart priced)
+    {
+        activity.SetTag(ShopKernelTelemetry.Tags.LineCount, priced.Lines.Count);
+        activity.SetTag(ShopKernelTelemetry.Tags.AdjustmentCount, priced.Adjustments.Count);
+    }
+
+    private async Task<Result<PricedCart>> PriceCoreAsync(CartPricingRequest request, CancellationToken cancellationToken)
     {
         if (request?.CouponCodes is null || request.CartToken.IsDefault)
         {

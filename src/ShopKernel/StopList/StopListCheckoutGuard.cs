@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.StopList;
@@ -21,11 +22,37 @@ internal sealed class StopListCheckoutGuard(IStopListStore store, StopListKeyHas
     public async ValueTask<CheckoutGuardResult> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListCheck);
+        try
+        {
+            var (verdict, scope) = await CheckCoreAsync(context, activity, cancellationToken).ConfigureAwait(false);
+            if (activity is not null)
+            {
+                activity.SetTag(ShopKernelTelemetry.Tags.StopListScope, scope);
+                activity.SetTag(ShopKernelTelemetry.Tags.Outcome, verdict.Error is not null ? "refused" : verdict.HoldReason is not null ? "held" : "allowed");
+                if (verdict.Error is not null)
+                {
+                    activity.SetTag(ShopKernelTelemetry.Tags.ErrorType, verdict.Error.Code);
+                }
+            }
+
+            return verdict;
+        }
+        catch (Exception exception) when (ShopKernelActivity.Faulted(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>The verdict and the scope that decided it, in snake case (<c>none</c> when nothing matched).</summary>
+    private async ValueTask<(CheckoutGuardResult Verdict, string Scope)> CheckCoreAsync(CheckoutContext context, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
         var request = context.Request;
         var keys = BuyerKeyReader.ReadLenient(request.CustomerId, context.Contact, request.ShippingAddress, request.BuyerKeys, contacts);
+        activity?.SetTag(ShopKernelTelemetry.Tags.KeyCount, keys.Count);
         if (keys.Count == 0)
         {
-            return CheckoutGuardResult.Allow;
+            return (CheckoutGuardResult.Allow, "none");
         }
 
         var hashes = keys.SelectMany(k => hasher.MatchHashes(k.Kind, k.Value)).ToHashSet(StringComparer.Ordinal);
@@ -33,15 +60,16 @@ internal sealed class StopListCheckoutGuard(IStopListStore store, StopListKeyHas
         var scopes = matches.Select(m => m.Scope).ToHashSet();
         if (scopes.Contains(StopListScope.BlockOrders))
         {
-            return CheckoutGuardResult.Refuse(Blocked);
+            return (CheckoutGuardResult.Refuse(Blocked), "block_orders");
         }
 
         if (scopes.Contains(StopListScope.BlockCashOnDelivery) && options.Value.StopList.IsCashOnDelivery(request.PaymentMethod))
         {
-            return CheckoutGuardResult.Refuse(CashOnDeliveryRefused);
+            return (CheckoutGuardResult.Refuse(CashOnDeliveryRefused), "block_cash_on_delivery");
         }
 
+        // A cash-on-delivery block does not touch other payment methods: the order goes through (or is held).
         var hold = scopes.Contains(StopListScope.Review);
-        return hold ? CheckoutGuardResult.Hold(HoldReason) : CheckoutGuardResult.Allow;
+        return hold ? (CheckoutGuardResult.Hold(HoldReason), "review") : (CheckoutGuardResult.Allow, scopes.Count == 0 ? "none" : "block_cash_on_delivery");
     }
 }

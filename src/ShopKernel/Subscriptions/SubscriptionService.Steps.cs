@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
@@ -141,12 +142,27 @@ public sealed partial class SubscriptionService
             if (await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false))
             {
                 SubscriptionLog.Withdrawn(_logger, appends.Count);
+                _metrics.Unsubscribed(appends.Count, evidence.Source.ToString());
                 return appends.Count;
             }
         }
 
         return SubscriptionErrors.ConcurrencyConflict;
     }
+
+    /// <summary>Starts a use case's span, tagged with the topic when it is a configured one (never free text from a request).</summary>
+    private System.Diagnostics.Activity? StartSpan(string name, string? topicId)
+    {
+        var activity = ShopKernelActivity.Start(name);
+        if (activity is not null && topicId is not null && _topics.ContainsKey(topicId))
+        {
+            activity.SetTag(ShopKernelTelemetry.Tags.Topic, topicId);
+        }
+
+        return activity;
+    }
+
+    private static void TagWithdrawn(System.Diagnostics.Activity activity, int count) => activity.SetTag(ShopKernelTelemetry.Tags.Withdrawn, count);
 
     private UnsubscribeToken IssueUnsubscribe(SubscriptionSnapshot subscription, bool all)
     {

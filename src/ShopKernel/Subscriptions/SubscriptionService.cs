@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
@@ -30,6 +31,7 @@ public sealed partial class SubscriptionService
     private readonly Dictionary<string, SubscriptionTopicOptions> _topics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ShopKernelMetrics _metrics;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The consent store.</param>
@@ -39,6 +41,7 @@ public sealed partial class SubscriptionService
     /// <param name="options">ShopKernel's options (topics, caps, token keys).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger; optional.</param>
+    /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
     public SubscriptionService(
         IConsentStore store,
         ICustomerStore customers,
@@ -46,7 +49,8 @@ public sealed partial class SubscriptionService
         IMarketingSuppression suppression,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
-        ILogger<SubscriptionService>? logger = null)
+        ILogger<SubscriptionService>? logger = null,
+        ShopKernelMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -55,6 +59,7 @@ public sealed partial class SubscriptionService
         _suppression = suppression ?? throw new ArgumentNullException(nameof(suppression));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _metrics = metrics ?? ShopKernelMetrics.Shared;
         _options = options.Value.Subscriptions;
         _tokenOptions = options.Value.Tokens;
         _tokens = new TokenSigner(_tokenOptions);
@@ -75,6 +80,12 @@ public sealed partial class SubscriptionService
     /// <c>subscription.contact_invalid</c>, <c>subscription.customer_not_found</c>, <c>subscription.request_invalid</c>.
     /// </returns>
     public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId);
+        return await ShopKernelActivity.TraceAsync(activity, RequestCoreAsync(topicId, subject, evidence, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<SubscriptionRequestOutcome>> RequestCoreAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken)
     {
         if (!TryGetTopic(topicId, out var topic))
         {
@@ -145,6 +156,12 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.SubscriptionConfirm);
+        return await ShopKernelActivity.TraceAsync(activity, ConfirmCoreAsync(token, evidence, cancellationToken), static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<SubscriptionStatus>> ConfirmCoreAsync(string token, ConsentEvidence? evidence, CancellationToken cancellationToken)
+    {
         evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
         if (!evidence.IsWellFormed())
         {
@@ -198,6 +215,12 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId);
+        return await ShopKernelActivity.TraceAsync(activity, UnsubscribeCoreAsync(subject, topicId, evidence, cancellationToken), TagWithdrawn).ConfigureAwait(false);
+    }
+
+    private async Task<Result<int>> UnsubscribeCoreAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken)
+    {
         if (evidence is null || !evidence.IsWellFormed())
         {
             return SubscriptionErrors.RequestInvalid;
@@ -227,6 +250,12 @@ public sealed partial class SubscriptionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>.</returns>
     public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe);
+        return await ShopKernelActivity.TraceAsync(activity, RedeemUnsubscribeCoreAsync(token, evidence, cancellationToken), TagWithdrawn).ConfigureAwait(false);
+    }
+
+    private async Task<Result<int>> RedeemUnsubscribeCoreAsync(string token, ConsentEvidence? evidence, CancellationToken cancellationToken)
     {
         evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
         if (!evidence.IsWellFormed())
@@ -399,6 +428,12 @@ public sealed partial class SubscriptionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId);
+        return await ShopKernelActivity.TraceAsync(activity, RecordSendCoreAsync(subject, topicId, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result> RecordSendCoreAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken)
     {
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using static ShopKernel.Diagnostics.ShopKernelTelemetry;
+
+namespace ShopKernel.Diagnostics;
+
+/// <summary>ShopKernel's <see cref="ActivitySource"/> and the few steps every use case's span shares.</summary>
+internal static class ShopKernelActivity
+{
+    internal static readonly ActivitySource Source = new(ActivitySourceName, ShopKernelMetrics.Version);
+
+    /// <summary>Starts a span when someone listens; <see langword="null"/> (and nothing allocated) otherwise.</summary>
+    internal static Activity? Start(string name) => Source.StartActivity(name, ActivityKind.Internal);
+
+    /// <summary>Ends a use case's span with its outcome: a typed error sets the error status and its code.</summary>
+    internal static void Complete(Activity? activity, ShopError? error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        if (error is null)
+        {
+            activity.SetTag(Tags.Outcome, "success");
+            return;
+        }
+
+        activity.SetTag(Tags.Outcome, "failure");
+        Fail(activity, error.Code);
+    }
+
+    /// <summary>Marks a span as failed with an error code (or exception type); never the message, which may carry input.</summary>
+    internal static void Fail(Activity activity, string errorType)
+    {
+        activity.SetTag(Tags.ErrorType, errorType);
+        activity.SetStatus(ActivityStatusCode.Error, errorType);
+    }
+
+    /// <summary>
+    /// Awaits a use case started inside <paramref name="activity"/> and completes the span with its outcome (and, on
+    /// success, the tags <paramref name="describe"/> adds). The caller starts and disposes the span in its own async
+    /// method, so that <see cref="Activity.Current"/> never leaks to the host.
+    /// </summary>
+    internal static async Task<Result<T>> TraceAsync<T>(Activity? activity, Task<Result<T>> work, Action<Activity, T>? describe = null)
+    {
+        try
+        {
+            var result = await work.ConfigureAwait(false);
+            if (activity is not null && result.Succeeded)
+            {
+                describe?.Invoke(activity, result.Value);
+            }
+
+            Complete(activity, result.Error);
+            return result;
+        }
+        catch (Exception exception) when (Faulted(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Awaits a use case without a value started inside <paramref name="activity"/> and completes the span with its outcome.</summary>
+    internal static async Task<Result> TraceAsync(Activity? activity, Task<Result> work)
+    {
+        try
+        {
+            var result = await work.ConfigureAwait(false);
+            Complete(activity, result.Error);
+            return result;
+        }
+        catch (Exception exception) when (Faulted(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>An exception filter that records a fault on the span and lets the exception pass: always <see langword="false"/>.</summary>
+    internal static bool Faulted(Activity? activity, Exception exception)
+    {
+        if (activity is not null)
+        {
+            Fail(activity, exception.GetType().FullName ?? exception.GetType().Name);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,144 @@
+namespace ShopKernel.Diagnostics;
+
+/// <summary>
+/// The names under which ShopKernel reports metrics and traces, for hosts to subscribe to (e.g. OpenTelemetry's
+/// <c>AddMeter(ShopKernelTelemetry.MeterName)</c> and <c>AddSource(ShopKernelTelemetry.ActivitySourceName)</c>).
+/// No instrument, span or tag carries personal data.
+/// </summary>
+public static class ShopKernelTelemetry
+{
+    /// <summary>The name of ShopKernel's <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
+    public const string MeterName = "ShopKernel";
+
+    /// <summary>The name of ShopKernel's <see cref="System.Diagnostics.ActivitySource"/>.</summary>
+    public const string ActivitySourceName = "ShopKernel";
+
+    /// <summary>The names of ShopKernel's instruments.</summary>
+    public static class Instruments
+    {
+        /// <summary>Counter of carts created ({cart}); tag <see cref="Tags.CartKind"/>.</summary>
+        public const string CartsCreated = "shopkernel.carts.created";
+
+        /// <summary>Counter of item units added to carts ({item}).</summary>
+        public const string ItemsAdded = "shopkernel.cart.items.added";
+
+        /// <summary>Counter of orders placed ({order}); tags <see cref="Tags.PaymentMethod"/> and <see cref="Tags.OnHold"/>.</summary>
+        public const string OrdersPlaced = "shopkernel.orders.placed";
+
+        /// <summary>Counter of checkouts answered with the order an earlier submission placed ({order}).</summary>
+        public const string CheckoutReplays = "shopkernel.checkout.replays";
+
+        /// <summary>Counter of writes retried on fresh data after a concurrent change ({retry}); tag <see cref="Tags.Operation"/>.</summary>
+        public const string ConcurrencyRetries = "shopkernel.concurrency.retries";
+
+        /// <summary>
+        /// Counter of checkouts a guard (e.g. the stop list) refused or held for review ({checkout}); tags
+        /// <see cref="Tags.Outcome"/> (<c>refused</c> or <c>held</c>) and <see cref="Tags.ErrorType"/> (the refusal's code).
+        /// </summary>
+        public const string CheckoutsBlocked = "shopkernel.checkout.blocked";
+
+        /// <summary>Counter of subscriptions withdrawn ({subscription}); tag <see cref="Tags.ConsentSource"/>.</summary>
+        public const string Unsubscribes = "shopkernel.subscriptions.unsubscribed";
+
+        /// <summary>Histogram of checkout durations in seconds; tags <see cref="Tags.Outcome"/> and <see cref="Tags.ErrorType"/>.</summary>
+        public const string CheckoutDuration = "shopkernel.checkout.duration";
+    }
+
+    /// <summary>The names of ShopKernel's spans, one per use case.</summary>
+    public static class Spans
+    {
+        /// <summary>A guest cart is created.</summary>
+        public const string CartCreate = "shopkernel.cart.create";
+
+        /// <summary>An item is added to a cart.</summary>
+        public const string CartAddItem = "shopkernel.cart.add_item";
+
+        /// <summary>A line's quantity is set, a line removed or the cart cleared.</summary>
+        public const string CartUpdate = "shopkernel.cart.update";
+
+        /// <summary>A guest's cart is attached to a customer or merged into theirs.</summary>
+        public const string CartMerge = "shopkernel.cart.merge";
+
+        /// <summary>An order is placed.</summary>
+        public const string Checkout = "shopkernel.checkout";
+
+        /// <summary>A customer registers.</summary>
+        public const string CustomerRegister = "shopkernel.customer.register";
+
+        /// <summary>A customer signs in with a password.</summary>
+        public const string CustomerSignIn = "shopkernel.customer.sign_in";
+
+        /// <summary>A customer verifies a contact with a token.</summary>
+        public const string CustomerVerify = "shopkernel.customer.verify";
+
+        /// <summary>A cart is priced for display.</summary>
+        public const string Pricing = "shopkernel.pricing";
+
+        /// <summary>A subscription is requested.</summary>
+        public const string SubscriptionRequest = "shopkernel.subscription.request";
+
+        /// <summary>A pending subscription is confirmed.</summary>
+        public const string SubscriptionConfirm = "shopkernel.subscription.confirm";
+
+        /// <summary>Consent is withdrawn, by the subject or with a one-click token.</summary>
+        public const string SubscriptionUnsubscribe = "shopkernel.subscription.unsubscribe";
+
+        /// <summary>A send is recorded against the caps.</summary>
+        public const string SubscriptionSend = "shopkernel.subscription.send";
+
+        /// <summary>The stop list is checked at checkout.</summary>
+        public const string StopListCheck = "shopkernel.stop_list.check";
+    }
+
+    /// <summary>The tags on ShopKernel's measurements and spans; none holds personal data.</summary>
+    public static class Tags
+    {
+        /// <summary>How a use case ended: <c>success</c>, <c>failure</c>, or for checkout <c>placed</c>, <c>replayed</c>, <c>refused</c>, <c>held</c>, <c>failed</c>.</summary>
+        public const string Outcome = "shopkernel.outcome";
+
+        /// <summary>The error code of a failure (e.g. <c>checkout.cart_empty</c>), or the exception type of a fault.</summary>
+        public const string ErrorType = "error.type";
+
+        /// <summary>Which operation retried: <c>cart</c> or <c>checkout</c>.</summary>
+        public const string Operation = "shopkernel.operation";
+
+        /// <summary>Whether a new cart is a <c>guest</c> or a <c>customer</c> cart.</summary>
+        public const string CartKind = "shopkernel.cart.kind";
+
+        /// <summary>The number of lines of the cart or order.</summary>
+        public const string LineCount = "shopkernel.line_count";
+
+        /// <summary>The readable number of the order placed.</summary>
+        public const string OrderNumber = "shopkernel.order.number";
+
+        /// <summary>The payment method of the order, one of the configured ones.</summary>
+        public const string PaymentMethod = "shopkernel.payment_method";
+
+        /// <summary>Whether the order was placed on hold for review.</summary>
+        public const string OnHold = "shopkernel.order.on_hold";
+
+        /// <summary>How many attempts a write took (1 when no race was lost).</summary>
+        public const string Attempts = "shopkernel.attempts";
+
+        /// <summary>The number of guest orders a verified contact linked to the customer.</summary>
+        public const string LinkedOrders = "shopkernel.customer.linked_orders";
+
+        /// <summary>The number of price adjustments (discounts) applied.</summary>
+        public const string AdjustmentCount = "shopkernel.pricing.adjustment_count";
+
+        /// <summary>The subscription topic id.</summary>
+        public const string Topic = "shopkernel.subscription.topic";
+
+        /// <summary>Where consent was given or withdrawn (a <c>ConsentSource</c> name).</summary>
+        public const string ConsentSource = "shopkernel.consent.source";
+
+        /// <summary>The number of subscriptions withdrawn.</summary>
+        public const string Withdrawn = "shopkernel.subscription.withdrawn";
+
+        /// <summary>The number of buyer keys looked up on the stop list.</summary>
+        public const string KeyCount = "shopkernel.stop_list.key_count";
+
+        /// <summary>The strongest stop-list scope matched (<c>none</c> when nothing matched).</summary>
+        public const string StopListScope = "shopkernel.stop_list.scope";
+    }
+}
