@@ -84,7 +84,7 @@ public sealed partial class CheckoutService
     public async Task<Result<PlacedOrder>> PlaceOrderAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.Checkout);
-        var started = _metrics.CheckoutDurationEnabled ? _time.GetTimestamp() : 0;
+        long? started = _metrics.CheckoutDurationEnabled ? _time.GetTimestamp() : null;
         try
         {
             var (placed, outcome) = await PlaceCoreAsync(request, activity, cancellationToken).ConfigureAwait(false);
@@ -94,9 +94,9 @@ public sealed partial class CheckoutService
                 _metrics.CheckoutReplayed();
             }
 
-            if (started != 0)
+            if (started is { } start)
             {
-                _metrics.CheckoutCompleted(_time.GetElapsedTime(started), outcome, placed.Error?.Code);
+                _metrics.CheckoutCompleted(_time.GetElapsedTime(start), outcome, placed.Error?.Code);
             }
 
             if (activity is not null)
@@ -121,11 +121,11 @@ public sealed partial class CheckoutService
     }
 
     /// <summary>Records a checkout that ended in an exception on the duration histogram: always <see langword="false"/>.</summary>
-    private bool RecordFault(long started, Exception exception)
+    private bool RecordFault(long? started, Exception exception)
     {
-        if (started != 0)
+        if (started is { } start)
         {
-            _metrics.CheckoutCompleted(_time.GetElapsedTime(started), "failed", exception.GetType().FullName);
+            _metrics.CheckoutCompleted(_time.GetElapsedTime(start), "failed", exception.GetType().FullName);
         }
 
         return false;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Pricing;
 using ShopKernel.Subscriptions;
@@ -15,6 +16,8 @@ internal sealed partial class ShopKernelOptionsValidator : IValidateOptions<Shop
 /// <summary>The rules of <see cref="ShopKernelOptions"/> that data annotations cannot express.</summary>
 internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOptions>
 {
+    private const int MaxPaymentMethodLength = 64;
+
     public ValidateOptionsResult Validate(string? name, ShopKernelOptions options)
     {
         var failures = new List<string>();
@@ -91,7 +94,29 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
 
         failures.AddRange(SubscriptionOptionsRules.Validate(options.Subscriptions, options.Tokens));
         ValidatePricing(options.Pricing, failures);
+        ValidateCheckout(options.Checkout, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCheckout(CheckoutOptions? checkout, List<string> failures)
+    {
+        if (checkout is null)
+        {
+            failures.Add("ShopKernel:Checkout is required.");
+            return;
+        }
+
+        var methods = checkout.PaymentMethods ?? [];
+        if (methods.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > MaxPaymentMethodLength || m.Trim().Length != m.Length))
+        {
+            failures.Add($"ShopKernel:Checkout:PaymentMethods must hold codes of 1 to {MaxPaymentMethodLength} characters without surrounding white space (such as card or cod).");
+        }
+
+        // Requests match methods ignoring case, so two spellings of one code would be one method configured twice.
+        if (methods.Where(m => m is not null).GroupBy(m => m, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            failures.Add($"ShopKernel:Checkout:PaymentMethods holds '{twice.Key}' twice.");
+        }
     }
 
     private static void ValidatePricing(PricingOptions? pricing, List<string> failures)

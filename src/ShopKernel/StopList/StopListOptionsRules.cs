@@ -26,6 +26,13 @@ internal sealed class StopListOptionsRules : IValidateOptions<ShopKernelOptions>
             failures.Add("ShopKernel:StopList:CashOnDeliveryMethods must not hold blank codes.");
         }
 
+        else if (options.Checkout?.PaymentMethods is { Count: > 0 } accepted
+            && stopList.CashOnDeliveryMethods.FirstOrDefault(m => !accepted.Contains(m, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            // A cash-on-delivery block on a method checkout never accepts would silently block nothing.
+            failures.Add($"ShopKernel:StopList:CashOnDeliveryMethods holds '{unknown}', which is not one of ShopKernel:Checkout:PaymentMethods.");
+        }
+
         if (stopList.RefusedDeliveriesToFlag is < 0 or > 1_000)
         {
             failures.Add($"ShopKernel:StopList:RefusedDeliveriesToFlag must be between 0 (off) and 1000 (was {stopList.RefusedDeliveriesToFlag}).");

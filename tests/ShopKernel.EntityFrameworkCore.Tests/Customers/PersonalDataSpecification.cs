@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.Diagnostics;
+using ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
 using ShopKernel.Subscriptions;
@@ -163,8 +165,9 @@ public abstract class PersonalDataSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task No_personal_data_reaches_the_logs()
+    public async Task No_personal_data_reaches_the_logs_the_spans_or_the_metrics()
     {
+        using var telemetry = new TelemetryCapture(meterFactory: null);
         var (zoltan, _, _, _) = await ZoltanWithHistoryAsync();
         await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("zoltan.q@example.org", "wrong password"));
         await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("zoltan.q@example.org", Password));
@@ -178,5 +181,13 @@ public abstract class PersonalDataSpecification : CustomerSteps
             .Where(m => ErasedValues.Append(Password).Any(v => m.Contains(v, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         Assert.Empty(leaks);
+
+        Assert.Contains(telemetry.Spans, a => a.OperationName == ShopKernelTelemetry.Spans.CustomerVerify);
+        Assert.Contains(telemetry.Spans, a => a.OperationName == ShopKernelTelemetry.Spans.SubscriptionConfirm);
+        var tagValues = telemetry.Spans.SelectMany(a => a.TagObjects.Select(t => $"{a.OperationName} {t.Key}={t.Value} {a.StatusDescription}"))
+            .Concat(telemetry.Measurements.SelectMany(m => m.Tags.Select(t => $"{m.Instrument} {t.Key}={t.Value}")))
+            .ToList();
+        Assert.NotEmpty(tagValues);
+        Assert.DoesNotContain(tagValues, t => ErasedValues.Append(Password).Append("ZoltanPhone").Any(v => t.Contains(v, StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ShopKernel.DependencyInjection;
+
+namespace ShopKernel.Tests.DependencyInjection;
+
+/// <summary>A host whose ShopKernel configuration is wrong fails when it starts, with a message naming the option.</summary>
+public sealed class OptionsAtStartTests
+{
+    private static readonly string Key = Convert.ToBase64String(new byte[32]);
+
+    /// <summary>Starts a host configured from <paramref name="settings"/> (as appsettings.json would) and returns why it failed, if it did.</summary>
+    private static async Task<OptionsValidationException?> StartAsync(Dictionary<string, string?> settings, Action<ShopKernelBuilder>? more = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        var shopKernel = builder.Services.AddShopKernel(o => o.Orders.NodeId = 0);
+        builder.Services.Configure<ShopKernelOptions>(builder.Configuration.GetSection("ShopKernel"));
+        more?.Invoke(shopKernel);
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+            await host.StopAsync();
+            return null;
+        }
+        catch (OptionsValidationException error)
+        {
+            return error;
+        }
+    }
+
+    [Fact]
+    public async Task A_sound_configuration_starts()
+    {
+        Assert.Null(await StartAsync(new() { ["ShopKernel:Checkout:PaymentMethods:0"] = "card", ["ShopKernel:Tokens:SigningKeys:0"] = Key }));
+    }
+
+    [Theory]
+    [InlineData("ShopKernel:Carts:MaxLines", "0", "MaxLines")]
+    [InlineData("ShopKernel:Carts:MaxQuantityPerLine", "-5", "MaxQuantityPerLine")]
+    [InlineData("ShopKernel:Carts:GuestCartLifetime", "-1.00:00:00", "ShopKernel:Carts:GuestCartLifetime")]
+    [InlineData("ShopKernel:Carts:MaxConcurrencyRetries", "5000", "MaxConcurrencyRetries")]
+    [InlineData("ShopKernel:Orders:GroupSize", "99", "GroupSize")]
+    [InlineData("ShopKernel:Orders:Prefix", "SHOP-2026", "Prefix")]
+    [InlineData("ShopKernel:Orders:NodeLeaseDuration", "00:00:01", "ShopKernel:Orders:NodeLeaseDuration")]
+    [InlineData("ShopKernel:Credentials:Pbkdf2Iterations", "1000", "Pbkdf2Iterations")]
+    [InlineData("ShopKernel:Credentials:LockoutDuration", "00:00:00", "ShopKernel:Credentials:LockoutDuration")]
+    [InlineData("ShopKernel:Checkout:MaxIdempotencyKeyLength", "4", "MaxIdempotencyKeyLength")]
+    [InlineData("ShopKernel:Checkout:PaymentMethods:1", "CARD", "ShopKernel:Checkout:PaymentMethods")]
+    [InlineData("ShopKernel:Checkout:PaymentMethods:1", " cod", "ShopKernel:Checkout:PaymentMethods")]
+    [InlineData("ShopKernel:Contacts:DefaultRegion", "XX", "ShopKernel:Contacts:DefaultRegion")]
+    [InlineData("ShopKernel:Tokens:SigningKeys:0", "c2hvcnQ=", "ShopKernel:Tokens:SigningKeys")]
+    [InlineData("ShopKernel:Tokens:VerificationLifetime", "90.00:00:00", "ShopKernel:Tokens:VerificationLifetime")]
+    [InlineData("ShopKernel:Pricing:TimeZone", "Mars/Olympus_Mons", "ShopKernel:Pricing:TimeZone")]
+    [InlineData("ShopKernel:Pricing:MaxDiscountPercent", "150", "MaxDiscountPercent")]
+    [InlineData("ShopKernel:Pricing:PromotionRefreshInterval", "00:00:00", "ShopKernel:Pricing:PromotionRefreshInterval")]
+    [InlineData("ShopKernel:Subscriptions:Topics:0:Id", "News Letter", "ShopKernel:Subscriptions:Topics")]
+    [InlineData("ShopKernel:Subscriptions:ConfirmationLifetime", "00:01:00", "ShopKernel:Subscriptions:ConfirmationLifetime")]
+    public async Task A_bad_value_fails_the_host_at_start_naming_the_option(string key, string value, string named)
+    {
+        var error = await StartAsync(new()
+        {
+            ["ShopKernel:Checkout:PaymentMethods:0"] = "card",
+            ["ShopKernel:Tokens:SigningKeys:0"] = Key,
+            [key] = value,
+        });
+
+        Assert.NotNull(error);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_stop_list_needs_its_hash_keys_and_known_cash_on_delivery_methods()
+    {
+        var error = await StartAsync(
+            new() { ["ShopKernel:Checkout:PaymentMethods:0"] = "card", ["ShopKernel:StopList:CashOnDeliveryMethods:0"] = "cod" },
+            shopKernel => shopKernel.AddStopList());
+
+        Assert.NotNull(error);
+        Assert.Contains("ShopKernel:StopList:HashKeys", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ShopKernel:StopList:CashOnDeliveryMethods holds 'cod'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscription_topics_need_signing_keys()
+    {
+        var error = await StartAsync(new() { ["ShopKernel:Subscriptions:Topics:0:Id"] = "newsletter" });
+
+        Assert.Contains("ShopKernel:Tokens:SigningKeys", error?.Message, StringComparison.Ordinal);
+    }
+}
