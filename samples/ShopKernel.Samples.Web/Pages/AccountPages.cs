@@ -1,0 +1,210 @@
+using System.Text;
+using ShopKernel.Carts;
+using ShopKernel.Customers;
+using ShopKernel.Orders;
+using ShopKernel.Samples.Web.Mail;
+using ShopKernel.Samples.Web.Web;
+using ShopKernel.Subscriptions;
+using static ShopKernel.Samples.Web.Web.Html;
+
+namespace ShopKernel.Samples.Web.Pages;
+
+/// <summary>Registration, sign-in, e-mail verification and the account page with order history and newsletter box.</summary>
+public static class AccountPages
+{
+    /// <summary>Maps the pages.</summary>
+    public static void MapAccountPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/account/register", (HttpContext http) => RegisterForm(ShopState.From(http), null, null, StatusCodes.Status200OK));
+        app.MapPost("/account/register", RegisterAsync);
+        app.MapGet("/account/signin", (HttpContext http) => SignInForm(ShopState.From(http), null, null, StatusCodes.Status200OK));
+        app.MapPost("/account/signin", SignInAsync);
+        app.MapGet("/account/verify", (HttpContext http, string? token) => Page("Confirm your e-mail address", ShopState.From(http), $"""
+            <form method="post" action="{E(ShopState.From(http).Link("/account/verify", ("token", token)))}"><button type="submit" id="verify">Confirm my e-mail address</button></form>
+            """));
+        app.MapPost("/account/verify", VerifyAsync);
+        app.MapGet("/account", ShowAsync);
+        app.MapPost("/account/verification", ResendVerificationAsync);
+        app.MapPost("/account/newsletter", NewsletterAsync);
+    }
+
+    private static IResult RegisterForm(ShopState state, IFormCollection? form, string? error, int statusCode) =>
+        Page("Register", state, $"""
+            {Error(error)}
+            <form method="post" action="{E(state.Link("/account/register"))}">
+            <label>First name <input name="firstName" id="firstName" required value="{E(form?["firstName"])}"></label>
+            <label>Last name <input name="lastName" id="lastName" required value="{E(form?["lastName"])}"></label>
+            <label>E-mail <input name="email" id="email" type="email" required value="{E(form?["email"])}"></label>
+            <label>Password (at least 8 characters) <input name="password" id="password" type="password" required minlength="8"></label>
+            {CheckoutPages.NewsletterBox}
+            <button type="submit" id="register">Register</button>
+            </form>
+            <p class="note">Orders you placed as a guest with this e-mail join your history once you confirm the address.</p>
+            """, statusCode);
+
+    private static IResult SignInForm(ShopState state, string? login, string? error, int statusCode) =>
+        Page("Sign in", state, $"""
+            {Error(error)}
+            <form method="post" action="{E(state.Link("/account/signin"))}">
+            <label>E-mail or phone <input name="login" id="login" required value="{E(login)}"></label>
+            <label>Password <input name="password" id="password" type="password" required></label>
+            <button type="submit" id="sign-in">Sign in</button>
+            </form>
+            """, statusCode);
+
+    private static async Task<IResult> RegisterAsync(HttpContext http, CustomerService customers, CartService carts, SubscriptionService subscriptions, MailOutbox mail, SessionTokens sessions)
+    {
+        var state = ShopState.From(http);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var registered = await customers.RegisterAsync(new CustomerRegistration(form["firstName"].ToString().Trim(), form["lastName"].ToString().Trim())
+        {
+            Email = form["email"].ToString(),
+            Password = form["password"].ToString(),
+        }, http.RequestAborted);
+        if (!registered.TryGetValue(out var customer))
+        {
+            var message = registered.Error!.Code == CustomerErrorCodes.Duplicate
+                ? "An account with this e-mail address exists already. Sign in instead."
+                : registered.Error.Description;
+            return RegisterForm(state, form, message, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var baseUri = CartPages.BaseUri(http.Request);
+        var subject = ConsentSubject.ForCustomer(customer.Id);
+        if (form["newsletter"] == "yes")
+        {
+            await SubscriptionPages.RequestNewsletterAsync(subscriptions, mail, subject, ConsentSource.SignUpForm, http, baseUri);
+        }
+
+        await SendVerificationAsync(customers, subscriptions, mail, customer.Id, baseUri, http.RequestAborted);
+        return Results.Redirect(await StartSessionAsync(state, customer.Id, carts, sessions, http.RequestAborted));
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, CustomerService customers, CartService carts, SessionTokens sessions)
+    {
+        var state = ShopState.From(http);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var signedIn = await customers.SignInAsync(form["login"].ToString(), form["password"].ToString(), http.RequestAborted);
+        if (!signedIn.TryGetValue(out var customer))
+        {
+            var message = signedIn.Error!.Code == CustomerErrorCodes.LockedOut
+                ? "Too many failed attempts: please wait a few minutes and try again."
+                : "The e-mail, phone or password is not right.";
+            return SignInForm(state, form["login"], message, StatusCodes.Status401Unauthorized);
+        }
+
+        return Results.Redirect(await StartSessionAsync(state, customer.Id, carts, sessions, http.RequestAborted));
+    }
+
+    /// <summary>Starts a session; the guest cart in the URL joins the customer's cart.</summary>
+    private static async Task<string> StartSessionAsync(ShopState state, CustomerId customerId, CartService carts, SessionTokens sessions, CancellationToken cancellationToken)
+    {
+        if (state.Cart is { } guestCart)
+        {
+            // An expired or unknown guest cart simply has nothing to bring along.
+            await carts.AttachToCustomerAsync(guestCart, customerId, cancellationToken: cancellationToken);
+        }
+
+        return (state with { Cart = null, Session = sessions.Issue(customerId), CustomerId = customerId }).Link("/account");
+    }
+
+    private static async Task SendVerificationAsync(CustomerService customers, SubscriptionService subscriptions, MailOutbox mail, CustomerId customerId, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var issued = await customers.IssueVerificationTokenAsync(customerId, ContactKind.Email, cancellationToken);
+        if (issued.TryGetValue(out var token))
+        {
+            await mail.WriteAsync(subscriptions, ConsentSubject.ForCustomer(customerId), token.SendTo, "Please confirm your e-mail address", $"""
+                Welcome to the ShopKernel sample shop. Confirm your e-mail address here (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
+                {new Uri(baseUri, $"account/verify?token={Uri.EscapeDataString(token.Token)}")}
+
+                Orders you placed as a guest with this address then appear in your account.
+                """, baseUri, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext http, string? token, CustomerService customers)
+    {
+        var state = ShopState.From(http);
+        var verified = await customers.VerifyContactAsync(token ?? string.Empty, http.RequestAborted);
+        if (!verified.TryGetValue(out var verification))
+        {
+            return Page("Not confirmed", state, Error(verified.Error!.Code == CustomerErrorCodes.TokenExpired
+                ? "This link has expired. Sign in and ask for a new one on your account page."
+                : "This link is not valid or has been used already."), StatusCodes.Status400BadRequest);
+        }
+
+        var linked = verification.LinkedOrders switch { 0 => string.Empty, 1 => " One earlier order joined your account.", var n => $" {n} earlier orders joined your account." };
+        return Page("E-mail address confirmed", state, $"<p id=\"verified\">Thank you, your e-mail address is confirmed.{linked}</p><p><a href=\"{E(state.Link(state.SignedIn ? "/account" : "/account/signin"))}\">Go to your account</a></p>");
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, CustomerService customers, OrderService orders, SubscriptionService subscriptions, OrderNumberFormat format)
+    {
+        var state = ShopState.From(http);
+        if (state.CustomerId is not { } id || !(await customers.GetAsync(id, http.RequestAborted)).TryGetValue(out var customer))
+        {
+            return SignInForm(state, null, "Please sign in.", StatusCodes.Status401Unauthorized);
+        }
+
+        var body = new StringBuilder($"<p>{E(customer.FirstName)} {E(customer.LastName)} · {E(customer.Email)} ");
+        body.Append(customer.EmailVerified
+            ? "(confirmed)</p>"
+            : $"(not confirmed yet)</p><form method=\"post\" action=\"{E(state.Link("/account/verification"))}\"><button type=\"submit\">Send the confirmation mail again</button></form>");
+
+        var status = await subscriptions.GetStatusAsync(ConsentSubject.ForCustomer(id), CheckoutPages.Newsletter, http.RequestAborted);
+        var newsletter = status.TryGetValue(out var s) ? s.State : SubscriptionState.NotSubscribed;
+        body.Append("<h2>Newsletter</h2>").Append(newsletter switch
+        {
+            SubscriptionState.Subscribed => $"<form method=\"post\" action=\"{E(state.Link("/account/newsletter"))}\"><p id=\"newsletter-state\">You get the newsletter.</p><input type=\"hidden\" name=\"action\" value=\"unsubscribe\"><button type=\"submit\">Unsubscribe</button></form>",
+            SubscriptionState.Pending => "<p id=\"newsletter-state\">Waiting for your confirmation: follow the link in the mail we sent you.</p>",
+            _ => $"<form method=\"post\" action=\"{E(state.Link("/account/newsletter"))}\">{CheckoutPages.NewsletterBox}<input type=\"hidden\" name=\"action\" value=\"subscribe\"><button type=\"submit\">Save</button></form>",
+        });
+
+        body.Append("<h2>Your orders</h2>");
+        var history = (await orders.ListForCustomerAsync(id, cancellationToken: http.RequestAborted)).Value;
+        if (history.Items.Count == 0)
+        {
+            body.Append("<p id=\"no-orders\">No orders yet.</p>");
+        }
+
+        foreach (var order in history.Items)
+        {
+            body.Append($"<h3 class=\"history-number\">{E(order.Number.ToString(format))}</h3>").Append(CheckoutPages.RenderOrder(order, format));
+        }
+
+        return Page("My account", state, body.ToString());
+    }
+
+    private static async Task<IResult> ResendVerificationAsync(HttpContext http, CustomerService customers, SubscriptionService subscriptions, MailOutbox mail)
+    {
+        var state = ShopState.From(http);
+        if (state.CustomerId is not { } id)
+        {
+            return SignInForm(state, null, "Please sign in.", StatusCodes.Status401Unauthorized);
+        }
+
+        await SendVerificationAsync(customers, subscriptions, mail, id, CartPages.BaseUri(http.Request), http.RequestAborted);
+        return Results.Redirect(state.Link("/account"));
+    }
+
+    private static async Task<IResult> NewsletterAsync(HttpContext http, SubscriptionService subscriptions, MailOutbox mail)
+    {
+        var state = ShopState.From(http);
+        if (state.CustomerId is not { } id)
+        {
+            return SignInForm(state, null, "Please sign in.", StatusCodes.Status401Unauthorized);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var subject = ConsentSubject.ForCustomer(id);
+        if (form["action"] == "unsubscribe")
+        {
+            await subscriptions.UnsubscribeAsync(subject, CheckoutPages.Newsletter, SubscriptionPages.Evidence(ConsentSource.AccountPage, http), http.RequestAborted);
+        }
+        else if (form["newsletter"] == "yes")
+        {
+            await SubscriptionPages.RequestNewsletterAsync(subscriptions, mail, subject, ConsentSource.AccountPage, http, CartPages.BaseUri(http.Request));
+        }
+
+        return Results.Redirect(state.Link("/account"));
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using ShopKernel.Carts;
+using ShopKernel.Samples.Web.Data;
+using ShopKernel.Samples.Web.Mail;
+using ShopKernel.Samples.Web.Pages;
+using ShopKernel.Samples.Web.Shop;
+using ShopKernel.Samples.Web.Web;
+using ShopKernel.Subscriptions;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = SampleSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(settings);
+
+// First hosted service: the schema is migrated before ShopKernel leases its order-number node id.
+builder.Services.AddHostedService<ShopInitializer>();
+builder.Services.AddShopDatabase(builder.Configuration, settings);
+builder.Services
+    .AddShopKernel(options =>
+    {
+        options.Carts.DefaultMergeStrategy = CartMergeStrategy.SumQuantities;
+        foreach (var (code, _) in Catalogue.PaymentMethods)
+        {
+            options.Checkout.PaymentMethods.Add(code);
+        }
+
+        options.Checkout.TrackStock = true;
+        options.Orders.Prefix = "SK";
+        options.Contacts.DefaultRegion = "GB";
+        options.Tokens.SigningKeys.Add(settings.SigningKey);
+        options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = CheckoutPages.Newsletter, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
+    })
+    .AddStopList(options => options.HashKeys.Add(settings.StopListHashKey))
+    .AddEntityFrameworkStores<ShopContext>();
+
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+builder.Services.AddSingleton<SessionTokens>();
+builder.Services.AddSingleton<MailOutbox>();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+// Cart tokens and sessions ride in URLs: keep them out of Referer headers sent to other sites and out of caches.
+app.Use((http, next) =>
+{
+    http.Response.Headers["Referrer-Policy"] = "no-referrer";
+    http.Response.Headers.CacheControl = "no-store";
+    return next(http);
+});
+
+app.MapCartPages();
+app.MapCheckoutPages();
+app.MapOrderPages();
+app.MapAccountPages();
+app.MapSubscriptionPages();
+app.MapStaffPages();
+app.MapHealthChecks("/health");
+
+if (app.Logger.IsEnabled(LogLevel.Information))
+{
+    app.Logger.LogInformation("Staff page: /staff?key={StaffKey} · mails are written to {MailDirectory}", settings.StaffKey, settings.MailDirectory);
+}
+
+app.Run();
+
+/// <summary>The sample shop's entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Promotions;
+using ShopKernel.Samples.Web.Data;
+using ShopKernel.Storage;
+
+namespace ShopKernel.Samples.Web.Shop;
+
+/// <summary>
+/// Brings the database to the latest migration and puts in the shop's promotions and stock levels, before
+/// ShopKernel's own hosted services (the order-number lease) start: it is registered first.
+/// </summary>
+public sealed class ShopInitializer(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var stock = scope.ServiceProvider.GetRequiredService<IStockStore>();
+        foreach (var product in Catalogue.Products.Where(p => p.Stock is not null))
+        {
+            if (await stock.GetAvailableAsync(product.Id, cancellationToken) is null)
+            {
+                await stock.SetAvailableAsync(product.Id, product.Stock!.Value, cancellationToken);
+            }
+        }
+
+        var promotions = scope.ServiceProvider.GetRequiredService<PromotionService>();
+        foreach (var promotion in Catalogue.Promotions)
+        {
+            if (!(await promotions.GetAsync(promotion.Id, cancellationToken)).Succeeded)
+            {
+                await promotions.CreateAsync(promotion, cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

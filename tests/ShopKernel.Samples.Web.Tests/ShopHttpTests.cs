@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ShopKernel.Orders;
+using ShopKernel.StopList;
+using ShopKernel.Subscriptions;
+
+namespace ShopKernel.Samples.Web.Tests;
+
+/// <summary>The shop's main paths over HTTP, without cookies, on one app started for the class.</summary>
+public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopHttpTests.Shop>
+{
+    /// <summary>One shop for all tests of the class.</summary>
+    public sealed class Shop : SampleShopFactory;
+
+    internal static (string, string)[] GuestDetails(string email, string payment = "card", bool newsletter = false) =>
+    [
+        ("email", email), ("firstName", "Ada"), ("lastName", "Lovelace"), ("recipient", "Ada Lovelace"), ("line1", "12 St James's Square"),
+        ("postalCode", "SW1Y 4JH"), ("city", "London"), ("country", "GB"), ("payment", payment), .. newsletter ? new[] { ("newsletter", "yes") } : [],
+    ];
+
+    private static async Task FillCartAsync(ShopBrowserlessClient client)
+    {
+        await client.GetAsync("/");
+        await client.SubmitAsync("/cart/add", ("product", "mug"), ("colour", "White"), ("design", "Cat"), ("quantity", "2"));
+        await client.GetAsync(client.Link("nav-catalogue"));
+        await client.SubmitAsync("/cart/add", ("product", "tee"), ("colour", "Red"), ("design", "Stripes"), ("quantity", "1"));
+    }
+
+    [Fact]
+    public async Task A_guest_fills_a_cart_and_buys_without_cookies_and_sees_the_readable_order_number()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        Assert.Matches("cart=[A-Za-z0-9_-]{22}", client.Location);
+        Assert.Equal(2, Regex.Count(client.Html, "class=\"line\""));
+        Assert.Contains("Mug week: 10%", client.Html);
+        Assert.Contains("/pictures/mug/White/Cat.svg", client.Html);
+
+        await client.SubmitAsync("/cart/coupon", ("coupon", "welcome5"));
+        Assert.Contains("Welcome coupon", client.Html);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails("guest-buys@example.com", "cod"));
+
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        var number = client.Text("order-number");
+        Assert.Matches("^SK-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$", number);
+        Assert.Contains("Cash on delivery", client.Html);
+        Assert.True(OrderNumber.TryParse(number, new OrderNumberFormat("SK", 4), out _));
+    }
+
+    [Fact]
+    public async Task Submitting_the_checkout_form_twice_places_one_order()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        var form = client.Html;
+        await client.SubmitAsync("/checkout", GuestDetails("twice@example.com"));
+        var first = client.Text("order-number");
+
+        // The same form again (a double click, the back button and a resubmission).
+        client.Back(form);
+        await client.SubmitAsync("/checkout", GuestDetails("twice@example.com"));
+
+        Assert.Equal(first, client.Text("order-number"));
+        var orders = await shop.WithAsync<OrderService, OrderPage>(async s => (await s.ListAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))).Value);
+        Assert.Single(orders.Items, o => o.Contact.Email == "twice@example.com");
+    }
+
+    [Fact]
+    public async Task A_blocked_buyer_is_refused_politely_and_nothing_is_ordered()
+    {
+        await shop.WithAsync<StopListService, StopListEntry>(async s =>
+            (await s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "Blocked.Buyer@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud, "test"))).Value);
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails(" blocked.buyer@EXAMPLE.com"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, client.Status);
+        Assert.Contains("we cannot accept orders from you online", client.Html);
+        var orders = await shop.WithAsync<OrderService, OrderPage>(async s => (await s.ListAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))).Value);
+        Assert.DoesNotContain(orders.Items, o => o.Contact.Email?.Contains("blocked", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public async Task A_guest_finds_the_order_by_number_and_email_and_nobody_finds_it_with_another_email()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails("lookup@example.com"));
+        var number = client.Text("order-number");
+
+        await client.GetAsync("/orders/lookup");
+        await client.SubmitAsync("/orders/lookup", ("number", number.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)), ("contact", "LOOKUP@example.com"));
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Contains("Colour: White, Design: Cat", client.Html);
+
+        await client.GetAsync("/orders/lookup");
+        await client.SubmitAsync("/orders/lookup", ("number", number), ("contact", "someone.else@example.com"));
+        Assert.Equal(HttpStatusCode.NotFound, client.Status);
+    }
+
+    [Fact]
+    public async Task The_newsletter_box_is_unticked_and_every_mail_to_a_subscriber_unsubscribes_in_one_click()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        Assert.Matches("<input type=\"checkbox\" name=\"newsletter\" id=\"newsletter\" value=\"yes\">", client.Html);
+        await client.SubmitAsync("/checkout", GuestDetails("one-click@example.com", newsletter: true));
+
+        var mails = shop.Mails().Where(m => m.Contains("To: one-click@example.com", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, mails.Count);   // the newsletter confirmation and the order
+        var links = mails.Select(m => Regex.Match(m, "List-Unsubscribe: <https?://[^/]+(/unsubscribe\\?t=[^>]+)>").Groups[1].Value).ToList();
+        Assert.All(links, l => Assert.NotEmpty(l));
+        Assert.All(mails, m => Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", m));
+
+        // The mail provider's RFC 8058 POST, no sign-in, no cookie.
+        await client.PostAsync(links[0], ("List-Unsubscribe", "One-Click"));
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        var state = await shop.WithAsync<SubscriptionService, SubscriptionState>(async s => (await s.GetStatusAsync(ConsentSubject.ForEmail("one-click@example.com"), "newsletter")).Value.State);
+        Assert.Equal(SubscriptionState.Unsubscribed, state);
+
+        await client.PostAsync("/unsubscribe?t=altered", ("List-Unsubscribe", "One-Click"));
+        Assert.Equal(HttpStatusCode.BadRequest, client.Status);
+    }
+
+    [Fact]
+    public async Task The_staff_page_needs_its_key_and_exports_customers_as_csv()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await client.GetAsync("/staff/");
+        Assert.Equal(HttpStatusCode.NotFound, client.Status);
+
+        await client.GetAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Contains("id=\"staff-orders\"", client.Html);
+        Assert.Contains("id=\"staff-abandoned\"", client.Html);
+        Assert.Contains("id=\"staff-stop-list\"", client.Html);
+
+        var csv = await client.GetAsync($"/staff/customers.csv?key={SampleShopFactory.StaffKey}");
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.StartsWith("id,email,phone,first_name,last_name", csv.TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_answers()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+    }
+}
