@@ -723,6 +723,12 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("orders");
 
+                    b.Property<string>("OrdersKey")
+                        .HasMaxLength(43)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("orders_key");
+
                     b.Property<int>("Reason")
                         .HasColumnType("integer")
                         .HasColumnName("reason");
@@ -738,6 +744,10 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
                     b.HasKey("Id")
                         .HasName("pk_shopkernel_stop_list_entries");
+
+                    b.HasIndex("OrdersKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shopkernel_stop_list_entries_orders_key");
 
                     b.HasIndex("Scope", "Id")
                         .HasDatabaseName("ix_shopkernel_stop_list_entries_scope_id");

@@ -718,6 +718,12 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("orders");
 
+                    b.Property<string>("OrdersKey")
+                        .HasMaxLength(43)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("orders_key");
+
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reason");
@@ -733,6 +739,10 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_shopkernel_stop_list_entries");
+
+                    b.HasIndex("OrdersKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shopkernel_stop_list_entries_orders_key");
 
                     b.HasIndex("Scope", "Id")
                         .HasDatabaseName("ix_shopkernel_stop_list_entries_scope_id");

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ShopKernel.Orders;
+using ShopKernel.Subscriptions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShopKernel.Samples.Web.Tests.Browser;
+
+/// <summary>The sample shop in a real Chromium, with cookies unusable, on one shop and browser started for the class.</summary>
+public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<BrowserShop>
+{
+    private static async Task AddToCartAsync(IPage page, string product, string colour, string design, int quantity)
+    {
+        await page.Locator("#nav-catalogue").ClickAsync();
+        var card = page.Locator($"#product-{product}");
+        await card.Locator("select[name=colour]").SelectOptionAsync(colour);
+        await card.Locator("select[name=design]").SelectOptionAsync(design);
+        await card.Locator("input[name=quantity]").FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await card.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await Expect(page.Locator("#cart-lines")).ToBeVisibleAsync();
+    }
+
+    private static async Task FillCheckoutAsync(IPage page, string email, string payment = "card", bool newsletter = false)
+    {
+        await page.Locator("#checkout").ClickAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#firstName").FillAsync("Grace");
+        await page.Locator("#lastName").FillAsync("Hopper");
+        await page.Locator("#recipient").FillAsync("Grace Hopper");
+        await page.Locator("#line1").FillAsync("Hauptstraße 5a");
+        await page.Locator("#postalCode").FillAsync("10115");
+        await page.Locator("#city").FillAsync("Berlin");
+        await page.Locator("#country").SelectOptionAsync("DE");
+        await page.Locator($"#payment-{payment}").CheckAsync();
+        await Expect(page.Locator("#newsletter")).Not.ToBeCheckedAsync();
+        if (newsletter)
+        {
+            await page.Locator("#newsletter").CheckAsync();
+        }
+    }
+
+    private Task<IReadOnlyList<Order>> OrdersOfAsync(string email) =>
+        shop.WithAsync<OrderService, IReadOnlyList<Order>>(async s =>
+            [.. (await s.ListAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), pageSize: 100)).Value.Items.Where(o => o.Contact.Email == email)]);
+
+    [Fact]
+    public async Task A_guest_buys_with_cookies_disabled()
+    {
+        await using var browser = await CookielessContext.CreateAsync(shop);
+        await browser.StepsAsync(nameof(A_guest_buys_with_cookies_disabled), async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "mug", "Black", "Dog", 2);
+            await AddToCartAsync(page, "tee", "Blue", "Stars", 1);
+            await Expect(page.Locator("tr.line")).ToHaveCountAsync(2);
+            await Expect(page.Locator("#discounts")).ToContainTextAsync("Mug week: 10%");
+            Assert.True(await page.Locator("img.pic").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The line's picture link did not load.");
+
+            // Change and remove.
+            await page.Locator("tr.line").Nth(1).Locator("input[name=quantity]").FillAsync("3");
+            await page.Locator("tr.line").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
+            await Expect(page.Locator("tr.line").Nth(1).Locator("input[name=quantity]")).ToHaveValueAsync("3");
+            await page.Locator("tr.line").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+            await Expect(page.Locator("tr.line")).ToHaveCountAsync(1);
+
+            await page.Locator("#coupon").FillAsync("welcome5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            await Expect(page.Locator("#discounts")).ToContainTextAsync("Welcome coupon");
+
+            await FillCheckoutAsync(page, "grace.cookieless@example.com", "cod");
+            await page.Locator("#place-order").ClickAsync();
+            await Expect(page.Locator("#order-number")).ToHaveTextAsync(OrderNumberPattern());
+            await Expect(page.Locator(".payment")).ToHaveTextAsync("Cash on delivery");
+        });
+
+        Assert.Equal(0, browser.SetCookieAttempts);
+        Assert.Empty(await browser.Context.CookiesAsync());
+        Assert.Single(await OrdersOfAsync("grace.cookieless@example.com"));
+    }
+
+    [Fact]
+    public async Task A_double_click_on_place_order_creates_exactly_one_order()
+    {
+        await using var browser = await CookielessContext.CreateAsync(shop);
+        await browser.StepsAsync(nameof(A_double_click_on_place_order_creates_exactly_one_order), async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "tote", "Navy", "Logo", 1);
+            await FillCheckoutAsync(page, "grace.double@example.com");
+
+            // The same checkout open in a second tab as well, filled in too.
+            var second = await browser.Context.NewPageAsync();
+            await second.GotoAsync(page.Url);
+            await second.Locator("#email").FillAsync("grace.double@example.com");
+            await second.Locator("#firstName").FillAsync("Grace");
+            await second.Locator("#lastName").FillAsync("Hopper");
+            await second.Locator("#recipient").FillAsync("Grace Hopper");
+            await second.Locator("#line1").FillAsync("Hauptstraße 5a");
+            await second.Locator("#postalCode").FillAsync("10115");
+            await second.Locator("#city").FillAsync("Berlin");
+
+            await page.Locator("#place-order").DblClickAsync();
+            await Expect(page.Locator("#order-number")).ToHaveTextAsync(OrderNumberPattern());
+            var number = await page.Locator("#order-number").InnerTextAsync();
+
+            // Chromium collapses identical pending submissions itself; the second tab's submission reaches the shop for sure.
+            await second.Locator("#place-order").ClickAsync();
+            await Expect(second.Locator("#order-number")).ToHaveTextAsync(number);
+        });
+
+        Assert.True(browser.CheckoutPosts >= 2, $"Only {browser.CheckoutPosts} submission(s) reached the shop.");
+        Assert.Single(await OrdersOfAsync("grace.double@example.com"));
+    }
+
+    [Fact]
+    public async Task A_guest_who_registers_and_verifies_sees_their_earlier_order()
+    {
+        const string email = "grace.registers@example.com";
+        await using var browser = await CookielessContext.CreateAsync(shop);
+        await browser.StepsAsync(nameof(A_guest_who_registers_and_verifies_sees_their_earlier_order), async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "poster", "Paper", "Sunrise", 1);
+            await FillCheckoutAsync(page, email);
+            await page.Locator("#place-order").ClickAsync();
+            var number = await page.Locator("#order-number").InnerTextAsync();
+
+            await page.Locator("#nav-register").ClickAsync();
+            await page.Locator("#firstName").FillAsync("Grace");
+            await page.Locator("#lastName").FillAsync("Hopper");
+            await page.Locator("#email").FillAsync(email);
+            await page.Locator("#password").FillAsync("a long enough password");
+            await Expect(page.Locator("#newsletter")).Not.ToBeCheckedAsync();
+            await page.Locator("#register").ClickAsync();
+            await Expect(page.Locator("#no-orders")).ToBeVisibleAsync();   // not before proving the address is hers
+            var account = page.Url;
+
+            var mail = shop.Mails().Last(m => m.Contains($"To: {email}", StringComparison.Ordinal) && m.Contains("confirm your e-mail", StringComparison.OrdinalIgnoreCase));
+            await page.GotoAsync(MailLink(mail, "/account/verify"));
+            await page.Locator("#verify").ClickAsync();
+            await Expect(page.Locator("#verified")).ToContainTextAsync("One earlier order joined your account.");
+
+            await page.GotoAsync(account);
+            await Expect(page.Locator(".history-number")).ToHaveTextAsync([number]);
+        });
+
+        Assert.Equal(0, browser.SetCookieAttempts);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_from_a_mail_link_works_without_sign_in()
+    {
+        const string email = "grace.leaves@example.com";
+        await using var buyer = await CookielessContext.CreateAsync(shop);
+        await buyer.StepsAsync(nameof(Unsubscribing_from_a_mail_link_works_without_sign_in) + "-buy", async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "mug", "White", "Cat", 1);
+            await FillCheckoutAsync(page, email, newsletter: true);
+            await page.Locator("#place-order").ClickAsync();
+            await Expect(page.Locator("#order-number")).ToBeVisibleAsync();
+        });
+
+        var subject = ConsentSubject.ForEmail(email);
+        Assert.Equal(SubscriptionState.Pending, await StateAsync(subject));
+        var confirmation = shop.Mails().Last(m => m.Contains($"To: {email}", StringComparison.Ordinal) && m.Contains("Subject: Please confirm your newsletter", StringComparison.Ordinal));
+
+        // Somebody else's browser, no session, no cookie: confirm, then leave by the link in the mail.
+        await using var reader = await CookielessContext.CreateAsync(shop);
+        await reader.StepsAsync(nameof(Unsubscribing_from_a_mail_link_works_without_sign_in), async page =>
+        {
+            await page.GotoAsync(MailLink(confirmation, "/subscriptions/confirm"));
+            await page.Locator("#confirm").ClickAsync();
+            await Expect(page.Locator("#subscribed")).ToBeVisibleAsync();
+            Assert.Equal(SubscriptionState.Subscribed, await StateAsync(subject));
+
+            var unsubscribe = Regex.Match(confirmation, "List-Unsubscribe: <([^>]+)>").Groups[1].Value;
+            Assert.Contains("/unsubscribe?t=", unsubscribe, StringComparison.Ordinal);
+            await page.GotoAsync(unsubscribe);
+            Assert.Equal(SubscriptionState.Subscribed, await StateAsync(subject));   // opening the link changes nothing
+            await page.Locator("#unsubscribe").ClickAsync();
+            await Expect(page.Locator("#unsubscribed")).ToBeVisibleAsync();
+        });
+
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(subject));
+    }
+
+    private Task<SubscriptionState> StateAsync(ConsentSubject subject) =>
+        shop.WithAsync<SubscriptionService, SubscriptionState>(async s => (await s.GetStatusAsync(subject, "newsletter")).Value.State);
+
+    private static string MailLink(string mail, string path) =>
+        Regex.Match(mail, $"https?://\\S+{Regex.Escape(path)}\\?\\S+").Value is { Length: > 0 } link ? link
+        : throw new InvalidOperationException($"No {path} link in the mail:\n{mail}");
+
+    [GeneratedRegex("^SK-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$")]
+    private static partial Regex OrderNumberPattern();
+}
