@@ -35,7 +35,8 @@ builder.Services
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
 builder.Services.AddSingleton<SessionTokens>();
 builder.Services.AddSingleton<MailOutbox>();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddShopKernelStore<ShopContext>();
+builder.Services.AddShopTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

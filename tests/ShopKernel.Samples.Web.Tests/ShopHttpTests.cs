@@ -146,10 +146,11 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
-    public async Task The_health_endpoint_answers()
+    public async Task The_health_endpoint_reports_the_store_healthy()
     {
         using var client = new ShopBrowserlessClient(shop);
-        await client.GetAsync("/health");
+        var body = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Equal("Healthy", body);
     }
 }
