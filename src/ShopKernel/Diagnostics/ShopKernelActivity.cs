@@ -41,12 +41,19 @@ internal static class ShopKernelActivity
     /// success, the tags <paramref name="describe"/> adds). The caller starts and disposes the span in its own async
     /// method, so that <see cref="Activity.Current"/> never leaks to the host.
     /// </summary>
-    internal static async Task<Result<T>> TraceAsync<T>(Activity? activity, Task<Result<T>> work, Action<Activity, T>? describe = null)
+    internal static Task<Result<T>> TraceAsync<T>(Activity? activity, Task<Result<T>> work, Action<Activity, T>? describe = null) =>
+        activity is null ? work : TraceCoreAsync(activity, work, describe);
+
+    /// <summary>Awaits a use case without a value started inside <paramref name="activity"/> and completes the span with its outcome.</summary>
+    internal static Task<Result> TraceAsync(Activity? activity, Task<Result> work) =>
+        activity is null ? work : TraceCoreAsync(activity, work);
+
+    private static async Task<Result<T>> TraceCoreAsync<T>(Activity activity, Task<Result<T>> work, Action<Activity, T>? describe)
     {
         try
         {
             var result = await work.ConfigureAwait(false);
-            if (activity is not null && result.Succeeded)
+            if (result.Succeeded)
             {
                 describe?.Invoke(activity, result.Value);
             }
@@ -60,8 +67,7 @@ internal static class ShopKernelActivity
         }
     }
 
-    /// <summary>Awaits a use case without a value started inside <paramref name="activity"/> and completes the span with its outcome.</summary>
-    internal static async Task<Result> TraceAsync(Activity? activity, Task<Result> work)
+    private static async Task<Result> TraceCoreAsync(Activity activity, Task<Result> work)
     {
         try
         {
