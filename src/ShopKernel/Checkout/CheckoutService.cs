@@ -105,7 +105,7 @@ public sealed partial class CheckoutService
                 {
                     activity.SetTag(ShopKernelTelemetry.Tags.OrderNumber, placed.Value.Order.Number.ToString());
                     activity.SetTag(ShopKernelTelemetry.Tags.LineCount, placed.Value.Order.Lines.Count);
-                    activity.SetTag(ShopKernelTelemetry.Tags.PaymentMethod, placed.Value.Order.PaymentMethod);
+                    activity.SetTag(ShopKernelTelemetry.Tags.PaymentMethod, ConfiguredMethod(placed.Value.Order.PaymentMethod));
                 }
 
                 ShopKernelActivity.Complete(activity, placed.Error);
@@ -118,6 +118,23 @@ public sealed partial class CheckoutService
         {
             throw;
         }
+    }
+
+    /// <summary>
+    /// The payment method as configured, for telemetry: a request's spelling (any case) is folded onto it, and a shop
+    /// that accepts any method reports <c>unlisted</c> rather than free text from the request.
+    /// </summary>
+    private string ConfiguredMethod(string requested)
+    {
+        foreach (var method in _options.CurrentValue.Checkout.PaymentMethods)
+        {
+            if (string.Equals(method, requested, StringComparison.OrdinalIgnoreCase))
+            {
+                return method;
+            }
+        }
+
+        return "unlisted";
     }
 
     /// <summary>Records a checkout that ended in an exception on the duration histogram: always <see langword="false"/>.</summary>
@@ -205,7 +222,7 @@ public sealed partial class CheckoutService
             {
                 case CheckoutCommitOutcome.Committed:
                     LogOrderPlaced(_logger, order.Number, order.Lines.Count, order.Total);
-                    _metrics.OrderPlaced(order.PaymentMethod, holdReason is not null);
+                    _metrics.OrderPlaced(ConfiguredMethod(order.PaymentMethod), holdReason is not null);
                     if (holdReason is not null)
                     {
                         _metrics.CheckoutBlocked("held", null);

@@ -93,7 +93,10 @@ public static class ShopKernelTelemetry
     /// <summary>The tags on ShopKernel's measurements and spans; none holds personal data.</summary>
     public static class Tags
     {
-        /// <summary>How a use case ended: <c>success</c>, <c>failure</c>, or for checkout <c>placed</c>, <c>replayed</c>, <c>refused</c>, <c>held</c>, <c>failed</c>.</summary>
+        /// <summary>
+        /// How a use case ended: <c>success</c> or <c>failure</c>; for checkout <c>placed</c>, <c>held</c>, <c>replayed</c>,
+        /// <c>refused</c> or <c>failed</c>; for the stop-list check <c>allowed</c>, <c>held</c> or <c>refused</c>.
+        /// </summary>
         public const string Outcome = "shopkernel.outcome";
 
         /// <summary>The error code of a failure (e.g. <c>checkout.cart_empty</c>), or the exception type of a fault.</summary>
@@ -111,7 +114,7 @@ public static class ShopKernelTelemetry
         /// <summary>The readable number of the order placed.</summary>
         public const string OrderNumber = "shopkernel.order.number";
 
-        /// <summary>The payment method of the order, one of the configured ones.</summary>
+        /// <summary>The payment method of the order as configured, or <c>unlisted</c> when the shop configures none.</summary>
         public const string PaymentMethod = "shopkernel.payment_method";
 
         /// <summary>Whether the order was placed on hold for review.</summary>
