@@ -18,7 +18,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         ("postalCode", "SW1Y 4JH"), ("city", "London"), ("country", "GB"), ("payment", payment), .. newsletter ? new[] { ("newsletter", "yes") } : [],
     ];
 
-    private static async Task FillCartAsync(ShopBrowserlessClient client)
+    internal static async Task FillCartAsync(ShopBrowserlessClient client)
     {
         await client.GetAsync("/");
         await client.SubmitAsync("/cart/add", ("product", "mug"), ("colour", "White"), ("design", "Cat"), ("quantity", "2"));
@@ -65,6 +65,36 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         Assert.Equal(first, client.Text("order-number"));
         var orders = await shop.WithAsync<OrderService, OrderPage>(async s => (await s.ListAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))).Value);
         Assert.Single(orders.Items, o => o.Contact.Email == "twice@example.com");
+    }
+
+    [Fact]
+    public async Task A_customer_signs_in_with_a_guest_cart_checks_out_and_finds_the_order_in_the_account()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await client.GetAsync("/account/register");
+        await client.SubmitAsync("/account/register", ("firstName", "Ada"), ("lastName", "Lovelace"), ("email", "signed-in@example.com"), ("password", "correct horse battery"));
+        Assert.Contains("id=\"no-orders\"", client.Html);
+
+        // Later, signed out, a guest cart; signing in brings it along.
+        using var later = new ShopBrowserlessClient(shop);
+        await FillCartAsync(later);
+        await later.GetAsync(later.Link("nav-sign-in"));
+        await later.SubmitAsync("/account/signin", ("login", "SIGNED-IN@example.com"), ("password", "wrong"));
+        Assert.Equal(HttpStatusCode.Unauthorized, later.Status);
+        await later.SubmitAsync("/account/signin", ("login", "SIGNED-IN@example.com"), ("password", "correct horse battery"));
+        Assert.Matches("[?&]s=", later.Location);
+        Assert.DoesNotContain("cart=", later.Location, StringComparison.Ordinal);
+
+        await later.GetAsync(later.Link("nav-cart"));
+        Assert.Equal(2, Regex.Count(later.Html, "class=\"line\""));
+        await later.GetAsync(later.Link("checkout"));
+        Assert.Contains("Ordering as Ada Lovelace", later.Html);
+        await later.SubmitAsync("/checkout", ("recipient", "Ada Lovelace"), ("line1", "12 St James's Square"), ("postalCode", "SW1Y 4JH"), ("city", "London"), ("country", "GB"), ("payment", "transfer"));
+        var number = later.Text("order-number");
+        Assert.NotEmpty(number);
+
+        await later.GetAsync(later.Link("nav-account"));
+        Assert.Contains($"class=\"history-number\">{number}<", later.Html);
     }
 
     [Fact]

@@ -125,7 +125,12 @@ public static class StaffPages
             Email = string.IsNullOrWhiteSpace(form["email"]) ? null : form["email"].ToString(),
             Phone = string.IsNullOrWhiteSpace(form["phone"]) ? null : form["phone"].ToString(),
         };
-        var added = await stopList.AddAsync(new NewStopListEntry(keys, Enum.Parse<StopListScope>(form["scope"].ToString()), Enum.Parse<StopListReason>(form["reason"].ToString()), Actor), http.RequestAborted);
+        if (!Enum.TryParse<StopListScope>(form["scope"], out var scope) || !Enum.TryParse<StopListReason>(form["reason"], out var reason))
+        {
+            return Results.BadRequest();
+        }
+
+        var added = await stopList.AddAsync(new NewStopListEntry(keys, scope, reason, Actor), http.RequestAborted);
         return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(added.Succeeded ? "Added to the stop list." : added.Error!.Description)}"));
     }
 
