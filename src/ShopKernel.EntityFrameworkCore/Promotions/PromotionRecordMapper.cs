@@ -8,8 +8,7 @@ internal static class PromotionRecordMapper
 {
     public static PromotionRecord ToRecord(Promotion promotion, DateTimeOffset at)
     {
-        var currency = promotion.Benefit?.Amount?.Currency ?? promotion.MinimumSubtotal?.Currency
-            ?? promotion.Tiers.FirstOrDefault(t => t.MinimumSpend is not null)?.MinimumSpend?.Currency;
+        var currency = PromotionValidator.CurrencyOf(promotion);
         var parameters = new PromotionParameters
         {
             BasisPoints = promotion.Benefit is { IsPercentage: true } percent ? percent.BasisPoints : null,

@@ -8,8 +8,6 @@ internal static class CheckoutErrors
     public static readonly ShopError CartExpired = new(CheckoutErrorCodes.CartExpired, "The cart has expired.");
     public static readonly ShopError CartEmpty = new(CheckoutErrorCodes.CartEmpty, "The cart is empty.");
     public static readonly ShopError CartChanged = new(CheckoutErrorCodes.CartChanged, "The cart has changed since it was shown; show it again before ordering.");
-    public static readonly ShopError TotalChanged = new(CheckoutErrorCodes.TotalChanged, "The total has changed since it was shown; show the cart again before ordering.");
-
     public static ShopError TotalChangedTo(Money expected, Money total) => new(
         CheckoutErrorCodes.TotalChanged,
         $"The total has changed since it was shown (shown {expected}, now {total}; a promotion may have ended or been used up); show the cart again before ordering.");

@@ -343,6 +343,5 @@ public sealed partial class CheckoutService
     private static partial void LogCheckoutRetry(ILogger logger, Guid cartId, int attempt);
 
     /// <summary>The matching key of a contact that did not come through the validator (the customer's profile).</summary>
-    private string? EmailKey(OrderContact contact) =>
-        contact.Email is not null && EmailAddress.TryParse(contact.Email, out var email) ? _contacts.NormalizeEmail(email) : null;
+    private string? EmailKey(OrderContact contact) => PricingInputs.Keys(contact, _contacts).EmailKey;
 }

@@ -183,39 +183,12 @@ public static class PricingEngine
         Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < codes.Count; i++)
         {
-            var length = Normalize(codes[i], buffer);
+            var length = codes[i] is { } code ? Promotion.WriteNormalizedCouponCode(code, buffer) : 0;
             if (length > 0 && lookup.TryGetValue(buffer[..length], out var index))
             {
                 entered[index] = 1;
             }
         }
-    }
-
-    /// <summary>Writes a code as <see cref="Promotion.NormalizeCouponCode"/> would, or returns 0 when it does not fit (no valid code is that long).</summary>
-    private static int Normalize(string? code, Span<char> buffer)
-    {
-        if (code is null)
-        {
-            return 0;
-        }
-
-        var length = 0;
-        foreach (var c in code)
-        {
-            if (c is '-' or '_' || char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-
-            if (length == buffer.Length)
-            {
-                return 0;
-            }
-
-            buffer[length++] = char.ToUpperInvariant(c);
-        }
-
-        return length;
     }
 
     private static void Qualify(Cart cart, PricingContext context, CompiledPromotion entry, int e, ref Work work)

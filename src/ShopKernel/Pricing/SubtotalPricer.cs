@@ -2,7 +2,7 @@ using ShopKernel.Carts;
 
 namespace ShopKernel.Pricing;
 
-/// <summary>The default pricer: every line at its unit price times quantity, no discounts.</summary>
+/// <summary>A pricer without discounts, for shops that run no promotions: every line at its unit price times quantity.</summary>
 public sealed class SubtotalPricer : ICartPricer
 {
     /// <inheritdoc />

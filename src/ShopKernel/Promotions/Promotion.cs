@@ -93,6 +93,15 @@ public sealed record Promotion(string Id, string Name, PromotionKind Kind)
         }
 
         Span<char> buffer = code.Length <= 128 ? stackalloc char[code.Length] : new char[code.Length];
+        return new string(buffer[..WriteNormalizedCouponCode(code, buffer)]);
+    }
+
+    /// <summary>
+    /// Writes a code as <see cref="NormalizeCouponCode"/> returns it, without allocating; 0 when it does not fit the
+    /// buffer (a buffer as long as the code always fits).
+    /// </summary>
+    internal static int WriteNormalizedCouponCode(string code, Span<char> buffer)
+    {
         var length = 0;
         foreach (var c in code)
         {
@@ -101,9 +110,14 @@ public sealed record Promotion(string Id, string Name, PromotionKind Kind)
                 continue;
             }
 
+            if (length == buffer.Length)
+            {
+                return 0;
+            }
+
             buffer[length++] = char.ToUpperInvariant(c);
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 }

@@ -13,6 +13,7 @@ public sealed class PromotionSet
     private PromotionSet(CompiledPromotion[] entries, Slot[] slots, PricingSettings settings, DateTimeOffset loadedAt)
     {
         Entries = entries;
+        Promotions = Array.ConvertAll(entries, e => e.Promotion);
         Slots = slots;
         Settings = settings;
         LoadedAt = loadedAt;
@@ -34,7 +35,7 @@ public sealed class PromotionSet
     public static PromotionSet Empty { get; } = new([], [], PricingSettings.Default, DateTimeOffset.MinValue);
 
     /// <summary>The promotions in the order they are considered: by priority (highest first), then best-of group, then id.</summary>
-    public IReadOnlyList<Promotion> Promotions => Array.ConvertAll(Entries, e => e.Promotion);
+    public IReadOnlyList<Promotion> Promotions { get; }
 
     /// <summary>How many promotions the set holds.</summary>
     public int Count => Entries.Length;
