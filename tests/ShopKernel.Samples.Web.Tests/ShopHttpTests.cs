@@ -158,6 +158,35 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
+    public async Task Every_mail_carries_a_working_one_click_link_also_to_someone_never_subscribed()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails("never-subscribed@example.com"));
+        await client.GetAsync("/account/register");
+        await client.SubmitAsync("/account/register", ("firstName", "Ada"), ("lastName", "Lovelace"), ("email", "never-subscribed-2@example.com"), ("password", "correct horse battery"));
+
+        var order = Assert.Single(shop.Mails(), m => m.Contains("To: never-subscribed@example.com", StringComparison.Ordinal));
+        var verification = Assert.Single(shop.Mails(), m => m.Contains("To: never-subscribed-2@example.com", StringComparison.Ordinal));
+        string Link(string mail) => Regex.Match(mail, "List-Unsubscribe: <https?://[^/]+(/unsubscribe\\?t=[^>]+)>").Groups[1].Value;
+        Assert.All(new[] { order, verification }, m => Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", m));
+
+        // The mail provider's one-click POST for the order mail of a guest who left the box unticked.
+        await client.PostAsync(Link(order), ("List-Unsubscribe", "One-Click"));
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        var proof = await shop.WithAsync<SubscriptionService, ConsentProof>(async s => (await s.GetProofAsync(ConsentSubject.ForEmail("never-subscribed@example.com"), "newsletter")).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, proof.State);
+        Assert.Equal(ConsentSource.UnsubscribeLink, Assert.Single(proof.Events).Evidence.Source);
+
+        // The person following the link in the verification mail, without signing in.
+        await client.GetAsync(Link(verification));
+        await client.SubmitAsync("/unsubscribe");
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Contains("id=\"unsubscribed\"", client.Html);
+    }
+
+    [Fact]
     public async Task The_staff_page_needs_its_key_and_exports_customers_as_csv()
     {
         using var client = new ShopBrowserlessClient(shop);

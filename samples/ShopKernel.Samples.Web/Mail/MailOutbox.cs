@@ -6,16 +6,17 @@ using ShopKernel.Subscriptions;
 namespace ShopKernel.Samples.Web.Mail;
 
 /// <summary>
-/// Writes the shop's mails as <c>.eml</c> files to a folder instead of sending them. A mail to someone with a
-/// subscription carries a one-click unsubscribe link (RFC 8058): the <c>List-Unsubscribe</c> and
-/// <c>List-Unsubscribe-Post</c> headers and the same link in the text.
+/// Writes the shop's mails as <c>.eml</c> files to a folder instead of sending them. Every mail carries a one-click
+/// unsubscribe link (RFC 8058): the <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers and the same
+/// link in the text. A newsletter's link withdraws that subscription; any other mail's opts the person out of every
+/// topic, whether or not they ever subscribed, and the consent ledger records it.
 /// </summary>
 public sealed class MailOutbox(SampleSettings settings, TimeProvider time)
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes one mail.</summary>
-    /// <param name="subscriptions">Issues the unsubscribe token of <paramref name="subject"/>, when they have a subscription.</param>
+    /// <param name="subscriptions">Issues the unsubscribe token of <paramref name="subject"/>.</param>
     /// <param name="subject">Who the mail is about, for the unsubscribe link.</param>
     /// <param name="to">The address it goes to.</param>
     /// <param name="title">The subject line.</param>
@@ -26,8 +27,13 @@ public sealed class MailOutbox(SampleSettings settings, TimeProvider time)
     /// <returns>The path of the written file.</returns>
     public async Task<string> WriteAsync(SubscriptionService subscriptions, ConsentSubject subject, string to, string title, string body, Uri baseUri, string? unsubscribeToken = null, CancellationToken cancellationToken = default)
     {
-        unsubscribeToken ??= (await subscriptions.CreateUnsubscribeTokenAsync(subject, cancellationToken: cancellationToken)).TryGetValue(out var token) ? token.Token : null;
-        var unsubscribeUrl = unsubscribeToken is null ? null : new Uri(baseUri, $"unsubscribe?t={Uri.EscapeDataString(unsubscribeToken)}").ToString();
+        if (unsubscribeToken is null)
+        {
+            var issued = await subscriptions.CreateUnsubscribeTokenAsync(subject, cancellationToken: cancellationToken);
+            unsubscribeToken = issued.TryGetValue(out var token) ? token.Token : throw new InvalidOperationException($"No unsubscribe link for the mail: {issued.Error}.");
+        }
+
+        var unsubscribeUrl = new Uri(baseUri, $"unsubscribe?t={Uri.EscapeDataString(unsubscribeToken)}").ToString();
 
         var now = time.GetUtcNow();
         var text = new StringBuilder()
@@ -38,18 +44,11 @@ public sealed class MailOutbox(SampleSettings settings, TimeProvider time)
             .Append(CultureInfo.InvariantCulture, $"Message-ID: <{Guid.NewGuid():N}@shop.example.com>\r\n")
             .Append("MIME-Version: 1.0\r\n")
             .Append("Content-Type: text/plain; charset=utf-8\r\n")
-            .Append("Content-Transfer-Encoding: 8bit\r\n");
-        if (unsubscribeUrl is not null)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{unsubscribeUrl}>\r\n")
-                .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
-        }
-
-        text.Append("\r\n").Append(body.ReplaceLineEndings("\r\n")).Append("\r\n");
-        if (unsubscribeUrl is not null)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\r\nUnsubscribe from our mailings with one click: {unsubscribeUrl}\r\n");
-        }
+            .Append("Content-Transfer-Encoding: 8bit\r\n")
+            .Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{unsubscribeUrl}>\r\n")
+            .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+            .Append("\r\n").Append(body.ReplaceLineEndings("\r\n")).Append("\r\n")
+            .Append(CultureInfo.InvariantCulture, $"\r\nUnsubscribe from our mailings with one click: {unsubscribeUrl}\r\n");
 
         Directory.CreateDirectory(settings.MailDirectory);
         var path = Path.Combine(settings.MailDirectory, $"{now:yyyyMMdd-HHmmss-fffffff}-{Guid.NewGuid():N}.eml");

@@ -9,7 +9,7 @@ public enum ConsentEventKind
     /// <summary>The subscription took effect: confirmed with the token, or at once for a topic without double opt-in.</summary>
     Confirmed = 2,
 
-    /// <summary>The person (or staff on their behalf) withdrew consent.</summary>
+    /// <summary>The person (or staff on their behalf) withdrew consent, or opted out of a topic they never subscribed to.</summary>
     Withdrawn = 3,
 
     /// <summary>The person was erased; their identifiers in every earlier entry were replaced by a keyed hash.</summary>

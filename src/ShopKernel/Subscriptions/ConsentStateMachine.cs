@@ -10,7 +10,7 @@ internal static class ConsentStateMachine
         (_, ConsentEventKind.Redacted) => SubscriptionState.Redacted,
         (SubscriptionState.NotSubscribed or SubscriptionState.Unsubscribed or SubscriptionState.Pending, ConsentEventKind.Requested) => SubscriptionState.Pending,
         (SubscriptionState.Pending, ConsentEventKind.Confirmed) => SubscriptionState.Subscribed,
-        (SubscriptionState.Pending or SubscriptionState.Subscribed, ConsentEventKind.Withdrawn) => SubscriptionState.Unsubscribed,
+        (SubscriptionState.NotSubscribed or SubscriptionState.Pending or SubscriptionState.Subscribed, ConsentEventKind.Withdrawn) => SubscriptionState.Unsubscribed,
         _ => null,
     };
 

@@ -14,6 +14,9 @@ internal static partial class SubscriptionLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "{Count} subscription(s) were withdrawn.")]
     public static partial void Withdrawn(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "A person opted out: {Withdrawn} subscription(s) withdrawn, {Recorded} topic(s) recorded as not to be mailed.")]
+    public static partial void OptedOut(ILogger logger, int withdrawn, int recorded);
+
     [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "A send of topic {Topic} was refused: {Outcome}.")]
     public static partial void SendRefused(ILogger logger, string topic, Storage.SendOutcome outcome);
 }

@@ -133,12 +133,7 @@ public sealed partial class SubscriptionService
                 return 0;
             }
 
-            var appends = active.ConvertAll(s =>
-            {
-                var withdrawn = NewEvent(ConsentSubject.FromStored(s.Subject), s.Topic, s, 1, ConsentEventKind.Withdrawn, now, evidence, null);
-                var next = s with { State = SubscriptionState.Unsubscribed, Version = withdrawn.Sequence, LastEventId = withdrawn.Id, ChangedAt = now, PendingExpiresAt = null };
-                return new ConsentAppend(next, s.Version, [withdrawn]);
-            });
+            var appends = active.ConvertAll(s => Withdrawal(s, now, evidence));
             if (await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false))
             {
                 SubscriptionLog.Withdrawn(_logger, appends.Count);
@@ -148,6 +143,126 @@ public sealed partial class SubscriptionService
         }
 
         return SubscriptionErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>
+    /// Opts the person behind <paramref name="stored"/> out of everything: withdraws every active subscription of the
+    /// subjects that are theirs and records a withdrawal for each topic of the subject's channel that the subject has
+    /// not opted out of yet, atomically, retrying on a concurrent change. An erased person changes nothing.
+    /// </summary>
+    /// <returns>How many active subscriptions were withdrawn.</returns>
+    private async Task<Result<int>> OptOutAsync(string stored, ConsentEvidence evidence, CancellationToken cancellationToken)
+    {
+        var subject = ConsentSubject.FromStored(stored);
+        var scope = await ScopeAsync(subject, cancellationToken).ConfigureAwait(false);
+        if (scope is null)
+        {
+            return 0;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var rows = await _store.ListBySubjectsAsync(scope, cancellationToken).ConfigureAwait(false);
+            if (attempt == 0 && rows.Count == 0 && scope.Count == 1 && await ErasedAsync(stored, cancellationToken).ConfigureAwait(false))
+            {
+                // Only a redacted history is left: writing the contact again would undo the erasure.
+                return 0;
+            }
+
+            var now = Clock.UtcNow(_time);
+            var withdrawals = rows.Where(s => State(s, now) is SubscriptionState.Subscribed or SubscriptionState.Pending).Select(s => Withdrawal(s, now, evidence)).ToList();
+            var optOuts = _topics.Values
+                .Where(t => Covers(subject.Kind, t.Channel))
+                .Select(t => rows.FirstOrDefault(r => r.Subject == stored && r.Topic == t.Id) is { } own
+                    ? State(own, now) == SubscriptionState.NotSubscribed ? Withdrawal(own, now, evidence) : null
+                    : FirstOptOut(subject, t.Id, now, evidence))
+                .OfType<ConsentAppend>()
+                .Where(o => !withdrawals.Exists(w => w.Subscription.Id == o.Subscription.Id))
+                .ToList();
+            if (withdrawals.Count + optOuts.Count == 0)
+            {
+                return 0;
+            }
+
+            if (await _store.AppendAsync([.. withdrawals, .. optOuts], cancellationToken).ConfigureAwait(false))
+            {
+                SubscriptionLog.OptedOut(_logger, withdrawals.Count, optOuts.Count);
+                if (withdrawals.Count > 0)
+                {
+                    _metrics.Unsubscribed(withdrawals.Count, evidence.Source.ToString());
+                }
+
+                return withdrawals.Count;
+            }
+        }
+
+        return SubscriptionErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>
+    /// The stored subjects that are the person's: a customer and the contacts they verified; a contact and the
+    /// customer whose profile has it (their mails go to it). <see langword="null"/> for a customer who no longer exists.
+    /// </summary>
+    private async Task<List<string>?> ScopeAsync(ConsentSubject subject, CancellationToken cancellationToken)
+    {
+        switch (subject.Kind)
+        {
+            case ConsentSubjectKind.Customer:
+                var customer = subject.CustomerId is { } id ? await _customers.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
+                if (customer is null)
+                {
+                    return null;
+                }
+
+                List<string> own = [subject.Stored];
+                if (customer is { EmailVerified: true, EmailKey: { } emailKey })
+                {
+                    own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Email, emailKey).Stored);
+                }
+
+                if (customer is { PhoneVerified: true, Phone: { } phone })
+                {
+                    own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone).Stored);
+                }
+
+                return own;
+            case ConsentSubjectKind.Email or ConsentSubjectKind.Phone:
+                var holder = subject.Kind == ConsentSubjectKind.Email
+                    ? await _customers.FindByEmailKeyAsync(subject.Key, cancellationToken).ConfigureAwait(false)
+                    : await _customers.FindByPhoneAsync(subject.Key, cancellationToken).ConfigureAwait(false);
+                return holder is null ? [subject.Stored] : [subject.Stored, ConsentSubject.ForCustomer(holder.Id).Stored];
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether the ledger holds a history of the subject only in redacted form: the person was erased.</summary>
+    private async Task<bool> ErasedAsync(string stored, CancellationToken cancellationToken) =>
+        ConsentRedactor.RedactedForm(_tokenOptions, stored) is { } redacted
+        && (await _store.ReadHistoryAsync([redacted], null, cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    /// <summary>Whether an opt-out by a subject of this kind covers a topic of the channel: a customer's covers every channel.</summary>
+    private static bool Covers(ConsentSubjectKind kind, SubscriptionChannel channel) => kind switch
+    {
+        ConsentSubjectKind.Customer => true,
+        ConsentSubjectKind.Email => channel == SubscriptionChannel.Email,
+        ConsentSubjectKind.Phone => channel == SubscriptionChannel.Sms,
+        _ => false,
+    };
+
+    private static ConsentAppend Withdrawal(SubscriptionSnapshot s, DateTimeOffset now, ConsentEvidence evidence)
+    {
+        var withdrawn = NewEvent(ConsentSubject.FromStored(s.Subject), s.Topic, s, 1, ConsentEventKind.Withdrawn, now, evidence, null);
+        var next = s with { State = SubscriptionState.Unsubscribed, Version = withdrawn.Sequence, LastEventId = withdrawn.Id, ChangedAt = now, PendingExpiresAt = null };
+        return new ConsentAppend(next, s.Version, [withdrawn]);
+    }
+
+    /// <summary>The first ledger entry of a subject and topic that never had one: the person asked for no mail.</summary>
+    private static ConsentAppend FirstOptOut(ConsentSubject subject, string topic, DateTimeOffset now, ConsentEvidence evidence)
+    {
+        var withdrawn = NewEvent(subject, topic, null, 1, ConsentEventKind.Withdrawn, now, evidence, null);
+        var row = new SubscriptionSnapshot(Guid.CreateVersion7(now), subject.Stored, topic, SubscriptionState.Unsubscribed, withdrawn.Sequence, withdrawn.Id, now, null, subject.CustomerId, null);
+        return new ConsentAppend(row, 0, [withdrawn]);
     }
 
     /// <summary>Starts a use case's span, tagged with the topic when it is a configured one (never free text from a request).</summary>
@@ -164,12 +279,13 @@ public sealed partial class SubscriptionService
 
     private static void TagWithdrawn(System.Diagnostics.Activity activity, int count) => activity.SetTag(ShopKernelTelemetry.Tags.Withdrawn, count);
 
-    private UnsubscribeToken IssueUnsubscribe(SubscriptionSnapshot subscription, bool all)
+    private UnsubscribeToken IssueUnsubscribe(SubscriptionSnapshot subscription)
     {
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((Clock.UtcNow(_time) + _options.UnsubscribeLifetime).ToUnixTimeSeconds());
-        var purpose = all ? TokenPurpose.UnsubscribeAll : TokenPurpose.Unsubscribe;
-        return new UnsubscribeToken(_tokens.Issue(purpose, subscription.Id, expiresAt, Binding(subscription.Subject, all ? null : subscription.Topic)), expiresAt);
+        var expiresAt = UnsubscribeExpiry();
+        return new UnsubscribeToken(_tokens.Issue(TokenPurpose.Unsubscribe, subscription.Id, expiresAt, Binding(subscription.Subject, subscription.Topic)), expiresAt);
     }
+
+    private DateTimeOffset UnsubscribeExpiry() => DateTimeOffset.FromUnixTimeSeconds((Clock.UtcNow(_time) + _options.UnsubscribeLifetime).ToUnixTimeSeconds());
 
     /// <summary>What a token is bound to: the subject and the topic (or every topic), so it cannot be moved to another person.</summary>
     private static string Binding(string subject, string? topic) => subject + "\n" + (topic ?? "*");

@@ -205,8 +205,9 @@ public sealed partial class SubscriptionService
     }
 
     /// <summary>
-    /// Withdraws a subject's consent for a topic, or for every topic, at once. Idempotent: a subject who is not
-    /// subscribed (or pending) changes nothing.
+    /// Withdraws a subject's consent for a topic, or for every topic, at once. For one topic, a subject who is not
+    /// subscribed (or pending) changes nothing. For every topic it is the person's opt-out: see
+    /// <see cref="CreateUnsubscribeTokenAsync"/> for what it covers and records. Idempotent.
     /// </summary>
     /// <param name="subject">The subject.</param>
     /// <param name="topicId">The topic id, or <see langword="null"/> for every topic.</param>
@@ -233,17 +234,18 @@ public sealed partial class SubscriptionService
         }
 
         var (topic, stored) = target.Value;
-        return await WithdrawAsync(
-            async ct => topic is null
-                ? await _store.ListBySubjectsAsync([stored], ct).ConfigureAwait(false)
-                : await _store.FindAsync(stored, topic.Id, ct).ConfigureAwait(false) is { } one ? [one] : [],
-            evidence,
-            cancellationToken).ConfigureAwait(false);
+        return topic is null
+            ? await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false)
+            : await WithdrawAsync(
+                async ct => await _store.FindAsync(stored, topic.Id, ct).ConfigureAwait(false) is { } one ? [one] : [],
+                evidence,
+                cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Redeems a one-click unsubscribe token (RFC 8058), without sign-in: withdraws the subscription it names, or every
-    /// subscription of its subject. Idempotent: redeeming it again succeeds and changes nothing.
+    /// Redeems a one-click unsubscribe token (RFC 8058), without sign-in: withdraws the subscription it names, or, for
+    /// a token of every topic, opts the person out (see <see cref="CreateUnsubscribeTokenAsync"/>). Idempotent:
+    /// redeeming it again succeeds and changes nothing.
     /// </summary>
     /// <param name="token">The token from the message.</param>
     /// <param name="evidence">The request's evidence (IP address, user agent) if the host keeps it; defaults to the unsubscribe link.</param>
@@ -263,9 +265,14 @@ public sealed partial class SubscriptionService
             return SubscriptionErrors.RequestInvalid;
         }
 
-        var all = false;
-        if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out var expiresAt)
-            && !(all = TokenSigner.TryRead(token, TokenPurpose.UnsubscribeAll, out subscriptionId, out expiresAt)))
+        if (_tokens.TryOpen(token, TokenPurpose.UnsubscribeSubject, out var subject, out var expiresAt))
+        {
+            return Clock.UtcNow(_time) >= expiresAt
+                ? SubscriptionErrors.TokenExpired
+                : await OptOutAsync(subject, evidence, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out expiresAt))
         {
             return SubscriptionErrors.TokenInvalid;
         }
@@ -282,7 +289,7 @@ public sealed partial class SubscriptionService
             return 0;
         }
 
-        if (!_tokens.Verify(token, Binding(named.Subject, all ? null : named.Topic)))
+        if (!_tokens.Verify(token, Binding(named.Subject, named.Topic)))
         {
             return SubscriptionErrors.TokenInvalid;
         }
@@ -293,18 +300,29 @@ public sealed partial class SubscriptionService
         }
 
         return await WithdrawAsync(
-            async ct => all
-                ? await _store.ListBySubjectsAsync([named.Subject], ct).ConfigureAwait(false)
-                : await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
+            async ct => await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
             evidence,
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Issues a one-click unsubscribe token for a subject's subscription to a topic, or to all their topics, to put in a message.</summary>
+    /// <summary>
+    /// Issues a one-click unsubscribe token to put in a message: for a subject's subscription to a topic, or for
+    /// every topic. A token for every topic needs no subscription and no round trip, so every message can carry one,
+    /// an order confirmation to a guest who never subscribed included. Redeemed, it opts the person out: it withdraws
+    /// every subscription of the person behind the subject (a customer and the contacts they verified; a contact and
+    /// the customer whose profile has it), and records in the ledger, for each topic of the subject's channel not yet
+    /// opted out of, that they asked for no mail, with where and when, so the choice is provable even for someone
+    /// who never subscribed. Subscribing again later is a new, positive choice and takes effect as usual. The token
+    /// carries the subject encrypted (AES-GCM under a key derived from the signing key); it cannot be read or altered
+    /// without the key.
+    /// </summary>
     /// <param name="subject">The subject.</param>
-    /// <param name="topicId">The topic id, or <see langword="null"/> for a token that withdraws every topic.</param>
+    /// <param name="topicId">The topic id, or <see langword="null"/> for a token that opts out of every topic.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The token, or <c>subscription.not_subscribed</c> when the ledger has nothing for the subject, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
+    /// <returns>
+    /// The token, or <c>subscription.not_subscribed</c> when a topic is named and the ledger has nothing for the
+    /// subject and topic, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.
+    /// </returns>
     /// <exception cref="InvalidOperationException">No signing key is configured.</exception>
     public async Task<Result<UnsubscribeToken>> CreateUnsubscribeTokenAsync(ConsentSubject subject, string? topicId = null, CancellationToken cancellationToken = default)
     {
@@ -315,10 +333,14 @@ public sealed partial class SubscriptionService
         }
 
         var (topic, stored) = target.Value;
-        var subscription = topic is null
-            ? (await _store.ListBySubjectsAsync([stored], cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null
-            : await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
-        return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription, topic is null);
+        if (topic is null)
+        {
+            var expiresAt = UnsubscribeExpiry();
+            return new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt);
+        }
+
+        var subscription = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
+        return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription);
     }
 
     /// <summary>Where a subject stands with a topic now.</summary>
@@ -414,7 +436,7 @@ public sealed partial class SubscriptionService
             : await _suppression.FindSuppressedAsync([.. candidates.Select(c => c.Subject).Concat(candidates.Select(c => c.Contact).OfType<ConsentSubject>()).Distinct()], cancellationToken).ConfigureAwait(false);
         var items = candidates
             .Where(c => blocked is null || !(blocked.Contains(c.Subject) || (c.Contact is not null && blocked.Contains(c.Contact))))
-            .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription, all: false)))
+            .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription)))
             .ToList();
         return new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null);
     }

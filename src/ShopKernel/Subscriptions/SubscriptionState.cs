@@ -12,7 +12,7 @@ public enum SubscriptionState
     /// <summary>Consent given (and confirmed where the topic asks for it): messages may be sent, within the caps.</summary>
     Subscribed = 2,
 
-    /// <summary>Consent withdrawn: send nothing.</summary>
+    /// <summary>Consent withdrawn, or the person opted out without ever having subscribed: send nothing.</summary>
     Unsubscribed = 3,
 
     /// <summary>The person was erased: their identifiers are gone, the history of instants stays as proof.</summary>

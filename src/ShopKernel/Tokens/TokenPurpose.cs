@@ -7,5 +7,5 @@ internal enum TokenPurpose : byte
     VerifyPhone = 2,
     ConfirmSubscription = 3,
     Unsubscribe = 4,
-    UnsubscribeAll = 5,
+    UnsubscribeSubject = 6,
 }

@@ -166,6 +166,116 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task A_link_for_every_topic_needs_no_subscription_and_records_the_opt_out_of_someone_never_subscribed()
+    {
+        var guest = ConsentSubject.ForEmail("Grace.Hopper@Example.com");
+        var spelled = ConsentSubject.ForEmail(" grace.hopper@EXAMPLE.com");
+        Host.Counter.Reset();
+
+        var token = (await Subs(s => s.CreateUnsubscribeTokenAsync(guest))).Value.Token;
+
+        Assert.Equal(0, Host.Counter.Commands);
+        Assert.DoesNotContain("grace", token, StringComparison.OrdinalIgnoreCase);
+        var click = new ConsentEvidence(ConsentSource.UnsubscribeLink) { IpAddress = "198.51.100.9" };
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token, click))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled));
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled, Flash));
+        var proof = (await Subs(s => s.GetProofAsync(spelled, Newsletter))).Value;
+        Assert.Equal([(ConsentEventKind.Withdrawn, ConsentSource.UnsubscribeLink, "198.51.100.9", 1)], proof.Events.Select(e => (e.Kind, e.Evidence.Source, e.Evidence.IpAddress, e.Sequence)));
+        var counts = await CountsAsync();
+        Assert.Equal((2, 2, 0), counts);
+
+        // Clicking again changes nothing; nobody opted out is ever eligible.
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token))).Value);
+        Assert.Equal(counts, await CountsAsync());
+        Assert.Equal(SubscriptionErrorCodes.NotSubscribed, (await Subs(s => s.RecordSendAsync(spelled, Flash))).Error?.Code);
+
+        // A later positive choice subscribes again, and the old link opts out again.
+        await SubscribedGuestAsync("grace.hopper@example.com");
+        Assert.Equal(SubscriptionState.Subscribed, await StateAsync(spelled));
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled));
+
+        // A phone number opts out of the text-message topics.
+        var phone = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForPhone("030 5550100")))).Value.Token;
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(phone))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(ConsentSubject.ForPhone("+49 30 5550100"), Sms));
+    }
+
+    [Fact]
+    public async Task An_opt_out_covers_the_person_behind_the_subject()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        Assert.True((await VerifyAsync(await TokenAsync(ada.Id, ContactKind.Email))).Succeeded);
+        var customer = ConsentSubject.ForCustomer(ada.Id);
+        await SubscribedGuestAsync("ada@example.com");
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, customer)).Value.State);
+        var grace = await SubscribedGuestAsync("grace@example.com", Flash);
+
+        var byCustomer = (await Subs(s => s.CreateUnsubscribeTokenAsync(customer))).Value.Token;
+        Assert.Equal(2, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byCustomer))).Value);
+
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(ConsentSubject.ForEmail("Ada@Example.com")));
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer, Flash));
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer, Sms));
+        Assert.Equal(SubscriptionState.Subscribed, await StateAsync(grace, Flash));
+
+        // A mail to the address on a customer's profile opts the customer out too: their mails go there.
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, customer)).Value.State);
+        var byAddress = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("ADA@example.com")))).Value.Token;
+        Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byAddress))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer, Flash));
+        Assert.DoesNotContain((await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items, r => r.CustomerId == ada.Id);
+    }
+
+    [Fact]
+    public async Task An_opt_out_link_of_an_erased_person_changes_nothing_and_writes_no_identifier_back()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        Assert.True((await VerifyAsync(await TokenAsync(ada.Id, ContactKind.Email))).Succeeded);
+        await SubscribedGuestAsync("ada@example.com");
+        var byCustomer = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForCustomer(ada.Id)))).Value.Token;
+        var byAddress = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("ada@example.com")))).Value.Token;
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        var before = await CountsAsync();
+
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byCustomer))).Value);
+        Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byAddress))).Value);
+
+        Assert.Equal(before, await CountsAsync());
+        Assert.DoesNotContain(await LedgerAsync(), e => e.Subject.Contains(ada.Id.ToString(), StringComparison.Ordinal) || e.Subject.Contains("ada@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_opt_out_link_expires_and_a_changed_one_is_refused_with_nothing_stored()
+    {
+        var token = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("grace@example.com")))).Value;
+        var tampered = token.Token[..20] + (token.Token[20] == 'A' ? 'B' : 'A') + token.Token[21..];
+
+        Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.RedeemUnsubscribeTokenAsync(tampered))).Error?.Code);
+        Assert.Equal(Host.Time.GetUtcNow().AddDays(400), token.ExpiresAt, TimeSpan.FromSeconds(1));
+        Host.Time.Advance(TimeSpan.FromDays(400));
+        Assert.Equal(SubscriptionErrorCodes.TokenExpired, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token.Token))).Error?.Code);
+        Assert.Equal((0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Parallel_clicks_on_one_opt_out_link_record_it_once()
+    {
+        var token = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("grace@example.com")))).Value.Token;
+        using var start = new Barrier(6);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return await Subs(s => s.RedeemUnsubscribeTokenAsync(token));
+        })));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.ToString()));
+        Assert.Equal((2, 2, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task Unsubscribing_by_subject_withdraws_one_or_every_topic_and_is_idempotent()
     {
         var ada = (await RegisterAsync(Ada())).Value;

@@ -12,6 +12,7 @@ public class ConsentStateMachineTests
         [(SubscriptionState.Unsubscribed, ConsentEventKind.Requested)] = SubscriptionState.Pending,
         [(SubscriptionState.Pending, ConsentEventKind.Requested)] = SubscriptionState.Pending,
         [(SubscriptionState.Pending, ConsentEventKind.Confirmed)] = SubscriptionState.Subscribed,
+        [(SubscriptionState.NotSubscribed, ConsentEventKind.Withdrawn)] = SubscriptionState.Unsubscribed,
         [(SubscriptionState.Pending, ConsentEventKind.Withdrawn)] = SubscriptionState.Unsubscribed,
         [(SubscriptionState.Subscribed, ConsentEventKind.Withdrawn)] = SubscriptionState.Unsubscribed,
         [(SubscriptionState.NotSubscribed, ConsentEventKind.Redacted)] = SubscriptionState.Redacted,

@@ -57,6 +57,70 @@ public class TokenSignerTests
             return !TokenSigner.TryRead(tampered, TokenPurpose.VerifyEmail, out _, out _) || !signer.Verify(tampered, "binding");
         });
 
+    [Fact]
+    public void A_sealed_token_gives_back_any_claim_and_its_expiry_only_to_a_key_holder() =>
+        Gen.String[Gen.Char, 1, 120].Where(c => System.Text.Encoding.UTF8.GetByteCount(c) <= TokenSigner.MaxSealedClaimBytes && !c.Any(char.IsSurrogate)).Sample(claim =>
+        {
+            var token = Signer(KeyA).Seal(TokenPurpose.UnsubscribeSubject, claim, Expiry);
+
+            Assert.All(token, c => Assert.Contains(c, Alphabet));
+            Assert.True(Signer(KeyB, KeyA).TryOpen(token, TokenPurpose.UnsubscribeSubject, out var opened, out var expiry));
+            Assert.Equal((claim, Expiry), (opened, expiry));
+            Assert.False(Signer(KeyB).TryOpen(token, TokenPurpose.UnsubscribeSubject, out _, out _));
+            Assert.False(Signer(KeyA).TryOpen(token, TokenPurpose.ConfirmSubscription, out _, out _));
+            Assert.False(TokenSigner.TryRead(token, TokenPurpose.UnsubscribeSubject, out _, out _));
+        });
+
+    [Fact]
+    public void A_sealed_token_does_not_show_its_claim_and_differs_each_time()
+    {
+        var signer = Signer(KeyA);
+        var first = signer.Seal(TokenPurpose.UnsubscribeSubject, "email:ada@example.com", Expiry);
+        var second = signer.Seal(TokenPurpose.UnsubscribeSubject, "email:ada@example.com", Expiry);
+
+        Assert.NotEqual(first, second);
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(first);
+        Assert.DoesNotContain("ada", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ada", first, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Every_change_to_a_sealed_token_is_refused() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int[1, 63]).Sample((at, shift) =>
+        {
+            var signer = Signer(KeyA);
+            var token = signer.Seal(TokenPurpose.UnsubscribeSubject, "email:grace@example.com", Expiry);
+            var position = at % token.Length;
+            var changed = Alphabet[(Alphabet.IndexOf(token[position], StringComparison.Ordinal) + shift) % Alphabet.Length];
+            var tampered = string.Concat(token.AsSpan(0, position), changed.ToString(), token.AsSpan(position + 1));
+
+            // The last character may carry unused bits: a change there can leave the bytes as they were (or make the text no base64url).
+            var buffer = new byte[token.Length];
+            var sameBytes = System.Buffers.Text.Base64Url.DecodeFromChars(tampered, buffer, out _, out var written) == System.Buffers.OperationStatus.Done
+                && buffer.AsSpan(0, written).SequenceEqual(System.Buffers.Text.Base64Url.DecodeFromChars(token));
+            return sameBytes || !signer.TryOpen(tampered, TokenPurpose.UnsubscribeSubject, out _, out _);
+        });
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AgYAAAAAaSPlYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Garbage_is_not_a_sealed_token(string? text) =>
+        Assert.False(Signer(KeyA).TryOpen(text, TokenPurpose.UnsubscribeSubject, out _, out _));
+
+    [Fact]
+    public void Sealing_refuses_an_oversized_claim_and_opening_refuses_a_token_longer_than_any_seal()
+    {
+        var signer = Signer(KeyA);
+        Assert.Throws<ArgumentException>(() => signer.Seal(TokenPurpose.UnsubscribeSubject, new string('x', TokenSigner.MaxSealedClaimBytes + 1), Expiry));
+
+        var longest = signer.Seal(TokenPurpose.UnsubscribeSubject, new string('x', TokenSigner.MaxSealedClaimBytes), Expiry);
+        Assert.True(signer.TryOpen(longest, TokenPurpose.UnsubscribeSubject, out _, out _));
+        Assert.False(signer.TryOpen(longest + "AAAA", TokenPurpose.UnsubscribeSubject, out _, out _));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
