@@ -163,7 +163,7 @@ public sealed partial class SubscriptionService
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var rows = await _store.ListBySubjectsAsync(scope, cancellationToken).ConfigureAwait(false);
-            if (attempt == 0 && rows.Count == 0 && scope.Count == 1 && await ErasedAsync(stored, cancellationToken).ConfigureAwait(false))
+            if (attempt == 0 && rows.Count == 0 && subject.Kind != ConsentSubjectKind.Customer && scope.Count == 1 && await ErasedAsync(stored, cancellationToken).ConfigureAwait(false))
             {
                 // Only a redacted history is left: writing the contact again would undo the erasure.
                 return 0;
@@ -177,7 +177,6 @@ public sealed partial class SubscriptionService
                     ? State(own, now) == SubscriptionState.NotSubscribed ? Withdrawal(own, now, evidence) : null
                     : FirstOptOut(subject, t.Id, now, evidence))
                 .OfType<ConsentAppend>()
-                .Where(o => !withdrawals.Exists(w => w.Subscription.Id == o.Subscription.Id))
                 .ToList();
             if (withdrawals.Count + optOuts.Count == 0)
             {
