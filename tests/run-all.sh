@@ -21,7 +21,7 @@ printf '  %-12s %5s passed, %s failed\n' \
   "core" "$(count Passed 'Tests\.')" "$(count Failed 'Tests\.')" \
   "SQLite" "$(count Passed 'EntityFrameworkCore\.Tests\..*Sqlite')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Sqlite')" \
   "PostgreSQL" "$(count Passed 'EntityFrameworkCore\.Tests\..*Postgres')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Postgres')" \
-  "web sample" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
+  "samples" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
 echo
 echo "$passed passed, $failed failed"
 

@@ -51,7 +51,14 @@ using var host = builder.Build();
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SampleShopContext>();
-    await db.Database.EnsureCreatedAsync();
+    if (!await db.Database.EnsureCreatedAsync() && await SchemaCheck.MissingAsync(db) is { Count: > 0 } missing)
+    {
+        Console.Error.WriteLine(
+            $"{databasePath} was made by an earlier version of the sample and lacks {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}. "
+            + "Delete it (or pass another path) and run again; a real shop migrates its database instead (README, Migrations).");
+        return 1;
+    }
+
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     await db.Database.ApplyConsentLedgerGuardAsync();
     await scope.ServiceProvider.GetRequiredService<IStockStore>().SetAvailableAsync("MUG-WHITE", 25);
@@ -256,6 +263,7 @@ await using (var scope = host.Services.CreateAsyncScope())
 }
 
 await host.StopAsync();
+return 0;
 
 static void Print(Cart cart, string title)
 {
