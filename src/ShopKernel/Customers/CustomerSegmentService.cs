@@ -1,3 +1,4 @@
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.Customers;
@@ -56,6 +57,12 @@ public sealed class CustomerSegmentService
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
     public async Task<Result<long>> ExportCsvAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerSegmentExport);
+        return await ShopKernelActivity.TraceAsync(activity, ExportCsvCoreAsync(segment, writer, cancellationToken), static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<long>> ExportCsvCoreAsync(CustomerSegment? segment, TextWriter? writer, CancellationToken cancellationToken)
     {
         if (segment is null || writer is null)
         {

@@ -246,6 +246,12 @@ public sealed class CustomerService
     /// <returns>The changed customer, or a typed error (<c>customer.email_invalid</c>, <c>customer.duplicate</c>, …).</returns>
     public async Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, ContactKind.Email);
+        return await ShopKernelActivity.TraceAsync(activity, ChangeEmailCoreAsync(customerId, email, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Customer>> ChangeEmailCoreAsync(CustomerId customerId, string? email, CancellationToken cancellationToken)
+    {
         var parsed = ParseEmail(email);
         if (!parsed.Succeeded)
         {
@@ -291,6 +297,12 @@ public sealed class CustomerService
     /// <returns>The changed customer, or a typed error (<c>customer.phone_invalid</c>, <c>customer.duplicate</c>, …).</returns>
     public async Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, ContactKind.Phone);
+        return await ShopKernelActivity.TraceAsync(activity, ChangePhoneCoreAsync(customerId, phone, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Customer>> ChangePhoneCoreAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken)
+    {
         var parsed = ParsePhone(phone);
         if (!parsed.Succeeded)
         {
@@ -335,6 +347,12 @@ public sealed class CustomerService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed customer, or <c>customer.password_invalid</c> / <c>customer.sign_in_failed</c> / <c>customer.locked_out</c>.</returns>
     public async Task<Result<Customer>> ChangePasswordAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerChangePassword);
+        return await ShopKernelActivity.TraceAsync(activity, ChangePasswordCoreAsync(customerId, currentPassword, newPassword, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Customer>> ChangePasswordCoreAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var created = _credentials.Create(newPassword);
         if (!created.Succeeded)
@@ -407,6 +425,12 @@ public sealed class CustomerService
     /// <returns>The token and where to send it, or <c>customer.not_found</c> / <c>customer.nothing_to_verify</c>.</returns>
     /// <exception cref="InvalidOperationException">No signing key is configured (<see cref="TokenOptions.SigningKeys"/>).</exception>
     public async Task<Result<VerificationToken>> IssueVerificationTokenAsync(CustomerId customerId, ContactKind kind, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerIssueVerification, kind);
+        return await ShopKernelActivity.TraceAsync(activity, IssueVerificationTokenCoreAsync(customerId, kind, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<VerificationToken>> IssueVerificationTokenCoreAsync(CustomerId customerId, ContactKind kind, CancellationToken cancellationToken)
     {
         var customer = customerId.IsEmpty ? null : await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
         if (customer is null)
@@ -495,6 +519,14 @@ public sealed class CustomerService
         }
 
         return CustomerErrors.ConcurrencyConflict;
+    }
+
+    /// <summary>Starts a use case's span tagged with the kind of contact it concerns (never the contact itself).</summary>
+    private static System.Diagnostics.Activity? StartSpan(string name, ContactKind kind)
+    {
+        var activity = ShopKernelActivity.Start(name);
+        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.ContactKind, kind);
+        return activity;
     }
 
     private async Task<Result<Customer>> ChangeAsync(CustomerId customerId, Func<Customer, ShopError?> change, CancellationToken cancellationToken)

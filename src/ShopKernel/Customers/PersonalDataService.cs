@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
@@ -75,6 +76,12 @@ public sealed class PersonalDataService
     public async Task<Result> ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerExport);
+        return await ShopKernelActivity.TraceAsync(activity, ExportCoreAsync(customerId, utf8Json, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result> ExportCoreAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken)
+    {
         var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
         if (customer is null)
         {
@@ -160,6 +167,19 @@ public sealed class PersonalDataService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What was erased, or <c>customer.request_invalid</c> for an empty id.</returns>
     public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerErase);
+        return await ShopKernelActivity.TraceAsync(activity, EraseCoreAsync(customerId, cancellationToken), TagErasure).ConfigureAwait(false);
+    }
+
+    private static void TagErasure(System.Diagnostics.Activity activity, CustomerErasure erasure)
+    {
+        activity.SetTag(ShopKernelTelemetry.Tags.ProfileRemoved, erasure.CustomerRemoved);
+        activity.SetTag(ShopKernelTelemetry.Tags.CartsRemoved, erasure.CartsRemoved);
+        activity.SetTag(ShopKernelTelemetry.Tags.OrdersAnonymised, erasure.OrdersAnonymised);
+    }
+
+    private async Task<Result<CustomerErasure>> EraseCoreAsync(CustomerId customerId, CancellationToken cancellationToken)
     {
         if (customerId.IsEmpty)
         {

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Text.Json;
 using static ShopKernel.Diagnostics.ShopKernelTelemetry;
 
 namespace ShopKernel.Diagnostics;
@@ -10,6 +12,19 @@ internal static class ShopKernelActivity
 
     /// <summary>Starts a span when someone listens; <see langword="null"/> (and nothing allocated) otherwise.</summary>
     internal static Activity? Start(string name) => Source.StartActivity(name, ActivityKind.Internal);
+
+    /// <summary>
+    /// Tags a span with an enum value in snake case (<c>OrderStatus.OnHold</c> reads <c>on_hold</c>); an undefined
+    /// value (a cast number from a request) is left out.
+    /// </summary>
+    internal static void SetTag<TEnum>(Activity? activity, string name, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (activity is not null && EnumTag<TEnum>.Names.TryGetValue(value, out var text))
+        {
+            activity.SetTag(name, text);
+        }
+    }
 
     /// <summary>Ends a use case's span with its outcome: a typed error sets the error status and its code.</summary>
     internal static void Complete(Activity? activity, ShopError? error)
@@ -90,5 +105,13 @@ internal static class ShopKernelActivity
         }
 
         return false;
+    }
+
+    /// <summary>The snake-case names of an enum's defined values, made once per enum.</summary>
+    private static class EnumTag<TEnum>
+        where TEnum : struct, Enum
+    {
+        internal static readonly FrozenDictionary<TEnum, string> Names =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
     }
 }

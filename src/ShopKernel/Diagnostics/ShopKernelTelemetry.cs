@@ -71,6 +71,36 @@ public static class ShopKernelTelemetry
         /// <summary>A customer verifies a contact with a token.</summary>
         public const string CustomerVerify = "shopkernel.customer.verify";
 
+        /// <summary>A customer changes or removes their e-mail address or phone number; tag <see cref="Tags.ContactKind"/>.</summary>
+        public const string CustomerChangeContact = "shopkernel.customer.change_contact";
+
+        /// <summary>A customer sets or changes their password.</summary>
+        public const string CustomerChangePassword = "shopkernel.customer.change_password";
+
+        /// <summary>A token is issued to verify a customer's contact; tag <see cref="Tags.ContactKind"/>.</summary>
+        public const string CustomerIssueVerification = "shopkernel.customer.issue_verification";
+
+        /// <summary>Everything held about a customer is exported.</summary>
+        public const string CustomerExport = "shopkernel.customer.export";
+
+        /// <summary>A customer is erased; tags <see cref="Tags.ProfileRemoved"/>, <see cref="Tags.CartsRemoved"/> and <see cref="Tags.OrdersAnonymised"/>.</summary>
+        public const string CustomerErase = "shopkernel.customer.erase";
+
+        /// <summary>A customer segment is exported as CSV; tag <see cref="Tags.RowCount"/>.</summary>
+        public const string CustomerSegmentExport = "shopkernel.customer.segment_export";
+
+        /// <summary>Staff change an order's status; tags <see cref="Tags.OrderNumber"/> and <see cref="Tags.OrderStatus"/>.</summary>
+        public const string OrderChangeStatus = "shopkernel.order.change_status";
+
+        /// <summary>A promotion is created; tags <see cref="Tags.PromotionId"/> and <see cref="Tags.PromotionKind"/>.</summary>
+        public const string PromotionCreate = "shopkernel.promotion.create";
+
+        /// <summary>A promotion is replaced; tags <see cref="Tags.PromotionId"/> and <see cref="Tags.PromotionKind"/>.</summary>
+        public const string PromotionUpdate = "shopkernel.promotion.update";
+
+        /// <summary>A promotion is deactivated; tags <see cref="Tags.PromotionId"/> and <see cref="Tags.PromotionKind"/>.</summary>
+        public const string PromotionDeactivate = "shopkernel.promotion.deactivate";
+
         /// <summary>A cart is priced for display.</summary>
         public const string Pricing = "shopkernel.pricing";
 
@@ -88,6 +118,21 @@ public static class ShopKernelTelemetry
 
         /// <summary>The stop list is checked at checkout.</summary>
         public const string StopListCheck = "shopkernel.stop_list.check";
+
+        /// <summary>Staff put a buyer on the stop list; tags <see cref="Tags.StopListScope"/> and <see cref="Tags.StopListReason"/>.</summary>
+        public const string StopListAdd = "shopkernel.stop_list.add";
+
+        /// <summary>Staff change a stop-list entry; tags <see cref="Tags.StopListScope"/> and <see cref="Tags.StopListReason"/> (the new ones).</summary>
+        public const string StopListChange = "shopkernel.stop_list.change";
+
+        /// <summary>Staff lift a stop-list entry; tag <see cref="Tags.StopListScope"/> (of the entry lifted).</summary>
+        public const string StopListRemove = "shopkernel.stop_list.remove";
+
+        /// <summary>
+        /// The delivery outcome of an order is recorded; tags <see cref="Tags.DeliveryOutcome"/>,
+        /// <see cref="Tags.DeliveryCounted"/> and <see cref="Tags.BuyerFlagged"/>.
+        /// </summary>
+        public const string StopListDeliveryOutcome = "shopkernel.stop_list.delivery_outcome";
     }
 
     /// <summary>The tags on ShopKernel's measurements and spans; none holds personal data.</summary>
@@ -111,8 +156,11 @@ public static class ShopKernelTelemetry
         /// <summary>The number of lines of the cart or order.</summary>
         public const string LineCount = "shopkernel.line_count";
 
-        /// <summary>The readable number of the order placed.</summary>
+        /// <summary>The readable number of the order placed or changed.</summary>
         public const string OrderNumber = "shopkernel.order.number";
+
+        /// <summary>The status an order is moved to, in snake case (e.g. <c>shipped</c>, <c>refused_on_delivery</c>).</summary>
+        public const string OrderStatus = "shopkernel.order.status";
 
         /// <summary>The payment method of the order as configured, or <c>unlisted</c> when the shop configures none.</summary>
         public const string PaymentMethod = "shopkernel.payment_method";
@@ -141,7 +189,44 @@ public static class ShopKernelTelemetry
         /// <summary>The number of buyer keys looked up on the stop list.</summary>
         public const string KeyCount = "shopkernel.stop_list.key_count";
 
-        /// <summary>The strongest stop-list scope matched (<c>none</c> when nothing matched).</summary>
+        /// <summary>
+        /// A stop-list scope in snake case (<c>block_orders</c>, <c>block_cash_on_delivery</c>, <c>review</c>,
+        /// <c>block_marketing</c>): at checkout the strongest one matched (<c>none</c> when nothing matched), on staff
+        /// changes the entry's.
+        /// </summary>
         public const string StopListScope = "shopkernel.stop_list.scope";
+
+        /// <summary>Why a buyer is on the stop list, in snake case (e.g. <c>manual</c>, <c>refused_deliveries</c>, <c>fraud</c>).</summary>
+        public const string StopListReason = "shopkernel.stop_list.reason";
+
+        /// <summary>How a delivery ended: <c>delivered</c>, <c>refused</c> or <c>unclaimed</c>.</summary>
+        public const string DeliveryOutcome = "shopkernel.delivery.outcome";
+
+        /// <summary>Whether a delivery outcome counts against the buyer (a refused or unclaimed cash-on-delivery parcel).</summary>
+        public const string DeliveryCounted = "shopkernel.delivery.counted";
+
+        /// <summary>Whether recording a delivery outcome added a cash-on-delivery block for the buyer.</summary>
+        public const string BuyerFlagged = "shopkernel.stop_list.flagged";
+
+        /// <summary>Which contact a customer changes or verifies: <c>email</c> or <c>phone</c>.</summary>
+        public const string ContactKind = "shopkernel.customer.contact_kind";
+
+        /// <summary>Whether erasure deleted a customer profile (<see langword="false"/> when it was erased before).</summary>
+        public const string ProfileRemoved = "shopkernel.erasure.profile_removed";
+
+        /// <summary>The number of carts erasure deleted.</summary>
+        public const string CartsRemoved = "shopkernel.erasure.carts_removed";
+
+        /// <summary>The number of orders erasure anonymised.</summary>
+        public const string OrdersAnonymised = "shopkernel.erasure.orders_anonymised";
+
+        /// <summary>The number of rows an export wrote (without the header).</summary>
+        public const string RowCount = "shopkernel.row_count";
+
+        /// <summary>The id of a promotion, as staff defined it.</summary>
+        public const string PromotionId = "shopkernel.promotion.id";
+
+        /// <summary>The kind of a promotion in snake case (e.g. <c>campaign</c>, <c>first_order</c>, <c>coupon</c>).</summary>
+        public const string PromotionKind = "shopkernel.promotion.kind";
     }
 }

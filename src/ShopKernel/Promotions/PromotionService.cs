@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.Promotions;
@@ -35,6 +36,12 @@ public sealed partial class PromotionService
     /// <returns>The stored promotion (version 1), or a typed error.</returns>
     public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion);
+        return await ShopKernelActivity.TraceAsync(activity, CreateCoreAsync(promotion, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Promotion>> CreateCoreAsync(Promotion promotion, CancellationToken cancellationToken)
+    {
         if (PromotionValidator.Validate(promotion) is { } invalid)
         {
             return invalid;
@@ -56,6 +63,12 @@ public sealed partial class PromotionService
     /// <returns>The stored promotion with its new version, or a typed error (<c>promotion.concurrency_conflict</c> when it changed meanwhile).</returns>
     public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion);
+        return await ShopKernelActivity.TraceAsync(activity, UpdateCoreAsync(promotion, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Promotion>> UpdateCoreAsync(Promotion promotion, CancellationToken cancellationToken)
+    {
         if (PromotionValidator.Validate(promotion) is { } invalid)
         {
             return invalid;
@@ -76,6 +89,12 @@ public sealed partial class PromotionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The deactivated promotion, or <c>promotion.not_found</c>.</returns>
     public async Task<Result<Promotion>> DeactivateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionDeactivate, id, kind: null);
+        return await ShopKernelActivity.TraceAsync(activity, DeactivateCoreAsync(id, cancellationToken), static (a, p) => ShopKernelActivity.SetTag(a, ShopKernelTelemetry.Tags.PromotionKind, p.Kind)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<Promotion>> DeactivateCoreAsync(string id, CancellationToken cancellationToken)
     {
         if (!PromotionValidator.IsValidId(id))
         {
@@ -141,6 +160,25 @@ public sealed partial class PromotionService
 
         var usage = await _store.GetUsageAsync([id], cancellationToken).ConfigureAwait(false);
         return usage.GetValueOrDefault(id);
+    }
+
+    private static System.Diagnostics.Activity? StartSpan(string name, Promotion? promotion) => StartSpan(name, promotion?.Id, promotion?.Kind);
+
+    /// <summary>Starts a use case's span, tagged with the promotion's id when it is a well-formed one (staff-defined, never a coupon code).</summary>
+    private static System.Diagnostics.Activity? StartSpan(string name, string? id, PromotionKind? kind)
+    {
+        var activity = ShopKernelActivity.Start(name);
+        if (activity is not null && PromotionValidator.IsValidId(id))
+        {
+            activity.SetTag(ShopKernelTelemetry.Tags.PromotionId, id);
+        }
+
+        if (kind is { } k)
+        {
+            ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.PromotionKind, k);
+        }
+
+        return activity;
     }
 
     /// <summary>Stores the coupon code normalised and the scope trimmed, so that matching never depends on spelling.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 
@@ -64,6 +65,12 @@ public sealed partial class StopListService
     /// </returns>
     public async Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry, CancellationToken cancellationToken = default)
     {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason);
+        return await ShopKernelActivity.TraceAsync(activity, AddCoreAsync(entry, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<StopListEntry>> AddCoreAsync(NewStopListEntry? entry, CancellationToken cancellationToken)
+    {
         if (entry is null)
         {
             return StopListErrors.RequestInvalid;
@@ -98,6 +105,12 @@ public sealed partial class StopListService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed entry, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<StopListEntry>> ChangeAsync(Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason);
+        return await ShopKernelActivity.TraceAsync(activity, ChangeCoreAsync(entryId, expectedVersion, change, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result<StopListEntry>> ChangeCoreAsync(Guid entryId, long expectedVersion, StopListEntryChange? change, CancellationToken cancellationToken)
     {
         if (change is null)
         {
@@ -149,6 +162,12 @@ public sealed partial class StopListService
     /// <returns>Success, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result> RemoveAsync(Guid entryId, long expectedVersion, string removedBy, string? note = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListRemove);
+        return await ShopKernelActivity.TraceAsync(activity, RemoveCoreAsync(activity, entryId, expectedVersion, removedBy, note, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Result> RemoveCoreAsync(System.Diagnostics.Activity? activity, Guid entryId, long expectedVersion, string removedBy, string? note, CancellationToken cancellationToken)
+    {
         if (InvalidActor(removedBy))
         {
             return StopListErrors.ActorInvalid;
@@ -166,6 +185,7 @@ public sealed partial class StopListService
         }
 
         var current = found.Value;
+        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, current.Scope);
 
         var now = Clock.UtcNow(_time);
         var audit = Audit(current, StopListAuditAction.Removed, removedBy.Trim(), now) with { Note = Blank(note) };
@@ -289,6 +309,19 @@ public sealed partial class StopListService
     /// <returns>What was counted and flagged, or <c>stop_list.order_not_found</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<DeliveryOutcomeResult>> RecordDeliveryOutcomeAsync(OrderNumber number, DeliveryOutcome outcome, CancellationToken cancellationToken = default)
     {
+        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListDeliveryOutcome);
+        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.DeliveryOutcome, outcome);
+        return await ShopKernelActivity.TraceAsync(activity, RecordDeliveryOutcomeCoreAsync(number, outcome, cancellationToken), TagDeliveryOutcome).ConfigureAwait(false);
+    }
+
+    private static void TagDeliveryOutcome(System.Diagnostics.Activity activity, DeliveryOutcomeResult result)
+    {
+        activity.SetTag(ShopKernelTelemetry.Tags.DeliveryCounted, result.Counted);
+        activity.SetTag(ShopKernelTelemetry.Tags.BuyerFlagged, result.FlaggedEntry is not null);
+    }
+
+    private async Task<Result<DeliveryOutcomeResult>> RecordDeliveryOutcomeCoreAsync(OrderNumber number, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
         if (!Enum.IsDefined(outcome))
         {
             return StopListErrors.RequestInvalid;
@@ -335,6 +368,19 @@ public sealed partial class StopListService
 
         LogBuyerFlagged(_logger, flagged.Id, counted.Count);
         return new DeliveryOutcomeResult(true, counted.Count, flagged);
+    }
+
+    /// <summary>Starts a staff use case's span, tagged with the entry's scope and reason (never its keys, hints or note).</summary>
+    private static System.Diagnostics.Activity? StartSpan(string name, StopListScope? scope, StopListReason? reason)
+    {
+        var activity = ShopKernelActivity.Start(name);
+        if (activity is not null && scope is { } s && reason is { } r)
+        {
+            ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, s);
+            ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListReason, r);
+        }
+
+        return activity;
     }
 
     /// <summary>The value a subject is hashed by: a customer id in any GUID format reads as the one stored.</summary>
