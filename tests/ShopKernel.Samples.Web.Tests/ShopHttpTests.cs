@@ -187,6 +187,43 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
+    public async Task A_newsletter_ticked_as_a_guest_shows_in_the_account_once_the_address_is_confirmed_and_ends_there()
+    {
+        const string email = "guest-then-account@example.com";
+        static string PathOf(string mail, string path) =>
+            new Uri(Regex.Match(mail, $"https?://\\S+{Regex.Escape(path)}\\?\\S+").Value).PathAndQuery;
+        using var client = new ShopBrowserlessClient(shop);
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails(email, newsletter: true));
+        using (var mailReader = new ShopBrowserlessClient(shop))
+        {
+            await mailReader.GetAsync(PathOf(shop.Mails().Single(m => m.Contains($"To: {email}", StringComparison.Ordinal) && m.Contains("confirm your newsletter", StringComparison.Ordinal)), "/subscriptions/confirm"));
+            await mailReader.SubmitAsync("/subscriptions/confirm");
+            Assert.Contains("id=\"subscribed\"", mailReader.Html);
+        }
+
+        await client.GetAsync("/account/register");
+        await client.SubmitAsync("/account/register", ("firstName", "Ada"), ("lastName", "Lovelace"), ("email", email), ("password", "correct horse battery"));
+        var account = client.Location;
+        Assert.DoesNotContain("You get the newsletter", client.Html, StringComparison.Ordinal);   // the address is not confirmed yet
+
+        using (var mailReader = new ShopBrowserlessClient(shop))
+        {
+            await mailReader.GetAsync(PathOf(shop.Mails().Last(m => m.Contains($"To: {email}", StringComparison.Ordinal) && m.Contains("confirm your e-mail", StringComparison.OrdinalIgnoreCase)), "/account/verify"));
+            await mailReader.SubmitAsync("/account/verify");
+            Assert.Equal(HttpStatusCode.OK, mailReader.Status);
+        }
+
+        await client.GetAsync(account);
+        Assert.Equal("You get the newsletter.", client.Text("newsletter-state"));
+        await client.SubmitAsync("/account/newsletter");
+        Assert.DoesNotContain("You get the newsletter", client.Html, StringComparison.Ordinal);
+        var state = await shop.WithAsync<SubscriptionService, SubscriptionState>(async s => (await s.GetStatusAsync(ConsentSubject.ForEmail(email), "newsletter")).Value.State);
+        Assert.Equal(SubscriptionState.Unsubscribed, state);
+    }
+
+    [Fact]
     public async Task The_staff_page_needs_its_key_and_exports_customers_as_csv()
     {
         using var client = new ShopBrowserlessClient(shop);

@@ -13,6 +13,9 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
     where TContext : DbContext
 {
+    /// <summary>The length of a guest subject's kind prefix (<c>email:</c>, <c>phone:</c>), before the normalised contact.</summary>
+    private static readonly int ContactPrefixLength = ConsentSubject.Normalized(ConsentSubjectKind.Email, string.Empty).Stored.Length;
+
     private IQueryable<SubscriptionRecord> Subscriptions => context.Set<SubscriptionRecord>().AsNoTracking();
 
     private IQueryable<ConsentEventRecord> Events => context.Set<ConsentEventRecord>().AsNoTracking();
@@ -117,6 +120,17 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
 #pragma warning restore CA1309
         }
 
+        // A guest row of an address (or number) that is also a customer's profile contact, while that customer's own
+        // subscription to the topic is active: the customer's message goes to the same mailbox, so the person is listed
+        // once, as the customer. Guest rows of an e-mail topic are "email:…", of a text-message topic "phone:…".
+        var customers = context.Set<CustomerRecord>();
+        var prefix = ContactPrefixLength;
+        rows = query.Channel == SubscriptionChannel.Email
+            ? rows.Where(s => s.CustomerId != null
+                || !customers.Any(c => c.EmailKey == s.Subject.Substring(prefix) && Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed)))
+            : rows.Where(s => s.CustomerId != null
+                || !customers.Any(c => c.Phone == s.Subject.Substring(prefix) && Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed)));
+
         if (query.Segment is { } segment)
         {
             // A correlated EXISTS: the page stops at its limit instead of computing the whole segment first.
@@ -133,7 +147,6 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
         }
 
-        var customers = context.Set<CustomerRecord>();
         var email = query.Channel == SubscriptionChannel.Email;
         var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
             .Select(s => new

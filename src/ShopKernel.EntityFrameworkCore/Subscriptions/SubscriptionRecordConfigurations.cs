@@ -29,7 +29,7 @@ internal sealed class ConsentEventRecordConfiguration(ShopKernelModelOptions opt
     }
 }
 
-/// <summary>Maps <see cref="SubscriptionRecord"/>: one row per subject and topic; eligible recipients are an index range of topic, state and subject.</summary>
+/// <summary>Maps <see cref="SubscriptionRecord"/>: one row per subject and topic; eligible recipients are an index range of topic, state and subject; a customer's own rows are found by customer and topic.</summary>
 internal sealed class SubscriptionRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<SubscriptionRecord>
 {
     public void Configure(EntityTypeBuilder<SubscriptionRecord> builder)
@@ -45,6 +45,7 @@ internal sealed class SubscriptionRecordConfiguration(ShopKernelModelOptions opt
         builder.Property(s => s.SendSerial).HasColumnName("send_serial");
         builder.HasIndex(s => new { s.Subject, s.Topic }).IsUnique().HasDatabaseName("ix_" + table + "_subject_topic");
         builder.HasIndex(s => new { s.Topic, s.State, s.Subject }).HasDatabaseName("ix_" + table + "_topic_state_subject");
+        builder.HasIndex(s => new { s.CustomerId, s.Topic }).HasDatabaseName("ix_" + table + "_customer_id_topic");
     }
 }
 

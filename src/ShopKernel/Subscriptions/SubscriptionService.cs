@@ -205,8 +205,10 @@ public sealed partial class SubscriptionService
     }
 
     /// <summary>
-    /// Withdraws a subject's consent for a topic, or for every topic, at once. For one topic, a subject who is not
-    /// subscribed (or pending) changes nothing. For every topic it is the person's opt-out: see
+    /// Withdraws a person's consent for a topic, or for every topic, at once. For one topic it withdraws the
+    /// subscriptions to it of the subjects that are the person's (a customer and the contacts they verified; a contact
+    /// and the customer whose profile has it), so that a guest subscription made before registering ends too; someone
+    /// not subscribed (or pending) changes nothing. For every topic it is the person's opt-out: see
     /// <see cref="CreateUnsubscribeTokenAsync"/> for what it covers and records. Idempotent.
     /// </summary>
     /// <param name="subject">The subject.</param>
@@ -234,12 +236,16 @@ public sealed partial class SubscriptionService
         }
 
         var (topic, stored) = target.Value;
-        return topic is null
-            ? await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false)
-            : await WithdrawAsync(
-                async ct => await _store.FindAsync(stored, topic.Id, ct).ConfigureAwait(false) is { } one ? [one] : [],
-                evidence,
-                cancellationToken).ConfigureAwait(false);
+        if (topic is null)
+        {
+            return await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false);
+        }
+
+        var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
+        return await WithdrawAsync(
+            async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
+            evidence,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -343,7 +349,12 @@ public sealed partial class SubscriptionService
         return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription);
     }
 
-    /// <summary>Where a subject stands with a topic now.</summary>
+    /// <summary>
+    /// Where a person stands with a topic now, over the subjects that are theirs (a customer and the contacts they
+    /// verified; a contact and the customer whose profile has it): subscribed when any of them is, else pending when
+    /// any is, else unsubscribed when any withdrew. So a customer who subscribed as a guest before registering reads as
+    /// subscribed once the address is verified. <see cref="GetProofAsync"/> gives each subject's own history.
+    /// </summary>
     /// <param name="subject">The subject.</param>
     /// <param name="topicId">The topic id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -357,9 +368,20 @@ public sealed partial class SubscriptionService
         }
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
-
-        var current = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
-        var state = State(current, Clock.UtcNow(_time));
+        var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
+        var now = Clock.UtcNow(_time);
+        var current = (await _store.ListBySubjectsAsync(scope, cancellationToken).ConfigureAwait(false))
+            .Where(s => s.Topic == topic.Id)
+            .OrderBy(s => State(s, now) switch
+            {
+                SubscriptionState.Subscribed => 0,
+                SubscriptionState.Pending => 1,
+                SubscriptionState.Unsubscribed => 2,
+                _ => 3,
+            })
+            .ThenByDescending(s => s.ChangedAt)
+            .FirstOrDefault();
+        var state = State(current, now);
         return new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null);
     }
 

@@ -276,6 +276,50 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task A_guest_subscription_made_before_registering_is_the_customers_once_the_address_is_verified()
+    {
+        await SubscribedGuestAsync("ada@example.com");
+        var ada = (await RegisterAsync(Ada())).Value;
+        var customer = ConsentSubject.ForCustomer(ada.Id);
+
+        // Not yet verified: the address may not be theirs, so its subscription is not shown to them.
+        Assert.Equal(SubscriptionState.NotSubscribed, await StateAsync(customer));
+        Assert.True((await VerifyAsync(await TokenAsync(ada.Id, ContactKind.Email))).Succeeded);
+        Assert.Equal(SubscriptionState.Subscribed, await StateAsync(customer));
+
+        // Unsubscribing on the account page ends the guest subscription too.
+        Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(customer, Newsletter, new ConsentEvidence(ConsentSource.AccountPage)))).Value);
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(ConsentSubject.ForEmail("ADA@example.com")));
+        Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer));
+        Assert.Equal(ConsentSource.AccountPage, (await Subs(s => s.GetProofAsync(ConsentSubject.ForEmail("ada@example.com"), Newsletter))).Value.Events[^1].Evidence.Source);
+    }
+
+    [Fact]
+    public async Task A_person_subscribed_as_a_guest_and_as_a_customer_is_listed_once_as_the_customer()
+    {
+        await SubscribedGuestAsync("ada@example.com", Flash);
+        await SubscribedGuestAsync("grace@example.com", Flash);
+        var ada = (await RegisterAsync(Ada())).Value;
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id))).Value.State);
+        foreach (var texted in new[] { ConsentSubject.ForPhone("030 1234567"), ConsentSubject.ForCustomer(ada.Id) })
+        {
+            var confirmation = (await RequestAsync(Sms, texted)).Value.Confirmation!;
+            Assert.True((await Subs(s => s.ConfirmAsync(confirmation.Token))).Succeeded);
+        }
+
+        async Task<List<(ShopKernel.Customers.CustomerId?, string)>> EligibleAsync(string topic) =>
+            [.. (await Subs(s => s.ListEligibleRecipientsAsync(topic))).Value.Items.Select(r => (r.CustomerId, r.SendTo)).OrderBy(r => r.SendTo, StringComparer.Ordinal)];
+
+        // The customer's message goes to the address of the guest subscription (verified or not): one message.
+        Assert.Equal([(ada.Id, "Ada@example.com"), ((ShopKernel.Customers.CustomerId?)null, "grace@example.com")], await EligibleAsync(Flash));
+        Assert.Equal([((ShopKernel.Customers.CustomerId?)ada.Id, "+49301234567")], await EligibleAsync(Sms));
+
+        // Once the customer's own subscription ends, the guest one is theirs to receive again.
+        Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(ConsentSubject.ForCustomer(ada.Id), Flash, new ConsentEvidence(ConsentSource.AccountPage)))).Value);
+        Assert.Equal([((ShopKernel.Customers.CustomerId?)null, "ada@example.com"), ((ShopKernel.Customers.CustomerId?)null, "grace@example.com")], await EligibleAsync(Flash));
+    }
+
+    [Fact]
     public async Task Unsubscribing_by_subject_withdraws_one_or_every_topic_and_is_idempotent()
     {
         var ada = (await RegisterAsync(Ada())).Value;

@@ -930,6 +930,9 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_shopkernel_subscriptions");
 
+                    b.HasIndex("CustomerId", "Topic")
+                        .HasDatabaseName("ix_shopkernel_subscriptions_customer_id_topic");
+
                     b.HasIndex("Subject", "Topic")
                         .IsUnique()
                         .HasDatabaseName("ix_shopkernel_subscriptions_subject_topic");
