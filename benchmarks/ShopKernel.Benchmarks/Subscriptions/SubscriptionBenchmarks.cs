@@ -9,8 +9,9 @@ namespace ShopKernel.Benchmarks.Subscriptions;
 
 /// <summary>
 /// Eligible recipients of a topic over 100,000 subscribed customers (one in three sent to lately, one in nine at the
-/// cap): the first page of 100, a page halfway through, the first page narrowed by a segment; and recording a send
-/// with its atomic cap check; on SQLite and PostgreSQL.
+/// cap) and 100,000 subscribed guests (one in ten with the address of a subscribed customer, so listed as that
+/// customer only): the first page of 100, a page halfway through, the first page narrowed by a segment, a page of
+/// guests; and recording a send with its atomic cap check; on SQLite and PostgreSQL.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -59,6 +60,9 @@ public class SubscriptionBenchmarks
     [Benchmark(Description = "eligible recipients, a page of 100 halfway through")]
     public Task<int> MiddlePage() => PageAsync(null, _middle);
 
+    [Benchmark(Description = "eligible recipients, a page of 100 guests")]
+    public Task<int> GuestPage() => PageAsync(null, "email:");
+
     [Benchmark(Description = "eligible recipients, first page of 100 in a segment")]
     public Task<int> SegmentPage() => PageAsync(RecentFrequent, null);
 
@@ -94,6 +98,11 @@ public class SubscriptionBenchmarks
         SELECT printf('%08X-7777-7000-8%03X-%012X', g, n, g), 'customer:' || lower(printf('%08X-0000-7000-8000-%012X', g, g)), '{Topic}',
                strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (g % 5) || ' days', '-' || n || ' hours')
         FROM s, k WHERE g % 3 = 0 AND (n = 0 OR g % 9 = 0);
+        WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {count})
+        INSERT INTO shopkernel_subscriptions (id, subject, topic, state, version, last_event_id, changed_at, pending_expires_at, customer_id, guest_contact, send_serial)
+        SELECT printf('%08X-8888-7000-8000-%012X', g, g), 'email:' || a, '{Topic}', 'Subscribed', 2,
+               printf('%08X-9999-7000-8000-%012X', g, g), '2026-01-01 00:00:00', NULL, NULL, a, 0
+        FROM (SELECT g, CASE WHEN g % 10 = 0 THEN 'c' || g || '@example.com' ELSE 'c' || g || '.guest@example.com' END AS a FROM s);
         COMMIT;
         ANALYZE;
         """;
@@ -107,6 +116,9 @@ public class SubscriptionBenchmarks
         SELECT gen_random_uuid(), 'customer:' || (lpad(to_hex(g), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid::text, '{Topic}',
                (now() at time zone 'utc') - (g % 5) * interval '1 day' - n * interval '1 hour'
         FROM generate_series(1, {count}) g, generate_series(0, 3) n WHERE g % 3 = 0 AND (n = 0 OR g % 9 = 0);
+        INSERT INTO shopkernel_subscriptions (id, subject, topic, state, version, last_event_id, changed_at, pending_expires_at, customer_id, guest_contact, send_serial)
+        SELECT gen_random_uuid(), 'email:' || a, '{Topic}', 'Subscribed', 2, gen_random_uuid(), timestamp '2026-01-01', NULL, NULL, a, 0
+        FROM (SELECT CASE WHEN g % 10 = 0 THEN 'c' || g || '@example.com' ELSE 'c' || g || '.guest@example.com' END AS a FROM generate_series(1, {count}) g) x;
         COMMIT;
         ANALYZE;
         """;

@@ -120,17 +120,6 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
 #pragma warning restore CA1309
         }
 
-        // A guest row of an address (or number) that is also a customer's profile contact, while that customer's own
-        // subscription to the topic is active: the customer's message goes to the same mailbox, so the person is listed
-        // once, as the customer. Guest rows of an e-mail topic are "email:…", of a text-message topic "phone:…".
-        var customers = context.Set<CustomerRecord>();
-        var prefix = ContactPrefixLength;
-        rows = query.Channel == SubscriptionChannel.Email
-            ? rows.Where(s => s.CustomerId != null
-                || !customers.Any(c => c.EmailKey == s.Subject.Substring(prefix) && Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed)))
-            : rows.Where(s => s.CustomerId != null
-                || !customers.Any(c => c.Phone == s.Subject.Substring(prefix) && Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed)));
-
         if (query.Segment is { } segment)
         {
             // A correlated EXISTS: the page stops at its limit instead of computing the whole segment first.
@@ -147,6 +136,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
         }
 
+        var customers = context.Set<CustomerRecord>();
         var email = query.Channel == SubscriptionChannel.Email;
         var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
             .Select(s => new
@@ -156,7 +146,35 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
             })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.SendTo));
+        var covered = await CoveredGuestsAsync(topic, email, [.. page.Where(r => r.Row.CustomerId is null).Select(r => r.Row.Subject)], cancellationToken).ConfigureAwait(false);
+        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), covered.Contains(r.Row.Subject) ? null : r.SendTo));
+    }
+
+    /// <summary>
+    /// The guest subjects among <paramref name="guests"/> whose contact is the profile contact of a customer subscribed to
+    /// the topic themselves: a second statement over the page's few guests (index lookups by contact and by customer and
+    /// topic), rather than a correlated test in the page's statement, which PostgreSQL may plan as a hash of every customer.
+    /// </summary>
+    private async Task<HashSet<string>> CoveredGuestsAsync(string topic, bool email, List<string> guests, CancellationToken cancellationToken)
+    {
+        if (guests.Count == 0)
+        {
+            return [];
+        }
+
+        // Guest subjects of an e-mail topic are "email:<key>", of a text-message topic "phone:<E.164>".
+        var contacts = guests.ConvertAll(g => g[ContactPrefixLength..]);
+        var subscribed = SubscriptionRecordMapper.Subscribed;
+        var holders = email
+            ? context.Set<CustomerRecord>().Where(c => contacts.Contains(c.EmailKey!))
+            : context.Set<CustomerRecord>().Where(c => contacts.Contains(c.Phone!));
+        var covered = await holders
+            .Where(c => Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed))
+            .Select(c => email ? c.EmailKey : c.Phone)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var prefix = guests[0][..ContactPrefixLength];
+        return [.. covered.OfType<string>().Select(c => prefix + c)];
     }
 
     public async Task<SendOutcome> RecordSendAsync(string subject, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)

@@ -51,7 +51,9 @@ public interface IConsentStore
 
     /// <summary>
     /// Lists the topic's subscribed subjects that are under every limit (and in the segment, when given), by stored
-    /// subject, with the contact to send to (a customer's profile contact for the channel).
+    /// subject, with the contact to send to (a customer's profile contact for the channel). A guest subscription whose
+    /// contact is the profile contact of a customer subscribed to the topic themselves comes without one: that
+    /// customer's message goes to the same mailbox or number.
     /// </summary>
     /// <param name="query">The query.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -467,18 +467,25 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task Listing_eligible_recipients_is_one_round_trip_per_page()
+    public async Task Listing_eligible_recipients_is_one_round_trip_per_page_and_one_more_when_it_holds_guests()
     {
+        var ada = (await RegisterAsync(Ada())).Value;
+        await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
         for (var i = 0; i < 5; i++)
         {
             await SubscribedGuestAsync($"guest{i}@example.com", Flash);
         }
 
         Host.Counter.Reset();
-        var page = await Subs(s => s.ListEligibleRecipientsAsync(Flash, pageSize: 10));
+        var customers = await Subs(s => s.ListEligibleRecipientsAsync(Flash, pageSize: 1));
+        var customersOnly = Host.Counter.Commands;
+        Host.Counter.Reset();
+        var guests = await Subs(s => s.ListEligibleRecipientsAsync(Flash, after: customers.Value.Next, pageSize: 10));
 
-        Assert.Equal(5, page.Value.Items.Count);
-        Assert.Equal(1, Host.Counter.Commands);
+        Assert.Equal(ada.Id, Assert.Single(customers.Value.Items).CustomerId);
+        Assert.Equal(1, customersOnly);
+        Assert.Equal(5, guests.Value.Items.Count);
+        Assert.Equal(2, Host.Counter.Commands);   // the page, then which of its guests a subscribed customer covers
     }
 
     [Fact]
