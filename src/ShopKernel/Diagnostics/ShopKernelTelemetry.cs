@@ -71,6 +71,15 @@ public static class ShopKernelTelemetry
         /// <summary>A customer verifies a contact with a token.</summary>
         public const string CustomerVerify = "shopkernel.customer.verify";
 
+        /// <summary>A customer changes their name or birthday.</summary>
+        public const string CustomerUpdateProfile = "shopkernel.customer.update_profile";
+
+        /// <summary>A customer's shipping address is remembered.</summary>
+        public const string CustomerRememberAddress = "shopkernel.customer.remember_address";
+
+        /// <summary>A customer's remembered shipping address is forgotten.</summary>
+        public const string CustomerForgetAddress = "shopkernel.customer.forget_address";
+
         /// <summary>A customer changes or removes their e-mail address or phone number; tag <see cref="Tags.ContactKind"/>.</summary>
         public const string CustomerChangeContact = "shopkernel.customer.change_contact";
 

@@ -240,6 +240,9 @@ public abstract class TelemetrySpecification : CustomerSteps
         personal.Add(zelda.Id.ToString());
         using var telemetry = Capture();
 
+        Assert.True((await Use<CustomerService, Result<Customer>>(s => s.UpdateProfileAsync(zelda.Id, "Zelda", "Quimby-Smith", new DateOnly(1990, 4, 1)))).Succeeded);
+        Assert.True((await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zelda.Id, home))).Succeeded);
+        Assert.True((await Use<CustomerService, Result<Customer>>(s => s.ForgetAddressAsync(zelda.Id, home))).Succeeded);
         Assert.True((await Use<CustomerService, Result<Customer>>(s => s.ChangeEmailAsync(zelda.Id, "Zelda.Quimby@example.org"))).Succeeded);
         Assert.True((await Use<CustomerService, Result<Customer>>(s => s.ChangePhoneAsync(zelda.Id, "030 7654399"))).Succeeded);
         Assert.True((await Use<CustomerService, Result<Customer>>(s => s.ChangePasswordAsync(zelda.Id, Password, "new horse battery staple"))).Succeeded);
@@ -270,6 +273,7 @@ public abstract class TelemetrySpecification : CustomerSteps
 
         string[] staffAndAccountSpans =
         [
+            Spans.CustomerUpdateProfile, Spans.CustomerRememberAddress, Spans.CustomerForgetAddress,
             Spans.CustomerChangeContact, Spans.CustomerChangePassword, Spans.CustomerIssueVerification, Spans.CustomerExport,
             Spans.CustomerErase, Spans.CustomerSegmentExport, Spans.OrderChangeStatus, Spans.PromotionCreate, Spans.PromotionUpdate,
             Spans.PromotionDeactivate, Spans.StopListAdd, Spans.StopListChange, Spans.StopListRemove, Spans.StopListDeliveryOutcome,
