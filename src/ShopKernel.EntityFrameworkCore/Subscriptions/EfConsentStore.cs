@@ -13,9 +13,6 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
     where TContext : DbContext
 {
-    /// <summary>The length of a guest subject's kind prefix (<c>email:</c>, <c>phone:</c>), before the normalised contact.</summary>
-    private static readonly int ContactPrefixLength = ConsentSubject.Normalized(ConsentSubjectKind.Email, string.Empty).Stored.Length;
-
     private IQueryable<SubscriptionRecord> Subscriptions => context.Set<SubscriptionRecord>().AsNoTracking();
 
     private IQueryable<ConsentEventRecord> Events => context.Set<ConsentEventRecord>().AsNoTracking();
@@ -146,35 +143,29 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
             })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        var covered = await CoveredGuestsAsync(topic, email, [.. page.Where(r => r.Row.CustomerId is null).Select(r => r.Row.Subject)], cancellationToken).ConfigureAwait(false);
-        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), covered.Contains(r.Row.Subject) ? null : r.SendTo));
+        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.SendTo));
     }
 
-    /// <summary>
-    /// The guest subjects among <paramref name="guests"/> whose contact is the profile contact of a customer subscribed to
-    /// the topic themselves: a second statement over the page's few guests (index lookups by contact and by customer and
-    /// topic), rather than a correlated test in the page's statement, which PostgreSQL may plan as a hash of every customer.
-    /// </summary>
-    private async Task<HashSet<string>> CoveredGuestsAsync(string topic, bool email, List<string> guests, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> FindSubscribedCustomerContactsAsync(string topic, SubscriptionChannel channel, IReadOnlyCollection<string> contacts, CancellationToken cancellationToken = default)
     {
-        if (guests.Count == 0)
+        ArgumentNullException.ThrowIfNull(contacts);
+        if (contacts.Count == 0)
         {
-            return [];
+            return new HashSet<string>();
         }
 
-        // Guest subjects of an e-mail topic are "email:<key>", of a text-message topic "phone:<E.164>".
-        var contacts = guests.ConvertAll(g => g[ContactPrefixLength..]);
+        // Index lookups: customers by contact, then each one's subscription by customer and topic.
         var subscribed = SubscriptionRecordMapper.Subscribed;
+        var email = channel == SubscriptionChannel.Email;
         var holders = email
             ? context.Set<CustomerRecord>().Where(c => contacts.Contains(c.EmailKey!))
             : context.Set<CustomerRecord>().Where(c => contacts.Contains(c.Phone!));
-        var covered = await holders
+        var found = await holders
             .Where(c => Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed))
             .Select(c => email ? c.EmailKey : c.Phone)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        var prefix = guests[0][..ContactPrefixLength];
-        return [.. covered.OfType<string>().Select(c => prefix + c)];
+        return found.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<SendOutcome> RecordSendAsync(string subject, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)

@@ -51,14 +51,23 @@ public interface IConsentStore
 
     /// <summary>
     /// Lists the topic's subscribed subjects that are under every limit (and in the segment, when given), by stored
-    /// subject, with the contact to send to (a customer's profile contact for the channel). A guest subscription whose
-    /// contact is the profile contact of a customer subscribed to the topic themselves comes without one: that
-    /// customer's message goes to the same mailbox or number.
+    /// subject, with the contact to send to (a customer's profile contact for the channel).
     /// </summary>
     /// <param name="query">The query.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The subscriptions, each with the contact to send to.</returns>
     Task<IReadOnlyList<EligibleSubscription>> ListEligibleAsync(EligibleRecipientQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Which of the given contacts are the profile contact (normalised e-mail key, or E.164 phone number, by the
+    /// channel) of a customer whose own subscription to the topic is active.
+    /// </summary>
+    /// <param name="topic">The topic id.</param>
+    /// <param name="channel">The topic's channel: which profile contact the contacts are compared with.</param>
+    /// <param name="contacts">The contacts, normalised as a guest subject stores them.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The contacts that are such a customer's.</returns>
+    Task<IReadOnlySet<string>> FindSubscribedCustomerContactsAsync(string topic, SubscriptionChannel channel, IReadOnlyCollection<string> contacts, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a send atomically: only if the subject is subscribed to the topic and under every limit, checked so

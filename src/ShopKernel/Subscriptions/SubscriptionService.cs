@@ -418,7 +418,8 @@ public sealed partial class SubscriptionService
     /// The people a topic's message may be sent to now: subscribed, under the topic's and the global caps, in the
     /// segment when one is given (guests then drop out), and not blocked from marketing
     /// (<see cref="IMarketingSuppression"/>); keyset-paged by subject. Each comes with where to send and a one-click
-    /// unsubscribe token. Blocked people and customers without a contact for the channel are filtered out of each
+    /// unsubscribe token. Blocked people, customers without a contact for the channel and guests whose contact is on
+    /// the profile of a customer subscribed to the topic (who is sent the message instead) are filtered out of each
     /// page, so a page may hold fewer than <paramref name="pageSize"/> while more follow. Eligibility is not a
     /// reservation: record each send with <see cref="RecordSendAsync"/>, which checks the cap atomically.
     /// </summary>
@@ -451,6 +452,15 @@ public sealed partial class SubscriptionService
         var candidates = rows.Where(r => r.SendTo is not null)
             .Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject), Contact: ContactSubject(r, topic.Channel)))
             .ToList();
+
+        // A guest whose contact a customer subscribed to the topic has on their profile gets the customer's message,
+        // at the same mailbox or number: the person is sent it once, as the customer.
+        var guests = candidates.Where(c => c.Row.Subscription.CustomerId is null).Select(c => c.Subject.Key).ToList();
+        var covered = guests.Count == 0 ? null : await _store.FindSubscribedCustomerContactsAsync(topic.Id, topic.Channel, guests, cancellationToken).ConfigureAwait(false);
+        if (covered is { Count: > 0 })
+        {
+            candidates.RemoveAll(c => c.Row.Subscription.CustomerId is null && covered.Contains(c.Subject.Key));
+        }
 
         // A customer is asked about by id and by the contact they would be sent to, as a stop list may know either.
         var blocked = candidates.Count == 0

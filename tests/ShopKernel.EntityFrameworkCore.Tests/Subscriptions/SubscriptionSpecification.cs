@@ -175,7 +175,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         var token = (await Subs(s => s.CreateUnsubscribeTokenAsync(guest))).Value.Token;
 
         Assert.Equal(0, Host.Counter.Commands);
-        Assert.DoesNotContain("grace", token, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(-1, System.Buffers.Text.Base64Url.DecodeFromChars(token).AsSpan().IndexOf("grace.hopper@example.com"u8));
         var click = new ConsentEvidence(ConsentSource.UnsubscribeLink) { IpAddress = "198.51.100.9" };
         Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token, click))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled));
