@@ -168,9 +168,11 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         return found.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<SendOutcome> RecordSendAsync(string subject, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(person);
+        string[] subjects = [.. person.Append(subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var outcome = SendOutcome.Recorded;
         var stored = Instants.ToStored(at);
         var send = new SubscriptionSendRecord { Id = Guid.CreateVersion7(at), Subject = subject, Topic = topic, SentAt = stored };
@@ -180,9 +182,9 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 context,
                 async ct =>
                 {
-                    // The first statement writes every row of the subject: concurrent senders to this person queue here
-                    // (row locks on PostgreSQL, the write lock on SQLite) and count the sends committed before them.
-                    await context.Set<SubscriptionRecord>().Where(s => s.Subject == subject)
+                    // The first statement writes every row of the person's subjects: concurrent senders to this person
+                    // queue here (row locks on PostgreSQL, the write lock on SQLite) and count the sends committed before them.
+                    await context.Set<SubscriptionRecord>().Where(s => subjects.Contains(s.Subject))
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.SendSerial, r => r.SendSerial + 1), ct)
                         .ConfigureAwait(false);
                     var subscribed = SubscriptionRecordMapper.Subscribed;
@@ -196,7 +198,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                     {
                         var earliest = Instants.ToStored(limits.Min(l => l.Since));
                         var recent = await context.Set<SubscriptionSendRecord>().AsNoTracking()
-                            .Where(x => x.Subject == subject && x.SentAt >= earliest)
+                            .Where(x => subjects.Contains(x.Subject) && x.SentAt >= earliest)
                             .Select(x => new { x.Topic, x.SentAt })
                             .ToListAsync(ct)
                             .ConfigureAwait(false);

@@ -70,14 +70,16 @@ public interface IConsentStore
     Task<IReadOnlySet<string>> FindSubscribedCustomerContactsAsync(string topic, SubscriptionChannel channel, IReadOnlyCollection<string> contacts, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a send atomically: only if the subject is subscribed to the topic and under every limit, checked so
-    /// that concurrent sends to the same subject cannot together pass a limit.
+    /// Records a send atomically: only if the subject is subscribed to the topic and the sends to the
+    /// <paramref name="person"/>'s subjects are under every limit, checked so that concurrent sends to any of those
+    /// subjects cannot together pass a limit.
     /// </summary>
     /// <param name="subject">The subject in stored form.</param>
+    /// <param name="person">The stored subjects whose sends count against the limits: <paramref name="subject"/> and those whose messages reach the same person.</param>
     /// <param name="topic">The topic id.</param>
     /// <param name="at">The instant of the send.</param>
     /// <param name="limits">The cap's limits.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The outcome.</returns>
-    Task<SendOutcome> RecordSendAsync(string subject, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default);
+    Task<SendOutcome> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default);
 }

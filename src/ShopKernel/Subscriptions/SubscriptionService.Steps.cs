@@ -200,9 +200,11 @@ public sealed partial class SubscriptionService
 
     /// <summary>
     /// The stored subjects that are the person's: a customer and the contacts they verified; a contact and the
-    /// customer whose profile has it (their mails go to it). <see langword="null"/> for a customer who no longer exists.
+    /// customer whose profile has it (their mails go to it). With <paramref name="reaching"/>, a customer's are instead
+    /// the customer and the guest subject of their profile contact for that channel, verified or not: the subjects whose
+    /// messages reach the same mailbox or number. <see langword="null"/> for a customer who no longer exists.
     /// </summary>
-    private async Task<List<string>?> ScopeAsync(ConsentSubject subject, CancellationToken cancellationToken)
+    private async Task<List<string>?> ScopeAsync(ConsentSubject subject, CancellationToken cancellationToken, SubscriptionChannel? reaching = null)
     {
         switch (subject.Kind)
         {
@@ -214,12 +216,12 @@ public sealed partial class SubscriptionService
                 }
 
                 List<string> own = [subject.Stored];
-                if (customer is { EmailVerified: true, EmailKey: { } emailKey })
+                if (customer is { EmailKey: { } emailKey } && (reaching is null ? customer.EmailVerified : reaching == SubscriptionChannel.Email))
                 {
                     own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Email, emailKey).Stored);
                 }
 
-                if (customer is { PhoneVerified: true, Phone: { } phone })
+                if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
                 {
                     own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone).Stored);
                 }

@@ -476,6 +476,8 @@ public sealed partial class SubscriptionService
     /// <summary>
     /// Records that a topic's message is being sent to a subject, if the subject is subscribed and under the caps:
     /// checked atomically, so that concurrent senders cannot together pass a cap. Record before sending; send only on success.
+    /// The caps are a person's: the sends to every subject whose messages reach the same mailbox or number count (a
+    /// customer, and a guest subscription of the address or number on their profile).
     /// </summary>
     /// <param name="subject">The subject.</param>
     /// <param name="topicId">The topic id.</param>
@@ -497,8 +499,10 @@ public sealed partial class SubscriptionService
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
+        // The caps are the person's: sends to every subject whose messages reach the same mailbox or number count.
+        var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
         var now = Clock.UtcNow(_time);
-        var outcome = await _store.RecordSendAsync(stored, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
+        var outcome = await _store.RecordSendAsync(stored, person, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
         if (outcome != SendOutcome.Recorded)
         {
             SubscriptionLog.SendRefused(_logger, topic.Id, outcome);

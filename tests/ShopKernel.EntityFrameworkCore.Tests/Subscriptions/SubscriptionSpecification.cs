@@ -510,15 +510,61 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task Recording_a_send_is_one_transaction_of_four_commands()
+    public async Task Recording_a_send_is_a_lookup_of_the_person_and_one_transaction_of_four_commands()
     {
         var guest = await SubscribedGuestAsync("grace@example.com", Flash);
 
         Host.Counter.Reset();
         Assert.True((await Subs(s => s.RecordSendAsync(guest, Flash))).Succeeded);
 
-        // The subject's rows locked, the subscription checked, its recent sends read, the send inserted.
-        Assert.Equal(4, Host.Counter.Commands);
+        // Whose profile has the address; then the person's rows locked, the subscription checked, their recent sends
+        // read, the send inserted.
+        Assert.Equal(5, Host.Counter.Commands);
+    }
+
+    [Fact]
+    public async Task The_caps_are_the_persons_counting_sends_to_their_customer_and_guest_subscriptions()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        var customer = ConsentSubject.ForCustomer(ada.Id);
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, customer)).Value.State);
+        var guest = await SubscribedGuestAsync("ada@example.com");   // the address on her profile, not verified
+        var grace = await SubscribedGuestAsync("grace@example.com");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await Subs(s => s.RecordSendAsync(customer, Flash))).Succeeded);
+        }
+
+        // The global cap is 5 a day: three went to Ada as a customer, so her guest subscription has two left.
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Newsletter))).Succeeded);
+        Assert.True((await Subs(s => s.RecordSendAsync(guest, Newsletter))).Succeeded);
+        Assert.Equal(SubscriptionErrorCodes.CapReached, (await Subs(s => s.RecordSendAsync(guest, Newsletter))).Error?.Code);
+        Assert.True((await Subs(s => s.RecordSendAsync(grace, Newsletter))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Parallel_senders_to_one_person_through_two_subjects_pass_exactly_the_global_cap()
+    {
+        var ada = (await RegisterAsync(Ada())).Value;
+        var customer = ConsentSubject.ForCustomer(ada.Id);
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, customer)).Value.State);
+        var guest = await SubscribedGuestAsync("ada@example.com");
+        using var start = new Barrier(8);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return i % 2 == 0
+                ? await Subs(s => s.RecordSendAsync(customer, Flash))
+                : await Subs(s => s.RecordSendAsync(guest, Newsletter));
+        })));
+
+        // Flash allows 3 a week, the global cap 5 a day: at most 3 of the customer's four, and 5 in all.
+        Assert.Equal(5, results.Count(r => r.Succeeded));
+        Assert.True(results.Where((_, i) => i % 2 == 0).Count(r => r.Succeeded) <= 3);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(SubscriptionErrorCodes.CapReached, r.Error?.Code));
+        Assert.Equal(5, (await CountsAsync()).Sends);
     }
 
     [Fact]
