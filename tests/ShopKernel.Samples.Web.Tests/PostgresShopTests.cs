@@ -42,9 +42,7 @@ public sealed class PostgresShopTests(PostgresShopTests.Shop shop) : IClassFixtu
     public async Task On_PostgreSQL_a_guest_buys_and_finds_the_order()
     {
         using var client = new ShopBrowserlessClient(shop);
-        await ShopHttpTests.FillCartAsync(client);
-        await client.GetAsync(client.Link("checkout"));
-        await client.SubmitAsync("/checkout", ShopHttpTests.GuestDetails("postgres-guest@example.com", "cod"));
+        await ShopHttpTests.BuyAsGuestAsync(client, ShopHttpTests.GuestDetails("postgres-guest@example.com", "cod"));
         var number = client.Text("order-number");
         Assert.Equal(HttpStatusCode.OK, client.Status);
 

@@ -26,6 +26,14 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         await client.SubmitAsync("/cart/add", ("product", "tee"), ("colour", "Red"), ("design", "Stripes"), ("quantity", "1"));
     }
 
+    /// <summary>Fills a cart and places it as a guest with these details.</summary>
+    internal static async Task BuyAsGuestAsync(ShopBrowserlessClient client, (string, string)[] details)
+    {
+        await FillCartAsync(client);
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", details);
+    }
+
     [Fact]
     public async Task A_guest_fills_a_cart_and_buys_without_cookies_and_sees_the_readable_order_number()
     {
@@ -103,9 +111,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         await shop.WithAsync<StopListService, StopListEntry>(async s =>
             (await s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "Blocked.Buyer@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud, "test"))).Value);
         using var client = new ShopBrowserlessClient(shop);
-        await FillCartAsync(client);
-        await client.GetAsync(client.Link("checkout"));
-        await client.SubmitAsync("/checkout", GuestDetails(" blocked.buyer@EXAMPLE.com"));
+        await BuyAsGuestAsync(client, GuestDetails(" blocked.buyer@EXAMPLE.com"));
 
         Assert.Equal(HttpStatusCode.Forbidden, client.Status);
         Assert.Contains("we cannot accept orders from you online", client.Html);
@@ -117,9 +123,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     public async Task A_guest_finds_the_order_by_number_and_email_and_nobody_finds_it_with_another_email()
     {
         using var client = new ShopBrowserlessClient(shop);
-        await FillCartAsync(client);
-        await client.GetAsync(client.Link("checkout"));
-        await client.SubmitAsync("/checkout", GuestDetails("lookup@example.com"));
+        await BuyAsGuestAsync(client, GuestDetails("lookup@example.com"));
         var number = client.Text("order-number");
 
         await client.GetAsync("/orders/lookup");
@@ -161,9 +165,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     public async Task Every_mail_carries_a_working_one_click_link_also_to_someone_never_subscribed()
     {
         using var client = new ShopBrowserlessClient(shop);
-        await FillCartAsync(client);
-        await client.GetAsync(client.Link("checkout"));
-        await client.SubmitAsync("/checkout", GuestDetails("never-subscribed@example.com"));
+        await BuyAsGuestAsync(client, GuestDetails("never-subscribed@example.com"));
         await client.GetAsync("/account/register");
         await client.SubmitAsync("/account/register", ("firstName", "Ada"), ("lastName", "Lovelace"), ("email", "never-subscribed-2@example.com"), ("password", "correct horse battery"));
 
@@ -193,9 +195,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         static string PathOf(string mail, string path) =>
             new Uri(Regex.Match(mail, $"https?://\\S+{Regex.Escape(path)}\\?\\S+").Value).PathAndQuery;
         using var client = new ShopBrowserlessClient(shop);
-        await FillCartAsync(client);
-        await client.GetAsync(client.Link("checkout"));
-        await client.SubmitAsync("/checkout", GuestDetails(email, newsletter: true));
+        await BuyAsGuestAsync(client, GuestDetails(email, newsletter: true));
         using (var mailReader = new ShopBrowserlessClient(shop))
         {
             await mailReader.GetAsync(PathOf(shop.Mails().Single(m => m.Contains($"To: {email}", StringComparison.Ordinal) && m.Contains("confirm your newsletter", StringComparison.Ordinal)), "/subscriptions/confirm"));

@@ -46,48 +46,8 @@ public sealed partial class CustomerService
     /// <param name="email">The new address, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed customer, or a typed error (<c>customer.email_invalid</c>, <c>customer.duplicate</c>, …).</returns>
-    public async Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default)
-    {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, ContactKind.Email);
-        return await ShopKernelActivity.TraceAsync(activity, ChangeEmailCoreAsync(customerId, email, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Customer>> ChangeEmailCoreAsync(CustomerId customerId, string? email, CancellationToken cancellationToken)
-    {
-        var parsed = ParseEmail(email);
-        if (!parsed.Succeeded)
-        {
-            return parsed.Error;
-        }
-
-        var key = parsed.Value is { } address ? _contacts.NormalizeEmail(address) : null;
-        if (await IsTakenAsync(key, null, customerId, cancellationToken).ConfigureAwait(false))
-        {
-            return CustomerErrors.Duplicate;
-        }
-
-        return await ChangeAsync(
-            customerId,
-            customer =>
-            {
-                if (key is null && customer.Phone is null)
-                {
-                    return CustomerErrors.ContactMissing;
-                }
-
-                if (string.Equals(key, customer.EmailKey, StringComparison.Ordinal) && string.Equals(parsed.Value?.Value, customer.Email, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-
-                customer.EmailVerified = customer.EmailVerified && string.Equals(key, customer.EmailKey, StringComparison.Ordinal);
-                customer.Email = parsed.Value?.Value;
-                customer.EmailKey = key;
-                customer.SecurityStamp = NewStamp();
-                return null;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default) =>
+        ChangeContactAsync(customerId, ContactKind.Email, email, cancellationToken);
 
     /// <summary>
     /// Changes the phone number (or removes it, when the customer keeps an e-mail address). The new number starts
@@ -97,22 +57,31 @@ public sealed partial class CustomerService
     /// <param name="phone">The new number, national (default region) or international, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changed customer, or a typed error (<c>customer.phone_invalid</c>, <c>customer.duplicate</c>, …).</returns>
-    public async Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default)
+    public Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default) =>
+        ChangeContactAsync(customerId, ContactKind.Phone, phone, cancellationToken);
+
+    private async Task<Result<Customer>> ChangeContactAsync(CustomerId customerId, ContactKind kind, string? text, CancellationToken cancellationToken)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, ContactKind.Phone);
-        return await ShopKernelActivity.TraceAsync(activity, ChangePhoneCoreAsync(customerId, phone, cancellationToken)).ConfigureAwait(false);
+        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, kind);
+        return await ShopKernelActivity.TraceAsync(activity, ChangeContactCoreAsync(customerId, kind, text, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<Result<Customer>> ChangePhoneCoreAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken)
+    /// <summary>
+    /// One flow for either contact: read the new one (or none), refuse one another customer has, then apply it unless the
+    /// customer would be left with no contact at all. A changed contact starts unverified and the stamp changes, so
+    /// outstanding tokens stop working; an e-mail address spelled differently but the same mailbox stays verified.
+    /// </summary>
+    private async Task<Result<Customer>> ChangeContactCoreAsync(CustomerId customerId, ContactKind kind, string? text, CancellationToken cancellationToken)
     {
-        var parsed = ParsePhone(phone);
-        if (!parsed.Succeeded)
+        var email = kind == ContactKind.Email;
+        var read = ReadContact(kind, text);
+        if (!read.Succeeded)
         {
-            return parsed.Error;
+            return read.Error;
         }
 
-        var e164 = parsed.Value?.E164;
-        if (await IsTakenAsync(null, e164, customerId, cancellationToken).ConfigureAwait(false))
+        var (shown, key) = read.Value;
+        if (await IsTakenAsync(email ? key : null, email ? null : key, customerId, cancellationToken).ConfigureAwait(false))
         {
             return CustomerErrors.Duplicate;
         }
@@ -121,22 +90,44 @@ public sealed partial class CustomerService
             customerId,
             customer =>
             {
-                if (e164 is null && customer.EmailKey is null)
+                if (key is null && (email ? customer.Phone : customer.EmailKey) is null)
                 {
                     return CustomerErrors.ContactMissing;
                 }
 
-                if (string.Equals(e164, customer.Phone, StringComparison.Ordinal))
+                var sameKey = string.Equals(key, email ? customer.EmailKey : customer.Phone, StringComparison.Ordinal);
+                if (sameKey && (!email || string.Equals(shown, customer.Email, StringComparison.Ordinal)))
                 {
                     return null;
                 }
 
-                customer.Phone = e164;
-                customer.PhoneVerified = false;
+                if (email)
+                {
+                    customer.EmailVerified = customer.EmailVerified && sameKey;
+                    (customer.Email, customer.EmailKey) = (shown, key);
+                }
+                else
+                {
+                    (customer.Phone, customer.PhoneVerified) = (key, false);
+                }
+
                 customer.SecurityStamp = NewStamp();
                 return null;
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A new contact as given (for display) and as matched (the e-mail key or the E.164 number); both null for none.</summary>
+    private Result<(string? Shown, string? Key)> ReadContact(ContactKind kind, string? text)
+    {
+        if (kind == ContactKind.Email)
+        {
+            var address = ParseEmail(text);
+            return address.Succeeded ? (address.Value?.Value, address.Value is { } a ? _contacts.NormalizeEmail(a) : null) : address.Error;
+        }
+
+        var number = ParsePhone(text);
+        return number.Succeeded ? (number.Value?.E164, number.Value?.E164) : number.Error;
     }
 
     /// <summary>
