@@ -150,7 +150,7 @@ public sealed class PersonalDataService
                 WriteCart(writer, cart);
             }
 
-            var consents = await _consents.ReadHistoryAsync(ConsentSubjects(customer), null, cancellationToken).ConfigureAwait(false);
+            var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer), null, cancellationToken).ConfigureAwait(false);
             WriteSubscriptions(writer, consents);
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -189,25 +189,8 @@ public sealed class PersonalDataService
         var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
         var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
         var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
-        var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubjects(customer), Clock.UtcNow(_time));
+        var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
         return await _customers.EraseAsync(customerId, emailKey, phone, redactions, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The ledger subjects that are the customer's: the customer, and guest subjects of the contacts they verified.</summary>
-    private static List<string> ConsentSubjects(Customer customer)
-    {
-        List<string> subjects = [ConsentSubject.ForCustomer(customer.Id).Stored];
-        if (customer is { EmailVerified: true, EmailKey: { } emailKey })
-        {
-            subjects.Add(ConsentSubject.Normalized(ConsentSubjectKind.Email, emailKey).Stored);
-        }
-
-        if (customer is { PhoneVerified: true, Phone: { } phone })
-        {
-            subjects.Add(ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone).Stored);
-        }
-
-        return subjects;
     }
 
     private static void WriteSubscriptions(Utf8JsonWriter writer, IReadOnlyList<ConsentEvent> events)

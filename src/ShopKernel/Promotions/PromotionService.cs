@@ -37,24 +37,28 @@ public sealed partial class PromotionService
     public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion);
-        return await ShopKernelActivity.TraceAsync(activity, CreateCoreAsync(promotion, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.TraceAsync(activity, SaveCoreAsync(promotion, create: true, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<Result<Promotion>> CreateCoreAsync(Promotion promotion, CancellationToken cancellationToken)
+    /// <summary>Creates or replaces: the promotion checked on its own and against the others, then stored.</summary>
+    private async Task<Result<Promotion>> SaveCoreAsync(Promotion promotion, bool create, CancellationToken cancellationToken)
     {
         if (PromotionValidator.Validate(promotion) is { } invalid)
         {
             return invalid;
         }
 
-        var stored = Normalize(promotion) with { Version = 1 };
+        var stored = create ? Normalize(promotion) with { Version = 1 } : Normalize(promotion);
         if (await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false) is { } conflict)
         {
             return conflict;
         }
 
-        var result = await _store.CreateAsync(stored, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return Finish(result, stored);
+        var now = _time.GetUtcNow();
+        var result = create
+            ? await _store.CreateAsync(stored, now, cancellationToken).ConfigureAwait(false)
+            : await _store.UpdateAsync(stored, now, cancellationToken).ConfigureAwait(false);
+        return Finish(result, create ? stored : stored with { Version = stored.Version + 1 });
     }
 
     /// <summary>Replaces a promotion; <see cref="Promotion.Version"/> must be the version read.</summary>
@@ -64,24 +68,7 @@ public sealed partial class PromotionService
     public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion);
-        return await ShopKernelActivity.TraceAsync(activity, UpdateCoreAsync(promotion, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Promotion>> UpdateCoreAsync(Promotion promotion, CancellationToken cancellationToken)
-    {
-        if (PromotionValidator.Validate(promotion) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var stored = Normalize(promotion);
-        if (await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var result = await _store.UpdateAsync(stored, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return Finish(result, stored with { Version = stored.Version + 1 });
+        return await ShopKernelActivity.TraceAsync(activity, SaveCoreAsync(promotion, create: false, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Deactivates a promotion: it is kept (orders refer to it) but no longer applies. Deactivating twice is fine.</summary>

@@ -57,6 +57,27 @@ public sealed record ConsentSubject
 
     internal static ConsentSubject Normalized(ConsentSubjectKind kind, string key) => new(kind, key);
 
+    /// <summary>
+    /// The stored subjects that are a customer's: the customer and the guest subjects of the contacts they verified;
+    /// with <paramref name="reaching"/>, instead the guest subject of their profile contact for that channel, verified
+    /// or not (the subjects whose messages reach the same mailbox or number).
+    /// </summary>
+    internal static List<string> StoredSubjectsOf(Customer customer, SubscriptionChannel? reaching = null)
+    {
+        List<string> subjects = [ForCustomer(customer.Id).Stored];
+        if (customer is { EmailKey: { } emailKey } && (reaching is null ? customer.EmailVerified : reaching == SubscriptionChannel.Email))
+        {
+            subjects.Add(Normalized(ConsentSubjectKind.Email, emailKey).Stored);
+        }
+
+        if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
+        {
+            subjects.Add(Normalized(ConsentSubjectKind.Phone, phone).Stored);
+        }
+
+        return subjects;
+    }
+
     internal static ConsentSubject FromStored(string stored)
     {
         var colon = stored.IndexOf(':', StringComparison.Ordinal);

@@ -210,23 +210,7 @@ public sealed partial class SubscriptionService
         {
             case ConsentSubjectKind.Customer:
                 var customer = subject.CustomerId is { } id ? await _customers.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
-                if (customer is null)
-                {
-                    return null;
-                }
-
-                List<string> own = [subject.Stored];
-                if (customer is { EmailKey: { } emailKey } && (reaching is null ? customer.EmailVerified : reaching == SubscriptionChannel.Email))
-                {
-                    own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Email, emailKey).Stored);
-                }
-
-                if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
-                {
-                    own.Add(ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone).Stored);
-                }
-
-                return own;
+                return customer is null ? null : ConsentSubject.StoredSubjectsOf(customer, reaching);
             case ConsentSubjectKind.Email or ConsentSubjectKind.Phone:
                 var holder = subject.Kind == ConsentSubjectKind.Email
                     ? await _customers.FindByEmailKeyAsync(subject.Key, cancellationToken).ConfigureAwait(false)
