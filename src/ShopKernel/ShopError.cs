@@ -8,6 +8,15 @@ namespace ShopKernel;
 /// <param name="Description">A description for logs and developers; not meant to be shown verbatim to buyers.</param>
 public sealed record ShopError(string Code, string Description)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>(0);
+
+    /// <summary>
+    /// Facts about the outcome as data, keyed by stable names that the error code's documentation lists (for
+    /// example <c>order_number</c> on <c>cart.checked_out</c>); empty for most errors. Hosts read these instead of
+    /// parsing <see cref="Description"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Data { get; init; } = NoData;
+
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Description}";
 }

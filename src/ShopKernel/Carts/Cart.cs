@@ -101,7 +101,12 @@ public sealed class Cart
     internal static Cart New(CartToken token, CustomerId? customerId, Currency currency, DateTimeOffset now, DateTimeOffset expiresAt) =>
         new(Guid.CreateVersion7(now), token, customerId, currency, [], 1, 1, now, now, expiresAt);
 
-    /// <summary>Adds an item: to the equal line (same product and options) if there is one, else as a new line.</summary>
+    /// <summary>
+    /// Adds an item: to the equal line if there is one, else as a new line. Lines are equal when they describe
+    /// exactly what the buyer was shown: the same product, SKU, options, name, picture and unit price. A unit is
+    /// therefore never charged at a price other than the one shown when it was added, and a variant never takes
+    /// another variant's name or picture.
+    /// </summary>
     internal ShopError? AddItem(CartItem? item, CartOptions limits, DateTimeOffset now)
     {
         if (item is null)
@@ -109,7 +114,7 @@ public sealed class Cart
             return CartErrors.RequestInvalid;
         }
 
-        var index = FindLine(item.ProductId, item.Options);
+        var index = FindLine(item.ProductId, item.Sku, item.Name, item.Options, item.PictureUrl, item.UnitPrice);
         var known = index >= 0 ? _lines[index] : null;
         var error = CartItemValidator.Validate(item, Currency, limits, knownPictureUrl: known?.PictureUrl);
         if (error is not null)
@@ -125,8 +130,9 @@ public sealed class Cart
                 return CartErrors.QuantityInvalid(limits.MaxQuantityPerLine);
             }
 
-            // The catalogue's latest price (and tags) win: the buyer just saw them.
-            var replaced = TryReplaceLineAmount(known, item.UnitPrice, (int)quantity);
+            // The price is part of the line's identity, so only the quantity changes; the latest tags win (they
+            // are the catalogue's, never shown to the buyer as part of what was chosen).
+            var replaced = TryReplaceLineAmount(known, known.UnitPrice, (int)quantity);
             if (replaced is null)
             {
                 known.TagArray = CartItemValidator.NormalizeTags(item.Tags);
@@ -203,7 +209,7 @@ public sealed class Cart
         var dropped = 0;
         foreach (var line in source._lines)
         {
-            var index = FindLine(line.ProductId, line.Options);
+            var index = FindLine(line.ProductId, line.Sku, line.Name, line.Options, line.PictureUrl, line.UnitPrice);
             if (index >= 0)
             {
                 var existing = _lines[index];
@@ -227,16 +233,16 @@ public sealed class Cart
         return dropped;
     }
 
-    private int FindLine(string? productId, LineOptions? options)
+    private int FindLine(string? productId, string? sku, string? name, LineOptions? options, string? pictureUrl, Money unitPrice)
     {
-        if (productId is null || options is null)
+        if (productId is null || sku is null || name is null || options is null)
         {
             return -1;
         }
 
         for (var i = 0; i < _lines.Count; i++)
         {
-            if (_lines[i].Matches(productId, options))
+            if (_lines[i].Matches(productId, sku, name, options, pictureUrl, unitPrice))
             {
                 return i;
             }

@@ -6,6 +6,13 @@ public static class CartErrorCodes
     /// <summary>No cart has this token (or customer), or it was removed. Map to 404.</summary>
     public const string NotFound = "cart.not_found";
 
+    /// <summary>
+    /// The cart was checked out: an order was placed from it and the cart emptied. The error's
+    /// <see cref="ShopError.Data"/> holds the order's number under <c>order_number</c>; the holder of the token finds
+    /// the order with <see cref="Orders.OrderService.FindByCartTokenAsync"/>. Map to 409 or 410 (or redirect to the order).
+    /// </summary>
+    public const string CheckedOut = "cart.checked_out";
+
     /// <summary>The cart has been idle longer than its lifetime. Map to 404 or 410.</summary>
     public const string Expired = "cart.expired";
 
@@ -60,6 +67,9 @@ public static class CartErrorCodes
     /// <summary>The customer id is empty. Map to 400.</summary>
     public const string CustomerInvalid = "cart.customer_invalid";
 
-    /// <summary>The request itself is missing (a <see langword="null"/> item) or malformed. Map to 400.</summary>
+    /// <summary>
+    /// The request itself is malformed: a <see langword="null"/> item, an idle time, page size or cursor out of
+    /// range, or an unknown merge strategy. Map to 400.
+    /// </summary>
     public const string RequestInvalid = "cart.request_invalid";
 }

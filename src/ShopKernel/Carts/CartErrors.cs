@@ -14,7 +14,15 @@ internal static class CartErrors
     public static readonly ShopError OptionInvalid = new(CartErrorCodes.OptionInvalid, "An option needs a non-empty name and a value without control characters.");
     public static readonly ShopError OptionDuplicate = new(CartErrorCodes.OptionDuplicate, "An option name appears more than once.");
     public static readonly ShopError CustomerInvalid = new(CartErrorCodes.CustomerInvalid, "The customer id is empty.");
-    public static readonly ShopError RequestInvalid = new(CartErrorCodes.RequestInvalid, "The request is missing.");
+    public static readonly ShopError RequestInvalid = new(CartErrorCodes.RequestInvalid, "The item is missing.");
+
+    public static ShopError RequestInvalidBecause(string reason) => new(CartErrorCodes.RequestInvalid, reason);
+
+    public static ShopError CheckedOut(string formatted) =>
+        new(CartErrorCodes.CheckedOut, $"The cart was checked out as order {formatted}.")
+        {
+            Data = new Dictionary<string, string>(1) { ["order_number"] = formatted },
+        };
 
     public static ShopError QuantityInvalid(int max) =>
         new(CartErrorCodes.QuantityInvalid, $"The quantity must be between 1 and {max}.");

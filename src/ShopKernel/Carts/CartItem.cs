@@ -19,8 +19,8 @@ public sealed record CartItem(string ProductId, string Sku, string Name, Money U
 
     /// <summary>
     /// The host's tags for the product (e.g. <c>shoes</c>, <c>sale</c>), which promotions may be restricted to; at
-    /// most 20, each up to 64 characters, compared ignoring case. None by default. Adding the same product again
-    /// takes the latest tags, as it takes the latest price.
+    /// most 20, each up to 64 characters, compared ignoring case. None by default. Adding to an equal line takes
+    /// the latest tags; the line's price, name and picture are part of what makes it equal and never change.
     /// </summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -81,8 +81,14 @@ public sealed class CartLine
     /// <summary>The unit price times the quantity.</summary>
     public Money Subtotal => UnitPrice * Quantity;
 
-    internal bool Matches(string productId, LineOptions options) =>
-        string.Equals(ProductId, productId, StringComparison.Ordinal) && Options.Equals(options);
+    /// <summary>Whether an add describes exactly this line: product, SKU, name, options, picture and unit price.</summary>
+    internal bool Matches(string productId, string sku, string name, LineOptions options, string? pictureUrl, Money unitPrice) =>
+        string.Equals(ProductId, productId, StringComparison.Ordinal)
+        && string.Equals(Sku, sku, StringComparison.Ordinal)
+        && UnitPrice == unitPrice
+        && string.Equals(Name, name, StringComparison.Ordinal)
+        && string.Equals(PictureUrl, pictureUrl, StringComparison.Ordinal)
+        && Options.Equals(options);
 
     internal CartLine CopyAs(int id) => new(id, ProductId, Sku, Name, UnitPrice, Quantity, Options, PictureUrl, AddedAt, TagArray);
 }

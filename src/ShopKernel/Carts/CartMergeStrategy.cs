@@ -3,7 +3,7 @@ namespace ShopKernel.Carts;
 /// <summary>How a guest's cart and a customer's cart are combined when the guest signs in.</summary>
 public enum CartMergeStrategy
 {
-    /// <summary>Keep every line of both carts; equal lines (same product and options) add their quantities (capped at the line limit). The default.</summary>
+    /// <summary>Keep every line of both carts; equal lines (same product, SKU, options, name, picture and unit price) add their quantities (capped at the line limit). The default.</summary>
     SumQuantities = 0,
 
     /// <summary>Keep the customer's cart as it is and drop the guest's.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
+using ShopKernel.Orders;
 using ShopKernel.Storage;
 
 namespace ShopKernel.Carts;
@@ -16,6 +17,7 @@ namespace ShopKernel.Carts;
 public sealed partial class CartService
 {
     private readonly ICartStore _store;
+    private readonly IOrderStore? _orders;
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,12 +29,17 @@ public sealed partial class CartService
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
-    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null)
+    /// <param name="orders">
+    /// The order store, to tell a checked-out cart (<c>cart.checked_out</c>, with its order) from one that never
+    /// existed; a host with carts only may leave it out, and then both answer <c>cart.not_found</c>.
+    /// </param>
+    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _store = store;
+        _orders = orders;
         _options = options;
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -124,7 +131,7 @@ public sealed partial class CartService
     /// <summary>Gets a cart by its token.</summary>
     /// <param name="token">The token.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The cart; or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.expired</c>.</returns>
+    /// <returns>The cart; or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.checked_out</c> (with the order), <c>cart.expired</c>.</returns>
     public async Task<Result<Cart>> GetAsync(CartToken token, CancellationToken cancellationToken = default)
     {
         if (token.IsDefault)
@@ -133,7 +140,22 @@ public sealed partial class CartService
         }
 
         var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
+        return cart is null ? await NotFoundAsync(token, cancellationToken).ConfigureAwait(false) : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
+    }
+
+    /// <summary>
+    /// Why a token finds no cart: <c>cart.checked_out</c> with the order's number when an order was placed from it
+    /// (one more read, on this path only), else <c>cart.not_found</c>.
+    /// </summary>
+    private async Task<ShopError> NotFoundAsync(CartToken token, CancellationToken cancellationToken)
+    {
+        if (_orders is null)
+        {
+            return CartErrors.NotFound;
+        }
+
+        var order = await _orders.FindByCartTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        return order is null ? CartErrors.NotFound : CartErrors.CheckedOut(order.Number.ToString(OrderNumberFormat.FromOptions(_options.CurrentValue.Orders)));
     }
 
     /// <summary>Gets a customer's cart.</summary>
@@ -152,8 +174,10 @@ public sealed partial class CartService
     }
 
     /// <summary>
-    /// Adds an item: to the line with the same product and options if there is one, else as a new line. Adding is
-    /// commutative, so a lost race is retried on fresh data: parallel adds never lose quantity.
+    /// Adds an item: to the equal line if there is one, else as a new line. A line is what the buyer was shown:
+    /// an add joins a line only when product, SKU, options, name, picture link and unit price are all the same, so
+    /// no unit is ever charged at a price other than the one shown for it (a changed price makes a second line).
+    /// Adding is commutative, so a lost race is retried on fresh data: parallel adds never lose quantity.
     /// </summary>
     /// <param name="token">The cart's token.</param>
     /// <param name="item">The item.</param>
@@ -219,7 +243,7 @@ public sealed partial class CartService
             var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
             if (cart is null)
             {
-                return CartErrors.NotFound;
+                return await NotFoundAsync(token, cancellationToken).ConfigureAwait(false);
             }
 
             var now = Clock.UtcNow(_time);
@@ -273,7 +297,7 @@ public sealed partial class CartService
     /// <param name="customerId">The customer who signed in.</param>
     /// <param name="strategy">How to merge; <see cref="CartOptions.DefaultMergeStrategy"/> when omitted.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer's cart; or <c>cart.token_invalid</c>, <c>cart.customer_invalid</c>, <c>cart.not_found</c>, <c>cart.expired</c>.</returns>
+    /// <returns>The customer's cart; or <c>cart.token_invalid</c>, <c>cart.customer_invalid</c>, <c>cart.not_found</c>, <c>cart.checked_out</c>, <c>cart.expired</c>, <c>cart.request_invalid</c>.</returns>
     /// <remarks>
     /// When the carts are in different currencies, summing is impossible: the guest's cart wins if it is not empty.
     /// Summed quantities are capped at <see cref="CartOptions.MaxQuantityPerLine"/>; lines beyond
@@ -301,7 +325,7 @@ public sealed partial class CartService
         var mergeStrategy = strategy ?? limits.DefaultMergeStrategy;
         if (!Enum.IsDefined(mergeStrategy))
         {
-            return CartErrors.RequestInvalid;
+            return CartErrors.RequestInvalidBecause("The merge strategy is not one of CartMergeStrategy's values.");
         }
 
         for (var attempt = 0; ; attempt++)
@@ -314,7 +338,10 @@ public sealed partial class CartService
             if (guest is null || guest.ExpiresAt <= now || (guest.CustomerId is { } owner && owner != customerId))
             {
                 // Already merged (idempotent), expired, or another customer's cart, which is never taken over.
-                return customerCartLive ? customerCart! : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired : CartErrors.NotFound;
+                return customerCartLive ? customerCart!
+                    : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired
+                    : guest is null ? await NotFoundAsync(guestToken, cancellationToken).ConfigureAwait(false)
+                    : CartErrors.NotFound;
             }
 
             if (guest.CustomerId == customerId)
@@ -428,12 +455,22 @@ public sealed partial class CartService
     /// <returns>The page; or <c>cart.request_invalid</c> for a bad idle time or page size.</returns>
     public async Task<Result<AbandonedCartPage>> ListAbandonedAsync(TimeSpan idleFor, AbandonedCartCursor? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
     {
-        if (idleFor <= TimeSpan.Zero || pageSize is < 1 or > 1000 || (after is not null && after.Token.IsDefault))
+        var now = Clock.UtcNow(_time);
+        if (idleFor <= TimeSpan.Zero || idleFor > now - DateTimeOffset.MinValue)
         {
-            return CartErrors.RequestInvalid;
+            return CartErrors.RequestInvalidBecause("The idle time must be positive and reach no further back than the year 1.");
         }
 
-        var now = Clock.UtcNow(_time);
+        if (pageSize is < 1 or > 1000)
+        {
+            return CartErrors.RequestInvalidBecause("The page size must be between 1 and 1000.");
+        }
+
+        if (after is not null && after.Token.IsDefault)
+        {
+            return CartErrors.RequestInvalidBecause("The cursor names no cart.");
+        }
+
         var items = await _store.ListAbandonedAsync(now - idleFor, now, after, pageSize, cancellationToken).ConfigureAwait(false);
         var next = items.Count == pageSize ? new AbandonedCartCursor(items[^1].UpdatedAt, items[^1].Token) : null;
         return new AbandonedCartPage(items, next);

@@ -52,6 +52,12 @@ public static class CheckoutErrorCodes
     /// <summary>The idempotency key was already used for another cart. Map to 422.</summary>
     public const string IdempotencyKeyReused = "checkout.idempotency_key_reused";
 
+    /// <summary>
+    /// The request names a customer id that has no customer (never registered, or erased). Nothing was ordered.
+    /// Map to 403 or 422 (a host passes the id of the signed-in customer, so this is a bug or a stale session).
+    /// </summary>
+    public const string CustomerNotFound = "checkout.customer_not_found";
+
     /// <summary>The cart belongs to another customer. Map to 403 or 404.</summary>
     public const string CartNotOwned = "checkout.cart_not_owned";
 

@@ -18,6 +18,7 @@ internal static class CheckoutErrors
     public static readonly ShopError ContactMissing = new(CheckoutErrorCodes.ContactMissing, "A guest order needs an e-mail or a phone number, and a first and last name.");
     public static readonly ShopError PaymentMethodInvalid = new(CheckoutErrorCodes.PaymentMethodInvalid, "The payment method is missing or not accepted.");
     public static readonly ShopError IdempotencyKeyReused = new(CheckoutErrorCodes.IdempotencyKeyReused, "This idempotency key was already used for another cart.");
+    public static readonly ShopError CustomerNotFound = new(CheckoutErrorCodes.CustomerNotFound, "No customer has this id.");
     public static readonly ShopError CartNotOwned = new(CheckoutErrorCodes.CartNotOwned, "The cart belongs to another customer.");
     public static readonly ShopError Contention = new(CheckoutErrorCodes.Contention, "The order could not be placed because of concurrent changes; try again.");
 

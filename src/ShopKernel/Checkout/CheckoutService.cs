@@ -176,6 +176,12 @@ public sealed partial class CheckoutService
             var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
             var (pricing, facts, subject) = await _inputs.LoadAsync(
                 cart, request.CustomerId, validEmailKey, validContact?.Phone, request.CouponCodes, skus, now, cancellationToken).ConfigureAwait(false);
+            if (request.CustomerId is not null && facts.Customer is null)
+            {
+                // Read in the facts round trip: an order must never be placed, nor purchase facts written, for nobody.
+                return (CheckoutErrors.CustomerNotFound, Failed);
+            }
+
             var contact = validContact
                 ?? (facts.Customer is { } profile ? new OrderContact(profile.Email, profile.Phone, profile.FirstName, profile.LastName) : null)
                 ?? new OrderContact(null, null, request.ShippingAddress.Recipient, string.Empty);

@@ -36,6 +36,25 @@ public sealed class OrderService
     }
 
     /// <summary>
+    /// Finds the order placed from a cart, by the cart's token: after a lost response the holder of the token (the
+    /// buyer, a guest included) learns the order without submitting the checkout again. The token is the bearer's
+    /// proof, exactly as it is for the cart itself.
+    /// </summary>
+    /// <param name="cartToken">The token of the checked-out cart.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The order; or <c>order.not_found</c> when no order was placed from this cart, <c>order.request_invalid</c> for an empty token.</returns>
+    public async Task<Result<Order>> FindByCartTokenAsync(Carts.CartToken cartToken, CancellationToken cancellationToken = default)
+    {
+        if (cartToken.IsDefault)
+        {
+            return OrderErrors.RequestInvalid;
+        }
+
+        var order = await _orders.FindByCartTokenAsync(cartToken, cancellationToken).ConfigureAwait(false);
+        return order is null ? OrderErrors.NotFound : order;
+    }
+
+    /// <summary>
     /// Finds a guest's (or anyone's) order by its number plus the e-mail or phone given at checkout, so a buyer
     /// without an account can look their order up. A wrong contact answers exactly like a wrong number.
     /// </summary>

@@ -128,6 +128,34 @@ public abstract class CartStoreSpecification : DatabaseSpecification
     }
 
     [Fact]
+    public async Task Another_SKU_or_price_of_one_product_stays_its_own_line_through_storage_and_merge()
+    {
+        var m = ShopKernel.Money.Parse("19.90 EUR");
+        var xl = ShopKernel.Money.Parse("24.90 EUR");
+        var token = (await Carts(s => s.CreateAsync(Currency.EUR))).Value.Token;
+        await Carts(s => s.AddItemAsync(token, new CartItem("tee", "TEE-RED-M", "Classic tee", m, 2)));
+        await Carts(s => s.AddItemAsync(token, new CartItem("tee", "TEE-RED-XL", "Classic tee XL", xl, 1) { PictureUrl = "https://cdn.example.com/tee/xl.jpg" }));
+
+        var read = (await Carts(s => s.GetAsync(token))).Value;
+        Assert.Equal(
+            [("TEE-RED-M", "Classic tee", m, 2, (string?)null), ("TEE-RED-XL", "Classic tee XL", xl, 1, "https://cdn.example.com/tee/xl.jpg")],
+            read.Lines.Select(l => (l.Sku, l.Name, l.UnitPrice, l.Quantity, l.PictureUrl)));
+        Assert.Equal(ShopKernel.Money.Parse("64.70 EUR"), read.Subtotal);
+
+        // The customer's cart holds the M at an older price: merging sums only what is the same at the same price.
+        var customer = CustomerId.New();
+        var customerToken = (await Carts(s => s.GetOrCreateForCustomerAsync(customer, Currency.EUR))).Value.Token;
+        await Carts(s => s.AddItemAsync(customerToken, new CartItem("tee", "TEE-RED-M", "Classic tee", ShopKernel.Money.Parse("17.90 EUR"), 1)));
+        await Carts(s => s.AddItemAsync(customerToken, new CartItem("tee", "TEE-RED-XL", "Classic tee XL", xl, 1) { PictureUrl = "https://cdn.example.com/tee/xl.jpg" }));
+        var merged = (await Carts(s => s.AttachToCustomerAsync(token, customer))).Value;
+
+        Assert.Equal(
+            [("TEE-RED-M", 1790L, 1), ("TEE-RED-XL", 2490L, 2), ("TEE-RED-M", 1990L, 2)],
+            merged.Lines.Select(l => (l.Sku, l.UnitPrice.MinorUnits, l.Quantity)));
+        Assert.Equal(1790 + 2 * 2490 + 2 * 1990, merged.Subtotal.MinorUnits);
+    }
+
+    [Fact]
     public async Task A_merge_racing_with_adds_to_the_guest_cart_loses_nothing()
     {
         for (var round = 0; round < 5; round++)

@@ -149,7 +149,7 @@ public abstract class CheckoutSpecification : ShopSpecification
     [Fact]
     public async Task A_registered_customer_orders_twice_in_a_row_and_the_facts_add_up()
     {
-        var customer = CustomerId.New();
+        var customer = await RegisteredCustomerAsync();
         var first = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE", 2)), "card", Address) { CustomerId = customer })).Value.Order;
         Host.Time.Advance(TimeSpan.FromMinutes(1));
         var second = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("MUG")), "card", Address) { CustomerId = customer })).Value.Order;
@@ -177,7 +177,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.Equal(3, Host.Counter.Commands); // cart, stock levels, commit
         Assert.Equal(4, Host.Counter.Statements); // the commit: delete the cart, insert the order
 
-        var customer = CustomerId.New();
+        var customer = await RegisteredCustomerAsync();
         await SetStockAsync("TEE", 100);
         var customerCart = await CustomerCartWithAsync(customer, Item("TEE"), Item("MUG"), Item("CAP"), Item("BAG"), Item("PEN"));
         await WarmPromotionsAsync();
@@ -191,7 +191,7 @@ public abstract class CheckoutSpecification : ShopSpecification
     public async Task A_database_failure_at_any_step_of_the_commit_leaves_nothing_and_a_retry_succeeds()
     {
         await SetStockAsync("TEE", 5);
-        var customer = CustomerId.New();
+        var customer = await RegisteredCustomerAsync();
         var token = await CustomerCartWithAsync(customer, Item("TEE", 2), Item("MUG"));
         var request = new CheckoutRequest(token, "cod", Address) { CustomerId = customer, IdempotencyKey = "faulty" };
         var cartBefore = await CartRowsAsync();
@@ -246,6 +246,45 @@ public abstract class CheckoutSpecification : ShopSpecification
 
         Assert.Empty(await OrderRowsAsync());
         Assert.Equal(cartsBefore.Select(c => (c.Id, c.Version)), (await CartRowsAsync()).Select(c => (c.Id, c.Version)));
+    }
+
+    [Fact]
+    public async Task A_customer_id_that_has_no_customer_is_refused_and_nothing_is_stored()
+    {
+        var nobody = CustomerId.New();
+        var token = await CustomerCartWithAsync(nobody, Item("TEE"));
+        var cartsBefore = await CartRowsAsync();
+
+        Assert.Equal(CheckoutErrorCodes.CustomerNotFound, (await PlaceAsync(new CheckoutRequest(token, "card", Address) { CustomerId = nobody })).Error?.Code);
+        Assert.Equal(CheckoutErrorCodes.CustomerNotFound, (await PlaceAsync(new CheckoutRequest(token, "card", Address) { CustomerId = nobody, Contact = Guest })).Error?.Code);
+        var guestToken = await CartWithAsync(Item("MUG"));
+        Assert.Equal(CheckoutErrorCodes.CustomerNotFound, (await PlaceAsync(new CheckoutRequest(guestToken, "card", Address) { CustomerId = nobody })).Error?.Code);
+
+        Assert.Empty(await OrderRowsAsync());
+        Assert.Empty(await FactRowsAsync());
+        Assert.Equal(cartsBefore.Select(c => (c.Id, c.Version)), (await CartRowsAsync()).Where(c => cartsBefore.Any(b => b.Id == c.Id)).Select(c => (c.Id, c.Version)));
+    }
+
+    [Fact]
+    public async Task A_checked_out_carts_token_answers_checked_out_with_its_order_and_finds_the_order()
+    {
+        var token = await CartWithAsync(Item("TEE", 2));
+        var order = (await PlaceAsync(GuestRequest(token))).Value.Order;
+        var number = order.Number.ToString(OrderNumberFormat.FromOptions(Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ShopKernel.DependencyInjection.ShopKernelOptions>>().Value.Orders));
+
+        var read = await Use<CartService, Result<Cart>>(s => s.GetAsync(token));
+        Assert.Equal(CartErrorCodes.CheckedOut, read.Error?.Code);
+        Assert.Equal(number, read.Error!.Data["order_number"]);
+        Assert.Equal(CartErrorCodes.CheckedOut, (await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("MUG")))).Error?.Code);
+        Assert.Equal(CartErrorCodes.CheckedOut, (await Use<CartService, Result<Cart>>(s => s.ClearAsync(token))).Error?.Code);
+        Assert.Equal(CartErrorCodes.CheckedOut, (await Use<CartService, Result<Cart>>(s => s.AttachToCustomerAsync(token, CustomerId.New()))).Error?.Code);
+        Assert.Equal(CartErrorCodes.NotFound, (await Use<CartService, Result<Cart>>(s => s.GetAsync(CartToken.New()))).Error?.Code);
+
+        var found = await Use<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(token));
+        Assert.Equal(order.Number, found.Value.Number);
+        Assert.Equal(OrderErrorCodes.NotFound, (await Use<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(CartToken.New()))).Error?.Code);
+        Assert.Equal(OrderErrorCodes.RequestInvalid, (await Use<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(default))).Error?.Code);
+        Assert.Empty(await CartRowsAsync());
     }
 
     [Fact]

@@ -58,6 +58,15 @@ public abstract class ShopSpecification : DatabaseSpecification
         return token;
     }
 
+    /// <summary>Registers a customer with a fresh e-mail address and no password, as a host does before their first order.</summary>
+    protected async Task<CustomerId> RegisteredCustomerAsync(string firstName = "Test", string lastName = "Buyer")
+    {
+        var registered = await Use<CustomerService, Result<Customer>>(s => s.RegisterAsync(
+            new CustomerRegistration(firstName, lastName) { Email = $"buyer-{Guid.NewGuid():N}@example.com" }));
+        Assert.True(registered.Succeeded, registered.Error?.ToString());
+        return registered.Value.Id;
+    }
+
     protected Task<Result<PlacedOrder>> PlaceAsync(CheckoutRequest request) =>
         Use<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(request));
 

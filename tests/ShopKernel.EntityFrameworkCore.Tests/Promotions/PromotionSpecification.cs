@@ -213,7 +213,7 @@ public abstract class PromotionSpecification : CustomerSteps
     public async Task A_loyalty_tier_grows_with_the_customers_orders()
     {
         await CreatedAsync(new Promotion("tiers", "Loyalty", PromotionKind.Tier) { Tiers = [TierLevel.BySpend(Eur(100m), 5), TierLevel.ByOrders(2, 10)] });
-        var customer = CustomerId.New();
+        var customer = await RegisteredCustomerAsync();
         decimal[] totals = [];
         for (var i = 0; i < 3; i++)
         {

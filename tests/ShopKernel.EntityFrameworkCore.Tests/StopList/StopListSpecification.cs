@@ -123,7 +123,7 @@ public abstract class StopListSpecification : CustomerSteps
     [Fact]
     public async Task The_guard_reads_every_key_of_the_buyer_in_one_round_trip()
     {
-        var customer = CustomerId.New();
+        var customer = await RegisteredCustomerAsync();
         await ListedAsync(StopListScope.Review, new StopListKeys { HostKey = "device-1" });
         var token = await CustomerCartWithAsync(customer, Item("TEE"), Item("MUG"));
         await WarmPromotionsAsync();

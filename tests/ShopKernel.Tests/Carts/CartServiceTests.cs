@@ -223,4 +223,18 @@ public class CartServiceTests
         Assert.Equal(1, first.Items[0].TotalQuantity);
         Assert.Equal(CartErrorCodes.RequestInvalid, (await host.Carts.ListAbandonedAsync(TimeSpan.Zero)).Error?.Code);
     }
+
+    [Fact]
+    public async Task Abandoned_cart_queries_out_of_range_are_typed_errors_that_say_what_is_wrong()
+    {
+        using var host = new CartTestHost();
+        foreach (var (idle, size) in new[] { (TimeSpan.MaxValue, 10), (TimeSpan.Zero, 10), (TimeSpan.MinValue, 10), (TimeSpan.FromDays(1), 0), (TimeSpan.FromDays(1), 1001) })
+        {
+            var result = await host.Carts.ListAbandonedAsync(idle, pageSize: size);
+            Assert.Equal(CartErrorCodes.RequestInvalid, result.Error?.Code);
+            Assert.DoesNotContain("missing", result.Error!.Description, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.True((await host.Carts.ListAbandonedAsync(TimeSpan.FromDays(365 * 2000))).Succeeded);
+    }
 }
