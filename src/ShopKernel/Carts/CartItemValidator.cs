@@ -10,17 +10,17 @@ internal static class CartItemValidator
             return CartErrors.QuantityInvalid(limits.MaxQuantityPerLine);
         }
 
-        if (!IsText(item.ProductId, limits.MaxProductIdLength))
+        if (!TextRules.IsIdentifier(item.ProductId, limits.MaxProductIdLength))
         {
             return CartErrors.ProductInvalid("product id", limits.MaxProductIdLength);
         }
 
-        if (!IsText(item.Sku, limits.MaxProductIdLength))
+        if (!TextRules.IsIdentifier(item.Sku, limits.MaxProductIdLength))
         {
             return CartErrors.ProductInvalid("SKU", limits.MaxProductIdLength);
         }
 
-        if (!IsText(item.Name, limits.MaxNameLength))
+        if (!TextRules.IsText(item.Name, limits.MaxNameLength))
         {
             return CartErrors.ProductInvalid("name", limits.MaxNameLength);
         }
@@ -74,7 +74,7 @@ internal static class CartItemValidator
 
         for (var i = 0; i < tags.Count; i++)
         {
-            if (!IsText(tags[i], MaxTagLength))
+            if (!TextRules.IsIdentifier(tags[i], MaxTagLength))
             {
                 return CartErrors.TagsInvalid;
             }
@@ -121,9 +121,14 @@ internal static class CartItemValidator
             return false;
         }
 
+        if (!TextRules.IsIdentifier(url, maxLength))
+        {
+            return false;
+        }
+
         foreach (var c in url)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c))
             {
                 return false;
             }
@@ -133,23 +138,5 @@ internal static class CartItemValidator
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && !string.IsNullOrEmpty(uri.Host)
             && string.IsNullOrEmpty(uri.UserInfo);
-    }
-
-    private static bool IsText(string? text, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > maxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -58,7 +58,7 @@ public sealed class LineOptions : IEquatable<LineOptions>, IReadOnlyList<KeyValu
         {
             var name = rawName?.Trim();
             var value = rawValue?.Trim();
-            if (string.IsNullOrEmpty(name) || value is null || ContainsControl(name) || ContainsControl(value))
+            if (string.IsNullOrEmpty(name) || value is null || !TextRules.IsText(name, int.MaxValue) || (value.Length > 0 && !TextRules.IsText(value, int.MaxValue)))
             {
                 return CartErrors.OptionInvalid;
             }
@@ -142,17 +142,4 @@ public sealed class LineOptions : IEquatable<LineOptions>, IReadOnlyList<KeyValu
 
     /// <inheritdoc />
     public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}: {i.Value}"));
-
-    private static bool ContainsControl(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

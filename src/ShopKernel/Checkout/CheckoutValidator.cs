@@ -7,6 +7,10 @@ namespace ShopKernel.Checkout;
 internal static class CheckoutValidator
 {
     private const int MaxName = 100;
+    private const int MaxCouponCodes = 10;
+    private const int MaxCouponCodeLength = 64;
+    private const int MaxBuyerKeys = 20;
+    private const int MaxBuyerKeyLength = 200;
 
     /// <summary>Validates the request.</summary>
     /// <param name="request">The request.</param>
@@ -32,12 +36,22 @@ internal static class CheckoutValidator
             return CheckoutErrors.RequestInvalid;
         }
 
-        if (request.IdempotencyKey is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > options.MaxIdempotencyKeyLength))
+        if (request.IdempotencyKey is { } key && !TextRules.IsIdentifier(key, options.MaxIdempotencyKeyLength))
         {
             return CheckoutErrors.RequestInvalid;
         }
 
-        if (string.IsNullOrWhiteSpace(request.PaymentMethod) || request.PaymentMethod.Length > 32
+        if (request.CouponCodes is not { } codes || codes.Count > MaxCouponCodes || codes.Any(code => !TextRules.IsIdentifier(code, MaxCouponCodeLength)))
+        {
+            return CheckoutErrors.RequestInvalid;
+        }
+
+        if (request.BuyerKeys is { } keys && (keys.Count > MaxBuyerKeys || keys.Any(k => k is not null && !string.IsNullOrWhiteSpace(k) && !TextRules.IsIdentifier(k, MaxBuyerKeyLength))))
+        {
+            return CheckoutErrors.RequestInvalid;
+        }
+
+        if (!TextRules.IsIdentifier(request.PaymentMethod, 32)
             || (options.PaymentMethods.Count > 0 && !options.PaymentMethods.Contains(request.PaymentMethod, StringComparer.OrdinalIgnoreCase)))
         {
             return CheckoutErrors.PaymentMethodInvalid;
@@ -72,7 +86,7 @@ internal static class CheckoutValidator
             return CheckoutErrors.ContactMissing;
         }
 
-        if (contact.FirstName.Length > MaxName || contact.LastName.Length > MaxName)
+        if (!TextRules.IsText(contact.FirstName, MaxName) || !TextRules.IsText(contact.LastName, MaxName))
         {
             return CheckoutErrors.ContactInvalid("name");
         }

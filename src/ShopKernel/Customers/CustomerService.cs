@@ -80,7 +80,7 @@ public sealed partial class CustomerService
             return invalidProfile;
         }
 
-        if (registration.ExternalSubject is { } subject && (string.IsNullOrWhiteSpace(subject) || subject.Trim().Length > MaxExternalSubjectLength))
+        if (registration.ExternalSubject is { } subject && !TextRules.IsIdentifier(subject.Trim(), MaxExternalSubjectLength))
         {
             return CustomerErrors.RequestInvalid;
         }
@@ -153,7 +153,7 @@ public sealed partial class CustomerService
     /// <returns>The customer, or <c>customer.not_found</c>.</returns>
     public async Task<Result<Customer>> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(externalSubject) || externalSubject.Trim().Length > MaxExternalSubjectLength)
+        if (externalSubject is null || !TextRules.IsIdentifier(externalSubject.Trim(), MaxExternalSubjectLength))
         {
             return CustomerErrors.NotFound;
         }
@@ -307,7 +307,7 @@ public sealed partial class CustomerService
     }
 
     private static bool IsName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= MaxNameLength && !name.Any(char.IsControl);
+        name is not null && TextRules.IsText(name.Trim(), MaxNameLength);
 
     /// <summary>What a token is bound to: it dies when the stamp (any contact or credential change, or its own use) or the contact changes.</summary>
     private static string Binding(Customer customer, TokenPurpose purpose) =>

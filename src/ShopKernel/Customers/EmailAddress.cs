@@ -150,11 +150,17 @@ public readonly struct EmailAddress : IEquatable<EmailAddress>
     /// <summary>The <see cref="Value"/>, which <see cref="Parse"/> reads back.</summary>
     public override string ToString() => Value;
 
+    /// <summary>An identifier by the one text policy (<see cref="TextRules"/>: no invisible or control characters, well-formed) without any space.</summary>
     private static bool HasOnlyVisibleCharacters(string text)
     {
+        if (!TextRules.IsIdentifier(text, int.MaxValue))
+        {
+            return false;
+        }
+
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c))
             {
                 return false;
             }

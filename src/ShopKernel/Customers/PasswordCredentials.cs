@@ -54,6 +54,11 @@ public sealed class PasswordCredentials
                 $"A password has {_options.MinimumPasswordLength} to {_options.MaximumPasswordLength} characters.");
         }
 
+        if (!TextRules.IsSecret(password))
+        {
+            return new ShopError(CustomerErrorCodes.PasswordInvalid, "A password cannot hold control characters or broken (unpaired surrogate) text.");
+        }
+
         return new PasswordCredential(_hasher.HashPassword(CredentialOwner.Instance, password), 0, null);
     }
 
@@ -73,7 +78,7 @@ public sealed class PasswordCredentials
             return new PasswordCheck(PasswordCheckOutcome.LockedOut, stored, Changed: false);
         }
 
-        var verdict = password is null || password.Length > _options.MaximumPasswordLength
+        var verdict = password is null || password.Length > _options.MaximumPasswordLength || !TextRules.IsSecret(password)
             ? PasswordVerificationResult.Failed
             : _hasher.VerifyHashedPassword(CredentialOwner.Instance, stored.Hash, password);
         switch (verdict)

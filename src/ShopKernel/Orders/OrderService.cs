@@ -130,7 +130,7 @@ public sealed class OrderService
 
     private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(status) || note is { Length: > 500 })
+        if (!Enum.IsDefined(status) || (note is not null && !string.IsNullOrWhiteSpace(note) && !TextRules.IsText(note, 500, multiline: true)))
         {
             return OrderErrors.RequestInvalid;
         }

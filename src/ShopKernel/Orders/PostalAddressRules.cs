@@ -23,7 +23,8 @@ internal static class PostalAddressRules
         ];
         foreach (var (name, value, required) in fields)
         {
-            if ((required && string.IsNullOrWhiteSpace(value)) || (value is not null && (value.Length > MaxFieldLength || value.Any(char.IsControl))))
+            // An optional field may be left blank; anything given must be text by the one policy (TextRules).
+            if ((required || !string.IsNullOrWhiteSpace(value)) && !TextRules.IsText(value, MaxFieldLength))
             {
                 return name;
             }

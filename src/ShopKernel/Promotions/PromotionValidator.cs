@@ -26,7 +26,7 @@ internal static class PromotionValidator
             return PromotionErrors.IdInvalid;
         }
 
-        if (string.IsNullOrWhiteSpace(promotion.Name) || promotion.Name.Length > MaxNameLength || promotion.Name.Any(char.IsControl))
+        if (!TextRules.IsText(promotion.Name, MaxNameLength))
         {
             return PromotionErrors.NameInvalid;
         }
@@ -37,12 +37,12 @@ internal static class PromotionValidator
         }
 
         if (promotion.ProductIds.Count + promotion.Tags.Count > MaxScopeEntries
-            || promotion.ProductIds.Concat(promotion.Tags).Any(s => string.IsNullOrWhiteSpace(s) || s.Length > MaxScopeEntryLength))
+            || promotion.ProductIds.Concat(promotion.Tags).Any(s => !TextRules.IsIdentifier(s, MaxScopeEntryLength)))
         {
             return PromotionErrors.ScopeInvalid;
         }
 
-        if (promotion.BestOfGroup is { } group && (string.IsNullOrWhiteSpace(group) || group.Length > MaxGroupLength || group.Any(char.IsControl)))
+        if (promotion.BestOfGroup is { } group && !TextRules.IsIdentifier(group, MaxGroupLength))
         {
             return PromotionErrors.GroupInvalid("A best-of group name is 1 to 64 characters without control characters.");
         }

@@ -127,7 +127,7 @@ internal static class BuyerKeyReader
     private static BuyerKey? HostKey(string? text)
     {
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxHostKeyLength || trimmed.Any(char.IsControl))
+        if (string.IsNullOrEmpty(trimmed) || !TextRules.IsIdentifier(trimmed, MaxHostKeyLength))
         {
             return null;
         }

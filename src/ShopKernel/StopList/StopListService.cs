@@ -172,7 +172,7 @@ public sealed partial class StopListService
             return StopListErrors.ActorInvalid;
         }
 
-        if (note?.Length > MaxNoteLength)
+        if (InvalidNote(note))
         {
             return StopListErrors.NoteInvalid;
         }
@@ -346,7 +346,7 @@ public sealed partial class StopListService
             return StopListErrors.ActorInvalid;
         }
 
-        if (note?.Length > MaxNoteLength)
+        if (InvalidNote(note))
         {
             return StopListErrors.NoteInvalid;
         }
@@ -355,7 +355,9 @@ public sealed partial class StopListService
     }
 
     private static bool InvalidActor(string? actor) =>
-        string.IsNullOrWhiteSpace(actor) || actor.Trim().Length > MaxActorLength || actor.Any(char.IsControl);
+        actor is null || !TextRules.IsText(actor.Trim(), MaxActorLength);
+
+    private static bool InvalidNote(string? note) => note is not null && !string.IsNullOrWhiteSpace(note) && !TextRules.IsText(note, MaxNoteLength, multiline: true);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

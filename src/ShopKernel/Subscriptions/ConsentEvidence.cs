@@ -41,5 +41,5 @@ public sealed record ConsentEvidence(ConsentSource Source)
         Enum.IsDefined(Source)
         && Fits(WordingVersion, MaxShortText) && Fits(IpAddress, MaxShortText) && Fits(Actor, MaxShortText) && Fits(UserAgent, MaxUserAgent);
 
-    private static bool Fits(string? text, int max) => text is null || (text.Length <= max && !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsControl));
+    private static bool Fits(string? text, int max) => text is null || TextRules.IsText(text, max);
 }
