@@ -5,6 +5,25 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# What a fresh machine lacks is installed first (as root with apt, otherwise through sudo): PostgreSQL's server
+# binaries for the throwaway database and Debian's Chromium for the web sample's browser tests.
+install_package() {
+  echo "$2 is missing; installing Debian's $1 package."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "$1"
+  else
+    sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y "$1"
+  fi
+}
+
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  install_package postgresql "PostgreSQL's server (initdb)"
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  install_package chromium "Chromium (/usr/bin/chromium)"
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
