@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using ShopKernel.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -8,8 +9,10 @@ public static class ShopKernelDatabaseFacadeExtensions
 {
     /// <summary>
     /// The SQL that makes the database itself keep the consent ledger append-only: triggers refuse every DELETE (and
-    /// TRUNCATE) and every UPDATE except redaction on erasure. For PostgreSQL and SQLite; put it in a migration with
-    /// <c>migrationBuilder.Sql(...)</c>. Idempotent.
+    /// TRUNCATE) and every UPDATE except the redaction erasure makes, checked column by column: the subject may only
+    /// become the <c>redacted_subject</c> the entry was appended with, the IP address and user agent only NULL, and
+    /// nothing else may change; an INSERT must carry its <c>redacted_subject</c>. For PostgreSQL and SQLite; put it in
+    /// a migration with <c>migrationBuilder.Sql(...)</c>. Idempotent; it replaces the triggers of an earlier version.
     /// </summary>
     /// <param name="database">The host's database, whose model holds ShopKernel's.</param>
     /// <returns>The script for the database's provider.</returns>
@@ -18,6 +21,37 @@ public static class ShopKernelDatabaseFacadeExtensions
     {
         ArgumentNullException.ThrowIfNull(database);
         return ConsentLedgerGuard.Script(database.GetService<ICurrentDbContext>().Context);
+    }
+
+    /// <summary>
+    /// The PostgreSQL script that gives the application a role of its own with least privilege over ShopKernel's tables
+    /// (run it as <paramref name="ownerRole"/> or a superuser, after the migrations and the consent ledger guard; put it
+    /// in a migration with <c>migrationBuilder.Sql(...)</c> and run it again after each ShopKernel upgrade that adds a
+    /// table). It checks that both roles exist and that <paramref name="applicationRole"/> is neither a superuser nor a
+    /// member of the owner role nor the owner of the database or schema; makes <paramref name="ownerRole"/> the owner of
+    /// every ShopKernel table and of the guard's trigger function; and grants <paramref name="applicationRole"/>
+    /// SELECT, INSERT, UPDATE and DELETE on the ordinary tables, but only SELECT, INSERT and UPDATE of the subject, IP
+    /// address and user agent (which the guard lets through only as the real redaction) on the consent ledger. Not being
+    /// the owner, the application role cannot alter or drop a table nor disable, drop or replace its triggers. The
+    /// host's own tables are left as they are. Idempotent: it revokes what it does not grant.
+    /// </summary>
+    /// <param name="database">The host's database, whose model holds ShopKernel's.</param>
+    /// <param name="ownerRole">The role that owns the tables and runs the migrations; the application never connects as it.</param>
+    /// <param name="applicationRole">The role the application connects as.</param>
+    /// <returns>The script.</returns>
+    /// <exception cref="ArgumentException">A role name is empty, or both are the same.</exception>
+    /// <exception cref="NotSupportedException">The provider is not PostgreSQL.</exception>
+    public static string GenerateLeastPrivilegeScript(this DatabaseFacade database, string ownerRole, string applicationRole)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerRole);
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicationRole);
+        if (string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The application role must not be the owner role.", nameof(applicationRole));
+        }
+
+        return LeastPrivilegeRoles.Script(database.GetService<ICurrentDbContext>().Context, ownerRole, applicationRole);
     }
 
     /// <summary>

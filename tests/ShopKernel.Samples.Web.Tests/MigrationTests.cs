@@ -73,6 +73,9 @@ public sealed class MigrationTests
         // A database made by the first migration, holding data.
         await migrator.MigrateAsync(migrations[0]);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO shopkernel_stock (sku, available) VALUES ('MUG-WHITE-CAT', 7)");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO shopkernel_consent_events (id, subject, topic, sequence, kind, at, source, box_started_unticked, ip_address) "
+            + "VALUES ('0192f000-0000-7000-8000-000000000001', 'email:ada@example.com', 'newsletter', 1, 'Requested', '2026-11-23 10:00:00', 'CheckoutForm', TRUE, '203.0.113.7')");
         Assert.Equal(0, await db.Database.SqlQueryRaw<long>(countGuardTriggers).SingleAsync());
 
         await db.Database.MigrateAsync();
@@ -81,6 +84,11 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Equal(7L, await db.Database.SqlQueryRaw<long>("SELECT available AS \"Value\" FROM shopkernel_stock WHERE sku = 'MUG-WHITE-CAT'").SingleAsync());
         Assert.True(await db.Database.SqlQueryRaw<long>(countGuardTriggers).SingleAsync() > 0, "The consent-ledger guard is not installed by the migrations.");
+
+        // A ledger entry from before redacted_subject was kept: a made-up value is still refused, erasure's hash passes.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE shopkernel_consent_events SET subject = 'redacted:00', ip_address = NULL"));
+        var redaction = "UPDATE shopkernel_consent_events SET subject = 'redacted:" + new string('a', 64) + "', ip_address = NULL, user_agent = NULL";
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(redaction));
 
         // And back down to the first, for a host rolling a release back.
         await migrator.MigrateAsync(migrations[0]);

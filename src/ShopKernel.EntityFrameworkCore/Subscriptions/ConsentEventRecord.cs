@@ -2,8 +2,8 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 
 /// <summary>
 /// The stored form of a consent ledger entry: written once, never updated by EF (every property throws if changed
-/// after save). The only change the database allows is redaction: the subject replaced by its keyed hash, the IP
-/// address and user agent removed.
+/// after save). The only change the database allows is redaction: the subject replaced by <see cref="RedactedSubject"/>,
+/// the IP address and user agent removed.
 /// </summary>
 internal sealed class ConsentEventRecord
 {
@@ -32,4 +32,11 @@ internal sealed class ConsentEventRecord
     public string? Actor { get; set; }
 
     public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>
+    /// What <see cref="Subject"/> becomes on redaction, decided by the core when the entry is appended (the keyed hash
+    /// needs the signing key, which the database never sees); the guard allows no other value. Null for entries
+    /// appended before it was kept.
+    /// </summary>
+    public string? RedactedSubject { get; set; }
 }

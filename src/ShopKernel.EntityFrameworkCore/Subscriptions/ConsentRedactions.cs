@@ -6,8 +6,9 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 
 /// <summary>
 /// Redacts an erased person's consent ledger, inside the erasure's transaction. This is the one change the ledger
-/// allows (and the database guard lets through): in every entry the subject is replaced by its keyed hash and the
-/// IP address and user agent are removed; instants, topics, kinds, sources, wording versions and the unticked-box
+/// allows (and the database guard lets through): in every entry the subject is replaced by the keyed hash the entry
+/// was stored with (<see cref="ConsentEventRecord.RedactedSubject"/>; the erasure's own for an entry from before it was
+/// kept) and the IP address and user agent are removed; instants, topics, kinds, sources, wording versions and the unticked-box
 /// flags stay. Each subscription then gets a <c>Redacted</c> entry, its projection turns redacted, its sends are forgotten.
 /// </summary>
 internal static class ConsentRedactions
@@ -29,7 +30,7 @@ internal static class ConsentRedactions
 
             await context.Set<ConsentEventRecord>().Where(e => e.Subject == subject)
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(e => e.Subject, replacement)
+                    s => s.SetProperty(e => e.Subject, e => e.RedactedSubject ?? replacement)
                         .SetProperty(e => e.IpAddress, (string?)null)
                         .SetProperty(e => e.UserAgent, (string?)null),
                     cancellationToken)
@@ -52,6 +53,7 @@ internal static class ConsentRedactions
                     Kind = nameof(ConsentEventKind.Redacted),
                     At = at,
                     Source = nameof(ConsentSource.System),
+                    RedactedSubject = replacement,
                 };
                 added.Add(context.Add(entry).Entity);
                 var id = subscription.Id;

@@ -66,7 +66,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                             return false;
                         }
 
-                        added.AddRange(append.Events.Select(e => context.Add(SubscriptionRecordMapper.ToRecord(e)).Entity));
+                        added.AddRange(append.Events.Select(e => context.Add(SubscriptionRecordMapper.ToRecord(e, append.RedactedSubject)).Entity));
                     }
 
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);

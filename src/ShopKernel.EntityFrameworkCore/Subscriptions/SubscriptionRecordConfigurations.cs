@@ -20,6 +20,7 @@ internal sealed class ConsentEventRecordConfiguration(ShopKernelModelOptions opt
         builder.Property(e => e.UserAgent).HasColumnName("user_agent").HasMaxLength(512);
         builder.Property(e => e.Actor).HasColumnName("actor").HasMaxLength(100);
         builder.Property(e => e.ExpiresAt).HasColumnName("expires_at");
+        builder.Property(e => e.RedactedSubject).HasColumnName("redacted_subject").HasMaxLength(300);
         foreach (var property in builder.Metadata.GetProperties())
         {
             property.SetAfterSaveBehavior(PropertySaveBehavior.Throw);

@@ -10,7 +10,9 @@ internal static class SubscriptionRecordMapper
     public static readonly string Subscribed = nameof(SubscriptionState.Subscribed);
     public static readonly string Redacted = nameof(SubscriptionState.Redacted);
 
-    public static ConsentEventRecord ToRecord(ConsentEvent e) => new()
+    /// <param name="e">The entry.</param>
+    /// <param name="redactedSubject">What its subject becomes on redaction (<see cref="ConsentAppend.RedactedSubject"/>).</param>
+    public static ConsentEventRecord ToRecord(ConsentEvent e, string? redactedSubject) => new()
     {
         Id = e.Id,
         Subject = e.Subject.Stored,
@@ -25,6 +27,7 @@ internal static class SubscriptionRecordMapper
         UserAgent = e.Evidence.UserAgent,
         Actor = e.Evidence.Actor,
         ExpiresAt = e.ExpiresAt is { } expires ? Instants.ToStored(expires) : null,
+        RedactedSubject = redactedSubject,
     };
 
     public static ConsentEvent ToEvent(ConsentEventRecord r) => new(

@@ -116,8 +116,15 @@ public sealed partial class SubscriptionService
             pendingExpiresAt,
             subject.CustomerId,
             guestContact);
-        return _store.AppendAsync([new ConsentAppend(next, current?.Version ?? 0, events)], cancellationToken);
+        return CommitAsync([new ConsentAppend(next, current?.Version ?? 0, events)], cancellationToken);
     }
+
+    /// <summary>
+    /// Appends through the store, each append with the form its subject takes on redaction: the store keeps it with the
+    /// entries, and the database lets an entry be redacted to that value and no other.
+    /// </summary>
+    private Task<bool> CommitAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken) =>
+        _store.AppendAsync([.. appends.Select(a => a with { RedactedSubject = ConsentRedactor.RedactedForm(_tokenOptions, a.Subscription.Subject) })], cancellationToken);
 
     /// <summary>Withdraws every active subscription <paramref name="load"/> finds, atomically, retrying on a concurrent change.</summary>
     private async Task<Result<int>> WithdrawAsync(Func<CancellationToken, Task<IReadOnlyList<SubscriptionSnapshot>>> load, ConsentEvidence evidence, CancellationToken cancellationToken)
@@ -134,7 +141,7 @@ public sealed partial class SubscriptionService
             }
 
             var appends = active.ConvertAll(s => Withdrawal(s, now, evidence));
-            if (await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false))
+            if (await CommitAsync(appends, cancellationToken).ConfigureAwait(false))
             {
                 SubscriptionLog.Withdrawn(_logger, appends.Count);
                 _metrics.Unsubscribed(appends.Count, evidence.Source.ToString());
@@ -183,7 +190,7 @@ public sealed partial class SubscriptionService
                 return 0;
             }
 
-            if (await _store.AppendAsync([.. withdrawals, .. optOuts], cancellationToken).ConfigureAwait(false))
+            if (await CommitAsync([.. withdrawals, .. optOuts], cancellationToken).ConfigureAwait(false))
             {
                 SubscriptionLog.OptedOut(_logger, withdrawals.Count, optOuts.Count);
                 if (withdrawals.Count > 0)
@@ -223,8 +230,8 @@ public sealed partial class SubscriptionService
 
     /// <summary>Whether the ledger holds a history of the subject only in redacted form: the person was erased.</summary>
     private async Task<bool> ErasedAsync(string stored, CancellationToken cancellationToken) =>
-        ConsentRedactor.RedactedForm(_tokenOptions, stored) is { } redacted
-        && (await _store.ReadHistoryAsync([redacted], null, cancellationToken).ConfigureAwait(false)).Count > 0;
+        ConsentRedactor.RedactedForms(_tokenOptions, stored) is { Count: > 0 } redacted
+        && (await _store.ReadHistoryAsync(redacted, null, cancellationToken).ConfigureAwait(false)).Count > 0;
 
     /// <summary>Whether an opt-out by a subject of this kind covers a topic of the channel: a customer's covers every channel.</summary>
     private static bool Covers(ConsentSubjectKind kind, SubscriptionChannel channel) => kind switch

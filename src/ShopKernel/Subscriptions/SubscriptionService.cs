@@ -404,9 +404,10 @@ public sealed partial class SubscriptionService
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
         var events = await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false);
-        if (events.Count == 0 && ConsentRedactor.RedactedForm(_tokenOptions, stored) is { } redacted)
+        if (events.Count == 0 && ConsentRedactor.RedactedForms(_tokenOptions, stored) is { Count: > 0 } redacted)
         {
-            events = await _store.ReadHistoryAsync([redacted], topic.Id, cancellationToken).ConfigureAwait(false);
+            // Entries appended before a key rotation were redacted to the older key's form: one history, in time order.
+            events = [.. (await _store.ReadHistoryAsync(redacted, topic.Id, cancellationToken).ConfigureAwait(false)).OrderBy(e => e.At).ThenBy(e => e.Sequence)];
         }
 
         var state = ConsentStateMachine.Replay(events.Select(e => e.Kind));
