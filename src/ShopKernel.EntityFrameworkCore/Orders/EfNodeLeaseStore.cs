@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 
@@ -87,6 +88,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
     private async Task<bool> TryInsertAsync(int nodeId, string instanceId, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
         var entry = Leases.Add(new NodeLeaseRecord { NodeId = nodeId, InstanceId = instanceId, ExpiresAt = until, AcquiredAt = now });
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +101,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
             // Another instance inserted the same id first; any other failure is not a lost race.
             if (await Leases.AnyAsync(l => l.NodeId == nodeId, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return false;
             }
 
