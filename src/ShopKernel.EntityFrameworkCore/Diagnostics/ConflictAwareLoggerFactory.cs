@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace ShopKernel.EntityFrameworkCore.Diagnostics;
 
 /// <summary>
-/// The host's logger factory as the host's context sees it, except that EF Core's "command failed" and "saving
-/// changes failed" errors raised inside an <see cref="ExpectedConflict"/> are held by that scope (and written at
-/// Debug when the store resolved the conflict). Every other entry, and every entry outside a scope, passes through
+/// The host's logger factory as the host's context sees it, except that EF Core's "command failed", "connection
+/// failed" and "saving changes failed" errors raised inside an <see cref="ExpectedConflict"/> are held by that scope
+/// (and written at Debug when the store resolved the conflict). Every other entry, and every entry outside a scope, passes through
 /// unchanged, so a real failure still logs as an error.
 /// </summary>
 internal sealed class ConflictAwareLoggerFactory : ILoggerFactory
@@ -30,6 +30,7 @@ internal sealed class ConflictAwareLoggerFactory : ILoggerFactory
     {
         var logger = _inner.CreateLogger(categoryName);
         return categoryName == DbLoggerCategory.Database.Command.Name || categoryName == DbLoggerCategory.Update.Name
+            || categoryName == DbLoggerCategory.Database.Connection.Name
             ? new ConflictAwareLogger(logger)
             : logger;
     }
@@ -60,6 +61,7 @@ internal sealed class ConflictAwareLoggerFactory : ILoggerFactory
         }
 
         private static bool IsConflictEvent(EventId eventId) =>
-            eventId.Id == RelationalEventId.CommandError.Id || eventId.Id == CoreEventId.SaveChangesFailed.Id;
+            eventId.Id == RelationalEventId.CommandError.Id || eventId.Id == CoreEventId.SaveChangesFailed.Id
+            || eventId.Id == RelationalEventId.ConnectionError.Id;
     }
 }

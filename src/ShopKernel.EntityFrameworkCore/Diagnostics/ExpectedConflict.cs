@@ -34,7 +34,10 @@ internal sealed class ExpectedConflict : IDisposable
         return scope;
     }
 
-    /// <summary>Says the failure was the conflict the store expects and has resolved: held entries go out at Debug.</summary>
+    /// <summary>
+    /// Says the failure was the conflict the store expects and has resolved (or one its caller reports in its own
+    /// words, as the node-id lease does during an outage): held entries go out at Debug.
+    /// </summary>
     public void Resolved() => _resolved = true;
 
     /// <summary>Holds an entry until the scope ends; the writer is told whether the conflict was resolved.</summary>

@@ -72,11 +72,23 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
         ValidateInstanceId(instanceId);
         var current = Instants.ToStored(now);
         var until = Instants.ToStored(expiresAt);
-        var renewed = await Leases
-            .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
-            .ConfigureAwait(false);
-        return renewed == 1;
+
+        // A renewal that fails (the database is unreachable) is the lease service's to report: one warning when
+        // renewals start failing and one line when they work again, not an error from EF Core every retry.
+        using var reported = ExpectedConflict.Begin();
+        try
+        {
+            var renewed = await Leases
+                .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
+                .ConfigureAwait(false);
+            return renewed == 1;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reported.Resolved();
+            throw;
+        }
     }
 
     public Task ReleaseAsync(int nodeId, string instanceId, CancellationToken cancellationToken = default)
