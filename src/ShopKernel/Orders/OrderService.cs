@@ -67,7 +67,7 @@ public sealed class OrderService
         }
 
         var order = await _orders.FindByCartTokenAsync(cartToken, cancellationToken).ConfigureAwait(false);
-        return order is null ? OrderErrors.NotFound : order;
+        return order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat);
     }
 
     /// <summary>

@@ -347,6 +347,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         {
             (await In<OrderService, Result<Order>>(s => s.GetAsync(number))).Value,
             (await In<OrderService, Result<Order>>(s => s.FindForBuyerAsync(number, "ada@example.com"))).Value,
+            (await In<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(token))).Value,
             Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListForCustomerAsync(customer.Id))).Value.Items),
             Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListAsync(placed.PlacedAt, placed.PlacedAt.AddDays(1)))).Value.Items),
             (await In<OrderService, Result<Order>>(s => s.ChangeStatusAsync(number, OrderStatus.Shipped, placed.Version))).Value,
