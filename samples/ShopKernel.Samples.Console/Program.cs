@@ -82,7 +82,6 @@ await using (var scope = host.Services.CreateAsyncScope())
 
 await host.StartAsync();
 Console.WriteLine($"ShopKernel sample on {databasePath}");
-var format = host.Services.GetRequiredService<OrderNumberFormat>();
 var address = new PostalAddress("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London", "GB");
 
 var tee = new CartItem("tee-classic", "TEE-RED-M", "Classic tee", Money.Parse("19.90 EUR"), 2)
@@ -115,7 +114,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     };
     var placed = (await checkout.PlaceOrderAsync(request)).Value;
     var again = (await checkout.PlaceOrderAsync(request)).Value;
-    Console.WriteLine($"Guest order {placed.Order.Number.ToString(format)}: {placed.Order.Total}; a double click returns the same order: {again.IsReplay && again.Order.Number == placed.Order.Number}");
+    Console.WriteLine($"Guest order {placed.Order.DisplayNumber}: {placed.Order.Total}; a double click returns the same order: {again.IsReplay && again.Order.Number == placed.Order.Number}");
 }
 
 // 2. Ada registers (any spelling of her e-mail is the same customer). Her guest order stays hidden until she proves the
@@ -178,7 +177,7 @@ for (var i = 0; i < 2; i++)
     }
 
     var placed = await checkout.PlaceOrderAsync(new CheckoutRequest(cart.Token, "card", address) { CustomerId = customerId, CouponCodes = coupons, ExpectedTotal = shown.Total });
-    Console.WriteLine($"Customer order {placed.Value.Order.Number.ToString(format)}: {placed.Value.Order.Subtotal} - {placed.Value.Order.Discount} = {placed.Value.Order.Total}");
+    Console.WriteLine($"Customer order {placed.Value.Order.DisplayNumber}: {placed.Value.Order.Subtotal} - {placed.Value.Order.Discount} = {placed.Value.Order.Total}");
 }
 
 // 5. Her order history, newest first, with readable numbers.
@@ -191,7 +190,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine("-------------");
     foreach (var order in history.Items)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.Number.ToString(format)}  {order.PlacedAt:yyyy-MM-dd HH:mm:ss}  {order.Status,-8} {order.Total,12}  {string.Join(", ", order.Lines.Select(l => $"{l.Quantity} x {l.Name} [{l.Options}]"))}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{order.DisplayNumber}  {order.PlacedAt:yyyy-MM-dd HH:mm:ss}  {order.Status,-8} {order.Total,12}  {string.Join(", ", order.Lines.Select(l => $"{l.Quantity} x {l.Name} [{l.Options}]"))}"));
     }
 
     var mugStock = await scope.ServiceProvider.GetRequiredService<IStockStore>().GetAvailableAsync("MUG-WHITE");
@@ -251,7 +250,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     {
         var order = (await OrderAsync("cod", eve)).Value.Order;
         outcome = (await stopList.RecordDeliveryOutcomeAsync(order.Number, DeliveryOutcome.Refused)).Value;
-        Console.WriteLine($"Order {order.Number.ToString(format)} refused at the door: refusals counted {outcome.CountInPeriod}");
+        Console.WriteLine($"Order {order.DisplayNumber} refused at the door: refusals counted {outcome.CountInPeriod}");
     }
 
     var entry = outcome!.FlaggedEntry!;

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
@@ -19,6 +22,8 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     /// Stores ShopKernel's data through the host's <typeparamref name="TContext"/>, which must be registered
     /// (<c>AddDbContext</c> or <c>AddDbContextPool</c>) and call <c>modelBuilder.ApplyShopKernelModel()</c>.
     /// Unless <c>Orders.NodeId</c> is set, order numbers then use a node id leased in the database when the host starts.
+    /// The context's logger factory is wrapped so that a race ShopKernel resolves itself (a unique index or version
+    /// check refusing the loser) logs EF Core's command error at Debug rather than Error; other failures log unchanged.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The ShopKernel builder.</param>
@@ -38,6 +43,17 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IStopListStore, EfStopListStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IConsentStore, EfConsentStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IPromotionStore, EfPromotionStore<TContext>>());
+        builder.Services.ConfigureDbContext<TContext>(HoldExpectedConflicts);
         return builder;
+    }
+
+    /// <summary>Puts the conflict-aware wrapper around the logger factory the context would use anyway.</summary>
+    private static void HoldExpectedConflicts(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        var factory = options.Options.FindExtension<CoreOptionsExtension>()?.LoggerFactory ?? services.GetService<ILoggerFactory>();
+        if (factory is not null)
+        {
+            options.UseLoggerFactory(ConflictAwareLoggerFactory.Wrap(factory));
+        }
     }
 }

@@ -137,7 +137,7 @@ public static class AccountPages
         return Page("E-mail address confirmed", state, $"<p id=\"verified\">Thank you, your e-mail address is confirmed.{linked}</p><p><a href=\"{E(state.Link(state.SignedIn ? "/account" : "/account/signin"))}\">Go to your account</a></p>");
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, CustomerService customers, OrderService orders, SubscriptionService subscriptions, OrderNumberFormat format)
+    private static async Task<IResult> ShowAsync(HttpContext http, CustomerService customers, OrderService orders, SubscriptionService subscriptions)
     {
         var state = ShopState.From(http);
         if (state.CustomerId is not { } id || !(await customers.GetAsync(id, http.RequestAborted)).TryGetValue(out var customer))
@@ -168,7 +168,7 @@ public static class AccountPages
 
         foreach (var order in history.Items)
         {
-            body.Append($"<h3 class=\"history-number\">{E(order.Number.ToString(format))}</h3>").Append(CheckoutPages.RenderOrder(order, format));
+            body.Append($"<h3 class=\"history-number\">{E(order.DisplayNumber)}</h3>").Append(CheckoutPages.RenderOrder(order));
         }
 
         return Page("My account", state, body.ToString());

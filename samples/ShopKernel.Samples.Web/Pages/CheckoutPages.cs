@@ -94,7 +94,7 @@ public static class CheckoutPages
     }
 
     private static async Task<IResult> PlaceAsync(HttpContext http, CartService carts, PricingService pricing, CustomerService customers, CheckoutService checkout,
-        SubscriptionService subscriptions, MailOutbox mail, SessionTokens sessions, OrderNumberFormat format)
+        SubscriptionService subscriptions, MailOutbox mail, SessionTokens sessions)
     {
         var state = ShopState.From(http);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -151,9 +151,9 @@ public static class CheckoutPages
 
             if (order.Contact.Email is { } to)
             {
-                await mail.WriteAsync(subscriptions, subject ?? ConsentSubject.ForEmail(to), to, $"Your order {order.Number.ToString(format)}",
+                await mail.WriteAsync(subscriptions, subject ?? ConsentSubject.ForEmail(to), to, $"Your order {order.DisplayNumber}",
                     $"""
-                    Thank you for your order {order.Number.ToString(format)} of {order.Total}.
+                    Thank you for your order {order.DisplayNumber} of {order.Total}.
                     Payment: {Label(order.PaymentMethod)}.
 
                     Look it up any time with its number and your e-mail address: {new Uri(baseUri, "orders/lookup")}
@@ -164,7 +164,7 @@ public static class CheckoutPages
         return Results.Redirect((state with { Cart = null, Coupon = null }).Link("/orders/confirmation", ("o", sessions.ProtectOrder(order.Number.ToString()))));
     }
 
-    private static async Task<IResult> ConfirmationAsync(HttpContext http, SessionTokens sessions, OrderService orders, OrderNumberFormat format)
+    private static async Task<IResult> ConfirmationAsync(HttpContext http, SessionTokens sessions, OrderService orders)
     {
         var state = ShopState.From(http);
         if (sessions.ReadOrder(http.Request.Query["o"]) is not { } number || !OrderNumber.TryParse(number, out var parsed)
@@ -174,8 +174,8 @@ public static class CheckoutPages
         }
 
         return Page("Thank you for your order", state, $"""
-            <p>Your order number is <strong id="order-number">{E(order.Number.ToString(format))}</strong>. Keep it to look the order up later.</p>
-            {RenderOrder(order, format)}
+            <p>Your order number is <strong id="order-number">{E(order.DisplayNumber)}</strong>. Keep it to look the order up later.</p>
+            {RenderOrder(order)}
             """);
     }
 
@@ -183,9 +183,9 @@ public static class CheckoutPages
     public static string Label(string paymentMethod) => Catalogue.PaymentMethods.FirstOrDefault(m => m.Code == paymentMethod).Label ?? paymentMethod;
 
     /// <summary>An order's lines, discounts, total, payment and status.</summary>
-    public static string RenderOrder(Order order, OrderNumberFormat format)
+    public static string RenderOrder(Order order)
     {
-        var body = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<table class=\"order\" data-number=\"{E(order.Number.ToString(format))}\"><thead><tr><th></th><th>Item</th><th>Quantity</th><th>Total</th></tr></thead><tbody>");
+        var body = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<table class=\"order\" data-number=\"{E(order.DisplayNumber)}\"><thead><tr><th></th><th>Item</th><th>Quantity</th><th>Total</th></tr></thead><tbody>");
         foreach (var line in order.Lines)
         {
             var options = string.Join(", ", line.Options.Select(o => $"{o.Key}: {o.Value}"));

@@ -24,12 +24,12 @@ public static class OrderPages
             </form>
             """, statusCode);
 
-    private static async Task<IResult> LookUpAsync(HttpContext http, OrderService orders, OrderNumberFormat format)
+    private static async Task<IResult> LookUpAsync(HttpContext http, OrderService orders)
     {
         var state = ShopState.From(http);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string number = form["number"].ToString().Trim(), contact = form["contact"].ToString().Trim();
-        if (!OrderNumber.TryParse(number, format, out var parsed))
+        if (!orders.TryParseNumber(number, out var parsed))
         {
             return Form(state, number, contact, "That is not an order number: please check it against your confirmation (a mistyped symbol is detected).", StatusCodes.Status400BadRequest);
         }
@@ -38,7 +38,7 @@ public static class OrderPages
 
         // The same answer whether the number or the contact is wrong, so the form tells nothing about other people's orders.
         return found.TryGetValue(out var order)
-            ? Page($"Order {order.Number.ToString(format)}", state, CheckoutPages.RenderOrder(order, format))
+            ? Page($"Order {order.DisplayNumber}", state, CheckoutPages.RenderOrder(order))
             : Form(state, number, contact, "We found no order with this number and e-mail or phone.", StatusCodes.Status404NotFound);
     }
 }

@@ -44,7 +44,7 @@ public static class StaffPages
     private static string Link(HttpContext http, string path, string? extra = null) =>
         $"/staff{path}?key={Uri.EscapeDataString(http.Request.Query["key"].ToString())}{extra}";
 
-    private static async Task<IResult> ShowAsync(HttpContext http, OrderService orders, CartService carts, StopListService stopList, TimeProvider time, OrderNumberFormat format, string? status, string? message)
+    private static async Task<IResult> ShowAsync(HttpContext http, OrderService orders, CartService carts, StopListService stopList, TimeProvider time, string? status, string? message)
     {
         var now = time.GetUtcNow();
         OrderStatus? filter = Enum.TryParse<OrderStatus>(status, out var parsed) ? parsed : null;
@@ -63,7 +63,7 @@ public static class StaffPages
             var change = next.Count == 0 ? string.Empty : $"""
                 <form method="post" action="{E(Link(http, $"/orders/{order.Number}/status", $"&version={order.Version}"))}">{Select("status", next, null)} <button type="submit">Change</button></form>
                 """;
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(order.Number.ToString(format))}</td><td>{order.PlacedAt:yyyy-MM-dd HH:mm}</td><td>{E($"{order.Contact.FirstName} {order.Contact.LastName}")}</td><td>{E(order.Total.ToString())}</td><td>{E(CheckoutPages.Label(order.PaymentMethod))}</td><td>{E(order.Status.ToString())}{change}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(order.DisplayNumber)}</td><td>{order.PlacedAt:yyyy-MM-dd HH:mm}</td><td>{E($"{order.Contact.FirstName} {order.Contact.LastName}")}</td><td>{E(order.Total.ToString())}</td><td>{E(CheckoutPages.Label(order.PaymentMethod))}</td><td>{E(order.Status.ToString())}{change}</td></tr>");
         }
 
         body.Append("</tbody></table><h2>Abandoned carts (idle for an hour or more)</h2><table id=\"staff-abandoned\"><thead><tr><th>Last change</th><th>Items</th><th>Subtotal</th><th>Customer</th></tr></thead><tbody>");
@@ -104,16 +104,16 @@ public static class StaffPages
         return Page("Staff", ShopState.From(http), body.ToString());
     }
 
-    private static async Task<IResult> ChangeStatusAsync(HttpContext http, string number, long version, OrderService orders, OrderNumberFormat format)
+    private static async Task<IResult> ChangeStatusAsync(HttpContext http, string number, long version, OrderService orders)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (!OrderNumber.TryParse(number, out var parsed) || !Enum.TryParse<OrderStatus>(form["status"], out var status))
+        if (!orders.TryParseNumber(number, out var parsed) || !Enum.TryParse<OrderStatus>(form["status"], out var status))
         {
             return Results.BadRequest();
         }
 
         var changed = await orders.ChangeStatusAsync(parsed, status, version, $"by {Actor}", http.RequestAborted);
-        var message = changed.Succeeded ? $"{parsed.ToString(format)} is now {status}." : changed.Error!.Description;
+        var message = changed.Succeeded ? $"{changed.Value.DisplayNumber} is now {status}." : changed.Error!.Description;
         return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(message)}"));
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Carts;
@@ -33,6 +34,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
         ArgumentNullException.ThrowIfNull(cart);
         var record = CartRecordMapper.ToRecord(cart);
         var entry = context.Set<CartRecord>().Add(record);
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -45,6 +47,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             // Lost the race to create the customer's one cart: the caller returns the winner.
             if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return CartStoreResult.CustomerCartExists;
             }
 
@@ -59,6 +62,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
     public async Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             return await UpdateRowAsync(cart, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
@@ -70,6 +74,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             // Attaching to a customer who meanwhile got a cart violates the one-cart-per-customer index.
             if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return CartStoreResult.CustomerCartExists;
             }
 

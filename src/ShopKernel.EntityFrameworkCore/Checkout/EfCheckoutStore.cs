@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.Storage;
 
@@ -191,6 +192,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
 
         var text = sql.ToString();
         var args = parameters.ToArray();
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             var committed = await Transactions.RunAtomicallyAsync(
@@ -208,17 +210,20 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             // winner stands; a first-order race on the purchase facts is retried; anything else is a real failure.
             if (await OrderExistsAsync(order, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return new CheckoutCommitResult(CheckoutCommitOutcome.Duplicate);
             }
 
             if (await RedeemedMeanwhileAsync(commit, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
             }
 
             if (order.CustomerId is { } buyer && await FactsExistAsync(buyer, order.Currency, cancellationToken).ConfigureAwait(false)
                 && commit.Order.CustomerId is not null && await IsFirstOrderRaceAsync(commit, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
             }
 

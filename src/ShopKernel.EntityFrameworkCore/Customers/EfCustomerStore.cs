@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -31,6 +32,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     {
         ArgumentNullException.ThrowIfNull(customer);
         var entry = context.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer));
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -41,6 +43,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
             entry.State = EntityState.Detached;
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return CustomerStoreResult.Duplicate;
             }
 
@@ -55,6 +58,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     public async Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             return await UpdateRowAsync(customer, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
@@ -65,6 +69,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         {
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return CustomerStoreResult.Duplicate;
             }
 
@@ -76,6 +81,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     {
         ArgumentNullException.ThrowIfNull(customer);
         var linked = 0;
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             var stored = await Transactions.RunAtomicallyAsync(
@@ -98,6 +104,12 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         catch (DbException)
         {
             // A checkout creating this customer's first purchase facts row raced the link; nothing was stored.
+            var id = customer.Id.Value;
+            if (await context.Set<Checkout.PurchaseFactsRecord>().AsNoTracking().AnyAsync(f => f.CustomerId == id, cancellationToken).ConfigureAwait(false))
+            {
+                conflict.Resolved();
+            }
+
             return new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 
@@ -71,11 +72,23 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
         ValidateInstanceId(instanceId);
         var current = Instants.ToStored(now);
         var until = Instants.ToStored(expiresAt);
-        var renewed = await Leases
-            .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
-            .ConfigureAwait(false);
-        return renewed == 1;
+
+        // A renewal that fails (the database is unreachable) is the lease service's to report: one warning when
+        // renewals start failing and one line when they work again, not an error from EF Core every retry.
+        using var reported = ExpectedConflict.Begin();
+        try
+        {
+            var renewed = await Leases
+                .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
+                .ConfigureAwait(false);
+            return renewed == 1;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reported.Resolved();
+            throw;
+        }
     }
 
     public Task ReleaseAsync(int nodeId, string instanceId, CancellationToken cancellationToken = default)
@@ -87,6 +100,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
     private async Task<bool> TryInsertAsync(int nodeId, string instanceId, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
         var entry = Leases.Add(new NodeLeaseRecord { NodeId = nodeId, InstanceId = instanceId, ExpiresAt = until, AcquiredAt = now });
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +113,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
             // Another instance inserted the same id first; any other failure is not a lost race.
             if (await Leases.AnyAsync(l => l.NodeId == nodeId, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return false;
             }
 

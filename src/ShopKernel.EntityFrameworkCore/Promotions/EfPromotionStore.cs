@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Promotions;
 using ShopKernel.Storage;
 
@@ -41,6 +42,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
             entries.Add(context.Add(new PromotionUsageRecord { PromotionId = record.Id, Used = 0, UsageLimit = limit }));
         }
 
+        using var expected = ExpectedConflict.Begin();
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -54,6 +56,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
                 throw;
             }
 
+            expected.Resolved();
             return conflict;
         }
         finally
@@ -73,6 +76,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
 
         var expected = promotion.Version;
         var outcome = PromotionStoreResult.Success;
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await Transactions.RunAtomicallyAsync(
@@ -118,6 +122,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
                 throw;
             }
 
+            conflict.Resolved();
             return PromotionStoreResult.CouponCodeDuplicate;
         }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Storage;
 using ShopKernel.StopList;
@@ -117,6 +118,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         var record = ToRecord(entry);
         var rows = new List<object> { record, ToRow(audit) };
         rows.AddRange(entry.Keys.Select(k => new StopListKeyRecord { EntryId = entry.Id, KeyHash = k.Hash, Kind = (int)k.Kind, Hint = k.Hint, HashKeyId = k.HashKeyId }));
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             await InsertAsync(rows, cancellationToken).ConfigureAwait(false);
@@ -128,6 +130,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
             var ordersKey = record.OrdersKey;
             if (await Entries.AnyAsync(e => e.OrdersKey == ordersKey, cancellationToken).ConfigureAwait(false))
             {
+                conflict.Resolved();
                 return false;
             }
 
@@ -194,6 +197,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         var number = outcome.OrderNumber.Value;
         var hashes = buyerKeyHashes.ToArray();
         var since = Instants.ToStored(countSince);
+        var conflict = ExpectedConflict.Begin();
         try
         {
             if (!await context.Set<DeliveryOutcomeRow>().AnyAsync(o => o.OrderNumber == number, cancellationToken).ConfigureAwait(false))
@@ -211,6 +215,12 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
             {
                 throw;
             }
+
+            conflict.Resolved();
+        }
+        finally
+        {
+            conflict.Dispose();
         }
 
         // Counted after the outcome is committed, so that of concurrent recordings the last to commit sees them all.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Customers;
+using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
@@ -48,6 +49,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
     {
         ArgumentNullException.ThrowIfNull(appends);
         var added = new List<object>();
+        using var conflict = ExpectedConflict.Begin();
         try
         {
             return await Transactions.RunAtomicallyAsync(
@@ -88,6 +90,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 var (subject, topic) = (append.Subscription.Subject, append.Subscription.Topic);
                 if (await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false))
                 {
+                    conflict.Resolved();
                     return false;
                 }
             }

@@ -29,6 +29,7 @@ public sealed partial class CheckoutService
     private readonly ContactNormalizer _contacts;
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
+    private readonly OrderNumberFormat _numberFormat;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
 
@@ -43,6 +44,7 @@ public sealed partial class CheckoutService
     /// <param name="contacts">Reads and normalises the buyer's e-mail and phone.</param>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="numberFormat">The shop's order number format, in which placed orders show their number.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
     public CheckoutService(
@@ -56,6 +58,7 @@ public sealed partial class CheckoutService
         ContactNormalizer contacts,
         IOptionsMonitor<ShopKernelOptions> options,
         TimeProvider timeProvider,
+        OrderNumberFormat numberFormat,
         ILogger<CheckoutService>? logger = null,
         ShopKernelMetrics? metrics = null)
     {
@@ -69,6 +72,7 @@ public sealed partial class CheckoutService
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
     }
@@ -216,7 +220,7 @@ public sealed partial class CheckoutService
                 holdReason ??= verdict.HoldReason;
             }
 
-            var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason);
+            var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason).ShownIn(_numberFormat);
             var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) 
             {
                 EmailKey = validContact is null ? EmailKey(contact) : validEmailKey,
@@ -327,7 +331,7 @@ public sealed partial class CheckoutService
         var byCart = await _orders.FindByCartTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
         if (byCart is not null)
         {
-            return new PlacedOrder(byCart, IsReplay: true);
+            return new PlacedOrder(byCart.ShownIn(_numberFormat), IsReplay: true);
         }
 
         if (request.IdempotencyKey is null)

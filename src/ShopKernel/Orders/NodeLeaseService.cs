@@ -14,13 +14,20 @@ namespace ShopKernel.Orders;
 /// be had), renews it every third of <see cref="OrderNumberOptions.NodeLeaseDuration"/>, and releases it on stop.
 /// </summary>
 /// <remarks>
+/// Under the generic host (an <see cref="IHostedLifecycleService"/>) the lease is released in
+/// <see cref="StoppedAsync"/>: after every hosted service, the web server included, has stopped — so requests still
+/// draining can number their orders — and before the host disposes its services and the context pool. Hosts that only
+/// call <see cref="StopAsync"/> get the release there.
+/// </remarks>
+/// <remarks>
 /// Safety: numbers are made only for instants up to five sixths of the duration after the start of the last
 /// successful renewal, while the stored lease lasts the whole duration, so this instance has stopped well before
 /// another may take the node id over. A failed renewal is retried every twelfth of the duration; a lease the store
 /// reports lost (taken over after it expired) stops numbers at once, and a fresh node id is leased and switched to
-/// atomically.
+/// atomically. A failing store logs one warning when renewals start failing, the further failures at Debug, and one
+/// line when a renewal gets through again.
 /// </remarks>
-internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposable
+internal sealed partial class NodeLeaseService : IHostedLifecycleService, IAsyncDisposable
 {
     private const int MaxMachineNameLength = 50;
 
@@ -35,7 +42,10 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
     private ITimer? _timer;
     private Task? _renewal;
     private bool _stopped;
+    private bool _hostStopping;
     private int? _nodeId;
+    private int _failures;
+    private DateTimeOffset _failingSince;
 
     public NodeLeaseService(
         IServiceProvider services,
@@ -96,7 +106,25 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The generic host is stopping: the release waits for <see cref="StoppedAsync"/>.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _hostStopping = true;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Releases the lease, unless the host will call <see cref="StoppedAsync"/> after its other services stopped.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        _hostStopping ? Task.CompletedTask : ReleaseAsync(cancellationToken);
+
+    /// <summary>Every hosted service has stopped, and the host's services are not yet disposed: releases the lease.</summary>
+    public Task StoppedAsync(CancellationToken cancellationToken) => ReleaseAsync(cancellationToken);
+
+    private async Task ReleaseAsync(CancellationToken cancellationToken)
     {
         await HaltRenewalsAsync().ConfigureAwait(false);
 
@@ -116,7 +144,8 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogReleaseFailed(_logger, nodeId, ex);
+            var reason = Reason(ex);
+            LogReleaseFailed(_logger, nodeId, reason);
         }
     }
 
@@ -162,6 +191,12 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
         try
         {
             succeeded = await RenewOrReplaceAsync(_stopping.Token).ConfigureAwait(false);
+            if (succeeded && _failures > 0)
+            {
+                var outage = Clock.UtcNow(_timeProvider) - _failingSince;
+                LogRenewalRecovered(_logger, _nodeId, _failures, outage);
+                _failures = 0;
+            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -171,7 +206,18 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogRenewalFailed(_logger, _nodeId, ex);
+            // One warning per outage, not a stack trace every retry: the state changed, the reason says why.
+            if (_failures++ == 0)
+            {
+                _failingSince = Clock.UtcNow(_timeProvider);
+                var reason = Reason(ex);
+                LogRenewalFailing(_logger, _nodeId, reason, _duration / 12);
+            }
+            else if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var reason = Reason(ex);
+                LogRenewalStillFailing(_logger, _nodeId, _failures, reason);
+            }
         }
 
         lock (_gate)
@@ -237,8 +283,14 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Leased order-number node id {NodeId} for instance {InstanceId} ({Duration}, renewed every third).")]
     private static partial void LogAcquired(ILogger logger, int nodeId, string instanceId, TimeSpan duration);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Renewing the lease on order-number node id {NodeId} (or leasing one) failed; retrying soon, numbers stop if it keeps failing.")]
-    private static partial void LogRenewalFailed(ILogger logger, int? nodeId, Exception exception);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Renewing the lease on order-number node id {NodeId} (or leasing one) failed: {Reason}. Retrying every {RetryInterval}; numbers stop if it keeps failing.")]
+    private static partial void LogRenewalFailing(ILogger logger, int? nodeId, string reason, TimeSpan retryInterval);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Debug, Message = "Renewing the lease on order-number node id {NodeId} failed again ({Failures} in a row): {Reason}.")]
+    private static partial void LogRenewalStillFailing(ILogger logger, int? nodeId, int failures, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Renewing the lease on order-number node id {NodeId} works again, after {Failures} failed attempts over {Outage}.")]
+    private static partial void LogRenewalRecovered(ILogger logger, int? nodeId, int failures, TimeSpan outage);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The lease on order-number node id {NodeId} was lost; leasing a new node id.")]
     private static partial void LogLeaseLost(ILogger logger, int nodeId);
@@ -249,6 +301,13 @@ internal sealed partial class NodeLeaseService : IHostedService, IAsyncDisposabl
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Released order-number node id {NodeId}.")]
     private static partial void LogReleased(ILogger logger, int nodeId);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Releasing order-number node id {NodeId} failed; the lease will expire by itself.")]
-    private static partial void LogReleaseFailed(ILogger logger, int nodeId, Exception exception);
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Releasing order-number node id {NodeId} failed: {Reason}. The lease will expire by itself.")]
+    private static partial void LogReleaseFailed(ILogger logger, int nodeId, string reason);
+
+    /// <summary>The innermost exception's type and message: what went wrong, without the stack trace.</summary>
+    private static string Reason(Exception exception)
+    {
+        var inner = exception.GetBaseException();
+        return $"{inner.GetType().Name}: {inner.Message}";
+    }
 }

@@ -10,6 +10,8 @@ namespace ShopKernel.Orders;
 public sealed class Order
 {
     private readonly List<OrderStatusChange> _history;
+    private OrderNumberFormat _numberFormat = OrderNumberFormat.Default;
+    private string? _displayNumber;
 
     /// <summary>Rebuilds or creates an order. For checkout and store implementations.</summary>
     /// <param name="id">The storage identity.</param>
@@ -77,7 +79,16 @@ public sealed class Order
     public Guid Id { get; }
 
     /// <summary>The readable order number, for staff and buyers (e.g. on the phone).</summary>
+    /// <remarks>Its <see cref="OrderNumber.ToString()"/> writes the bare code; show <see cref="DisplayNumber"/> instead.</remarks>
     public OrderNumber Number { get; }
+
+    /// <summary>
+    /// The order number as the shop shows it: in the shop's configured format (<c>Orders.Prefix</c>,
+    /// <c>Orders.GroupSize</c>), e.g. <c>SK-0W59-96R4-0000-Q</c>, on every order ShopKernel's services return. An order
+    /// built by other code shows <see cref="OrderNumberFormat.Default"/>. <see cref="OrderService.TryParseNumber"/>
+    /// reads it back.
+    /// </summary>
+    public string DisplayNumber => _displayNumber ??= Number.ToString(_numberFormat);
 
     /// <summary>The cart the order was placed from.</summary>
     public Guid CartId { get; }
@@ -130,5 +141,21 @@ public sealed class Order
     /// <summary>The version, incremented by every stored change.</summary>
     public long Version { get; internal set; }
 
+    /// <summary>Returns <see cref="DisplayNumber"/>.</summary>
+    /// <returns>The order number as the shop shows it.</returns>
+    public override string ToString() => DisplayNumber;
+
     internal void ChangeStatus(OrderStatusChange change) => _history.Add(change);
+
+    /// <summary>Shows the number in the shop's format from now on; returns the order.</summary>
+    internal Order ShownIn(OrderNumberFormat format)
+    {
+        if (!ReferenceEquals(format, _numberFormat))
+        {
+            _numberFormat = format;
+            _displayNumber = null;
+        }
+
+        return this;
+    }
 }

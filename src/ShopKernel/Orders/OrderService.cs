@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
@@ -6,24 +7,39 @@ namespace ShopKernel.Orders;
 
 /// <summary>
 /// Order history and status: a customer's orders, a guest's order by number and contact, staff queries, and
-/// status changes along the allowed transitions, each guarded by the order's version.
+/// status changes along the allowed transitions, each guarded by the order's version. Every order it returns shows its
+/// number in the shop's format (<see cref="Order.DisplayNumber"/>).
 /// </summary>
 public sealed class OrderService
 {
     private readonly IOrderStore _orders;
     private readonly ContactNormalizer _contacts;
     private readonly TimeProvider _time;
+    private readonly OrderNumberFormat _numberFormat;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="orders">The order store.</param>
     /// <param name="contacts">Reads typed e-mails and phones and makes the keys they are matched by.</param>
     /// <param name="timeProvider">The clock.</param>
-    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider)
+    /// <param name="numberFormat">The shop's order number format, as options configure it.</param>
+    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider, OrderNumberFormat numberFormat)
     {
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
     }
+
+    /// <summary>
+    /// Reads an order number as a buyer or staff member types it back: with or without the shop's prefix, in any
+    /// case, with or without hyphens and spaces (<see cref="OrderNumber.TryParse(string?, OrderNumberFormat, out OrderNumber)"/>
+    /// with the shop's format).
+    /// </summary>
+    /// <param name="text">The number, e.g. an order's <see cref="Order.DisplayNumber"/>.</param>
+    /// <param name="number">The number when read.</param>
+    /// <returns><see langword="true"/> when the text is a valid order number.</returns>
+    public bool TryParseNumber([NotNullWhen(true)] string? text, out OrderNumber number) =>
+        OrderNumber.TryParse(text, _numberFormat, out number);
 
     /// <summary>Gets an order by its number (for staff).</summary>
     /// <param name="number">The order number.</param>
@@ -32,7 +48,7 @@ public sealed class OrderService
     public async Task<Result<Order>> GetAsync(OrderNumber number, CancellationToken cancellationToken = default)
     {
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return order is null ? OrderErrors.NotFound : order;
+        return order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat);
     }
 
     /// <summary>
@@ -51,7 +67,7 @@ public sealed class OrderService
         }
 
         var order = await _orders.FindByCartTokenAsync(cartToken, cancellationToken).ConfigureAwait(false);
-        return order is null ? OrderErrors.NotFound : order;
+        return order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat);
     }
 
     /// <summary>
@@ -74,7 +90,7 @@ public sealed class OrderService
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return order is not null && ContactMatching.Matches(_contacts, order.Contact, emailOrPhone) ? order : OrderErrors.NotFound;
+        return order is not null && ContactMatching.Matches(_contacts, order.Contact, emailOrPhone) ? order.ShownIn(_numberFormat) : OrderErrors.NotFound;
     }
 
     /// <summary>A customer's orders, newest first, keyset-paged.</summary>
@@ -91,7 +107,7 @@ public sealed class OrderService
         }
 
         var items = await _orders.ListByCustomerAsync(customerId, before, pageSize, cancellationToken).ConfigureAwait(false);
-        return new OrderPage(items, items.Count == pageSize ? items[^1].Number : null);
+        return Page(items, pageSize);
     }
 
     /// <summary>Orders placed in a time range, optionally with one status, oldest first, keyset-paged (for staff).</summary>
@@ -110,6 +126,16 @@ public sealed class OrderService
         }
 
         var items = await _orders.ListAsync(from, to, status, after, pageSize, cancellationToken).ConfigureAwait(false);
+        return Page(items, pageSize);
+    }
+
+    private OrderPage Page(IReadOnlyList<Order> items, int pageSize)
+    {
+        foreach (var order in items)
+        {
+            order.ShownIn(_numberFormat);
+        }
+
         return new OrderPage(items, items.Count == pageSize ? items[^1].Number : null);
     }
 
@@ -154,7 +180,7 @@ public sealed class OrderService
         order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), note));
         order.Version = expectedVersion + 1;
         return await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)
-            ? order
+            ? order.ShownIn(_numberFormat)
             : OrderErrors.ConcurrencyConflict;
     }
 }

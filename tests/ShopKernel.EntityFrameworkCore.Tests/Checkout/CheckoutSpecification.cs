@@ -318,6 +318,49 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.Equal(order.Number, Assert.Single(staff.Items).Number);
         Assert.Empty((await Use<OrderService, Result<OrderPage>>(s => s.ListAsync(order.PlacedAt, order.PlacedAt.AddDays(1), OrderStatus.Placed))).Value.Items);
     }
+
+    [Fact]
+    public async Task Checkout_and_every_order_look_up_show_the_number_with_the_configured_prefix()
+    {
+        await using var shop = new ShopKernelTestHost(Database, o =>
+        {
+            Configure(o);
+            o.Orders.Prefix = "sk";
+            o.Orders.GroupSize = 4;
+        });
+        Task<T> In<TService, T>(Func<TService, Task<T>> call)
+            where TService : notnull => shop.InScopeAsync(call);
+        var customer = (await In<CustomerService, Result<Customer>>(s => s.RegisterAsync(new CustomerRegistration("Ada", "Lovelace") { Email = "ada@example.com" }))).Value;
+        var token = (await In<CartService, Result<Cart>>(s => s.GetOrCreateForCustomerAsync(customer.Id, Currency.EUR))).Value.Token;
+        await In<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("TEE")));
+        var request = new CheckoutRequest(token, "card", Address) { CustomerId = customer.Id, Contact = Guest };
+
+        var placed = (await In<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(request))).Value.Order;
+
+        var shown = placed.Number.ToString(new OrderNumberFormat("SK", 4));
+        Assert.Matches("^SK-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$", shown);
+        Assert.Equal(shown, placed.DisplayNumber);
+        Assert.Equal(shown, placed.ToString());
+        Assert.Equal(shown, (await In<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(request))).Value.Order.DisplayNumber);
+        var number = placed.Number;
+        var looked = new[]
+        {
+            (await In<OrderService, Result<Order>>(s => s.GetAsync(number))).Value,
+            (await In<OrderService, Result<Order>>(s => s.FindForBuyerAsync(number, "ada@example.com"))).Value,
+            (await In<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(token))).Value,
+            Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListForCustomerAsync(customer.Id))).Value.Items),
+            Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListAsync(placed.PlacedAt, placed.PlacedAt.AddDays(1)))).Value.Items),
+            (await In<OrderService, Result<Order>>(s => s.ChangeStatusAsync(number, OrderStatus.Shipped, placed.Version))).Value,
+        };
+        Assert.All(looked, o => Assert.Equal(shown, o.DisplayNumber));
+
+        using var scope = shop.Services.CreateScope();
+        var orders = scope.ServiceProvider.GetRequiredService<OrderService>();
+        Assert.True(orders.TryParseNumber(shown, out var parsed) && parsed == number);
+        Assert.True(orders.TryParseNumber(shown.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), out parsed) && parsed == number);
+        Assert.True(orders.TryParseNumber(number.ToString(), out parsed) && parsed == number);
+        Assert.False(orders.TryParseNumber("XX-" + number, out _));
+    }
 }
 
 /// <summary>A guard whose verdict a test sets.</summary>

@@ -3,13 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
 using ShopKernel.Subscriptions;
 using Snapshooter.Xunit;
@@ -33,10 +31,7 @@ public abstract class PersonalDataSpecification : CustomerSteps
         WordingVersion = "newsletter-2026-03", BoxStartedUnticked = true, IpAddress = "203.0.113.99", UserAgent = "ZoltanPhone/2.0",
     };
 
-    protected CapturingLoggerProvider Logs { get; } = new();
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+    protected override void ConfigureServices(IServiceCollection services) => CaptureLogs(services);
 
     /// <summary>
     /// A customer with a verified e-mail and phone, an earlier guest order and newsletter subscription, an own order

@@ -6,14 +6,23 @@ namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 /// <summary>Keeps every log message (rendered, with its exception and scope values) for tests to search.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
-    private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
     private IExternalScopeProvider? _scopes;
 
-    public IReadOnlyCollection<string> Messages => _messages;
+    /// <summary>Every entry as one line: level, category, message, exception and state and scope values.</summary>
+    public IReadOnlyCollection<string> Messages => _entries.Select(e => e.Text).ToList();
+
+    /// <summary>Every entry, in the order written.</summary>
+    public IReadOnlyCollection<LogEntry> Entries => _entries;
+
+    /// <summary>The entries at <paramref name="level"/> or above.</summary>
+    public IReadOnlyList<LogEntry> AtOrAbove(LogLevel level) => [.. _entries.Where(e => e.Level >= level && e.Level != LogLevel.None)];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Clear() => _entries.Clear();
 
     public void Dispose()
     {
@@ -28,7 +37,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var text = new System.Text.StringBuilder($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            var message = formatter(state, exception);
+            var text = new System.Text.StringBuilder($"{logLevel} {category}: {message} {exception}");
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 foreach (var (key, value) in values)
@@ -38,7 +48,13 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
             }
 
             provider._scopes?.ForEachScope((scope, builder) => builder.Append(" | scope ").Append(scope), text);
-            provider._messages.Enqueue(text.ToString());
+            provider._entries.Enqueue(new LogEntry(logLevel, category, eventId, message, exception, text.ToString()));
         }
     }
+}
+
+/// <summary>One captured log entry.</summary>
+public sealed record LogEntry(LogLevel Level, string Category, EventId EventId, string Message, Exception? Exception, string Text)
+{
+    public override string ToString() => Text;
 }

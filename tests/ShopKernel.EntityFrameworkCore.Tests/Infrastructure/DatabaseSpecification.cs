@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ShopKernel.DependencyInjection;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
@@ -16,7 +17,14 @@ public abstract class DatabaseSpecification : IAsyncLifetime
 
     protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>Every log entry of the host, from every category, when the suite calls <see cref="CaptureLogs"/>.</summary>
+    protected CapturingLoggerProvider Logs { get; } = new();
+
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    /// <summary>Sends the host's logs, at every level, to <see cref="Logs"/>.</summary>
+    protected void CaptureLogs(IServiceCollection services) =>
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
 
     /// <summary>Changes ShopKernel's options for this suite.</summary>
     protected virtual void Configure(ShopKernelOptions options)

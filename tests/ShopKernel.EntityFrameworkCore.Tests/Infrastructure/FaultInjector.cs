@@ -8,11 +8,18 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
 {
     private Func<string, bool>? _failCommand;
     private bool _failNextCommit;
+    private volatile bool _down;
 
     public int Injected { get; private set; }
 
     /// <summary>Fails the next command whose SQL matches, once.</summary>
     public void FailNextCommand(Func<string, bool> matches) => _failCommand = matches;
+
+    /// <summary>Fails every command from now on, as an unreachable database does, until <see cref="Restore"/>.</summary>
+    public void GoDown() => _down = true;
+
+    /// <summary>Ends the outage <see cref="GoDown"/> began.</summary>
+    public void Restore() => _down = false;
 
     /// <summary>Fails the next transaction commit, once, after all its statements ran.</summary>
     public void FailNextCommit() => _failNextCommit = true;
@@ -41,8 +48,20 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
         return ValueTask.FromResult(result);
     }
 
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        MaybeFail(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
     private void MaybeFail(DbCommand command)
     {
+        if (_down)
+        {
+            Injected++;
+            throw new SimulatedDatabaseFailureException("Injected outage: the database is unreachable.");
+        }
+
         if (_failCommand is { } matches && matches(command.CommandText))
         {
             _failCommand = null;
