@@ -125,7 +125,7 @@ public static class AccountPages
     private static async Task<IResult> VerifyAsync(HttpContext http, string? token, CustomerService customers)
     {
         var state = ShopState.From(http);
-        var verified = await customers.VerifyContactAsync(token ?? string.Empty, http.RequestAborted);
+        var verified = await customers.VerifyContactAsync(token ?? string.Empty, cancellationToken: http.RequestAborted);
         if (!verified.TryGetValue(out var verification))
         {
             return Page("Not confirmed", state, Error(verified.Error!.Code == CustomerErrorCodes.TokenExpired
