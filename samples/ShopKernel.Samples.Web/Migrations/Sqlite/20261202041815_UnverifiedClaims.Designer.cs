@@ -11,7 +11,7 @@ using ShopKernel.Samples.Web.Data;
 namespace ShopKernel.Samples.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShopContext))]
-    [Migration("20261202033806_UnverifiedClaims")]
+    [Migration("20261202041815_UnverifiedClaims")]
     partial class UnverifiedClaims
     {
         /// <inheritdoc />
@@ -837,6 +837,11 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("RedactedSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redacted_subject");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")

@@ -12,7 +12,7 @@ using ShopKernel.Samples.Web.Data;
 namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlShopContext))]
-    [Migration("20261202033829_UnverifiedClaims")]
+    [Migration("20261202041826_UnverifiedClaims")]
     partial class UnverifiedClaims
     {
         /// <inheritdoc />
@@ -842,6 +842,11 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("RedactedSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("redacted_subject");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
