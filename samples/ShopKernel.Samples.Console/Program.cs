@@ -119,6 +119,7 @@ await using (var scope = host.Services.CreateAsyncScope())
 
 // 2. Ada registers (any spelling of her e-mail is the same customer). Her guest order stays hidden until she proves the
 //    address is hers: the shop sends the verification token, she follows the link, and the order joins her history.
+//    An unverified address reserves nothing: Eve registering with it first gains nothing, and loses it when Ada proves it.
 CustomerId customerId;
 await using (var scope = host.Services.CreateAsyncScope())
 {
@@ -133,13 +134,19 @@ await using (var scope = host.Services.CreateAsyncScope())
     })).Value;
     customerId = ada.Id;
     Console.WriteLine($"Registered {ada.Email} / {ada.Phone}; orders before verifying: {(await orders.ListForCustomerAsync(ada.Id)).Value.Items.Count}");
-    Console.WriteLine($"Registering the same e-mail again: {(await customers.RegisterAsync(new CustomerRegistration("Eve", "Mallory") { Email = "ada@EXAMPLE.com" })).Error?.Code}");
-    Console.WriteLine($"A wrong password: {(await customers.SignInAsync("ada@example.com", "guess")).Error?.Code}");
+    var eve = await customers.RegisterAsync(new CustomerRegistration("Eve", "Mallory") { Email = "ada@EXAMPLE.com", Password = "eve knows this one" });
+    Console.WriteLine($"Eve registering with Ada's unverified e-mail: {(eve.Succeeded ? "allowed, it reserves nothing" : eve.Error?.Code)}");
+    Console.WriteLine($"A wrong password: {(await customers.SignInAsync("+44 20 7946 0018", "guess")).Error?.Code}");
 
     var token = (await customers.IssueVerificationTokenAsync(ada.Id, ContactKind.Email)).Value;
-    Console.WriteLine($"Verification link for the host to e-mail: /verify?token={token.Token} (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm})");
-    var verified = (await customers.VerifyContactAsync(token.Token)).Value;
-    Console.WriteLine($"Verified; earlier guest orders now in her history: {verified.LinkedOrders}; the link again: {(await customers.VerifyContactAsync(token.Token)).Error?.Code}");
+    Console.WriteLine($"Verification mail for the host to send to {token.SendTo}: \"{token.Action}\" Link: /verify?token={token.Token} (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm})");
+    // The page the link opens asks for a new password: proving the address ends the one set before.
+    var verified = (await customers.VerifyContactAsync(token.Token, newPassword: "correct horse battery staple")).Value;
+    Console.WriteLine($"Verified; earlier guest orders now in her history: {verified.LinkedOrders}; password reset: {verified.CredentialsReset}; other claims dropped: {verified.DroppedClaims}; the link again: {(await customers.VerifyContactAsync(token.Token)).Error?.Code}");
+    if (eve.Succeeded)
+    {
+        Console.WriteLine($"Eve's account now has e-mail: {(await customers.GetAsync(eve.Value.Id)).Value.Email ?? "none"}; Eve re-claiming it: {(await customers.ChangeEmailAsync(eve.Value.Id, "ada@example.com")).Error?.Code}");
+    }
 }
 
 // 3. She comes back, fills a new cart as a guest, then signs in: the guest cart joins her customer cart.

@@ -31,7 +31,7 @@ public class SchemaTests
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Select(p => p.GetColumnName(table) + (p.IsConcurrencyToken ? " (concurrency)" : string.Empty)).Order(StringComparer.Ordinal);
-        var indexes = entity.GetIndexes().Select(i => $"{i.GetDatabaseName(table)}({string.Join(",", i.Properties.Select(p => p.GetColumnName(table)))}){(i.IsUnique ? " unique" : string.Empty)}").Order(StringComparer.Ordinal);
+        var indexes = entity.GetIndexes().Select(i => $"{i.GetDatabaseName(table)}({string.Join(",", i.Properties.Select(p => p.GetColumnName(table)))}){(i.IsUnique ? " unique" : string.Empty)}{(i.GetFilter() is { } filter ? " where " + filter : string.Empty)}").Order(StringComparer.Ordinal);
         return $"{entity.GetSchema()}.{entity.GetTableName()} pk={entity.FindPrimaryKey()!.GetName()}\n"
             + string.Join("\n", columns) + "\n" + string.Join("\n", indexes);
     }

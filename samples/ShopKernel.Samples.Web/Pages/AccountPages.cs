@@ -20,9 +20,14 @@ public static class AccountPages
         app.MapGet("/account/signin", (HttpContext http) => SignInForm(ShopState.From(http), null, null, StatusCodes.Status200OK));
         app.MapPost("/account/signin", SignInAsync);
         app.MapGet("/account/verify", (HttpContext http, string? token) => Page("Confirm your e-mail address", ShopState.From(http), $"""
-            <form method="post" action="{E(ShopState.From(http).Link("/account/verify", ("token", token)))}"><button type="submit" id="verify">Confirm my e-mail address</button></form>
+            <p>Whoever confirms this address owns the account the mail named: its current password ends and you choose one.</p>
+            <form method="post" action="{E(ShopState.From(http).Link("/account/verify", ("token", token)))}">
+            <label>New password (at least 8 characters; or choose it on the next page) <input name="password" id="new-password" type="password" minlength="8" autocomplete="new-password"></label>
+            <button type="submit" id="verify">Confirm my e-mail address</button>
+            </form>
             """));
         app.MapPost("/account/verify", VerifyAsync);
+        app.MapPost("/account/password", SetPasswordAsync);
         app.MapGet("/account", ShowAsync);
         app.MapPost("/account/verification", ResendVerificationAsync);
         app.MapPost("/account/newsletter", NewsletterAsync);
@@ -111,30 +116,83 @@ public static class AccountPages
     private static async Task SendVerificationAsync(CustomerService customers, SubscriptionService subscriptions, MailOutbox mail, CustomerId customerId, Uri baseUri, CancellationToken cancellationToken)
     {
         var issued = await customers.IssueVerificationTokenAsync(customerId, ContactKind.Email, cancellationToken);
+        if (issued.Error?.Code == CustomerErrorCodes.ClaimExpired && (await customers.GetAsync(customerId, cancellationToken)).TryGetValue(out var customer))
+        {
+            // The address was set too long ago to be confirmed: the signed-in customer asking again claims it anew.
+            await customers.ChangeEmailAsync(customerId, customer.Email, cancellationToken);
+            issued = await customers.IssueVerificationTokenAsync(customerId, ContactKind.Email, cancellationToken);
+        }
+
         if (issued.TryGetValue(out var token))
         {
+            // The mail says which account it confirms, so someone who did not register can tell it is not theirs.
             await mail.WriteAsync(subscriptions, ConsentSubject.ForCustomer(customerId), token.SendTo, "Please confirm your e-mail address", $"""
-                Welcome to the ShopKernel sample shop. Confirm your e-mail address here (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
+                Someone registered at the ShopKernel sample shop with this address. {token.Action}
+                Confirm it here (valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
                 {new Uri(baseUri, $"account/verify?token={Uri.EscapeDataString(token.Token)}")}
 
-                Orders you placed as a guest with this address then appear in your account.
+                Orders you placed as a guest with this address then appear in that account.
+                If you did not register, or this is not your account, ignore this mail: nothing changes.
                 """, baseUri, cancellationToken: cancellationToken);
         }
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, string? token, CustomerService customers)
+    private static async Task<IResult> VerifyAsync(HttpContext http, string? token, CustomerService customers, SessionTokens sessions)
     {
         var state = ShopState.From(http);
-        var verified = await customers.VerifyContactAsync(token ?? string.Empty, http.RequestAborted);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var password = form["password"].ToString();
+        var verified = await customers.VerifyContactAsync(token ?? string.Empty, password.Length == 0 ? null : password, http.RequestAborted);
         if (!verified.TryGetValue(out var verification))
         {
-            return Page("Not confirmed", state, Error(verified.Error!.Code == CustomerErrorCodes.TokenExpired
-                ? "This link has expired. Sign in and ask for a new one on your account page."
-                : "This link is not valid or has been used already."), StatusCodes.Status400BadRequest);
+            var code = verified.Error!.Code;
+            return Page("Not confirmed", state, Error(code switch
+            {
+                CustomerErrorCodes.TokenExpired or CustomerErrorCodes.ClaimExpired => "This link has expired. Sign in and ask for a new one on your account page.",
+                CustomerErrorCodes.PasswordInvalid => "The password needs at least 8 characters. Go back and choose another; the link still works.",
+                CustomerErrorCodes.Duplicate => "Another account has confirmed this address already.",
+                _ => "This link is not valid or has been used already.",
+            }), code == CustomerErrorCodes.PasswordInvalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
         }
 
         var linked = verification.LinkedOrders switch { 0 => string.Empty, 1 => " One earlier order joined your account.", var n => $" {n} earlier orders joined your account." };
-        return Page("E-mail address confirmed", state, $"<p id=\"verified\">Thank you, your e-mail address is confirmed.{linked}</p><p><a href=\"{E(state.Link(state.SignedIn ? "/account" : "/account/signin"))}\">Go to your account</a></p>");
+        var confirmed = $"<p id=\"verified\">Thank you, your e-mail address is confirmed.{linked}</p>";
+        if (verification.CredentialsReset || verification.NeedsPassword)
+        {
+            // Proving the mailbox made this person the account's owner: earlier sessions ended, this one starts.
+            state = state with { Cart = null, Session = sessions.Issue(verification.Customer.Id), CustomerId = verification.Customer.Id };
+        }
+
+        if (verification.NeedsPassword)
+        {
+            return Page("E-mail address confirmed", state, confirmed + $"""
+                <p id="password-reset">The account's earlier password has ended. Choose yours:</p>
+                <form method="post" action="{E(state.Link("/account/password"))}">
+                <label>New password (at least 8 characters) <input name="password" id="set-password" type="password" required minlength="8" autocomplete="new-password"></label>
+                <button type="submit" id="save-password">Save password</button>
+                </form>
+                """);
+        }
+
+        return Page("E-mail address confirmed", state, confirmed + $"<p><a href=\"{E(state.Link(state.SignedIn ? "/account" : "/account/signin"))}\">Go to your account</a></p>");
+    }
+
+    private static async Task<IResult> SetPasswordAsync(HttpContext http, CustomerService customers)
+    {
+        var state = ShopState.From(http);
+        if (state.CustomerId is not { } id)
+        {
+            return SignInForm(state, null, "Please sign in.", StatusCodes.Status401Unauthorized);
+        }
+
+        // Only an account without a password gets here without the current one (after proving its e-mail address).
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var changed = await customers.ChangePasswordAsync(id, null, form["password"].ToString(), http.RequestAborted);
+        return changed.Succeeded
+            ? Results.Redirect(state.Link("/account"))
+            : Page("Password not saved", state, Error(changed.Error!.Code == CustomerErrorCodes.PasswordInvalid
+                ? "The password needs at least 8 characters."
+                : "This account has a password already: change it with the current one."), StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, CustomerService customers, OrderService orders, SubscriptionService subscriptions)

@@ -11,9 +11,15 @@ internal sealed class CustomerRecord
 
     public bool EmailVerified { get; set; }
 
+    /// <summary>When the e-mail address was set; an unverified one lapses a configured time after it.</summary>
+    public DateTime? EmailClaimedAt { get; set; }
+
     public string? Phone { get; set; }
 
     public bool PhoneVerified { get; set; }
+
+    /// <summary>When the phone number was set; an unverified one lapses a configured time after it.</summary>
+    public DateTime? PhoneClaimedAt { get; set; }
 
     public string FirstName { get; set; } = string.Empty;
 

@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
-/// <summary>Maps <see cref="CustomerRecord"/>; unique indexes keep one customer per e-mail, phone and external subject.</summary>
+/// <summary>
+/// Maps <see cref="CustomerRecord"/>. Unique indexes keep one customer per <em>verified</em> e-mail and phone (partial
+/// indexes over the verified rows, which SQLite and PostgreSQL both have) and per external subject; plain indexes find
+/// every holder of a contact, verified or not.
+/// </summary>
 internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<CustomerRecord>
 {
     public void Configure(EntityTypeBuilder<CustomerRecord> builder)
@@ -15,8 +19,10 @@ internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options
         builder.Property(c => c.Email).HasColumnName("email").HasMaxLength(254);
         builder.Property(c => c.EmailKey).HasColumnName("email_key").HasMaxLength(254);
         builder.Property(c => c.EmailVerified).HasColumnName("email_verified");
+        builder.Property(c => c.EmailClaimedAt).HasColumnName("email_claimed_at");
         builder.Property(c => c.Phone).HasColumnName("phone").HasMaxLength(16).IsUnicode(false);
         builder.Property(c => c.PhoneVerified).HasColumnName("phone_verified");
+        builder.Property(c => c.PhoneClaimedAt).HasColumnName("phone_claimed_at");
         builder.Property(c => c.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
         builder.Property(c => c.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
         builder.Property(c => c.Birthday).HasColumnName("birthday");
@@ -30,8 +36,12 @@ internal sealed class CustomerRecordConfiguration(ShopKernelModelOptions options
         builder.Property(c => c.CreatedAt).HasColumnName("created_at");
         builder.Property(c => c.Version).HasColumnName("version").IsConcurrencyToken();
 
-        builder.HasIndex(c => c.EmailKey).IsUnique().HasDatabaseName("ix_" + table + "_email_key");
-        builder.HasIndex(c => c.Phone).IsUnique().HasDatabaseName("ix_" + table + "_phone");
+        // An unverified contact is a claim several customers may hold; only a verified one is unique. The filter names
+        // the column bare, which both providers read (a boolean on PostgreSQL, 0/1 on SQLite).
+        builder.HasIndex(c => c.EmailKey, "ix_" + table + "_email_key");
+        builder.HasIndex(c => c.EmailKey, "ix_" + table + "_verified_email_key").IsUnique().HasFilter("email_verified");
+        builder.HasIndex(c => c.Phone, "ix_" + table + "_phone");
+        builder.HasIndex(c => c.Phone, "ix_" + table + "_verified_phone").IsUnique().HasFilter("phone_verified");
         builder.HasIndex(c => c.ExternalSubject).IsUnique().HasDatabaseName("ix_" + table + "_external_subject");
         builder.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_" + table + "_created_at");
         builder.HasIndex(c => c.BirthdayMonthDay).HasDatabaseName("ix_" + table + "_birthday_month_day");

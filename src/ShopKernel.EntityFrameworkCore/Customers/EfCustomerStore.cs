@@ -19,11 +19,19 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         return Map(await Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<Customer?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken = default) =>
-        Map(await Customers.FirstOrDefaultAsync(c => c.EmailKey == emailKey, cancellationToken).ConfigureAwait(false));
-
-    public async Task<Customer?> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
-        Map(await Customers.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken).ConfigureAwait(false));
+    public async Task<IReadOnlyList<Customer>> FindByContactAsync(ContactKind kind, string key, DateTimeOffset liveClaimsSince, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        DateTime? since = liveClaimsSince == DateTimeOffset.MaxValue ? null : Instants.ToStored(liveClaimsSince);
+        var holders = kind == ContactKind.Email
+            ? Customers.Where(c => c.EmailKey == key && (c.EmailVerified || (since != null && c.EmailClaimedAt >= since)))
+                .OrderByDescending(c => c.EmailVerified).ThenByDescending(c => c.EmailClaimedAt)
+            : Customers.Where(c => c.Phone == key && (c.PhoneVerified || (since != null && c.PhoneClaimedAt >= since)))
+                .OrderByDescending(c => c.PhoneVerified).ThenByDescending(c => c.PhoneClaimedAt);
+        var rows = await holders.Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(CustomerRecordMapper.ToCustomer);
+    }
 
     public async Task<Customer?> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default) =>
         Map(await Customers.FirstOrDefaultAsync(c => c.ExternalSubject == externalSubject, cancellationToken).ConfigureAwait(false));
@@ -81,6 +89,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     {
         ArgumentNullException.ThrowIfNull(customer);
         var linked = 0;
+        var dropped = 0;
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -94,24 +103,65 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                         return false;
                     }
 
+                    dropped = await DropClaimsAsync(customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
                     var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
                     linked = link ?? 0;
                     return link is not null;
                 },
                 cancellationToken).ConfigureAwait(false);
-            return stored ? new ContactVerificationCommit(CustomerStoreResult.Success, linked) : new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0);
+            return stored ? new ContactVerificationCommit(CustomerStoreResult.Success, linked, dropped) : new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0, 0);
         }
         catch (DbException)
         {
-            // A checkout creating this customer's first purchase facts row raced the link; nothing was stored.
+            // Nothing was stored: another customer verified the contact first (its unique index refused this one), or a
+            // checkout creating this customer's first purchase facts row raced the link. Both are resolved races.
+            if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
+            {
+                conflict.Resolved();
+                return new ContactVerificationCommit(CustomerStoreResult.Duplicate, 0, 0);
+            }
+
             var id = customer.Id.Value;
             if (await context.Set<Checkout.PurchaseFactsRecord>().AsNoTracking().AnyAsync(f => f.CustomerId == id, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
             }
 
-            return new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0);
+            return new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0, 0);
         }
+    }
+
+    /// <summary>Removes a just verified contact from every other customer holding it unverified: their claim ends.</summary>
+    private async Task<int> DropClaimsAsync(Guid owner, string? emailKey, string? phone, CancellationToken cancellationToken)
+    {
+        var dropped = 0;
+        var customers = context.Set<CustomerRecord>();
+        if (emailKey is not null)
+        {
+            dropped += await customers
+                .Where(c => c.Id != owner && c.EmailKey == emailKey && !c.EmailVerified)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(c => c.Email, (string?)null)
+                        .SetProperty(c => c.EmailKey, (string?)null)
+                        .SetProperty(c => c.EmailClaimedAt, (DateTime?)null)
+                        .SetProperty(c => c.Version, c => c.Version + 1),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (phone is not null)
+        {
+            dropped += await customers
+                .Where(c => c.Id != owner && c.Phone == phone && !c.PhoneVerified)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(c => c.Phone, (string?)null)
+                        .SetProperty(c => c.PhoneClaimedAt, (DateTime?)null)
+                        .SetProperty(c => c.Version, c => c.Version + 1),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return dropped;
     }
 
     public async Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default)
@@ -140,8 +190,10 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                 s => s.SetProperty(c => c.Email, r.Email)
                     .SetProperty(c => c.EmailKey, r.EmailKey)
                     .SetProperty(c => c.EmailVerified, r.EmailVerified)
+                    .SetProperty(c => c.EmailClaimedAt, r.EmailClaimedAt)
                     .SetProperty(c => c.Phone, r.Phone)
                     .SetProperty(c => c.PhoneVerified, r.PhoneVerified)
+                    .SetProperty(c => c.PhoneClaimedAt, r.PhoneClaimedAt)
                     .SetProperty(c => c.FirstName, r.FirstName)
                     .SetProperty(c => c.LastName, r.LastName)
                     .SetProperty(c => c.Birthday, r.Birthday)
@@ -156,15 +208,19 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                 cancellationToken);
     }
 
-    /// <summary>Whether another customer holds this customer's e-mail, phone or subject (the unique index that refused the write).</summary>
+    /// <summary>
+    /// Whether another customer holds this customer's subject, or verified the e-mail or phone this customer verified
+    /// (the unique index that refused the write): unverified contacts are claims, never unique.
+    /// </summary>
     private Task<bool> IsTakenAsync(Customer customer, CancellationToken cancellationToken)
     {
         var id = customer.Id.Value;
-        var email = customer.EmailKey;
-        var phone = customer.Phone;
+        var email = customer.EmailVerified ? customer.EmailKey : null;
+        var phone = customer.PhoneVerified ? customer.Phone : null;
         var subject = customer.ExternalSubject;
         return Customers.AnyAsync(
-            c => c.Id != id && ((email != null && c.EmailKey == email) || (phone != null && c.Phone == phone) || (subject != null && c.ExternalSubject == subject)),
+            c => c.Id != id
+                && ((email != null && c.EmailKey == email && c.EmailVerified) || (phone != null && c.Phone == phone && c.PhoneVerified) || (subject != null && c.ExternalSubject == subject)),
             cancellationToken);
     }
 

@@ -6,6 +6,12 @@ namespace ShopKernel.Customers;
 /// A registered customer: the little a shop needs — an e-mail and/or a phone (at least one), a name, optionally a
 /// birthday — plus remembered addresses and how they sign in (a password, or the host's own identity provider).
 /// </summary>
+/// <remarks>
+/// An unverified contact is only a claim: it reserves nothing (another customer may hold the same one, unverified),
+/// and it lapses after <see cref="CustomerOptions.UnverifiedClaimLifetime"/>. Once a customer verifies a contact it is
+/// theirs alone, and every other customer's unverified claim on it is dropped. A customer whose only contact was
+/// dropped that way keeps the account (found by id or external subject) but cannot sign in by a contact until one is set.
+/// </remarks>
 public sealed class Customer
 {
     private readonly List<PostalAddress> _addresses;
@@ -15,8 +21,10 @@ public sealed class Customer
     /// <param name="email">The e-mail address as given (trimmed), or <see langword="null"/>.</param>
     /// <param name="emailKey">The normalised e-mail used for matching (unique among customers), or <see langword="null"/>.</param>
     /// <param name="emailVerified">Whether the customer proved they own the e-mail address.</param>
+    /// <param name="emailClaimedAt">When the e-mail address was set on the account (registration or change), or <see langword="null"/> without one.</param>
     /// <param name="phone">The phone number in E.164 (unique among customers), or <see langword="null"/>.</param>
     /// <param name="phoneVerified">Whether the customer proved they own the phone number.</param>
+    /// <param name="phoneClaimedAt">When the phone number was set on the account (registration or change), or <see langword="null"/> without one.</param>
     /// <param name="firstName">The first name.</param>
     /// <param name="lastName">The last name.</param>
     /// <param name="birthday">The birthday, if given.</param>
@@ -31,8 +39,10 @@ public sealed class Customer
         string? email,
         string? emailKey,
         bool emailVerified,
+        DateTimeOffset? emailClaimedAt,
         string? phone,
         bool phoneVerified,
+        DateTimeOffset? phoneClaimedAt,
         string firstName,
         string lastName,
         DateOnly? birthday,
@@ -48,8 +58,10 @@ public sealed class Customer
         Email = email;
         EmailKey = emailKey;
         EmailVerified = emailVerified;
+        EmailClaimedAt = emailClaimedAt;
         Phone = phone;
         PhoneVerified = phoneVerified;
+        PhoneClaimedAt = phoneClaimedAt;
         FirstName = firstName;
         LastName = lastName;
         Birthday = birthday;
@@ -73,11 +85,23 @@ public sealed class Customer
     /// <summary>Whether the customer proved they own the e-mail address.</summary>
     public bool EmailVerified { get; internal set; }
 
+    /// <summary>
+    /// When the e-mail address was set on the account (registration or change), or <see langword="null"/> without one.
+    /// While unverified, the claim lapses <see cref="CustomerOptions.UnverifiedClaimLifetime"/> after this.
+    /// </summary>
+    public DateTimeOffset? EmailClaimedAt { get; internal set; }
+
     /// <summary>The phone number in E.164, or <see langword="null"/>.</summary>
     public string? Phone { get; internal set; }
 
     /// <summary>Whether the customer proved they own the phone number.</summary>
     public bool PhoneVerified { get; internal set; }
+
+    /// <summary>
+    /// When the phone number was set on the account (registration or change), or <see langword="null"/> without one.
+    /// While unverified, the claim lapses <see cref="CustomerOptions.UnverifiedClaimLifetime"/> after this.
+    /// </summary>
+    public DateTimeOffset? PhoneClaimedAt { get; internal set; }
 
     /// <summary>The first name.</summary>
     public string FirstName { get; internal set; }
@@ -108,6 +132,20 @@ public sealed class Customer
 
     /// <inheritdoc />
     public override string ToString() => $"Customer {Id}";
+
+    /// <summary>The contact of a kind as matched (the e-mail key or the E.164 number), or <see langword="null"/>.</summary>
+    internal string? ContactKey(ContactKind kind) => kind == ContactKind.Email ? EmailKey : Phone;
+
+    /// <summary>Whether the contact of a kind is verified.</summary>
+    internal bool IsVerified(ContactKind kind) => kind == ContactKind.Email ? EmailVerified : PhoneVerified;
+
+    /// <summary>
+    /// Whether the customer holds a contact of this kind that counts: verified, or claimed unverified at or after
+    /// <paramref name="liveSince"/> (the present minus the claim lifetime).
+    /// </summary>
+    internal bool HoldsLive(ContactKind kind, DateTimeOffset liveSince) =>
+        ContactKey(kind) is not null
+        && (IsVerified(kind) || (kind == ContactKind.Email ? EmailClaimedAt : PhoneClaimedAt) is { } claimed && claimed >= liveSince);
 
     internal void RememberAddress(PostalAddress address, int limit)
     {

@@ -33,7 +33,10 @@ public static class CustomerErrorCodes
     /// <summary>A shipping address field is missing, too long or malformed. Map to 400.</summary>
     public const string AddressInvalid = "customer.address_invalid";
 
-    /// <summary>Another customer already has this e-mail address, phone number or external subject. Map to 409.</summary>
+    /// <summary>
+    /// Another customer has verified this e-mail address or phone number, or has this external subject. (An unverified
+    /// contact reserves nothing: registering with it, or changing to it, is not a duplicate.) Map to 409.
+    /// </summary>
     public const string Duplicate = "customer.duplicate";
 
     /// <summary>No customer has this id. Map to 404.</summary>
@@ -59,6 +62,14 @@ public static class CustomerErrorCodes
 
     /// <summary>The token was genuine but has expired; issue a new one. Map to 410.</summary>
     public const string TokenExpired = "customer.token_expired";
+
+    /// <summary>
+    /// The unverified e-mail address or phone number was set longer ago than
+    /// <c>ShopKernel:Customers:UnverifiedClaimLifetime</c> (default 7 days): the claim has lapsed, so it can no longer be
+    /// verified (and matches nothing). Setting the contact again (<c>ChangeEmailAsync</c> / <c>ChangePhoneAsync</c>)
+    /// renews the claim. Map to 410.
+    /// </summary>
+    public const string ClaimExpired = "customer.claim_expired";
 
     /// <summary>The customer changed concurrently too often for the change to be applied; try again. Map to 409.</summary>
     public const string ConcurrencyConflict = "customer.concurrency_conflict";

@@ -20,13 +20,14 @@ internal static class CustomerErrors
     public static readonly ShopError ContactMissing = new(CustomerErrorCodes.ContactMissing, "A customer needs an e-mail address or a phone number.");
     public static readonly ShopError NameInvalid = new(CustomerErrorCodes.NameInvalid, "First and last name are required, at most 100 characters each, without control characters.");
     public static readonly ShopError BirthdayInvalid = new(CustomerErrorCodes.BirthdayInvalid, "The birthday must not be in the future nor more than 120 years ago.");
-    public static readonly ShopError Duplicate = new(CustomerErrorCodes.Duplicate, "Another customer already uses this e-mail address, phone number or external subject.");
+    public static readonly ShopError Duplicate = new(CustomerErrorCodes.Duplicate, "Another customer has verified this e-mail address or phone number, or uses this external subject.");
     public static readonly ShopError NotFound = new(CustomerErrorCodes.NotFound, "No customer has this id.");
     public static readonly ShopError SignInFailed = new(CustomerErrorCodes.SignInFailed, "The contact or the password is wrong.");
     public static readonly ShopError LockedOut = new(CustomerErrorCodes.LockedOut, "Too many failed sign-ins; the account is locked for a while.");
     public static readonly ShopError NothingToVerify = new(CustomerErrorCodes.NothingToVerify, "The customer has no unverified contact of this kind.");
     public static readonly ShopError TokenInvalid = new(CustomerErrorCodes.TokenInvalid, "The token is not valid: altered, already used, or issued before the contact or credentials changed.");
     public static readonly ShopError TokenExpired = new(CustomerErrorCodes.TokenExpired, "The token has expired; ask for a new one.");
+    public static readonly ShopError ClaimExpired = new(CustomerErrorCodes.ClaimExpired, "The unverified contact was set too long ago to be verified; set it again to renew it.");
     public static readonly ShopError ConcurrencyConflict = new(CustomerErrorCodes.ConcurrencyConflict, "The customer was changed concurrently; try again.");
 
     public static ShopError AddressInvalid(string field) =>

@@ -40,7 +40,8 @@ public sealed partial class CustomerService
 
     /// <summary>
     /// Changes the e-mail address (or removes it, when the customer keeps a phone). The new address starts unverified
-    /// and outstanding tokens stop working.
+    /// and outstanding tokens stop working. An address another customer holds unverified is no obstacle; one another
+    /// customer verified is. Setting the same unverified address again renews a lapsed claim.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="email">The new address, or <see langword="null"/> to remove it.</param>
@@ -51,7 +52,8 @@ public sealed partial class CustomerService
 
     /// <summary>
     /// Changes the phone number (or removes it, when the customer keeps an e-mail address). The new number starts
-    /// unverified and outstanding tokens stop working.
+    /// unverified and outstanding tokens stop working. A number another customer holds unverified is no obstacle; one
+    /// another customer verified is. Setting the same unverified number again renews a lapsed claim.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="phone">The new number, national (default region) or international, or <see langword="null"/> to remove it.</param>
@@ -67,9 +69,10 @@ public sealed partial class CustomerService
     }
 
     /// <summary>
-    /// One flow for either contact: read the new one (or none), refuse one another customer has, then apply it unless the
-    /// customer would be left with no contact at all. A changed contact starts unverified and the stamp changes, so
-    /// outstanding tokens stop working; an e-mail address spelled differently but the same mailbox stays verified.
+    /// One flow for either contact: read the new one (or none), refuse one another customer verified, then apply it
+    /// unless the customer would be left with no contact at all. A changed contact starts unverified (a new claim, timed
+    /// from now) and the stamp changes, so outstanding tokens stop working; an e-mail address spelled differently but the
+    /// same mailbox stays verified; the same unverified contact given again after its claim lapsed is claimed anew.
     /// </summary>
     private async Task<Result<Customer>> ChangeContactCoreAsync(CustomerId customerId, ContactKind kind, string? text, CancellationToken cancellationToken)
     {
@@ -81,6 +84,8 @@ public sealed partial class CustomerService
         }
 
         var (shown, key) = read.Value;
+        var now = Clock.UtcNow(_time);
+        var liveSince = now - _claimLifetime;
         if (await IsTakenAsync(email ? key : null, email ? null : key, customerId, cancellationToken).ConfigureAwait(false))
         {
             return CustomerErrors.Duplicate;
@@ -95,20 +100,23 @@ public sealed partial class CustomerService
                     return CustomerErrors.ContactMissing;
                 }
 
-                var sameKey = string.Equals(key, email ? customer.EmailKey : customer.Phone, StringComparison.Ordinal);
-                if (sameKey && (!email || string.Equals(shown, customer.Email, StringComparison.Ordinal)))
+                var sameKey = string.Equals(key, customer.ContactKey(kind), StringComparison.Ordinal);
+                var lapsed = sameKey && key is not null && !customer.HoldsLive(kind, liveSince);
+                if (sameKey && !lapsed && (!email || string.Equals(shown, customer.Email, StringComparison.Ordinal)))
                 {
                     return null;
                 }
 
+                var keepsClaim = sameKey && !lapsed;
                 if (email)
                 {
                     customer.EmailVerified = customer.EmailVerified && sameKey;
+                    customer.EmailClaimedAt = key is null ? null : keepsClaim ? customer.EmailClaimedAt : now;
                     (customer.Email, customer.EmailKey) = (shown, key);
                 }
                 else
                 {
-                    (customer.Phone, customer.PhoneVerified) = (key, false);
+                    (customer.Phone, customer.PhoneVerified, customer.PhoneClaimedAt) = (key, false, key is null ? null : now);
                 }
 
                 customer.SecurityStamp = NewStamp();

@@ -9,13 +9,16 @@ namespace ShopKernel.Customers;
 
 /// <summary>
 /// Registration, profile, contacts and their verification, and password sign-in of customers. Contacts are normalised
-/// for matching (one customer per e-mail and per phone), passwords hashed by <see cref="PasswordCredentials"/>.
+/// for matching (one customer per <em>verified</em> e-mail and per verified phone; an unverified contact is a claim
+/// that reserves nothing and lapses), passwords hashed by <see cref="PasswordCredentials"/>.
 /// Expected outcomes come back as results with codes from <see cref="CustomerErrorCodes"/>; nothing is stored on error.
 /// </summary>
 /// <remarks>
 /// A guest's earlier orders join the customer's history when the customer <em>verifies</em> the contact they were
 /// placed with (<see cref="VerifyContactAsync"/>), never on an unverified claim: registering with someone else's
-/// e-mail address reveals none of their orders.
+/// e-mail address reveals none of their orders. Whoever proves a contact owns the account it was proved for: the
+/// proof ends a password set before it, with the account's sessions and tokens, and drops every other account's
+/// unverified claim on that contact.
 /// </remarks>
 public sealed partial class CustomerService
 {
@@ -34,12 +37,13 @@ public sealed partial class CustomerService
     private readonly TokenSigner _tokens;
     private readonly TokenOptions _tokenOptions;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _claimLifetime;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The customer store.</param>
     /// <param name="contacts">The contact normaliser.</param>
     /// <param name="credentials">The password credentials.</param>
-    /// <param name="options">ShopKernel's options (token lifetimes and keys).</param>
+    /// <param name="options">ShopKernel's options (token lifetimes and keys, the lifetime of unverified claims).</param>
     /// <param name="timeProvider">The clock.</param>
     public CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
     {
@@ -50,9 +54,13 @@ public sealed partial class CustomerService
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _tokenOptions = options.Value.Tokens;
         _tokens = new TokenSigner(_tokenOptions);
+        _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
     }
 
-    /// <summary>Registers a customer. The e-mail and phone start unverified.</summary>
+    /// <summary>
+    /// Registers a customer. The e-mail and phone start unverified: claims that reserve nothing, so a contact another
+    /// customer holds unverified can be registered again; one another customer verified cannot.
+    /// </summary>
     /// <param name="registration">The registration.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The customer, or a typed error: invalid contact, name, birthday or password, or <c>customer.duplicate</c>.</returns>
@@ -109,8 +117,8 @@ public sealed partial class CustomerService
             password = created.Value;
         }
 
-        // Checked first so the usual duplicate is an answer, not a failed insert the database logs; the unique
-        // indexes still decide a race.
+        // Only a verified contact is taken. Checked first so the usual duplicate is an answer, not a failed insert the
+        // database logs; the unique indexes still decide a race.
         if (await IsTakenAsync(email.Value is { } taken ? _contacts.NormalizeEmail(taken) : null, phone.Value?.E164, null, cancellationToken).ConfigureAwait(false))
         {
             return CustomerErrors.Duplicate;
@@ -121,8 +129,10 @@ public sealed partial class CustomerService
             email.Value?.Value,
             email.Value is { } e ? _contacts.NormalizeEmail(e) : null,
             emailVerified: false,
+            email.Value is null ? null : now,
             phone.Value?.E164,
             phoneVerified: false,
+            phone.Value is null ? null : now,
             registration.FirstName.Trim(),
             registration.LastName.Trim(),
             registration.Birthday,
@@ -167,6 +177,11 @@ public sealed partial class CustomerService
     /// without a password and a wrong password give the same error and take the same time; repeated failures lock the
     /// account for a while (<c>customer.locked_out</c>). A stored hash made with weaker settings is upgraded.
     /// </summary>
+    /// <remarks>
+    /// The contact names the customer who verified it; without one, the only customer whose unverified claim on it is
+    /// live. A lapsed claim matches nothing, and when several customers hold live unverified claims on it, sign-in by
+    /// that contact is refused like an unknown one (each can still sign in by another contact, or verify).
+    /// </remarks>
     /// <param name="emailOrPhone">The e-mail address or phone number.</param>
     /// <param name="password">The password.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -265,17 +280,21 @@ public sealed partial class CustomerService
         return parsed.Succeeded ? Result<PhoneNumber?>.Success(parsed.Value) : parsed.Error;
     }
 
+    /// <summary>Whether another customer verified the e-mail or the phone: an unverified claim takes nothing.</summary>
     private async Task<bool> IsTakenAsync(string? emailKey, string? phone, CustomerId? owner, CancellationToken cancellationToken)
     {
-        var byEmail = emailKey is null ? null : await _store.FindByEmailKeyAsync(emailKey, cancellationToken).ConfigureAwait(false);
+        var byEmail = emailKey is null ? null : await ContactHolders.FindVerifiedAsync(_store, ContactKind.Email, emailKey, cancellationToken).ConfigureAwait(false);
         if (byEmail is not null && byEmail.Id != owner)
         {
             return true;
         }
 
-        var byPhone = phone is null ? null : await _store.FindByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
+        var byPhone = phone is null ? null : await ContactHolders.FindVerifiedAsync(_store, ContactKind.Phone, phone, cancellationToken).ConfigureAwait(false);
         return byPhone is not null && byPhone.Id != owner;
     }
+
+    /// <summary>The oldest instant an unverified claim may have been made at and still count.</summary>
+    private DateTimeOffset LiveClaimsSince() => Clock.UtcNow(_time) - _claimLifetime;
 
     private async Task<Customer?> FindByContactAsync(string? emailOrPhone, CancellationToken cancellationToken)
     {
@@ -287,11 +306,11 @@ public sealed partial class CustomerService
         if (emailOrPhone.Contains('@', StringComparison.Ordinal))
         {
             var email = _contacts.ParseEmail(emailOrPhone);
-            return email.Succeeded ? await _store.FindByEmailKeyAsync(_contacts.NormalizeEmail(email.Value), cancellationToken).ConfigureAwait(false) : null;
+            return email.Succeeded ? await ContactHolders.FindAsync(_store, ContactKind.Email, _contacts.NormalizeEmail(email.Value), LiveClaimsSince(), cancellationToken).ConfigureAwait(false) : null;
         }
 
         var phone = _contacts.ParsePhone(emailOrPhone);
-        return phone.Succeeded ? await _store.FindByPhoneAsync(phone.Value.E164, cancellationToken).ConfigureAwait(false) : null;
+        return phone.Succeeded ? await ContactHolders.FindAsync(_store, ContactKind.Phone, phone.Value.E164, LiveClaimsSince(), cancellationToken).ConfigureAwait(false) : null;
     }
 
     private static ShopError? ValidateProfile(string? firstName, string? lastName, DateOnly? birthday, DateTimeOffset now)

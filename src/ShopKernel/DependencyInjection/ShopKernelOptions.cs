@@ -25,6 +25,9 @@ public sealed class ShopKernelOptions
     [ValidateObjectMembers]
     public CredentialOptions Credentials { get; set; } = new();
 
+    /// <summary>How unverified contacts are held: how long an unverified claim lasts.</summary>
+    public CustomerOptions Customers { get; set; } = new();
+
     /// <summary>Checkout settings: accepted payment methods, stock tracking, retries.</summary>
     [ValidateObjectMembers]
     public CheckoutOptions Checkout { get; set; } = new();

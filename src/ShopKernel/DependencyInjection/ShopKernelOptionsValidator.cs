@@ -92,10 +92,27 @@ internal sealed class ShopKernelOptionsRules : IValidateOptions<ShopKernelOption
             }
         }
 
+        ValidateCustomers(options.Customers, options.Tokens, failures);
         failures.AddRange(SubscriptionOptionsRules.Validate(options.Subscriptions, options.Tokens));
         ValidatePricing(options.Pricing, failures);
         ValidateCheckout(options.Checkout, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCustomers(CustomerOptions? customers, TokenOptions? tokens, List<string> failures)
+    {
+        if (customers is null)
+        {
+            failures.Add("ShopKernel:Customers is required.");
+            return;
+        }
+
+        // A claim that ends before its verification token would make the last part of the token's life useless.
+        var least = tokens?.VerificationLifetime is { } lifetime && lifetime > TimeSpan.FromHours(1) ? lifetime : TimeSpan.FromHours(1);
+        if (customers.UnverifiedClaimLifetime < least || customers.UnverifiedClaimLifetime > TimeSpan.FromDays(365))
+        {
+            failures.Add($"ShopKernel:Customers:UnverifiedClaimLifetime must be at least ShopKernel:Tokens:VerificationLifetime (and 1 hour) and at most 365 days (was {customers.UnverifiedClaimLifetime}).");
+        }
     }
 
     private static void ValidateCheckout(CheckoutOptions? checkout, List<string> failures)

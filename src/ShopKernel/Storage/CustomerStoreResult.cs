@@ -9,6 +9,6 @@ public enum CustomerStoreResult
     /// <summary>Nothing was stored: the stored version is not the expected one.</summary>
     VersionConflict = 1,
 
-    /// <summary>Nothing was stored: another customer already has this e-mail, phone or external subject.</summary>
+    /// <summary>Nothing was stored: another customer already has this external subject, or verified this e-mail or phone.</summary>
     Duplicate = 2,
 }

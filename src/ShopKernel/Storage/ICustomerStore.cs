@@ -2,7 +2,10 @@ using ShopKernel.Customers;
 
 namespace ShopKernel.Storage;
 
-/// <summary>Stores customers. One customer per normalised e-mail, per phone and per external subject (unique indexes).</summary>
+/// <summary>
+/// Stores customers. One customer per verified normalised e-mail, per verified phone and per external subject (unique
+/// indexes); unverified contacts are claims several customers may hold.
+/// </summary>
 public interface ICustomerStore
 {
     /// <summary>Finds a customer by id.</summary>
@@ -11,17 +14,17 @@ public interface ICustomerStore
     /// <returns>The customer, or <see langword="null"/>.</returns>
     Task<Customer?> FindByIdAsync(CustomerId customerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds a customer by normalised e-mail.</summary>
-    /// <param name="emailKey">The normalised e-mail.</param>
+    /// <summary>
+    /// Finds the customers holding a contact: the one who verified it (at most one) first, then those whose unverified
+    /// claim on it was made at or after <paramref name="liveClaimsSince"/>, newest claim first.
+    /// </summary>
+    /// <param name="kind">Which contact.</param>
+    /// <param name="key">The normalised e-mail, or the phone number in E.164.</param>
+    /// <param name="liveClaimsSince">The oldest unverified claim to include; <see cref="DateTimeOffset.MaxValue"/> for the verified holder only.</param>
+    /// <param name="limit">The most customers to return (at least 1).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer, or <see langword="null"/>.</returns>
-    Task<Customer?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken = default);
-
-    /// <summary>Finds a customer by phone number in E.164.</summary>
-    /// <param name="phone">The phone number.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer, or <see langword="null"/>.</returns>
-    Task<Customer?> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default);
+    /// <returns>The holders, verified first; empty when none.</returns>
+    Task<IReadOnlyList<Customer>> FindByContactAsync(ContactKind kind, string key, DateTimeOffset liveClaimsSince, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a customer by the subject id of the host's identity provider.</summary>
     /// <param name="externalSubject">The subject id.</param>
@@ -32,7 +35,7 @@ public interface ICustomerStore
     /// <summary>Stores a new customer.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see cref="CustomerStoreResult.Duplicate"/> when the e-mail, phone or subject is taken.</returns>
+    /// <returns><see cref="CustomerStoreResult.Duplicate"/> when the subject, or a verified e-mail or phone, is taken.</returns>
     Task<CustomerStoreResult> CreateAsync(Customer customer, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a changed customer if its stored version is still <paramref name="expectedVersion"/>.</summary>
@@ -44,15 +47,19 @@ public interface ICustomerStore
 
     /// <summary>
     /// Stores a customer whose e-mail or phone was just verified (if its stored version is still
-    /// <paramref name="expectedVersion"/>) and, in the same transaction, links the guest orders placed with that
-    /// contact to the customer and adds them to the customer's purchase facts.
+    /// <paramref name="expectedVersion"/>) and, in the same transaction, removes that contact from every other customer
+    /// who holds it unverified (their claim is dropped, their version moves on), links the guest orders placed with it
+    /// to the customer and adds them to the customer's purchase facts.
     /// </summary>
     /// <param name="customer">The customer, already marked verified and carrying its new version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="emailKey">The verified normalised e-mail whose guest orders to link, or <see langword="null"/>.</param>
     /// <param name="phone">The verified phone in E.164 whose guest orders to link, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome and how many orders were linked.</returns>
+    /// <returns>
+    /// The outcome (<see cref="CustomerStoreResult.Duplicate"/> when another customer verified the contact first) and
+    /// how many orders were linked and claims dropped.
+    /// </returns>
     Task<ContactVerificationCommit> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default);
 
     /// <summary>

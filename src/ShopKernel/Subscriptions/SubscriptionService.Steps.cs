@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 using ShopKernel.Tokens;
@@ -219,9 +220,13 @@ public sealed partial class SubscriptionService
                 var customer = subject.CustomerId is { } id ? await _customers.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
                 return customer is null ? null : ConsentSubject.StoredSubjectsOf(customer, reaching);
             case ConsentSubjectKind.Email or ConsentSubjectKind.Phone:
-                var holder = subject.Kind == ConsentSubjectKind.Email
-                    ? await _customers.FindByEmailKeyAsync(subject.Key, cancellationToken).ConfigureAwait(false)
-                    : await _customers.FindByPhoneAsync(subject.Key, cancellationToken).ConfigureAwait(false);
+                // The customer the contact stands for, by the rule sign-in follows: a lapsed or contested claim is nobody's.
+                var holder = await ContactHolders.FindAsync(
+                    _customers,
+                    subject.Kind == ConsentSubjectKind.Email ? ContactKind.Email : ContactKind.Phone,
+                    subject.Key,
+                    Clock.UtcNow(_time) - _claimLifetime,
+                    cancellationToken).ConfigureAwait(false);
                 return holder is null ? [subject.Stored] : [subject.Stored, ConsentSubject.ForCustomer(holder.Id).Stored];
             default:
                 return null;

@@ -30,6 +30,7 @@ public sealed partial class SubscriptionService
     private readonly TokenSigner _tokens;
     private readonly Dictionary<string, SubscriptionTopicOptions> _topics;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _claimLifetime;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
 
@@ -63,6 +64,7 @@ public sealed partial class SubscriptionService
         _options = options.Value.Subscriptions;
         _tokenOptions = options.Value.Tokens;
         _tokens = new TokenSigner(_tokenOptions);
+        _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
         _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 

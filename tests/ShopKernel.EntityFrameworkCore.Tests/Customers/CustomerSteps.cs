@@ -39,6 +39,10 @@ public abstract class CustomerSteps : ShopSpecification
     protected Task<Result<ContactVerification>> VerifyAsync(string token) =>
         Use<CustomerService, Result<ContactVerification>>(s => s.VerifyContactAsync(token));
 
+    /// <summary>Verifies as the person proving the contact does when the account had a password: choosing a new one with the token.</summary>
+    protected Task<Result<ContactVerification>> VerifyAsync(string token, string? newPassword) =>
+        Use<CustomerService, Result<ContactVerification>>(s => s.VerifyContactAsync(token, newPassword));
+
     protected async Task<Order> GuestOrderAsync(OrderContact contact, params CartItem[] items)
     {
         var token = await CartWithAsync(items.Length == 0 ? [Item("TEE", 1, 1990)] : items);

@@ -51,8 +51,8 @@ public abstract class PersonalDataSpecification : CustomerSteps
         {
             Email = "zoltan.q@example.org", Phone = "030 9876543", Birthday = new DateOnly(1985, 2, 28), Password = Password,
         })).Value;
-        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Email))).Succeeded);
-        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Phone))).Succeeded);
+        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Email), Password)).Succeeded);
+        Assert.True((await VerifyAsync(await TokenAsync(zoltan.Id, ContactKind.Phone), Password)).Succeeded);
         await Use<CustomerService, Result<Customer>>(s => s.RememberAddressAsync(zoltan.Id, Home));
         var asCustomer = await Use<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync("newsletter", ConsentSubject.ForCustomer(zoltan.Id), Consent with { Source = ConsentSource.AccountPage }));
         Assert.True((await Use<SubscriptionService, Result<SubscriptionStatus>>(s => s.ConfirmAsync(asCustomer.Value.Confirmation!.Token))).Succeeded);

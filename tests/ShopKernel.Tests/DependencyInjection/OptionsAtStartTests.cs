@@ -54,6 +54,8 @@ public sealed class OptionsAtStartTests
     [InlineData("ShopKernel:Contacts:DefaultRegion", "XX", "ShopKernel:Contacts:DefaultRegion")]
     [InlineData("ShopKernel:Tokens:SigningKeys:0", "c2hvcnQ=", "ShopKernel:Tokens:SigningKeys")]
     [InlineData("ShopKernel:Tokens:VerificationLifetime", "90.00:00:00", "ShopKernel:Tokens:VerificationLifetime")]
+    [InlineData("ShopKernel:Customers:UnverifiedClaimLifetime", "00:30:00", "ShopKernel:Customers:UnverifiedClaimLifetime")]
+    [InlineData("ShopKernel:Customers:UnverifiedClaimLifetime", "400.00:00:00", "ShopKernel:Customers:UnverifiedClaimLifetime")]
     [InlineData("ShopKernel:Pricing:TimeZone", "Mars/Olympus_Mons", "ShopKernel:Pricing:TimeZone")]
     [InlineData("ShopKernel:Pricing:MaxDiscountPercent", "150", "MaxDiscountPercent")]
     [InlineData("ShopKernel:Pricing:PromotionRefreshInterval", "00:00:00", "ShopKernel:Pricing:PromotionRefreshInterval")]
@@ -90,5 +92,19 @@ public sealed class OptionsAtStartTests
         var error = await StartAsync(new() { ["ShopKernel:Subscriptions:Topics:0:Id"] = "newsletter" });
 
         Assert.Contains("ShopKernel:Tokens:SigningKeys", error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unverified_claim_lasts_at_least_as_long_as_its_verification_token_and_seven_days_by_default()
+    {
+        var shorter = await StartAsync(new()
+        {
+            ["ShopKernel:Tokens:SigningKeys:0"] = Key,
+            ["ShopKernel:Tokens:VerificationLifetime"] = "2.00:00:00",
+            ["ShopKernel:Customers:UnverifiedClaimLifetime"] = "1.00:00:00",
+        });
+
+        Assert.Contains("ShopKernel:Customers:UnverifiedClaimLifetime must be at least ShopKernel:Tokens:VerificationLifetime", shorter?.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(7), new ShopKernelOptions().Customers.UnverifiedClaimLifetime);
     }
 }

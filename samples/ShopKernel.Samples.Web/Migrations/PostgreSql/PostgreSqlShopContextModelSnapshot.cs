@@ -188,6 +188,10 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EmailClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_claimed_at");
+
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
@@ -234,6 +238,10 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
 
+                    b.Property<DateTime?>("PhoneClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("phone_claimed_at");
+
                     b.Property<bool>("PhoneVerified")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_verified");
@@ -259,17 +267,21 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_shopkernel_customers_created_at");
 
-                    b.HasIndex("EmailKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_shopkernel_customers_email_key");
-
                     b.HasIndex("ExternalSubject")
                         .IsUnique()
                         .HasDatabaseName("ix_shopkernel_customers_external_subject");
 
-                    b.HasIndex("Phone")
+                    b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_email_key");
+
+                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_phone");
+
+                    b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_verified_email_key")
                         .IsUnique()
-                        .HasDatabaseName("ix_shopkernel_customers_phone");
+                        .HasFilter("email_verified");
+
+                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_verified_phone")
+                        .IsUnique()
+                        .HasFilter("phone_verified");
 
                     b.ToTable("shopkernel_customers", (string)null);
                 });

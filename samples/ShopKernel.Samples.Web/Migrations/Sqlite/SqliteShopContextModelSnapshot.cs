@@ -183,6 +183,10 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EmailClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_claimed_at");
+
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
@@ -229,6 +233,10 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
+                    b.Property<DateTime?>("PhoneClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_claimed_at");
+
                     b.Property<bool>("PhoneVerified")
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_verified");
@@ -254,17 +262,21 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_shopkernel_customers_created_at");
 
-                    b.HasIndex("EmailKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_shopkernel_customers_email_key");
-
                     b.HasIndex("ExternalSubject")
                         .IsUnique()
                         .HasDatabaseName("ix_shopkernel_customers_external_subject");
 
-                    b.HasIndex("Phone")
+                    b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_email_key");
+
+                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_phone");
+
+                    b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_verified_email_key")
                         .IsUnique()
-                        .HasDatabaseName("ix_shopkernel_customers_phone");
+                        .HasFilter("email_verified");
+
+                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_verified_phone")
+                        .IsUnique()
+                        .HasFilter("phone_verified");
 
                     b.ToTable("shopkernel_customers", (string)null);
                 });
