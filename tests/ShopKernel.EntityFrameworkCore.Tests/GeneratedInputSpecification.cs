@@ -25,7 +25,8 @@ namespace ShopKernel.EntityFrameworkCore.Tests;
 /// </summary>
 public abstract class GeneratedInputSpecification : ShopSpecification
 {
-    private const int Iterations = 10_000;
+    /// <summary>10,000 calls per provider; <c>SHOPKERNEL_GENERATED_INPUTS</c> raises it for a longer soak (with <c>CsCheck_Seed</c> to replay one).</summary>
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("SHOPKERNEL_GENERATED_INPUTS"), out var n) && n > 0 ? n : 10_000;
 
     private static readonly HashSet<string> DocumentedCodes = typeof(ShopError).Assembly.GetTypes()
         .Where(t => t.IsPublic && t.IsAbstract && t.IsSealed && t.Name.EndsWith("ErrorCodes", StringComparison.Ordinal))

@@ -20,12 +20,12 @@ internal static class AddressKey
         ["ulica"] = "ul", ["boulevard"] = "blvd", ["platz"] = "pl", ["place"] = "pl", ["lane"] = "ln",
     };
 
-    /// <summary>The key, or <see langword="null"/> when the address lacks a street line, a postal code or a valid country.</summary>
+    /// <summary>The key, or <see langword="null"/> when the address lacks a street line or a postal code that is text by the one policy (<see cref="TextRules"/>), or a valid country.</summary>
     public static string? From(PostalAddress? address)
     {
         if (address is null
-            || string.IsNullOrWhiteSpace(address.Line1) || address.Line1.Length > MaxFieldLength
-            || string.IsNullOrWhiteSpace(address.PostalCode) || address.PostalCode.Length > MaxFieldLength
+            || !TextRules.IsText(address.Line1, MaxFieldLength)
+            || !TextRules.IsText(address.PostalCode, MaxFieldLength)
             || address.CountryCode is not { Length: 2 } country || !char.IsAsciiLetter(country[0]) || !char.IsAsciiLetter(country[1]))
         {
             return null;
