@@ -10,6 +10,11 @@ public sealed record ShopError(string Code, string Description)
 {
     private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>(0);
 
+    /// <summary>The error of a <see cref="Result"/> or <see cref="Result{T}"/> that was never set: a bug in the code that returned it.</summary>
+    internal static ShopError Uninitialized { get; } = new(
+        "result.uninitialized",
+        "The result was never set (a default Result); the operation that returned it has a bug.");
+
     /// <summary>
     /// Facts about the outcome as data, keyed by stable names that the error code's documentation lists (for
     /// example <c>order_number</c> on <c>cart.checked_out</c>); empty for most errors. Hosts read these instead of

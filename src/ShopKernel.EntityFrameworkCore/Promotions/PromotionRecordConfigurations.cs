@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShopKernel.Promotions;
 
 namespace ShopKernel.EntityFrameworkCore.Promotions;
 
@@ -20,7 +21,7 @@ internal sealed class PromotionRecordConfiguration(ShopKernelModelOptions option
         builder.Property(p => p.StartsAt).HasColumnName("starts_at");
         builder.Property(p => p.EndsAt).HasColumnName("ends_at");
         builder.Property(p => p.IsActive).HasColumnName("is_active");
-        builder.Property(p => p.CouponCode).HasColumnName("coupon_code").HasMaxLength(32);
+        builder.Property(p => p.CouponCode).HasColumnName("coupon_code").HasMaxLength(CouponCodes.MaxLength);
         builder.Property(p => p.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength().IsUnicode(false);
         builder.Property(p => p.Parameters).HasColumnName("parameters");
         builder.Property(p => p.Version).HasColumnName("version").IsConcurrencyToken();

@@ -8,7 +8,6 @@ internal static class CheckoutValidator
 {
     private const int MaxName = 100;
     private const int MaxCouponCodes = 10;
-    private const int MaxCouponCodeLength = 64;
     private const int MaxBuyerKeys = 20;
     private const int MaxBuyerKeyLength = 200;
 
@@ -41,7 +40,7 @@ internal static class CheckoutValidator
             return CheckoutErrors.RequestInvalid;
         }
 
-        if (request.CouponCodes is not { } codes || codes.Count > MaxCouponCodes || codes.Any(code => !TextRules.IsIdentifier(code, MaxCouponCodeLength)))
+        if (request.CouponCodes is not { } codes || codes.Count > MaxCouponCodes || codes.Any(code => !Promotions.CouponCodes.IsWellFormedEntry(code)))
         {
             return CheckoutErrors.RequestInvalid;
         }

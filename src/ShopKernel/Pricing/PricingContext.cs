@@ -29,4 +29,16 @@ public sealed record PricingContext(CustomerId? CustomerId, OrderContact? Contac
     /// promotions that include guests read as none.
     /// </summary>
     public int? PreviousGuestOrders { get; init; }
+
+    /// <summary>The customer's earlier orders in every currency.</summary>
+    internal int TotalOrders()
+    {
+        var orders = 0;
+        for (var i = 0; i < PurchaseFacts.Count; i++)
+        {
+            orders += PurchaseFacts[i].OrderCount;
+        }
+
+        return orders;
+    }
 }

@@ -72,52 +72,19 @@ public sealed record Promotion(string Id, string Name, PromotionKind Kind)
         IsActive && (StartsAt is not { } start || now >= start) && (EndsAt is not { } end || now < end);
 
     /// <summary>The kind as used in <see cref="Pricing.PriceAdjustment.Kind"/>: <c>tier</c>, <c>first_order</c>, <c>birthday</c>, <c>campaign</c> or <c>coupon</c>.</summary>
-    public string KindCode => Kind switch
-    {
-        PromotionKind.Tier => "tier",
-        PromotionKind.FirstOrder => "first_order",
-        PromotionKind.Birthday => "birthday",
-        PromotionKind.Campaign => "campaign",
-        PromotionKind.Coupon => "coupon",
-        _ => "unknown",
-    };
+    public string KindCode => PromotionRules.Find(Kind)?.Code ?? "unknown";
+
+    /// <summary>
+    /// The coupon code normalised when the kind has one, otherwise <see langword="null"/> whatever was set: the form
+    /// the code is stored, indexed and matched in.
+    /// </summary>
+    internal string? NormalizedCouponCode => PromotionRules.Find(Kind)?.CouponCodeOf(this);
+
+    /// <summary>The birthday window when the kind reads one, otherwise <see langword="null"/>: the form it is stored in.</summary>
+    internal int? StoredBirthdayWindowDays => PromotionRules.Find(Kind)?.BirthdayWindowOf(this);
 
     /// <summary>Normalises a coupon code as entered: trimmed, upper case, dashes and inner spaces removed.</summary>
     /// <param name="code">The code as entered.</param>
     /// <returns>The normalised code, or an empty string.</returns>
-    public static string NormalizeCouponCode(string? code)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return string.Empty;
-        }
-
-        Span<char> buffer = code.Length <= 128 ? stackalloc char[code.Length] : new char[code.Length];
-        return new string(buffer[..WriteNormalizedCouponCode(code, buffer)]);
-    }
-
-    /// <summary>
-    /// Writes a code as <see cref="NormalizeCouponCode"/> returns it, without allocating; 0 when it does not fit the
-    /// buffer (a buffer as long as the code always fits).
-    /// </summary>
-    internal static int WriteNormalizedCouponCode(string code, Span<char> buffer)
-    {
-        var length = 0;
-        foreach (var c in code)
-        {
-            if (c is '-' or '_' || char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-
-            if (length == buffer.Length)
-            {
-                return 0;
-            }
-
-            buffer[length++] = char.ToUpperInvariant(c);
-        }
-
-        return length;
-    }
+    public static string NormalizeCouponCode(string? code) => CouponCodes.Normalize(code);
 }

@@ -173,7 +173,7 @@ public sealed partial class PromotionService
     {
         Name = promotion.Name.Trim(),
         BestOfGroup = promotion.BestOfGroup?.Trim(),
-        CouponCode = promotion.Kind == PromotionKind.Coupon ? Promotion.NormalizeCouponCode(promotion.CouponCode) : null,
+        CouponCode = promotion.NormalizedCouponCode,
         ProductIds = [.. promotion.ProductIds.Select(p => p.Trim()).Distinct(StringComparer.Ordinal)],
         Tags = [.. promotion.Tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)],
         Tiers = [.. promotion.Tiers],

@@ -27,8 +27,10 @@ public sealed class PromotionSet
         }
 
         CouponIndex = codes.ToFrozenDictionary(StringComparer.Ordinal);
-        NeedsRedemptions = entries.Any(e => e.Promotion.Kind is PromotionKind.FirstOrder or PromotionKind.Birthday or PromotionKind.Coupon);
-        HasGuestFirstOrder = entries.Any(e => e.Promotion is { Kind: PromotionKind.FirstOrder, IncludeGuests: true });
+        NeedsRedemptions = entries.Any(e => e.Rule.ReadsRedemptions);
+
+        // Validation lets only a kind that reads guests include them.
+        HasGuestFirstOrder = entries.Any(e => e.Promotion.IncludeGuests);
     }
 
     /// <summary>No promotions, default settings: every line at its subtotal.</summary>
@@ -63,7 +65,7 @@ public sealed class PromotionSet
         var ids = new List<string>();
         foreach (var code in codes)
         {
-            if (CouponIndex.TryGetValue(Promotion.NormalizeCouponCode(code), out var index) && Entries[index].Promotion.UsageLimit is not null
+            if (CouponIndex.TryGetValue(CouponCodes.Normalize(code), out var index) && Entries[index].Promotion.UsageLimit is not null
                 && !ids.Contains(Entries[index].Promotion.Id))
             {
                 ids.Add(Entries[index].Promotion.Id);
@@ -142,7 +144,7 @@ public sealed class PromotionSet
                 return PromotionErrors.Duplicate;
             }
 
-            if (promotion.Kind == PromotionKind.Coupon && promotion.IsActive && !codes.Add(Promotion.NormalizeCouponCode(promotion.CouponCode)))
+            if (promotion.IsActive && promotion.NormalizedCouponCode is { } code && !codes.Add(code))
             {
                 return PromotionErrors.CouponCodeDuplicate;
             }
@@ -178,20 +180,23 @@ internal sealed record PricingSettings(MidpointRounding Rounding, TimeZoneInfo T
     }
 }
 
-/// <summary>A promotion prepared for pricing: its scope as sets, its code normalised, its currency resolved.</summary>
+/// <summary>A promotion prepared for pricing: its kind's rule, its scope as sets, its code normalised, its currency resolved.</summary>
 internal sealed class CompiledPromotion
 {
     public CompiledPromotion(Promotion promotion)
     {
         Promotion = promotion;
+        Rule = PromotionRules.For(promotion.Kind);
         Currency = PromotionValidator.CurrencyOf(promotion);
         ProductIds = promotion.ProductIds.Count == 0 ? null : promotion.ProductIds.ToFrozenSet(StringComparer.Ordinal);
         Tags = promotion.Tags.Count == 0 ? null : promotion.Tags.Select(Carts.CartItemValidator.NormalizeTag).ToFrozenSet(StringComparer.Ordinal);
-        CouponCode = promotion.Kind == PromotionKind.Coupon ? Promotion.NormalizeCouponCode(promotion.CouponCode) : null;
-        KindCode = promotion.KindCode;
+        CouponCode = Rule.CouponCodeOf(promotion);
+        KindCode = Rule.Code;
     }
 
     public Promotion Promotion { get; }
+
+    public PromotionRule Rule { get; }
 
     public Currency? Currency { get; }
 
@@ -199,6 +204,7 @@ internal sealed class CompiledPromotion
 
     public FrozenSet<string>? Tags { get; }
 
+    /// <summary>The normalised code of a kind with one (the promotion applies only when it is entered), otherwise <see langword="null"/>.</summary>
     public string? CouponCode { get; }
 
     public string KindCode { get; }

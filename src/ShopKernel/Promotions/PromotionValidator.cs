@@ -1,5 +1,3 @@
-using ShopKernel.Pricing;
-
 namespace ShopKernel.Promotions;
 
 /// <summary>Checks a promotion on its own (the store checks what involves others: id, code and group).</summary>
@@ -9,13 +7,11 @@ internal static class PromotionValidator
     public const int MaxNameLength = 100;
     public const int MaxScopeEntries = 1000;
     public const int MaxScopeEntryLength = 64;
-    public const int MaxTiers = 32;
-    public const int MaxBirthdayWindowDays = 31;
     public const int MaxGroupLength = 64;
 
     public static ShopError? Validate(Promotion? promotion)
     {
-        if (promotion is null || !Enum.IsDefined(promotion.Kind) || !Enum.IsDefined(promotion.Stacking)
+        if (promotion is null || PromotionRules.Find(promotion.Kind) is not { } rule || !Enum.IsDefined(promotion.Stacking)
             || promotion.Tiers is null || promotion.ProductIds is null || promotion.Tags is null)
         {
             return PromotionErrors.RequestInvalid;
@@ -47,7 +43,7 @@ internal static class PromotionValidator
             return PromotionErrors.GroupInvalid("A best-of group name is 1 to 64 characters without control characters.");
         }
 
-        return ValidateBenefit(promotion) ?? ValidateKind(promotion) ?? ValidateCurrency(promotion);
+        return rule.ValidateDiscount(promotion) ?? ValidateParts(promotion, rule) ?? ValidateCurrency(promotion);
     }
 
     public static bool IsValidId(string? id) =>
@@ -77,94 +73,32 @@ internal static class PromotionValidator
         return null;
     }
 
-    private static ShopError? ValidateBenefit(Promotion promotion)
+    /// <summary>The kind's own parts checked by its rule; the parts it does not read must not be set.</summary>
+    private static ShopError? ValidateParts(Promotion promotion, PromotionRule rule)
     {
-        if (promotion.Kind == PromotionKind.Tier)
-        {
-            if (promotion.Benefit is not null)
-            {
-                return PromotionErrors.BenefitInvalid("A tier promotion takes its percentages from its levels, not from a benefit.");
-            }
-
-            if (promotion.Tiers.Count is 0 or > MaxTiers)
-            {
-                return PromotionErrors.TiersInvalid("A tier promotion has 1 to 32 levels.");
-            }
-
-            foreach (var level in promotion.Tiers)
-            {
-                if (level is null || level.MinimumOrders < 0 || level.BasisPoints is <= 0 or > MinorUnitRounding.FullBasisPoints
-                    || (level.MinimumSpend is { } spend && (spend.Currency.IsDefault || spend.IsNegative))
-                    || (level.MinimumSpend is null && level.MinimumOrders == 0))
-                {
-                    return PromotionErrors.TiersInvalid("Each level needs a lifetime spend (not negative) or a number of orders (positive), and a percentage above 0 and at most 100%.");
-                }
-            }
-
-            if (promotion.Tiers.Select(l => (l.MinimumSpend, l.MinimumOrders)).Distinct().Count() != promotion.Tiers.Count)
-            {
-                return PromotionErrors.TiersInvalid("Two levels have the same threshold.");
-            }
-
-            return null;
-        }
-
-        if (promotion.Tiers.Count > 0)
-        {
-            return PromotionErrors.KindMismatch("Only a tier promotion has levels.");
-        }
-
-        return promotion.Benefit switch
-        {
-            null => PromotionErrors.BenefitInvalid("The promotion needs a benefit: a percentage or a fixed amount."),
-            { Amount: { } amount } when amount.Currency.IsDefault || amount.MinorUnits <= 0 => PromotionErrors.BenefitInvalid("A fixed amount must be positive."),
-            { Amount: null, BasisPoints: <= 0 or > MinorUnitRounding.FullBasisPoints } => PromotionErrors.BenefitInvalid("A percentage is above 0 and at most 100% (10000 basis points)."),
-            _ => null,
-        };
-    }
-
-    private static ShopError? ValidateKind(Promotion promotion)
-    {
-        if (promotion.IncludeGuests && promotion.Kind != PromotionKind.FirstOrder)
+        if (promotion.IncludeGuests && !rule.Carries(PromotionParts.Guests))
         {
             return PromotionErrors.KindMismatch("Only a first-order promotion can include guests.");
         }
 
-        if (promotion.Kind == PromotionKind.Birthday)
+        if (rule.ValidateParts(promotion) is { } error)
         {
-            if (promotion.BirthdayWindowDays is < 0 or > MaxBirthdayWindowDays)
-            {
-                return PromotionErrors.WindowInvalid;
-            }
+            return error;
         }
 
-        if (promotion.Kind != PromotionKind.Coupon)
+        if (rule.Carries(PromotionParts.CouponCode))
         {
-            if (promotion.CouponCode is not null)
-            {
-                return PromotionErrors.CouponCodeInvalid("Only a coupon promotion has a code.");
-            }
-
-            if (promotion.UsageLimit is not null || promotion.PerCustomerLimit is not null)
-            {
-                return PromotionErrors.LimitInvalid("Only a coupon promotion has usage limits.");
-            }
-
             return null;
         }
 
-        var code = Promotion.NormalizeCouponCode(promotion.CouponCode);
-        if (code.Length is < 3 or > 32 || !code.All(char.IsAsciiLetterOrDigit))
+        if (promotion.CouponCode is not null)
         {
-            return PromotionErrors.CouponCodeInvalid("A coupon code is 3 to 32 letters and digits (spaces and dashes are ignored).");
+            return PromotionErrors.CouponCodeInvalid("Only a coupon promotion has a code.");
         }
 
-        if (promotion.UsageLimit is <= 0 || promotion.PerCustomerLimit is <= 0)
-        {
-            return PromotionErrors.LimitInvalid("A usage limit must be positive.");
-        }
-
-        return null;
+        return promotion.UsageLimit is not null || promotion.PerCustomerLimit is not null
+            ? PromotionErrors.LimitInvalid("Only a coupon promotion has usage limits.")
+            : null;
     }
 
     private static ShopError? ValidateCurrency(Promotion promotion)
