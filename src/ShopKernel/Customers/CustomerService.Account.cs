@@ -12,7 +12,10 @@ public sealed partial class CustomerService
     /// <param name="lastName">The last name.</param>
     /// <param name="birthday">The birthday, or <see langword="null"/> to forget it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed customer, or a typed error.</returns>
+    /// <returns>
+    /// The changed customer, or <c>customer.name_invalid</c>, <c>customer.birthday_invalid</c>, <c>customer.not_found</c>,
+    /// <c>customer.concurrency_conflict</c>.
+    /// </returns>
     public async Task<Result<Customer>> UpdateProfileAsync(CustomerId customerId, string firstName, string lastName, DateOnly? birthday, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerUpdateProfile);
@@ -46,7 +49,7 @@ public sealed partial class CustomerService
     /// <param name="customerId">The customer.</param>
     /// <param name="email">The new address, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed customer, or a typed error (<c>customer.email_invalid</c>, <c>customer.duplicate</c>, …).</returns>
+    /// <returns>The changed customer, or a typed error (<c>customer.email_invalid</c>, <c>customer.duplicate</c>, <c>customer.contact_missing</c>, <c>customer.not_found</c>, <c>customer.concurrency_conflict</c>).</returns>
     public Task<Result<Customer>> ChangeEmailAsync(CustomerId customerId, string? email, CancellationToken cancellationToken = default) =>
         ChangeContactAsync(customerId, ContactKind.Email, email, cancellationToken);
 
@@ -58,7 +61,7 @@ public sealed partial class CustomerService
     /// <param name="customerId">The customer.</param>
     /// <param name="phone">The new number, national (default region) or international, or <see langword="null"/> to remove it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed customer, or a typed error (<c>customer.phone_invalid</c>, <c>customer.duplicate</c>, …).</returns>
+    /// <returns>The changed customer, or a typed error (<c>customer.phone_invalid</c>, <c>customer.duplicate</c>, <c>customer.contact_missing</c>, <c>customer.not_found</c>, <c>customer.concurrency_conflict</c>).</returns>
     public Task<Result<Customer>> ChangePhoneAsync(CustomerId customerId, string? phone, CancellationToken cancellationToken = default) =>
         ChangeContactAsync(customerId, ContactKind.Phone, phone, cancellationToken);
 
@@ -146,7 +149,7 @@ public sealed partial class CustomerService
     /// <param name="currentPassword">The current password; ignored when the customer has none.</param>
     /// <param name="newPassword">The new password.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed customer, or <c>customer.password_invalid</c> / <c>customer.sign_in_failed</c> / <c>customer.locked_out</c>.</returns>
+    /// <returns>The changed customer, or <c>customer.password_invalid</c> / <c>customer.sign_in_failed</c> / <c>customer.locked_out</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> ChangePasswordAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerChangePassword);
@@ -186,7 +189,7 @@ public sealed partial class CustomerService
     /// <param name="customerId">The customer.</param>
     /// <param name="address">The address.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed customer, or <c>customer.address_invalid</c> / <c>customer.not_found</c>.</returns>
+    /// <returns>The changed customer, or <c>customer.address_invalid</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> RememberAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerRememberAddress);
@@ -215,7 +218,7 @@ public sealed partial class CustomerService
     /// <param name="customerId">The customer.</param>
     /// <param name="address">The address.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer, or <c>customer.not_found</c>.</returns>
+    /// <returns>The customer, or <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> ForgetAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);

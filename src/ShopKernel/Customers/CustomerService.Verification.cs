@@ -83,7 +83,8 @@ public sealed partial class CustomerService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The verification, or <c>customer.token_invalid</c> / <c>customer.token_expired</c> / <c>customer.claim_expired</c> /
-    /// <c>customer.password_invalid</c> / <c>customer.duplicate</c> (another account verified the contact first); nothing
+    /// <c>customer.password_invalid</c> / <c>customer.duplicate</c> (another account verified the contact first) /
+    /// <c>customer.concurrency_conflict</c>; nothing
     /// is stored on error.
     /// </returns>
     public async Task<Result<ContactVerification>> VerifyContactAsync(string token, string? newPassword = null, CancellationToken cancellationToken = default)

@@ -63,7 +63,11 @@ public sealed partial class CustomerService
     /// </summary>
     /// <param name="registration">The registration.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer, or a typed error: invalid contact, name, birthday or password, or <c>customer.duplicate</c>.</returns>
+    /// <returns>
+    /// The customer, or a typed error: <c>customer.request_invalid</c>, <c>customer.contact_missing</c>,
+    /// <c>customer.name_invalid</c>, <c>customer.birthday_invalid</c>, <c>customer.email_invalid</c>,
+    /// <c>customer.phone_invalid</c>, <c>customer.password_invalid</c>, or <c>customer.duplicate</c>.
+    /// </returns>
     public async Task<Result<Customer>> RegisterAsync(CustomerRegistration registration, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerRegister);

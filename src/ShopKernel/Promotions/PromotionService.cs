@@ -33,7 +33,10 @@ public sealed partial class PromotionService
     /// <summary>Creates a promotion (active unless <see cref="Promotion.IsActive"/> says otherwise).</summary>
     /// <param name="promotion">The promotion; its <see cref="Promotion.Version"/> is ignored.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The stored promotion (version 1), or a typed error.</returns>
+    /// <returns>
+    /// The stored promotion (version 1), or a typed error with a code from <see cref="PromotionErrorCodes"/>: a validation
+    /// code for a malformed promotion, <c>promotion.duplicate</c> or <c>promotion.coupon_code_duplicate</c> for a clash.
+    /// </returns>
     public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion);
@@ -64,7 +67,11 @@ public sealed partial class PromotionService
     /// <summary>Replaces a promotion; <see cref="Promotion.Version"/> must be the version read.</summary>
     /// <param name="promotion">The promotion as it should be.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The stored promotion with its new version, or a typed error (<c>promotion.concurrency_conflict</c> when it changed meanwhile).</returns>
+    /// <returns>
+    /// The stored promotion with its new version, or a typed error with a code from <see cref="PromotionErrorCodes"/>:
+    /// a validation code, <c>promotion.not_found</c>, <c>promotion.coupon_code_duplicate</c>, or
+    /// <c>promotion.concurrency_conflict</c> when it changed meanwhile.
+    /// </returns>
     public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion);

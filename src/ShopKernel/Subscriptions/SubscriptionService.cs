@@ -79,7 +79,8 @@ public sealed partial class SubscriptionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The outcome, or <c>subscription.topic_unknown</c>, <c>subscription.consent_pre_ticked</c>,
-    /// <c>subscription.contact_invalid</c>, <c>subscription.customer_not_found</c>, <c>subscription.request_invalid</c>.
+    /// <c>subscription.contact_invalid</c>, <c>subscription.customer_not_found</c>, <c>subscription.request_invalid</c>,
+    /// <c>subscription.concurrency_conflict</c>.
     /// </returns>
     public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
@@ -154,7 +155,7 @@ public sealed partial class SubscriptionService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The subscription's status, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>,
-    /// <c>subscription.token_used</c>, <c>subscription.request_invalid</c>.
+    /// <c>subscription.token_used</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.
     /// </returns>
     public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
@@ -217,7 +218,7 @@ public sealed partial class SubscriptionService
     /// <param name="topicId">The topic id, or <see langword="null"/> for every topic.</param>
     /// <param name="evidence">Where the withdrawal was made (account page, staff, …).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>.</returns>
+    /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId);
@@ -258,7 +259,7 @@ public sealed partial class SubscriptionService
     /// <param name="token">The token from the message.</param>
     /// <param name="evidence">The request's evidence (IP address, user agent) if the host keeps it; defaults to the unsubscribe link.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>.</returns>
+    /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe);
