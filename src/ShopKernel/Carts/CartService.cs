@@ -195,7 +195,10 @@ public sealed partial class CartService
     /// changes. When omitted, the quantity is set on the latest version.
     /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed cart, or a typed error.</returns>
+    /// <returns>
+    /// The changed cart, or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.checked_out</c>, <c>cart.expired</c>,
+    /// <c>cart.line_not_found</c>, <c>cart.quantity_invalid</c>, <c>cart.concurrency_conflict</c>.
+    /// </returns>
     public Task<Result<Cart>> SetQuantityAsync(CartToken token, int lineId, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, (lineId, quantity), static (cart, s, limits, _) => cart.SetQuantity(s.lineId, s.quantity, limits), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
@@ -204,7 +207,10 @@ public sealed partial class CartService
     /// <param name="lineId">The line's id.</param>
     /// <param name="expectedVersion">The cart version the buyer saw, checked when given.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed cart, or a typed error.</returns>
+    /// <returns>
+    /// The changed cart, or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.checked_out</c>, <c>cart.expired</c>,
+    /// <c>cart.line_not_found</c>, <c>cart.concurrency_conflict</c>.
+    /// </returns>
     public Task<Result<Cart>> RemoveLineAsync(CartToken token, int lineId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, lineId, static (cart, id, _, _) => cart.RemoveLine(id), expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
@@ -212,7 +218,10 @@ public sealed partial class CartService
     /// <param name="token">The cart's token.</param>
     /// <param name="expectedVersion">The cart version the buyer saw, checked when given.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The emptied cart, or a typed error.</returns>
+    /// <returns>
+    /// The emptied cart, or <c>cart.token_invalid</c>, <c>cart.not_found</c>, <c>cart.checked_out</c>, <c>cart.expired</c>,
+    /// <c>cart.concurrency_conflict</c>.
+    /// </returns>
     public Task<Result<Cart>> ClearAsync(CartToken token, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, 0, static (cart, _, _, _) => { cart.Clear(); return null; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 

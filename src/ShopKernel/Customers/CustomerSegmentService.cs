@@ -87,7 +87,7 @@ public sealed class CustomerSegmentService
     /// <param name="after"><see cref="GuestBuyerPage.Next"/> of the previous page, or <see langword="null"/>.</param>
     /// <param name="pageSize">1 to <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page, or a typed error.</returns>
+    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
     public async Task<Result<GuestBuyerPage>> QueryGuestBuyersAsync(CustomerSegment segment, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
     {
         if (segment is null || pageSize is < 1 or > MaxPageSize)

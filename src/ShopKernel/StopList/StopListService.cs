@@ -230,7 +230,10 @@ public sealed partial class StopListService
     /// </summary>
     /// <param name="keys">What the buyer is known by.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The entries, newest first, or the error of a malformed key.</returns>
+    /// <returns>
+    /// The entries, newest first, or the error of a malformed key: <c>stop_list.keys_missing</c>,
+    /// <c>stop_list.email_invalid</c>, <c>stop_list.phone_invalid</c>, <c>stop_list.address_invalid</c>, <c>stop_list.key_invalid</c>.
+    /// </returns>
     public async Task<Result<IReadOnlyList<StopListEntry>>> FindAsync(StopListKeys keys, CancellationToken cancellationToken = default)
     {
         var read = BuyerKeyReader.Read(keys, _contacts);
