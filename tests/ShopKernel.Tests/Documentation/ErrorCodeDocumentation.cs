@@ -94,6 +94,13 @@ internal sealed partial class ErrorCodeDocumentation
             .Where(c => !Methods.Any(m => m.Method.DeclaringType!.Namespace == c.Owner.Namespace && m.Named.Contains(c.Value)))
             .Select(c => $"{c.Owner.Name}.{c.Name} ({c.Value}) is named by no method of a service in {c.Owner.Namespace}");
 
+    /// <summary>The result-returning service methods whose docs name no code at all ("or a typed error").</summary>
+    public IEnumerable<string> MethodsNamingNoCode()
+    {
+        var known = Codes.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return Methods.Where(m => m.Text is not null && !m.Named.Overlaps(known)).Select(m => $"{m.Id} names no error code");
+    }
+
     /// <summary>The result-returning service methods without a <c>&lt;returns&gt;</c> to name their codes in.</summary>
     public IEnumerable<string> MethodsWithoutReturns() =>
         Methods.Where(m => m.Text is null).Select(m => $"{m.Id} has no <returns> documentation");

@@ -20,6 +20,10 @@ public sealed class ErrorCodeDocumentationTests
         AssertNone(Documentation.MethodsWithoutReturns());
 
     [Fact]
+    public void Every_result_returning_service_method_names_the_codes_it_can_return() =>
+        AssertNone(Documentation.MethodsNamingNoCode());
+
+    [Fact]
     public void Every_code_a_service_method_names_is_a_real_code() =>
         AssertNone(Documentation.StaleNames());
 
@@ -33,6 +37,14 @@ public sealed class ErrorCodeDocumentationTests
         var documentation = WithCartCreateReturns("The new cart, or <c>cart.no_such_code</c>.");
 
         Assert.Contains(documentation.StaleNames(), p => p.Contains("cart.no_such_code", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_method_that_names_no_code_is_found()
+    {
+        var documentation = WithCartCreateReturns("The new cart, or a typed error.");
+
+        Assert.Contains(documentation.MethodsNamingNoCode(), p => p.Contains("CartService.CreateAsync", StringComparison.Ordinal));
     }
 
     [Fact]
