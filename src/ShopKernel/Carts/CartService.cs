@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
@@ -81,7 +82,10 @@ public sealed partial class CartService
     /// <param name="customerId">The customer.</param>
     /// <param name="currency">The currency of a new cart.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The customer's cart; or <c>cart.customer_invalid</c>, <c>cart.currency_unknown</c>.</returns>
+    /// <returns>
+    /// The customer's cart; or <c>cart.customer_invalid</c>, <c>cart.currency_unknown</c>, <c>cart.concurrency_conflict</c>
+    /// when other requests kept replacing the cart through every retry.
+    /// </returns>
     public async Task<Result<Cart>> GetOrCreateForCustomerAsync(CustomerId customerId, Currency currency, CancellationToken cancellationToken = default)
     {
         if (customerId.IsEmpty)
@@ -94,10 +98,10 @@ public sealed partial class CartService
             return CartErrors.CurrencyUnknown;
         }
 
-        while (true)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
         {
             var now = Clock.UtcNow(_time);
-            var existing = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var existing = await _store.FindByCustomerAsync(customerId, ct).ConfigureAwait(false);
             if (existing is not null && existing.ExpiresAt > now)
             {
                 return existing;
@@ -109,23 +113,20 @@ public sealed partial class CartService
                 var expectedVersion = existing.Version;
                 existing.Clear();
                 Touch(existing, now);
-                if (await _store.UpdateAsync(existing, expectedVersion, cancellationToken).ConfigureAwait(false) == CartStoreResult.Success)
-                {
-                    return existing;
-                }
-
-                continue;
+                var renewed = await _store.UpdateAsync(existing, expectedVersion, ct).ConfigureAwait(false);
+                return renewed == CartStoreResult.Success ? existing : (Result<Cart>?)null;
             }
 
             var cart = Cart.New(CartToken.New(), customerId, currency, now, now + Limits.EmptyCartLifetime);
-            if (await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false) == CartStoreResult.Success)
+            if (await _store.CreateAsync(cart, ct).ConfigureAwait(false) == CartStoreResult.Success)
             {
                 _metrics.CartCreated(forCustomer: true);
                 return cart;
             }
 
-            // Another request created the customer's cart first: loop and return the winner.
-        }
+            // Another request created the customer's cart first: try again and return the winner.
+            return null;
+        }, CartErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets a cart by its token.</summary>
@@ -247,12 +248,13 @@ public sealed partial class CartService
         }
 
         var limits = Limits;
-        for (var attempt = 0; ; attempt++)
+        var cartId = Guid.Empty;
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (attempt, ct) =>
         {
-            var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+            var cart = await _store.FindByTokenAsync(token, ct).ConfigureAwait(false);
             if (cart is null)
             {
-                return await NotFoundAsync(token, cancellationToken).ConfigureAwait(false);
+                return await NotFoundAsync(token, ct).ConfigureAwait(false);
             }
 
             var now = Clock.UtcNow(_time);
@@ -274,7 +276,7 @@ public sealed partial class CartService
             }
 
             Touch(cart, now);
-            var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
+            var stored = await _store.UpdateAsync(cart, loadedVersion, ct).ConfigureAwait(false);
             activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
             if (stored == CartStoreResult.Success)
             {
@@ -286,15 +288,13 @@ public sealed partial class CartService
                 return cart;
             }
 
-            if (!retryOnConflict || attempt >= limits.MaxConcurrencyRetries)
-            {
-                return CartErrors.ConcurrencyConflict;
-            }
-
+            cartId = cart.Id;
+            return retryOnConflict ? null : (Result<Cart>?)CartErrors.ConcurrencyConflict;
+        }, CartErrors.ConcurrencyConflict, attempt =>
+        {
             _metrics.CartRetried();
-            LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
-            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
-        }
+            LogConcurrencyRetry(_logger, cartId, attempt + 1);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -337,11 +337,11 @@ public sealed partial class CartService
             return CartErrors.RequestInvalidBecause("The merge strategy is not one of CartMergeStrategy's values.");
         }
 
-        for (var attempt = 0; ; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
         {
             var now = Clock.UtcNow(_time);
-            var guest = await _store.FindByTokenAsync(guestToken, cancellationToken).ConfigureAwait(false);
-            var customerCart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var guest = await _store.FindByTokenAsync(guestToken, ct).ConfigureAwait(false);
+            var customerCart = await _store.FindByCustomerAsync(customerId, ct).ConfigureAwait(false);
             var customerCartLive = customerCart is not null && customerCart.ExpiresAt > now;
 
             if (guest is null || guest.ExpiresAt <= now || (guest.CustomerId is { } owner && owner != customerId))
@@ -349,7 +349,7 @@ public sealed partial class CartService
                 // Already merged (idempotent), expired, or another customer's cart, which is never taken over.
                 return customerCartLive ? customerCart!
                     : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired
-                    : guest is null ? await NotFoundAsync(guestToken, cancellationToken).ConfigureAwait(false)
+                    : guest is null ? await NotFoundAsync(guestToken, ct).ConfigureAwait(false)
                     : CartErrors.NotFound;
             }
 
@@ -364,7 +364,7 @@ public sealed partial class CartService
                 var guestVersion = guest.Version;
                 guest.CustomerId = customerId;
                 Touch(guest, now);
-                stored = await _store.UpdateAsync(guest, guestVersion, cancellationToken).ConfigureAwait(false);
+                stored = await _store.UpdateAsync(guest, guestVersion, ct).ConfigureAwait(false);
                 if (stored == CartStoreResult.Success)
                 {
                     return guest;
@@ -385,21 +385,15 @@ public sealed partial class CartService
                 }
 
                 Touch(customerCart, now);
-                stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, cancellationToken).ConfigureAwait(false);
+                stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, ct).ConfigureAwait(false);
                 if (stored == CartStoreResult.Success)
                 {
                     return customerCart;
                 }
             }
 
-            if (attempt >= limits.MaxConcurrencyRetries)
-            {
-                return CartErrors.ConcurrencyConflict;
-            }
-
-            _metrics.CartRetried();
-            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
-        }
+            return null;
+        }, CartErrors.ConcurrencyConflict, _ => _metrics.CartRetried(), cancellationToken).ConfigureAwait(false);
     }
 
     private static int Merge(Cart target, Cart guest, CartMergeStrategy strategy, CartOptions limits)
@@ -492,12 +486,8 @@ public sealed partial class CartService
         cart.ExpiresAt = now + Limits.LifetimeOf(cart);
     }
 
-    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
-    {
-        // Randomised, growing back-off spreads the retries of many writers racing for one cart.
-        var ceiling = Math.Min(1 << Math.Min(attempt, 5), 32);
-        return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling + 1)), cancellationToken);
-    }
+    /// <summary>The cart's retry policy: up to <see cref="CartOptions.MaxConcurrencyRetries"/> retries, each after a jittered back-off.</summary>
+    private RetryPolicy RetryPolicy => RetryPolicy.Retries(Limits.MaxConcurrencyRetries, backOff: true);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Cart {CartId} changed concurrently; retrying on fresh data (attempt {Attempt}).")]
     private static partial void LogConcurrencyRetry(ILogger logger, Guid cartId, int attempt);
