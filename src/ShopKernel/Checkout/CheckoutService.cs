@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
@@ -161,7 +162,9 @@ public sealed partial class CheckoutService
             return (invalid, Failed);
         }
 
-        for (var attempt = 0; ; attempt++)
+        var policy = RetryPolicy.Retries(options.MaxConcurrencyRetries, backOff: false);
+        var (promotionsChanged, lostCartId) = (false, Guid.Empty);
+        return await OptimisticRetry.RunAsync(policy, async Task<(Result<PlacedOrder>, string)?> (attempt, _) =>
         {
             var cart = await _carts.FindByTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
             if (cart is null)
@@ -245,14 +248,8 @@ public sealed partial class CheckoutService
                     return (CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!)), Failed);
                 case CheckoutCommitOutcome.PromotionsChanged:
                     // A limited promotion was used up meanwhile: price again on fresh facts (the buyer's expected total guards the charge).
-                    if (attempt >= options.MaxConcurrencyRetries)
-                    {
-                        return (CheckoutErrors.Contention, Failed);
-                    }
-
-                    _metrics.CheckoutRetried();
-                    LogPromotionsChanged(_logger, cart.Id, attempt + 1);
-                    break;
+                    (promotionsChanged, lostCartId) = (true, cart.Id);
+                    return null;
                 default:
                     // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
                     if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
@@ -260,16 +257,26 @@ public sealed partial class CheckoutService
                         return (winner, "placed");
                     }
 
-                    if (request.ExpectedCartVersion is not null || attempt >= options.MaxConcurrencyRetries)
+                    if (request.ExpectedCartVersion is not null && !policy.IsLast(attempt))
                     {
-                        return (attempt >= options.MaxConcurrencyRetries ? CheckoutErrors.Contention : CheckoutErrors.CartChanged, Failed);
+                        return (CheckoutErrors.CartChanged, Failed);
                     }
 
-                    _metrics.CheckoutRetried();
-                    LogCheckoutRetry(_logger, cart.Id, attempt + 1);
-                    break;
+                    (promotionsChanged, lostCartId) = (false, cart.Id);
+                    return null;
             }
-        }
+        }, (CheckoutErrors.Contention, Failed), attempt =>
+        {
+            _metrics.CheckoutRetried();
+            if (promotionsChanged)
+            {
+                LogPromotionsChanged(_logger, lostCartId, attempt + 1);
+            }
+            else
+            {
+                LogCheckoutRetry(_logger, lostCartId, attempt + 1);
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static ShopError? Precheck(CheckoutRequest request, Cart cart, DateTimeOffset now)
