@@ -1,3 +1,4 @@
+using ShopKernel.Concurrency;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 using ShopKernel.Tokens;
@@ -108,7 +109,7 @@ public sealed partial class CustomerService
 
         var purpose = kind == ContactKind.Email ? TokenPurpose.VerifyEmail : TokenPurpose.VerifyPhone;
         Result<PasswordCredential>? chosen = null;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<ContactVerification>?> (_, _) =>
         {
             var customer = await _store.FindByIdAsync(new CustomerId(subject), cancellationToken).ConfigureAwait(false);
             if (customer is null || !_tokens.Verify(trimmed!, Binding(customer, purpose)))
@@ -171,9 +172,9 @@ public sealed partial class CustomerService
                 case CustomerStoreResult.Duplicate:
                     return CustomerErrors.Duplicate;
             }
-        }
 
-        return CustomerErrors.ConcurrencyConflict;
+            return null;
+        }, CustomerErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts a use case's span tagged with the kind of contact it concerns (never the contact itself).</summary>

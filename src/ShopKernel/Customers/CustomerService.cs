@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
@@ -27,7 +28,9 @@ public sealed partial class CustomerService
 
     private const int MaxNameLength = 100;
     private const int MaxExternalSubjectLength = 200;
-    private const int MaxAttempts = 3;
+
+    /// <summary>A customer change retried on a concurrent change: three attempts in all, at once.</summary>
+    private static readonly RetryPolicy RetryPolicy = RetryPolicy.Attempts(3);
 
     /// <summary>Returned by a change that finds nothing to do: nothing is stored and the caller gets the customer as it is.</summary>
     private static readonly ShopError NoChange = new("customer.no_change", "Nothing to change.");
@@ -235,7 +238,7 @@ public sealed partial class CustomerService
             return CustomerErrors.NotFound;
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Customer>?> (_, _) =>
         {
             var customer = await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (customer is null)
@@ -257,9 +260,9 @@ public sealed partial class CustomerService
                 case CustomerStoreResult.Duplicate:
                     return CustomerErrors.Duplicate;
             }
-        }
 
-        return CustomerErrors.ConcurrencyConflict;
+            return null;
+        }, CustomerErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     private Result<EmailAddress?> ParseEmail(string? text)

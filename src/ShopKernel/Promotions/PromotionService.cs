@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShopKernel.Concurrency;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
 
@@ -12,6 +13,9 @@ namespace ShopKernel.Promotions;
 /// </summary>
 public sealed partial class PromotionService
 {
+    /// <summary>A promotion change retried on a concurrent change: three attempts in all, at once.</summary>
+    private static readonly RetryPolicy RetryPolicy = RetryPolicy.Attempts(3);
+
     private readonly IPromotionStore _store;
     private readonly PromotionCatalog _catalog;
     private readonly TimeProvider _time;
@@ -95,7 +99,7 @@ public sealed partial class PromotionService
             return PromotionErrors.IdInvalid;
         }
 
-        for (var attempt = 0; attempt < 3; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Promotion>?> (_, _) =>
         {
             var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
             if (current is null)
@@ -113,9 +117,9 @@ public sealed partial class PromotionService
             {
                 return Finish(result, current with { IsActive = false, Version = current.Version + 1 });
             }
-        }
 
-        return PromotionErrors.ConcurrencyConflict;
+            return null;
+        }, PromotionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a promotion, active or not.</summary>

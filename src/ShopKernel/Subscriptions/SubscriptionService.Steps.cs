@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
 using ShopKernel.Storage;
@@ -130,7 +131,7 @@ public sealed partial class SubscriptionService
     /// <summary>Withdraws every active subscription <paramref name="load"/> finds, atomically, retrying on a concurrent change.</summary>
     private async Task<Result<int>> WithdrawAsync(Func<CancellationToken, Task<IReadOnlyList<SubscriptionSnapshot>>> load, ConsentEvidence evidence, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<int>?> (_, _) =>
         {
             var now = Clock.UtcNow(_time);
             var active = (await load(cancellationToken).ConfigureAwait(false))
@@ -148,9 +149,9 @@ public sealed partial class SubscriptionService
                 _metrics.Unsubscribed(appends.Count, evidence.Source.ToString());
                 return appends.Count;
             }
-        }
 
-        return SubscriptionErrors.ConcurrencyConflict;
+            return null;
+        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -168,7 +169,7 @@ public sealed partial class SubscriptionService
             return 0;
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<int>?> (attempt, _) =>
         {
             var rows = await _store.ListBySubjectsAsync(scope, cancellationToken).ConfigureAwait(false);
             if (attempt == 0 && rows.Count == 0 && subject.Kind != ConsentSubjectKind.Customer && scope.Count == 1 && await ErasedAsync(stored, cancellationToken).ConfigureAwait(false))
@@ -201,9 +202,9 @@ public sealed partial class SubscriptionService
 
                 return withdrawals.Count;
             }
-        }
 
-        return SubscriptionErrors.ConcurrencyConflict;
+            return null;
+        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
@@ -20,7 +21,9 @@ public sealed partial class SubscriptionService
     /// <summary>The largest page <see cref="ListEligibleRecipientsAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
-    private const int MaxAttempts = 4;
+    /// <summary>A consent change retried on a concurrent change: four attempts in all, at once.</summary>
+    private static readonly RetryPolicy RetryPolicy = RetryPolicy.Attempts(4);
+
     private readonly IConsentStore _store;
     private readonly ICustomerStore _customers;
     private readonly ContactNormalizer _contacts;
@@ -117,7 +120,7 @@ public sealed partial class SubscriptionService
         }
 
         var (normalized, sendTo) = resolved.Value;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionRequestOutcome>?> (_, _) =>
         {
             var current = await _store.FindAsync(normalized.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
             var now = Clock.UtcNow(_time);
@@ -144,9 +147,9 @@ public sealed partial class SubscriptionService
                     : null;
                 return new SubscriptionRequestOutcome(state, confirmation);
             }
-        }
 
-        return SubscriptionErrors.ConcurrencyConflict;
+            return null;
+        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Confirms a pending double opt-in subscription with the token sent to the subject. The token works once.</summary>
@@ -187,7 +190,7 @@ public sealed partial class SubscriptionService
             return SubscriptionErrors.TokenExpired;
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionStatus>?> (_, _) =>
         {
             var current = await _store.FindAsync(request.Subject.Stored, request.Topic, cancellationToken).ConfigureAwait(false);
             if (current is null || current.LastEventId != requestId || current.State != SubscriptionState.Pending)
@@ -202,9 +205,9 @@ public sealed partial class SubscriptionService
                 SubscriptionLog.Confirmed(_logger, request.Topic);
                 return new SubscriptionStatus(request.Topic, SubscriptionState.Subscribed, now, null);
             }
-        }
 
-        return SubscriptionErrors.ConcurrencyConflict;
+            return null;
+        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
