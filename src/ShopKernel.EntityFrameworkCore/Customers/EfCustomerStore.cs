@@ -164,22 +164,9 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         return dropped;
     }
 
-    public async Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default)
-    {
-        // An order whose status changes while it is anonymised rolls everything back; erasure then runs again on fresh rows.
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, consentRedactions, cancellationToken).ConfigureAwait(false) is { } erasure)
-            {
-                return erasure;
-            }
-
-            if (attempt == 5)
-            {
-                throw new DbUpdateConcurrencyException("The customer's orders kept changing while they were being erased; nothing was erased. Try again.");
-            }
-        }
-    }
+    // An order whose status changes while it is anonymised rolls everything back and answers null; the service retries.
+    public Task<CustomerErasure?> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default) =>
+        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, consentRedactions, cancellationToken);
 
     private Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
     {

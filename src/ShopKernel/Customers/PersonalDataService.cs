@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
@@ -25,6 +26,10 @@ namespace ShopKernel.Customers;
 public sealed class PersonalDataService
 {
     private const int OrderPageSize = 100;
+
+    /// <summary>An erasure rolled back by an order changing meanwhile runs again on fresh rows: five attempts in all.</summary>
+    private static readonly RetryPolicy ErasureRetryPolicy = RetryPolicy.Attempts(5);
+
     private readonly ICustomerStore _customers;
     private readonly IOrderStore _orders;
     private readonly ICartStore _carts;
@@ -165,7 +170,10 @@ public sealed class PersonalDataService
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What was erased, or <c>customer.request_invalid</c> for an empty id.</returns>
+    /// <returns>
+    /// What was erased, or <c>customer.request_invalid</c> for an empty id, or <c>customer.concurrency_conflict</c>
+    /// (nothing erased) when the customer's orders kept changing through every attempt.
+    /// </returns>
     public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerErase);
@@ -190,7 +198,12 @@ public sealed class PersonalDataService
         var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
         var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
         var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
-        return await _customers.EraseAsync(customerId, emailKey, phone, redactions, cancellationToken).ConfigureAwait(false);
+        return await OptimisticRetry.RunAsync(
+            ErasureRetryPolicy,
+            async Task<Result<CustomerErasure>?> (_, ct) => await _customers.EraseAsync(customerId, emailKey, phone, redactions, ct).ConfigureAwait(false) is { } erasure ? erasure : (Result<CustomerErasure>?)null,
+            CustomerErrors.ConcurrencyConflict,
+            retrying: null,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static void WriteSubscriptions(Utf8JsonWriter writer, IReadOnlyList<ConsentEvent> events)

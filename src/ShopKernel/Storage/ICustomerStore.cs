@@ -73,6 +73,9 @@ public interface ICustomerStore
     /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
     /// <param name="consentRedactions">The consent ledger subjects to redact, with their replacements.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What was erased.</returns>
-    Task<CustomerErasure> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// What was erased; or <see langword="null"/>, with nothing erased, when the customer's orders changed while they
+    /// were being anonymised (the caller tries again on fresh rows).
+    /// </returns>
+    Task<CustomerErasure?> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
 }
