@@ -55,27 +55,24 @@ public sealed partial class CartService
     /// <returns>The new cart, whose <see cref="Cart.Token"/> the host hands to the visitor; or <c>cart.currency_unknown</c>.</returns>
     public async Task<Result<Cart>> CreateAsync(Currency currency, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CartCreate);
-        return await ShopKernelActivity.TraceAsync(activity, CreateCoreAsync(currency, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Cart>> CreateCoreAsync(Currency currency, CancellationToken cancellationToken)
-    {
-        if (currency.IsDefault)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartCreate, async Task<Result<Cart>> (_) =>
         {
-            return CartErrors.CurrencyUnknown;
-        }
+            if (currency.IsDefault)
+            {
+                return CartErrors.CurrencyUnknown;
+            }
 
-        var now = Clock.UtcNow(_time);
-        var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
-        var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
-        if (stored != CartStoreResult.Success)
-        {
-            throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
-        }
+            var now = Clock.UtcNow(_time);
+            var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
+            var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
+            if (stored != CartStoreResult.Success)
+            {
+                throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
+            }
 
-        _metrics.CartCreated(forCustomer: false);
-        return cart;
+            _metrics.CartCreated(forCustomer: false);
+            return cart;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Gets the customer's cart, creating an empty one when the customer has none (one cart per customer).</summary>
@@ -314,86 +311,83 @@ public sealed partial class CartService
     /// </remarks>
     public async Task<Result<Cart>> AttachToCustomerAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CartMerge);
-        return await ShopKernelActivity.TraceAsync(activity, AttachCoreAsync(guestToken, customerId, strategy, cancellationToken), TagLines).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Cart>> AttachCoreAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy, CancellationToken cancellationToken)
-    {
-        if (guestToken.IsDefault)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartMerge, async Task<Result<Cart>> (_) =>
         {
-            return CartErrors.TokenInvalid;
-        }
-
-        if (customerId.IsEmpty)
-        {
-            return CartErrors.CustomerInvalid;
-        }
-
-        var limits = Limits;
-        var mergeStrategy = strategy ?? limits.DefaultMergeStrategy;
-        if (!Enum.IsDefined(mergeStrategy))
-        {
-            return CartErrors.RequestInvalidBecause("The merge strategy is not one of CartMergeStrategy's values.");
-        }
-
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
-        {
-            var now = Clock.UtcNow(_time);
-            var guest = await _store.FindByTokenAsync(guestToken, ct).ConfigureAwait(false);
-            var customerCart = await _store.FindByCustomerAsync(customerId, ct).ConfigureAwait(false);
-            var customerCartLive = customerCart is not null && customerCart.ExpiresAt > now;
-
-            if (guest is null || guest.ExpiresAt <= now || (guest.CustomerId is { } owner && owner != customerId))
+            if (guestToken.IsDefault)
             {
-                // Already merged (idempotent), expired, or another customer's cart, which is never taken over.
-                return customerCartLive ? customerCart!
-                    : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired
-                    : guest is null ? await NotFoundAsync(guestToken, ct).ConfigureAwait(false)
-                    : CartErrors.NotFound;
+                return CartErrors.TokenInvalid;
             }
 
-            if (guest.CustomerId == customerId)
+            if (customerId.IsEmpty)
             {
-                return guest;
+                return CartErrors.CustomerInvalid;
             }
 
-            CartStoreResult stored;
-            if (customerCart is null)
+            var limits = Limits;
+            var mergeStrategy = strategy ?? limits.DefaultMergeStrategy;
+            if (!Enum.IsDefined(mergeStrategy))
             {
-                var guestVersion = guest.Version;
-                guest.CustomerId = customerId;
-                Touch(guest, now);
-                stored = await _store.UpdateAsync(guest, guestVersion, ct).ConfigureAwait(false);
-                if (stored == CartStoreResult.Success)
+                return CartErrors.RequestInvalidBecause("The merge strategy is not one of CartMergeStrategy's values.");
+            }
+
+            return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
+            {
+                var now = Clock.UtcNow(_time);
+                var guest = await _store.FindByTokenAsync(guestToken, ct).ConfigureAwait(false);
+                var customerCart = await _store.FindByCustomerAsync(customerId, ct).ConfigureAwait(false);
+                var customerCartLive = customerCart is not null && customerCart.ExpiresAt > now;
+
+                if (guest is null || guest.ExpiresAt <= now || (guest.CustomerId is { } owner && owner != customerId))
+                {
+                    // Already merged (idempotent), expired, or another customer's cart, which is never taken over.
+                    return customerCartLive ? customerCart!
+                        : guest is not null && guest.ExpiresAt <= now ? CartErrors.Expired
+                        : guest is null ? await NotFoundAsync(guestToken, ct).ConfigureAwait(false)
+                        : CartErrors.NotFound;
+                }
+
+                if (guest.CustomerId == customerId)
                 {
                     return guest;
                 }
-            }
-            else
-            {
-                var targetVersion = customerCart.Version;
-                if (!customerCartLive)
+
+                CartStoreResult stored;
+                if (customerCart is null)
                 {
-                    customerCart.Clear();
+                    var guestVersion = guest.Version;
+                    guest.CustomerId = customerId;
+                    Touch(guest, now);
+                    stored = await _store.UpdateAsync(guest, guestVersion, ct).ConfigureAwait(false);
+                    if (stored == CartStoreResult.Success)
+                    {
+                        return guest;
+                    }
+                }
+                else
+                {
+                    var targetVersion = customerCart.Version;
+                    if (!customerCartLive)
+                    {
+                        customerCart.Clear();
+                    }
+
+                    var dropped = Merge(customerCart, guest, mergeStrategy, limits);
+                    if (dropped > 0)
+                    {
+                        LogMergeDroppedLines(_logger, customerCart.Id, dropped);
+                    }
+
+                    Touch(customerCart, now);
+                    stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, ct).ConfigureAwait(false);
+                    if (stored == CartStoreResult.Success)
+                    {
+                        return customerCart;
+                    }
                 }
 
-                var dropped = Merge(customerCart, guest, mergeStrategy, limits);
-                if (dropped > 0)
-                {
-                    LogMergeDroppedLines(_logger, customerCart.Id, dropped);
-                }
-
-                Touch(customerCart, now);
-                stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, ct).ConfigureAwait(false);
-                if (stored == CartStoreResult.Success)
-                {
-                    return customerCart;
-                }
-            }
-
-            return null;
-        }, CartErrors.ConcurrencyConflict, _ => _metrics.CartRetried(), cancellationToken).ConfigureAwait(false);
+                return null;
+            }, CartErrors.ConcurrencyConflict, _ => _metrics.CartRetried(), cancellationToken).ConfigureAwait(false);
+        }, TagLines).ConfigureAwait(false);
     }
 
     private static int Merge(Cart target, Cart guest, CartMergeStrategy strategy, CartOptions limits)

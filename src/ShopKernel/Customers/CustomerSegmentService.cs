@@ -58,24 +58,21 @@ public sealed class CustomerSegmentService
     /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
     public async Task<Result<long>> ExportCsvAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerSegmentExport);
-        return await ShopKernelActivity.TraceAsync(activity, ExportCsvCoreAsync(segment, writer, cancellationToken), static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<long>> ExportCsvCoreAsync(CustomerSegment? segment, TextWriter? writer, CancellationToken cancellationToken)
-    {
-        if (segment is null || writer is null)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSegmentExport, async Task<Result<long>> (_) =>
         {
-            return CustomerErrors.RequestInvalid;
-        }
+            if (segment is null || writer is null)
+            {
+                return CustomerErrors.RequestInvalid;
+            }
 
-        var valid = segment.Validate();
-        if (!valid.Succeeded)
-        {
-            return valid.Error;
-        }
+            var valid = segment.Validate();
+            if (!valid.Succeeded)
+            {
+                return valid.Error;
+            }
 
-        return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
+            return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
+        }, static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -152,37 +152,34 @@ public sealed partial class CustomerService
     /// <returns>The changed customer, or <c>customer.password_invalid</c> / <c>customer.sign_in_failed</c> / <c>customer.locked_out</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> ChangePasswordAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerChangePassword);
-        return await ShopKernelActivity.TraceAsync(activity, ChangePasswordCoreAsync(customerId, currentPassword, newPassword, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Customer>> ChangePasswordCoreAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken)
-    {
-        var created = _credentials.Create(newPassword);
-        if (!created.Succeeded)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerChangePassword, async Task<Result<Customer>> (_) =>
         {
-            return created.Error;
-        }
-
-        var now = Clock.UtcNow(_time);
-        return await ChangeAsync(
-            customerId,
-            customer =>
+            var created = _credentials.Create(newPassword);
+            if (!created.Succeeded)
             {
-                if (customer.Password is { } stored)
-                {
-                    var check = _credentials.Check(stored, currentPassword, now);
-                    if (check.Outcome != PasswordCheckOutcome.Succeeded)
-                    {
-                        return check.Outcome == PasswordCheckOutcome.LockedOut ? CustomerErrors.LockedOut : CustomerErrors.SignInFailed;
-                    }
-                }
+                return created.Error;
+            }
 
-                customer.Password = created.Value;
-                customer.SecurityStamp = NewStamp();
-                return null;
-            },
-            cancellationToken).ConfigureAwait(false);
+            var now = Clock.UtcNow(_time);
+            return await ChangeAsync(
+                customerId,
+                customer =>
+                {
+                    if (customer.Password is { } stored)
+                    {
+                        var check = _credentials.Check(stored, currentPassword, now);
+                        if (check.Outcome != PasswordCheckOutcome.Succeeded)
+                        {
+                            return check.Outcome == PasswordCheckOutcome.LockedOut ? CustomerErrors.LockedOut : CustomerErrors.SignInFailed;
+                        }
+                    }
+
+                    customer.Password = created.Value;
+                    customer.SecurityStamp = NewStamp();
+                    return null;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Remembers a shipping address for the customer (most recently used first, at most <see cref="MaxAddresses"/>).</summary>

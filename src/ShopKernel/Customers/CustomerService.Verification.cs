@@ -28,45 +28,42 @@ public sealed partial class CustomerService
     /// <exception cref="InvalidOperationException">No signing key is configured (<see cref="TokenOptions.SigningKeys"/>).</exception>
     public async Task<Result<VerificationToken>> IssueVerificationTokenAsync(CustomerId customerId, ContactKind kind, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerIssueVerification, kind);
-        return await ShopKernelActivity.TraceAsync(activity, IssueVerificationTokenCoreAsync(customerId, kind, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<VerificationToken>> IssueVerificationTokenCoreAsync(CustomerId customerId, ContactKind kind, CancellationToken cancellationToken)
-    {
-        var customer = customerId.IsEmpty ? null : await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
-        if (customer is null)
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerIssueVerification, kind), async Task<Result<VerificationToken>> (_) =>
         {
-            return CustomerErrors.NotFound;
-        }
+            var customer = customerId.IsEmpty ? null : await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (customer is null)
+            {
+                return CustomerErrors.NotFound;
+            }
 
-        var (purpose, sendTo, verified) = kind switch
-        {
-            ContactKind.Email => (TokenPurpose.VerifyEmail, customer.Email, customer.EmailVerified),
-            ContactKind.Phone => (TokenPurpose.VerifyPhone, customer.Phone, customer.PhoneVerified),
-            _ => (default, null, false),
-        };
-        if (sendTo is null || verified)
-        {
-            return CustomerErrors.NothingToVerify;
-        }
+            var (purpose, sendTo, verified) = kind switch
+            {
+                ContactKind.Email => (TokenPurpose.VerifyEmail, customer.Email, customer.EmailVerified),
+                ContactKind.Phone => (TokenPurpose.VerifyPhone, customer.Phone, customer.PhoneVerified),
+                _ => (default, null, false),
+            };
+            if (sendTo is null || verified)
+            {
+                return CustomerErrors.NothingToVerify;
+            }
 
-        if (!customer.HoldsLive(kind, LiveClaimsSince()))
-        {
-            return CustomerErrors.ClaimExpired;
-        }
+            if (!customer.HoldsLive(kind, LiveClaimsSince()))
+            {
+                return CustomerErrors.ClaimExpired;
+            }
 
-        var expiresAt = Clock.UtcNow(_time) + _tokenOptions.VerificationLifetime;
-        var token = _tokens.Issue(purpose, customer.Id.Value, expiresAt, Binding(customer, purpose));
-        return new VerificationToken(
-            token,
-            kind,
-            sendTo,
-            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()),
-            customer.Id,
-            $"{customer.FirstName} {customer.LastName}",
-            customer.CreatedAt,
-            ResetsPassword: customer.Password is not null);
+            var expiresAt = Clock.UtcNow(_time) + _tokenOptions.VerificationLifetime;
+            var token = _tokens.Issue(purpose, customer.Id.Value, expiresAt, Binding(customer, purpose));
+            return new VerificationToken(
+                token,
+                kind,
+                sendTo,
+                DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()),
+                customer.Id,
+                $"{customer.FirstName} {customer.LastName}",
+                customer.CreatedAt,
+                ResetsPassword: customer.Password is not null);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,91 +87,88 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<ContactVerification>> VerifyContactAsync(string token, string? newPassword = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerVerify);
-        return await ShopKernelActivity.TraceAsync(activity, VerifyContactCoreAsync(token, newPassword, cancellationToken), static (a, v) => a.SetTag(ShopKernelTelemetry.Tags.LinkedOrders, v.LinkedOrders)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<ContactVerification>> VerifyContactCoreAsync(string token, string? newPassword, CancellationToken cancellationToken)
-    {
-        var trimmed = token?.Trim();
-        var kind = ContactKind.Email;
-        if (!TokenSigner.TryRead(trimmed, TokenPurpose.VerifyEmail, out var subject, out var expiresAt))
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerVerify, async Task<Result<ContactVerification>> (_) =>
         {
-            kind = ContactKind.Phone;
-            if (!TokenSigner.TryRead(trimmed, TokenPurpose.VerifyPhone, out subject, out expiresAt))
+            var trimmed = token?.Trim();
+            var kind = ContactKind.Email;
+            if (!TokenSigner.TryRead(trimmed, TokenPurpose.VerifyEmail, out var subject, out var expiresAt))
             {
-                return CustomerErrors.TokenInvalid;
-            }
-        }
-
-        var purpose = kind == ContactKind.Email ? TokenPurpose.VerifyEmail : TokenPurpose.VerifyPhone;
-        Result<PasswordCredential>? chosen = null;
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<ContactVerification>?> (_, _) =>
-        {
-            var customer = await _store.FindByIdAsync(new CustomerId(subject), cancellationToken).ConfigureAwait(false);
-            if (customer is null || !_tokens.Verify(trimmed!, Binding(customer, purpose)))
-            {
-                return CustomerErrors.TokenInvalid;
+                kind = ContactKind.Phone;
+                if (!TokenSigner.TryRead(trimmed, TokenPurpose.VerifyPhone, out subject, out expiresAt))
+                {
+                    return CustomerErrors.TokenInvalid;
+                }
             }
 
-            if (Clock.UtcNow(_time) >= expiresAt)
+            var purpose = kind == ContactKind.Email ? TokenPurpose.VerifyEmail : TokenPurpose.VerifyPhone;
+            Result<PasswordCredential>? chosen = null;
+            return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<ContactVerification>?> (_, _) =>
             {
-                return CustomerErrors.TokenExpired;
-            }
+                var customer = await _store.FindByIdAsync(new CustomerId(subject), cancellationToken).ConfigureAwait(false);
+                if (customer is null || !_tokens.Verify(trimmed!, Binding(customer, purpose)))
+                {
+                    return CustomerErrors.TokenInvalid;
+                }
 
-            if (!customer.HoldsLive(kind, LiveClaimsSince()))
-            {
-                return CustomerErrors.ClaimExpired;
-            }
+                if (Clock.UtcNow(_time) >= expiresAt)
+                {
+                    return CustomerErrors.TokenExpired;
+                }
 
-            // Hashed once, and only for a genuine token of a live claim: a retry reuses it.
-            if (chosen is null && newPassword is not null)
-            {
-                chosen = _credentials.Create(newPassword);
-            }
+                if (!customer.HoldsLive(kind, LiveClaimsSince()))
+                {
+                    return CustomerErrors.ClaimExpired;
+                }
 
-            if (chosen is { Succeeded: false } refused)
-            {
-                return refused.Error!;
-            }
+                // Hashed once, and only for a genuine token of a live claim: a retry reuses it.
+                if (chosen is null && newPassword is not null)
+                {
+                    chosen = _credentials.Create(newPassword);
+                }
 
-            var key = customer.ContactKey(kind)!;
-            if (await ContactHolders.FindVerifiedAsync(_store, kind, key, cancellationToken).ConfigureAwait(false) is { } holder && holder.Id != customer.Id)
-            {
-                return CustomerErrors.Duplicate;
-            }
+                if (chosen is { Succeeded: false } refused)
+                {
+                    return refused.Error!;
+                }
 
-            var expected = customer.Version;
-            if (kind == ContactKind.Email)
-            {
-                customer.EmailVerified = true;
-            }
-            else
-            {
-                customer.PhoneVerified = true;
-            }
-
-            // Whoever set the password may not own the contact: the proof makes the prover the owner, so it ends.
-            var reset = customer.Password is not null;
-            customer.Password = chosen?.Value;
-            customer.SecurityStamp = NewStamp();
-            customer.Version = expected + 1;
-            var commit = await _store.VerifyContactAsync(
-                customer,
-                expected,
-                kind == ContactKind.Email ? key : null,
-                kind == ContactKind.Phone ? key : null,
-                cancellationToken).ConfigureAwait(false);
-            switch (commit.Result)
-            {
-                case CustomerStoreResult.Success:
-                    return new ContactVerification(customer, kind, commit.LinkedOrders, reset, commit.DroppedClaims);
-                case CustomerStoreResult.Duplicate:
+                var key = customer.ContactKey(kind)!;
+                if (await ContactHolders.FindVerifiedAsync(_store, kind, key, cancellationToken).ConfigureAwait(false) is { } holder && holder.Id != customer.Id)
+                {
                     return CustomerErrors.Duplicate;
-            }
+                }
 
-            return null;
-        }, CustomerErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+                var expected = customer.Version;
+                if (kind == ContactKind.Email)
+                {
+                    customer.EmailVerified = true;
+                }
+                else
+                {
+                    customer.PhoneVerified = true;
+                }
+
+                // Whoever set the password may not own the contact: the proof makes the prover the owner, so it ends.
+                var reset = customer.Password is not null;
+                customer.Password = chosen?.Value;
+                customer.SecurityStamp = NewStamp();
+                customer.Version = expected + 1;
+                var commit = await _store.VerifyContactAsync(
+                    customer,
+                    expected,
+                    kind == ContactKind.Email ? key : null,
+                    kind == ContactKind.Phone ? key : null,
+                    cancellationToken).ConfigureAwait(false);
+                switch (commit.Result)
+                {
+                    case CustomerStoreResult.Success:
+                        return new ContactVerification(customer, kind, commit.LinkedOrders, reset, commit.DroppedClaims);
+                    case CustomerStoreResult.Duplicate:
+                        return CustomerErrors.Duplicate;
+                }
+
+                return null;
+            }, CustomerErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+        }, static (a, v) => a.SetTag(ShopKernelTelemetry.Tags.LinkedOrders, v.LinkedOrders)).ConfigureAwait(false);
     }
 
     /// <summary>Starts a use case's span tagged with the kind of contact it concerns (never the contact itself).</summary>

@@ -73,85 +73,82 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<Customer>> RegisterAsync(CustomerRegistration registration, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerRegister);
-        return await ShopKernelActivity.TraceAsync(activity, RegisterCoreAsync(registration, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Customer>> RegisterCoreAsync(CustomerRegistration registration, CancellationToken cancellationToken)
-    {
-        if (registration is null)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRegister, async Task<Result<Customer>> (_) =>
         {
-            return CustomerErrors.RequestInvalid;
-        }
-
-        var now = Clock.UtcNow(_time);
-        if (string.IsNullOrWhiteSpace(registration.Email) && string.IsNullOrWhiteSpace(registration.Phone))
-        {
-            return CustomerErrors.ContactMissing;
-        }
-
-        if (ValidateProfile(registration.FirstName, registration.LastName, registration.Birthday, now) is { } invalidProfile)
-        {
-            return invalidProfile;
-        }
-
-        if (registration.ExternalSubject is { } subject && !TextRules.IsIdentifier(subject.Trim(), MaxExternalSubjectLength))
-        {
-            return CustomerErrors.RequestInvalid;
-        }
-
-        var email = ParseEmail(registration.Email);
-        if (!email.Succeeded)
-        {
-            return email.Error;
-        }
-
-        var phone = ParsePhone(registration.Phone);
-        if (!phone.Succeeded)
-        {
-            return phone.Error;
-        }
-
-        PasswordCredential? password = null;
-        if (registration.Password is not null)
-        {
-            var created = _credentials.Create(registration.Password);
-            if (!created.Succeeded)
+            if (registration is null)
             {
-                return created.Error;
+                return CustomerErrors.RequestInvalid;
             }
 
-            password = created.Value;
-        }
+            var now = Clock.UtcNow(_time);
+            if (string.IsNullOrWhiteSpace(registration.Email) && string.IsNullOrWhiteSpace(registration.Phone))
+            {
+                return CustomerErrors.ContactMissing;
+            }
 
-        // Only a verified contact is taken. Checked first so the usual duplicate is an answer, not a failed insert the
-        // database logs; the unique indexes still decide a race.
-        if (await IsTakenAsync(email.Value is { } taken ? _contacts.NormalizeEmail(taken) : null, phone.Value?.E164, null, cancellationToken).ConfigureAwait(false))
-        {
-            return CustomerErrors.Duplicate;
-        }
+            if (ValidateProfile(registration.FirstName, registration.LastName, registration.Birthday, now) is { } invalidProfile)
+            {
+                return invalidProfile;
+            }
 
-        var customer = new Customer(
-            CustomerId.New(),
-            email.Value?.Value,
-            email.Value is { } e ? _contacts.NormalizeEmail(e) : null,
-            emailVerified: false,
-            email.Value is null ? null : now,
-            phone.Value?.E164,
-            phoneVerified: false,
-            phone.Value is null ? null : now,
-            registration.FirstName.Trim(),
-            registration.LastName.Trim(),
-            registration.Birthday,
-            registration.ExternalSubject?.Trim(),
-            password,
-            [],
-            NewStamp(),
-            now,
-            version: 1);
-        return await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false) == CustomerStoreResult.Success
-            ? customer
-            : CustomerErrors.Duplicate;
+            if (registration.ExternalSubject is { } subject && !TextRules.IsIdentifier(subject.Trim(), MaxExternalSubjectLength))
+            {
+                return CustomerErrors.RequestInvalid;
+            }
+
+            var email = ParseEmail(registration.Email);
+            if (!email.Succeeded)
+            {
+                return email.Error;
+            }
+
+            var phone = ParsePhone(registration.Phone);
+            if (!phone.Succeeded)
+            {
+                return phone.Error;
+            }
+
+            PasswordCredential? password = null;
+            if (registration.Password is not null)
+            {
+                var created = _credentials.Create(registration.Password);
+                if (!created.Succeeded)
+                {
+                    return created.Error;
+                }
+
+                password = created.Value;
+            }
+
+            // Only a verified contact is taken. Checked first so the usual duplicate is an answer, not a failed insert the
+            // database logs; the unique indexes still decide a race.
+            if (await IsTakenAsync(email.Value is { } taken ? _contacts.NormalizeEmail(taken) : null, phone.Value?.E164, null, cancellationToken).ConfigureAwait(false))
+            {
+                return CustomerErrors.Duplicate;
+            }
+
+            var customer = new Customer(
+                CustomerId.New(),
+                email.Value?.Value,
+                email.Value is { } e ? _contacts.NormalizeEmail(e) : null,
+                emailVerified: false,
+                email.Value is null ? null : now,
+                phone.Value?.E164,
+                phoneVerified: false,
+                phone.Value is null ? null : now,
+                registration.FirstName.Trim(),
+                registration.LastName.Trim(),
+                registration.Birthday,
+                registration.ExternalSubject?.Trim(),
+                password,
+                [],
+                NewStamp(),
+                now,
+                version: 1);
+            return await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false) == CustomerStoreResult.Success
+                ? customer
+                : CustomerErrors.Duplicate;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Gets a customer.</summary>
@@ -195,40 +192,37 @@ public sealed partial class CustomerService
     /// <returns>The customer, or <c>customer.sign_in_failed</c> / <c>customer.locked_out</c>.</returns>
     public async Task<Result<Customer>> SignInAsync(string emailOrPhone, string password, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerSignIn);
-        return await ShopKernelActivity.TraceAsync(activity, SignInCoreAsync(emailOrPhone, password, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Customer>> SignInCoreAsync(string emailOrPhone, string password, CancellationToken cancellationToken)
-    {
-        var now = Clock.UtcNow(_time);
-        var customer = await FindByContactAsync(emailOrPhone, cancellationToken).ConfigureAwait(false);
-        if (customer?.Password is not { } stored)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSignIn, async Task<Result<Customer>> (_) =>
         {
-            // Checking a password for an unknown account costs as much as for a known one, so timing reveals nothing.
-            _credentials.CheckDecoy(password);
-            return CustomerErrors.SignInFailed;
-        }
-
-        var check = _credentials.Check(stored, password, now);
-        if (check.Changed)
-        {
-            var expected = customer.Version;
-            customer.Password = check.Credential;
-            customer.Version = expected + 1;
-            if (await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false) != CustomerStoreResult.Success)
+            var now = Clock.UtcNow(_time);
+            var customer = await FindByContactAsync(emailOrPhone, cancellationToken).ConfigureAwait(false);
+            if (customer?.Password is not { } stored)
             {
-                // A concurrent change moved the row on; this attempt's verdict stands, its bookkeeping is left to the next.
-                customer.Version = expected;
+                // Checking a password for an unknown account costs as much as for a known one, so timing reveals nothing.
+                _credentials.CheckDecoy(password);
+                return CustomerErrors.SignInFailed;
             }
-        }
 
-        return check.Outcome switch
-        {
-            PasswordCheckOutcome.Succeeded => customer,
-            PasswordCheckOutcome.LockedOut => CustomerErrors.LockedOut,
-            _ => check.Credential.LockedUntil is not null ? CustomerErrors.LockedOut : CustomerErrors.SignInFailed,
-        };
+            var check = _credentials.Check(stored, password, now);
+            if (check.Changed)
+            {
+                var expected = customer.Version;
+                customer.Password = check.Credential;
+                customer.Version = expected + 1;
+                if (await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false) != CustomerStoreResult.Success)
+                {
+                    // A concurrent change moved the row on; this attempt's verdict stands, its bookkeeping is left to the next.
+                    customer.Version = expected;
+                }
+            }
+
+            return check.Outcome switch
+            {
+                PasswordCheckOutcome.Succeeded => customer,
+                PasswordCheckOutcome.LockedOut => CustomerErrors.LockedOut,
+                _ => check.Credential.LockedUntil is not null ? CustomerErrors.LockedOut : CustomerErrors.SignInFailed,
+            };
+        }).ConfigureAwait(false);
     }
 
     private async Task<Result<Customer>> ChangeAsync(CustomerId customerId, Func<Customer, ShopError?> change, CancellationToken cancellationToken)

@@ -81,87 +81,84 @@ public sealed class PersonalDataService
     public async Task<Result> ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerExport);
-        return await ShopKernelActivity.TraceAsync(activity, ExportCoreAsync(customerId, utf8Json, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result> ExportCoreAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken)
-    {
-        var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
-        if (customer is null)
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerExport, async Task<Result> (_) =>
         {
-            return CustomerErrors.NotFound;
-        }
-
-        var facts = await _checkout.LoadFactsAsync(
-            new CheckoutFactsQuery(customerId, []) { RedemptionSubjects = [Promotions.RedemptionSubjects.ForCustomer(customerId)] },
-            cancellationToken).ConfigureAwait(false);
-        var cart = await _carts.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
-        var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
-        await using (writer.ConfigureAwait(false))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("exportedAt", Clock.UtcNow(_time));
-            WriteCustomer(writer, customer);
-            writer.WriteStartArray("purchaseFacts");
-            foreach (var fact in facts.PurchaseFacts.OrderBy(f => f.LifetimeSpend.Currency.Code, StringComparer.Ordinal))
+            var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (customer is null)
             {
-                writer.WriteStartObject();
-                writer.WriteString("currency", fact.LifetimeSpend.Currency.Code);
-                writer.WriteNumber("orderCount", fact.OrderCount);
-                writer.WriteString("lifetimeSpend", fact.LifetimeSpend.ToString());
-                writer.WriteString("firstOrderAt", fact.FirstOrderAt);
-                writer.WriteString("lastOrderAt", fact.LastOrderAt);
-                writer.WriteEndObject();
+                return CustomerErrors.NotFound;
             }
 
-            writer.WriteEndArray();
-            writer.WriteStartArray("promotionRedemptions");
-            foreach (var redemption in facts.Redemptions.OrderBy(r => r.PromotionId, StringComparer.Ordinal).ThenBy(r => r.PeriodKey, StringComparer.Ordinal))
+            var facts = await _checkout.LoadFactsAsync(
+                new CheckoutFactsQuery(customerId, []) { RedemptionSubjects = [Promotions.RedemptionSubjects.ForCustomer(customerId)] },
+                cancellationToken).ConfigureAwait(false);
+            var cart = await _carts.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+            await using (writer.ConfigureAwait(false))
             {
                 writer.WriteStartObject();
-                writer.WriteString("promotionId", redemption.PromotionId);
-                writer.WriteString("period", redemption.PeriodKey);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("orders");
-            OrderNumber? before = null;
-            while (true)
-            {
-                var page = await _orders.ListByCustomerAsync(customerId, before, OrderPageSize, cancellationToken).ConfigureAwait(false);
-                foreach (var order in page)
+                writer.WriteString("exportedAt", Clock.UtcNow(_time));
+                WriteCustomer(writer, customer);
+                writer.WriteStartArray("purchaseFacts");
+                foreach (var fact in facts.PurchaseFacts.OrderBy(f => f.LifetimeSpend.Currency.Code, StringComparer.Ordinal))
                 {
-                    WriteOrder(writer, order);
+                    writer.WriteStartObject();
+                    writer.WriteString("currency", fact.LifetimeSpend.Currency.Code);
+                    writer.WriteNumber("orderCount", fact.OrderCount);
+                    writer.WriteString("lifetimeSpend", fact.LifetimeSpend.ToString());
+                    writer.WriteString("firstOrderAt", fact.FirstOrderAt);
+                    writer.WriteString("lastOrderAt", fact.LastOrderAt);
+                    writer.WriteEndObject();
                 }
 
+                writer.WriteEndArray();
+                writer.WriteStartArray("promotionRedemptions");
+                foreach (var redemption in facts.Redemptions.OrderBy(r => r.PromotionId, StringComparer.Ordinal).ThenBy(r => r.PeriodKey, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("promotionId", redemption.PromotionId);
+                    writer.WriteString("period", redemption.PeriodKey);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("orders");
+                OrderNumber? before = null;
+                while (true)
+                {
+                    var page = await _orders.ListByCustomerAsync(customerId, before, OrderPageSize, cancellationToken).ConfigureAwait(false);
+                    foreach (var order in page)
+                    {
+                        WriteOrder(writer, order);
+                    }
+
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    if (page.Count < OrderPageSize)
+                    {
+                        break;
+                    }
+
+                    before = page[^1].Number;
+                }
+
+                writer.WriteEndArray();
+                if (cart is null)
+                {
+                    writer.WriteNull("cart");
+                }
+                else
+                {
+                    WriteCart(writer, cart);
+                }
+
+                var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer), null, cancellationToken).ConfigureAwait(false);
+                WriteSubscriptions(writer, consents);
+                writer.WriteEndObject();
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (page.Count < OrderPageSize)
-                {
-                    break;
-                }
-
-                before = page[^1].Number;
             }
 
-            writer.WriteEndArray();
-            if (cart is null)
-            {
-                writer.WriteNull("cart");
-            }
-            else
-            {
-                WriteCart(writer, cart);
-            }
-
-            var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer), null, cancellationToken).ConfigureAwait(false);
-            WriteSubscriptions(writer, consents);
-            writer.WriteEndObject();
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return Result.Success;
+            return Result.Success;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -176,8 +173,24 @@ public sealed class PersonalDataService
     /// </returns>
     public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerErase);
-        return await ShopKernelActivity.TraceAsync(activity, EraseCoreAsync(customerId, cancellationToken), TagErasure).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
+        {
+            if (customerId.IsEmpty)
+            {
+                return CustomerErrors.RequestInvalid;
+            }
+
+            var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
+            var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
+            var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
+            var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
+            return await OptimisticRetry.RunAsync(
+                ErasureRetryPolicy,
+                async Task<Result<CustomerErasure>?> (_, ct) => await _customers.EraseAsync(customerId, emailKey, phone, redactions, ct).ConfigureAwait(false) is { } erasure ? erasure : (Result<CustomerErasure>?)null,
+                CustomerErrors.ConcurrencyConflict,
+                retrying: null,
+                cancellationToken).ConfigureAwait(false);
+        }, TagErasure).ConfigureAwait(false);
     }
 
     private static void TagErasure(System.Diagnostics.Activity activity, CustomerErasure erasure)
@@ -185,25 +198,6 @@ public sealed class PersonalDataService
         activity.SetTag(ShopKernelTelemetry.Tags.ProfileRemoved, erasure.CustomerRemoved);
         activity.SetTag(ShopKernelTelemetry.Tags.CartsRemoved, erasure.CartsRemoved);
         activity.SetTag(ShopKernelTelemetry.Tags.OrdersAnonymised, erasure.OrdersAnonymised);
-    }
-
-    private async Task<Result<CustomerErasure>> EraseCoreAsync(CustomerId customerId, CancellationToken cancellationToken)
-    {
-        if (customerId.IsEmpty)
-        {
-            return CustomerErrors.RequestInvalid;
-        }
-
-        var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
-        var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
-        var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
-        var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
-        return await OptimisticRetry.RunAsync(
-            ErasureRetryPolicy,
-            async Task<Result<CustomerErasure>?> (_, ct) => await _customers.EraseAsync(customerId, emailKey, phone, redactions, ct).ConfigureAwait(false) is { } erasure ? erasure : (Result<CustomerErasure>?)null,
-            CustomerErrors.ConcurrencyConflict,
-            retrying: null,
-            cancellationToken).ConfigureAwait(false);
     }
 
     private static void WriteSubscriptions(Utf8JsonWriter writer, IReadOnlyList<ConsentEvent> events)

@@ -52,6 +52,39 @@ internal static class ShopKernelActivity
     }
 
     /// <summary>
+    /// Runs a use case in a span named <paramref name="span"/> and completes the span with its outcome (and, on success,
+    /// the tags <paramref name="describe"/> adds). When nobody listens, <paramref name="work"/> runs as it is, with no
+    /// span and no extra async step.
+    /// </summary>
+    internal static Task<Result<T>> RunAsync<T>(string span, Func<Activity?, Task<Result<T>>> work, Action<Activity, T>? describe = null) =>
+        Source.HasListeners() ? RunTracedAsync(() => Start(span), work, describe) : work(null);
+
+    /// <summary>Runs a use case in the span <paramref name="start"/> opens (a span with tags known up front); see <see cref="RunAsync{T}(string, Func{Activity?, Task{Result{T}}}, Action{Activity, T}?)"/>.</summary>
+    internal static Task<Result<T>> RunAsync<T>(Func<Activity?> start, Func<Activity?, Task<Result<T>>> work, Action<Activity, T>? describe = null) =>
+        Source.HasListeners() ? RunTracedAsync(start, work, describe) : work(null);
+
+    /// <summary>Runs a use case without a value in a span named <paramref name="span"/> and completes the span with its outcome.</summary>
+    internal static Task<Result> RunAsync(string span, Func<Activity?, Task<Result>> work) =>
+        Source.HasListeners() ? RunTracedAsync(() => Start(span), work) : work(null);
+
+    /// <summary>Runs a use case without a value in the span <paramref name="start"/> opens.</summary>
+    internal static Task<Result> RunAsync(Func<Activity?> start, Func<Activity?, Task<Result>> work) =>
+        Source.HasListeners() ? RunTracedAsync(start, work) : work(null);
+
+    // The span is started and disposed in this async method, so that Activity.Current never leaks to the host.
+    private static async Task<Result<T>> RunTracedAsync<T>(Func<Activity?> start, Func<Activity?, Task<Result<T>>> work, Action<Activity, T>? describe)
+    {
+        using var activity = start();
+        return await TraceAsync(activity, work(activity), describe).ConfigureAwait(false);
+    }
+
+    private static async Task<Result> RunTracedAsync(Func<Activity?> start, Func<Activity?, Task<Result>> work)
+    {
+        using var activity = start();
+        return await TraceAsync(activity, work(activity)).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Awaits a use case started inside <paramref name="activity"/> and completes the span with its outcome (and, on
     /// success, the tags <paramref name="describe"/> adds). The caller starts and disposes the span in its own async
     /// method, so that <see cref="Activity.Current"/> never leaks to the host.

@@ -41,38 +41,35 @@ public sealed class PricingService
     /// <returns>The priced cart, or <c>cart.not_found</c> / <c>cart.expired</c>.</returns>
     public async Task<Result<PricedCart>> PriceCartAsync(CartPricingRequest request, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.Pricing);
-        return await ShopKernelActivity.TraceAsync(activity, PriceCoreAsync(request, cancellationToken), TagQuote).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.Pricing, async Task<Result<PricedCart>> (_) =>
+        {
+            if (request?.CouponCodes is null || request.CartToken.IsDefault)
+            {
+                return CartErrors.RequestInvalid;
+            }
+
+            var cart = await _carts.FindByTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
+            var now = Clock.UtcNow(_time);
+            if (cart is null)
+            {
+                return CartErrors.NotFound;
+            }
+
+            if (cart.ExpiresAt <= now)
+            {
+                return CartErrors.Expired;
+            }
+
+            var customerId = cart.CustomerId ?? request.CustomerId;
+            var (emailKey, phone) = customerId is null ? PricingInputs.Keys(request.Contact, _contacts) : (null, null);
+            var (context, _, _) = await _inputs.LoadAsync(cart, customerId, emailKey, phone, request.CouponCodes, [], now, cancellationToken).ConfigureAwait(false);
+            return _pricer.Price(cart, context with { Contact = request.Contact });
+        }, TagQuote).ConfigureAwait(false);
     }
 
     private static void TagQuote(System.Diagnostics.Activity activity, PricedCart priced)
     {
         activity.SetTag(ShopKernelTelemetry.Tags.LineCount, priced.Lines.Count);
         activity.SetTag(ShopKernelTelemetry.Tags.AdjustmentCount, priced.Adjustments.Count);
-    }
-
-    private async Task<Result<PricedCart>> PriceCoreAsync(CartPricingRequest request, CancellationToken cancellationToken)
-    {
-        if (request?.CouponCodes is null || request.CartToken.IsDefault)
-        {
-            return CartErrors.RequestInvalid;
-        }
-
-        var cart = await _carts.FindByTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
-        var now = Clock.UtcNow(_time);
-        if (cart is null)
-        {
-            return CartErrors.NotFound;
-        }
-
-        if (cart.ExpiresAt <= now)
-        {
-            return CartErrors.Expired;
-        }
-
-        var customerId = cart.CustomerId ?? request.CustomerId;
-        var (emailKey, phone) = customerId is null ? PricingInputs.Keys(request.Contact, _contacts) : (null, null);
-        var (context, _, _) = await _inputs.LoadAsync(cart, customerId, emailKey, phone, request.CouponCodes, [], now, cancellationToken).ConfigureAwait(false);
-        return _pricer.Price(cart, context with { Contact = request.Contact });
     }
 }

@@ -88,38 +88,35 @@ public sealed partial class PromotionService
     /// <returns>The deactivated promotion, or <c>promotion.not_found</c>.</returns>
     public async Task<Result<Promotion>> DeactivateAsync(string id, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionDeactivate, id, kind: null);
-        return await ShopKernelActivity.TraceAsync(activity, DeactivateCoreAsync(id, cancellationToken), static (a, p) => ShopKernelActivity.SetTag(a, ShopKernelTelemetry.Tags.PromotionKind, p.Kind)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<Promotion>> DeactivateCoreAsync(string id, CancellationToken cancellationToken)
-    {
-        if (!PromotionValidator.IsValidId(id))
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionDeactivate, id, kind: null), async Task<Result<Promotion>> (_) =>
         {
-            return PromotionErrors.IdInvalid;
-        }
-
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Promotion>?> (_, _) =>
-        {
-            var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (current is null)
+            if (!PromotionValidator.IsValidId(id))
             {
-                return PromotionErrors.NotFound;
+                return PromotionErrors.IdInvalid;
             }
 
-            if (!current.IsActive)
+            return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Promotion>?> (_, _) =>
             {
-                return current;
-            }
+                var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+                if (current is null)
+                {
+                    return PromotionErrors.NotFound;
+                }
 
-            var result = await _store.UpdateAsync(current with { IsActive = false }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (result != PromotionStoreResult.VersionConflict)
-            {
-                return Finish(result, current with { IsActive = false, Version = current.Version + 1 });
-            }
+                if (!current.IsActive)
+                {
+                    return current;
+                }
 
-            return null;
-        }, PromotionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+                var result = await _store.UpdateAsync(current with { IsActive = false }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                if (result != PromotionStoreResult.VersionConflict)
+                {
+                    return Finish(result, current with { IsActive = false, Version = current.Version + 1 });
+                }
+
+                return null;
+            }, PromotionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+        }, static (a, p) => ShopKernelActivity.SetTag(a, ShopKernelTelemetry.Tags.PromotionKind, p.Kind)).ConfigureAwait(false);
     }
 
     /// <summary>Reads a promotion, active or not.</summary>

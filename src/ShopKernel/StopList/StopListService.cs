@@ -64,37 +64,34 @@ public sealed partial class StopListService
     /// </returns>
     public async Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason);
-        return await ShopKernelActivity.TraceAsync(activity, AddCoreAsync(entry, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<StopListEntry>> AddCoreAsync(NewStopListEntry? entry, CancellationToken cancellationToken)
-    {
-        if (entry is null)
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
-            return StopListErrors.RequestInvalid;
-        }
+            if (entry is null)
+            {
+                return StopListErrors.RequestInvalid;
+            }
 
-        var now = Clock.UtcNow(_time);
-        if (Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now) is { } invalid)
-        {
-            return invalid;
-        }
+            var now = Clock.UtcNow(_time);
+            if (Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now) is { } invalid)
+            {
+                return invalid;
+            }
 
-        var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
-        if (!keys.Succeeded)
-        {
-            return keys.Error;
-        }
+            var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
+            if (!keys.Succeeded)
+            {
+                return keys.Error;
+            }
 
-        var stored = new StopListEntry(Guid.CreateVersion7(now), entry.Scope, entry.Reason, StoredKeys(keys.Value), entry.AddedBy.Trim(), now, 1)
-        {
-            Note = Blank(entry.Note),
-            ExpiresAt = entry.ExpiresAt,
-        };
-        await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, stored.AddedBy, now), cancellationToken).ConfigureAwait(false);
-        LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
-        return stored;
+            var stored = new StopListEntry(Guid.CreateVersion7(now), entry.Scope, entry.Reason, StoredKeys(keys.Value), entry.AddedBy.Trim(), now, 1)
+            {
+                Note = Blank(entry.Note),
+                ExpiresAt = entry.ExpiresAt,
+            };
+            await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, stored.AddedBy, now), cancellationToken).ConfigureAwait(false);
+            LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
+            return stored;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Changes an entry's scope, reason, note and expiry, guarded by the version the caller saw.</summary>
@@ -105,48 +102,45 @@ public sealed partial class StopListService
     /// <returns>The changed entry, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<StopListEntry>> ChangeAsync(Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason);
-        return await ShopKernelActivity.TraceAsync(activity, ChangeCoreAsync(entryId, expectedVersion, change, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<StopListEntry>> ChangeCoreAsync(Guid entryId, long expectedVersion, StopListEntryChange? change, CancellationToken cancellationToken)
-    {
-        if (change is null)
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
-            return StopListErrors.RequestInvalid;
-        }
+            if (change is null)
+            {
+                return StopListErrors.RequestInvalid;
+            }
 
-        var now = Clock.UtcNow(_time);
-        if (Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now) is { } invalid)
-        {
-            return invalid;
-        }
+            var now = Clock.UtcNow(_time);
+            if (Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now) is { } invalid)
+            {
+                return invalid;
+            }
 
-        var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
-        if (!found.Succeeded)
-        {
-            return found.Error;
-        }
+            var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (!found.Succeeded)
+            {
+                return found.Error;
+            }
 
-        var current = found.Value;
+            var current = found.Value;
 
-        var changed = current with
-        {
-            Scope = change.Scope,
-            Reason = change.Reason,
-            Note = Blank(change.Note),
-            ExpiresAt = change.ExpiresAt,
-            ChangedBy = change.ChangedBy.Trim(),
-            ChangedAt = now,
-            Version = expectedVersion + 1,
-        };
-        if (!await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, changed.ChangedBy!, now), cancellationToken).ConfigureAwait(false))
-        {
-            return StopListErrors.ConcurrencyConflict;
-        }
+            var changed = current with
+            {
+                Scope = change.Scope,
+                Reason = change.Reason,
+                Note = Blank(change.Note),
+                ExpiresAt = change.ExpiresAt,
+                ChangedBy = change.ChangedBy.Trim(),
+                ChangedAt = now,
+                Version = expectedVersion + 1,
+            };
+            if (!await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, changed.ChangedBy!, now), cancellationToken).ConfigureAwait(false))
+            {
+                return StopListErrors.ConcurrencyConflict;
+            }
 
-        LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
-        return changed;
+            LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
+            return changed;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -161,40 +155,37 @@ public sealed partial class StopListService
     /// <returns>Success, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result> RemoveAsync(Guid entryId, long expectedVersion, string removedBy, string? note = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListRemove);
-        return await ShopKernelActivity.TraceAsync(activity, RemoveCoreAsync(activity, entryId, expectedVersion, removedBy, note, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result> RemoveCoreAsync(System.Diagnostics.Activity? activity, Guid entryId, long expectedVersion, string removedBy, string? note, CancellationToken cancellationToken)
-    {
-        if (InvalidActor(removedBy))
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
         {
-            return StopListErrors.ActorInvalid;
-        }
+            if (InvalidActor(removedBy))
+            {
+                return StopListErrors.ActorInvalid;
+            }
 
-        if (InvalidNote(note))
-        {
-            return StopListErrors.NoteInvalid;
-        }
+            if (InvalidNote(note))
+            {
+                return StopListErrors.NoteInvalid;
+            }
 
-        var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
-        if (!found.Succeeded)
-        {
-            return found.Error;
-        }
+            var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
+            if (!found.Succeeded)
+            {
+                return found.Error;
+            }
 
-        var current = found.Value;
-        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, current.Scope);
+            var current = found.Value;
+            ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, current.Scope);
 
-        var now = Clock.UtcNow(_time);
-        var audit = Audit(current, StopListAuditAction.Removed, removedBy.Trim(), now) with { Note = Blank(note) };
-        if (!await _store.RemoveAsync(current, expectedVersion, audit, cancellationToken).ConfigureAwait(false))
-        {
-            return StopListErrors.ConcurrencyConflict;
-        }
+            var now = Clock.UtcNow(_time);
+            var audit = Audit(current, StopListAuditAction.Removed, removedBy.Trim(), now) with { Note = Blank(note) };
+            if (!await _store.RemoveAsync(current, expectedVersion, audit, cancellationToken).ConfigureAwait(false))
+            {
+                return StopListErrors.ConcurrencyConflict;
+            }
 
-        LogEntryRemoved(_logger, entryId, current.Scope);
-        return Result.Success;
+            LogEntryRemoved(_logger, entryId, current.Scope);
+            return Result.Success;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Gets an entry with its keys' hints.</summary>

@@ -87,69 +87,66 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId);
-        return await ShopKernelActivity.TraceAsync(activity, RequestCoreAsync(topicId, subject, evidence, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<SubscriptionRequestOutcome>> RequestCoreAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken)
-    {
-        if (!TryGetTopic(topicId, out var topic))
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId), async Task<Result<SubscriptionRequestOutcome>> (_) =>
         {
-            return SubscriptionErrors.TopicUnknown;
-        }
-
-        if (evidence is null || subject is null || !evidence.IsWellFormed())
-        {
-            return SubscriptionErrors.RequestInvalid;
-        }
-
-        if (!evidence.BoxStartedUnticked)
-        {
-            return SubscriptionErrors.ConsentPreTicked;
-        }
-
-        if (evidence.WordingVersion is null)
-        {
-            return SubscriptionErrors.WordingMissing;
-        }
-
-        var resolved = await ResolveContactAsync(subject, topic.Channel, cancellationToken).ConfigureAwait(false);
-        if (!resolved.Succeeded)
-        {
-            return resolved.Error;
-        }
-
-        var (normalized, sendTo) = resolved.Value;
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionRequestOutcome>?> (_, _) =>
-        {
-            var current = await _store.FindAsync(normalized.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
-            var now = Clock.UtcNow(_time);
-            if (State(current, now) == SubscriptionState.Subscribed)
+            if (!TryGetTopic(topicId, out var topic))
             {
-                return new SubscriptionRequestOutcome(SubscriptionState.Subscribed, null);
+                return SubscriptionErrors.TopicUnknown;
             }
 
-            var expiresAt = topic.DoubleOptIn ? DateTimeOffset.FromUnixTimeSeconds((now + _options.ConfirmationLifetime).ToUnixTimeSeconds()) : (DateTimeOffset?)null;
-            var requested = NewEvent(normalized, topic.Id, current, 1, ConsentEventKind.Requested, now, evidence, expiresAt);
-            List<ConsentEvent> events = [requested];
-            if (!topic.DoubleOptIn)
+            if (evidence is null || subject is null || !evidence.IsWellFormed())
             {
-                events.Add(NewEvent(normalized, topic.Id, current, 2, ConsentEventKind.Confirmed, now, evidence, null));
+                return SubscriptionErrors.RequestInvalid;
             }
 
-            var state = topic.DoubleOptIn ? SubscriptionState.Pending : SubscriptionState.Subscribed;
-            var guestContact = normalized.Kind == ConsentSubjectKind.Customer ? null : sendTo;
-            if (await AppendAsync(current, normalized, topic.Id, state, events, expiresAt, guestContact, cancellationToken).ConfigureAwait(false))
+            if (!evidence.BoxStartedUnticked)
             {
-                SubscriptionLog.Requested(_logger, topic.Id, state);
-                var confirmation = expiresAt is { } expiry
-                    ? new ConfirmationToken(_tokens.Issue(TokenPurpose.ConfirmSubscription, requested.Id, expiry, Binding(normalized.Stored, topic.Id)), sendTo, expiry)
-                    : null;
-                return new SubscriptionRequestOutcome(state, confirmation);
+                return SubscriptionErrors.ConsentPreTicked;
             }
 
-            return null;
-        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+            if (evidence.WordingVersion is null)
+            {
+                return SubscriptionErrors.WordingMissing;
+            }
+
+            var resolved = await ResolveContactAsync(subject, topic.Channel, cancellationToken).ConfigureAwait(false);
+            if (!resolved.Succeeded)
+            {
+                return resolved.Error;
+            }
+
+            var (normalized, sendTo) = resolved.Value;
+            return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionRequestOutcome>?> (_, _) =>
+            {
+                var current = await _store.FindAsync(normalized.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
+                var now = Clock.UtcNow(_time);
+                if (State(current, now) == SubscriptionState.Subscribed)
+                {
+                    return new SubscriptionRequestOutcome(SubscriptionState.Subscribed, null);
+                }
+
+                var expiresAt = topic.DoubleOptIn ? DateTimeOffset.FromUnixTimeSeconds((now + _options.ConfirmationLifetime).ToUnixTimeSeconds()) : (DateTimeOffset?)null;
+                var requested = NewEvent(normalized, topic.Id, current, 1, ConsentEventKind.Requested, now, evidence, expiresAt);
+                List<ConsentEvent> events = [requested];
+                if (!topic.DoubleOptIn)
+                {
+                    events.Add(NewEvent(normalized, topic.Id, current, 2, ConsentEventKind.Confirmed, now, evidence, null));
+                }
+
+                var state = topic.DoubleOptIn ? SubscriptionState.Pending : SubscriptionState.Subscribed;
+                var guestContact = normalized.Kind == ConsentSubjectKind.Customer ? null : sendTo;
+                if (await AppendAsync(current, normalized, topic.Id, state, events, expiresAt, guestContact, cancellationToken).ConfigureAwait(false))
+                {
+                    SubscriptionLog.Requested(_logger, topic.Id, state);
+                    var confirmation = expiresAt is { } expiry
+                        ? new ConfirmationToken(_tokens.Issue(TokenPurpose.ConfirmSubscription, requested.Id, expiry, Binding(normalized.Stored, topic.Id)), sendTo, expiry)
+                        : null;
+                    return new SubscriptionRequestOutcome(state, confirmation);
+                }
+
+                return null;
+            }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Confirms a pending double opt-in subscription with the token sent to the subject. The token works once.</summary>
@@ -162,52 +159,49 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.SubscriptionConfirm);
-        return await ShopKernelActivity.TraceAsync(activity, ConfirmCoreAsync(token, evidence, cancellationToken), static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false);
-    }
-
-    private async Task<Result<SubscriptionStatus>> ConfirmCoreAsync(string token, ConsentEvidence? evidence, CancellationToken cancellationToken)
-    {
-        evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
-        if (!evidence.IsWellFormed())
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionConfirm, async Task<Result<SubscriptionStatus>> (_) =>
         {
-            return SubscriptionErrors.RequestInvalid;
-        }
-
-        if (!TokenSigner.TryRead(token, TokenPurpose.ConfirmSubscription, out var requestId, out var expiresAt))
-        {
-            return SubscriptionErrors.TokenInvalid;
-        }
-
-        var request = await _store.FindEventAsync(requestId, cancellationToken).ConfigureAwait(false);
-        if (request is not { Kind: ConsentEventKind.Requested } || !_tokens.Verify(token, Binding(request.Subject.Stored, request.Topic)))
-        {
-            return SubscriptionErrors.TokenInvalid;
-        }
-
-        if (Clock.UtcNow(_time) >= expiresAt)
-        {
-            return SubscriptionErrors.TokenExpired;
-        }
-
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionStatus>?> (_, _) =>
-        {
-            var current = await _store.FindAsync(request.Subject.Stored, request.Topic, cancellationToken).ConfigureAwait(false);
-            if (current is null || current.LastEventId != requestId || current.State != SubscriptionState.Pending)
+            evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
+            if (!evidence.IsWellFormed())
             {
-                return SubscriptionErrors.TokenUsed;
+                return SubscriptionErrors.RequestInvalid;
             }
 
-            var now = Clock.UtcNow(_time);
-            var confirmed = NewEvent(request.Subject, request.Topic, current, 1, ConsentEventKind.Confirmed, now, evidence, null);
-            if (await AppendAsync(current, request.Subject, request.Topic, SubscriptionState.Subscribed, [confirmed], null, current.GuestContact, cancellationToken).ConfigureAwait(false))
+            if (!TokenSigner.TryRead(token, TokenPurpose.ConfirmSubscription, out var requestId, out var expiresAt))
             {
-                SubscriptionLog.Confirmed(_logger, request.Topic);
-                return new SubscriptionStatus(request.Topic, SubscriptionState.Subscribed, now, null);
+                return SubscriptionErrors.TokenInvalid;
             }
 
-            return null;
-        }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+            var request = await _store.FindEventAsync(requestId, cancellationToken).ConfigureAwait(false);
+            if (request is not { Kind: ConsentEventKind.Requested } || !_tokens.Verify(token, Binding(request.Subject.Stored, request.Topic)))
+            {
+                return SubscriptionErrors.TokenInvalid;
+            }
+
+            if (Clock.UtcNow(_time) >= expiresAt)
+            {
+                return SubscriptionErrors.TokenExpired;
+            }
+
+            return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<SubscriptionStatus>?> (_, _) =>
+            {
+                var current = await _store.FindAsync(request.Subject.Stored, request.Topic, cancellationToken).ConfigureAwait(false);
+                if (current is null || current.LastEventId != requestId || current.State != SubscriptionState.Pending)
+                {
+                    return SubscriptionErrors.TokenUsed;
+                }
+
+                var now = Clock.UtcNow(_time);
+                var confirmed = NewEvent(request.Subject, request.Topic, current, 1, ConsentEventKind.Confirmed, now, evidence, null);
+                if (await AppendAsync(current, request.Subject, request.Topic, SubscriptionState.Subscribed, [confirmed], null, current.GuestContact, cancellationToken).ConfigureAwait(false))
+                {
+                    SubscriptionLog.Confirmed(_logger, request.Topic);
+                    return new SubscriptionStatus(request.Topic, SubscriptionState.Subscribed, now, null);
+                }
+
+                return null;
+            }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+        }, static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -224,34 +218,31 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId);
-        return await ShopKernelActivity.TraceAsync(activity, UnsubscribeCoreAsync(subject, topicId, evidence, cancellationToken), TagWithdrawn).ConfigureAwait(false);
-    }
-
-    private async Task<Result<int>> UnsubscribeCoreAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken)
-    {
-        if (evidence is null || !evidence.IsWellFormed())
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId), async Task<Result<int>> (_) =>
         {
-            return SubscriptionErrors.RequestInvalid;
-        }
+            if (evidence is null || !evidence.IsWellFormed())
+            {
+                return SubscriptionErrors.RequestInvalid;
+            }
 
-        var target = Target(topicId, subject, topicRequired: false);
-        if (!target.Succeeded)
-        {
-            return target.Error;
-        }
+            var target = Target(topicId, subject, topicRequired: false);
+            if (!target.Succeeded)
+            {
+                return target.Error;
+            }
 
-        var (topic, stored) = target.Value;
-        if (topic is null)
-        {
-            return await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false);
-        }
+            var (topic, stored) = target.Value;
+            if (topic is null)
+            {
+                return await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false);
+            }
 
-        var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
-        return await WithdrawAsync(
-            async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
-            evidence,
-            cancellationToken).ConfigureAwait(false);
+            var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
+            return await WithdrawAsync(
+                async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
+                evidence,
+                cancellationToken).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -265,56 +256,53 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe);
-        return await ShopKernelActivity.TraceAsync(activity, RedeemUnsubscribeCoreAsync(token, evidence, cancellationToken), TagWithdrawn).ConfigureAwait(false);
-    }
-
-    private async Task<Result<int>> RedeemUnsubscribeCoreAsync(string token, ConsentEvidence? evidence, CancellationToken cancellationToken)
-    {
-        evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
-        if (!evidence.IsWellFormed())
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, async Task<Result<int>> (_) =>
         {
-            return SubscriptionErrors.RequestInvalid;
-        }
+            evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
+            if (!evidence.IsWellFormed())
+            {
+                return SubscriptionErrors.RequestInvalid;
+            }
 
-        if (_tokens.TryOpen(token, TokenPurpose.UnsubscribeSubject, out var subject, out var expiresAt))
-        {
-            return Clock.UtcNow(_time) >= expiresAt
-                ? SubscriptionErrors.TokenExpired
-                : await OptOutAsync(subject, evidence, cancellationToken).ConfigureAwait(false);
-        }
+            if (_tokens.TryOpen(token, TokenPurpose.UnsubscribeSubject, out var subject, out var expiresAt))
+            {
+                return Clock.UtcNow(_time) >= expiresAt
+                    ? SubscriptionErrors.TokenExpired
+                    : await OptOutAsync(subject, evidence, cancellationToken).ConfigureAwait(false);
+            }
 
-        if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out expiresAt))
-        {
-            return SubscriptionErrors.TokenInvalid;
-        }
+            if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out expiresAt))
+            {
+                return SubscriptionErrors.TokenInvalid;
+            }
 
-        var named = await _store.FindByIdAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-        if (named is null)
-        {
-            return SubscriptionErrors.TokenInvalid;
-        }
+            var named = await _store.FindByIdAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+            if (named is null)
+            {
+                return SubscriptionErrors.TokenInvalid;
+            }
 
-        if (named.State == SubscriptionState.Redacted)
-        {
-            // The person was erased: there is nothing left to send to them, so the link has done its job.
-            return 0;
-        }
+            if (named.State == SubscriptionState.Redacted)
+            {
+                // The person was erased: there is nothing left to send to them, so the link has done its job.
+                return 0;
+            }
 
-        if (!_tokens.Verify(token, Binding(named.Subject, named.Topic)))
-        {
-            return SubscriptionErrors.TokenInvalid;
-        }
+            if (!_tokens.Verify(token, Binding(named.Subject, named.Topic)))
+            {
+                return SubscriptionErrors.TokenInvalid;
+            }
 
-        if (Clock.UtcNow(_time) >= expiresAt)
-        {
-            return SubscriptionErrors.TokenExpired;
-        }
+            if (Clock.UtcNow(_time) >= expiresAt)
+            {
+                return SubscriptionErrors.TokenExpired;
+            }
 
-        return await WithdrawAsync(
-            async ct => await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
-            evidence,
-            cancellationToken).ConfigureAwait(false);
+            return await WithdrawAsync(
+                async ct => await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
+                evidence,
+                cancellationToken).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -492,34 +480,31 @@ public sealed partial class SubscriptionService
     /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId);
-        return await ShopKernelActivity.TraceAsync(activity, RecordSendCoreAsync(subject, topicId, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<Result> RecordSendCoreAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken)
-    {
-        var target = Target(topicId, subject, topicRequired: true);
-        if (!target.Succeeded)
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId), async Task<Result> (_) =>
         {
-            return target.Error;
-        }
+            var target = Target(topicId, subject, topicRequired: true);
+            if (!target.Succeeded)
+            {
+                return target.Error;
+            }
 
-        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
+            var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
 
-        // The caps are the person's: sends to every subject whose messages reach the same mailbox or number count.
-        var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
-        var now = Clock.UtcNow(_time);
-        var outcome = await _store.RecordSendAsync(stored, person, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
-        if (outcome != SendOutcome.Recorded)
-        {
-            SubscriptionLog.SendRefused(_logger, topic.Id, outcome);
-        }
+            // The caps are the person's: sends to every subject whose messages reach the same mailbox or number count.
+            var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
+            var now = Clock.UtcNow(_time);
+            var outcome = await _store.RecordSendAsync(stored, person, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
+            if (outcome != SendOutcome.Recorded)
+            {
+                SubscriptionLog.SendRefused(_logger, topic.Id, outcome);
+            }
 
-        return outcome switch
-        {
-            SendOutcome.Recorded => Result.Success,
-            SendOutcome.CapReached => SubscriptionErrors.CapReached,
-            _ => SubscriptionErrors.NotSubscribed,
-        };
+            return outcome switch
+            {
+                SendOutcome.Recorded => Result.Success,
+                SendOutcome.CapReached => SubscriptionErrors.CapReached,
+                _ => SubscriptionErrors.NotSubscribed,
+            };
+        }).ConfigureAwait(false);
     }
 }
