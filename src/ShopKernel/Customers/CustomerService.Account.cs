@@ -18,8 +18,7 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<Customer>> UpdateProfileAsync(CustomerId customerId, string firstName, string lastName, DateOnly? birthday, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerUpdateProfile);
-        return await ShopKernelActivity.TraceAsync(activity, UpdateProfileCoreAsync(customerId, firstName, lastName, birthday, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerUpdateProfile, _ => UpdateProfileCoreAsync(customerId, firstName, lastName, birthday, cancellationToken)).ConfigureAwait(false);
     }
 
     private Task<Result<Customer>> UpdateProfileCoreAsync(CustomerId customerId, string firstName, string lastName, DateOnly? birthday, CancellationToken cancellationToken)
@@ -67,8 +66,7 @@ public sealed partial class CustomerService
 
     private async Task<Result<Customer>> ChangeContactAsync(CustomerId customerId, ContactKind kind, string? text, CancellationToken cancellationToken)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, kind);
-        return await ShopKernelActivity.TraceAsync(activity, ChangeContactCoreAsync(customerId, kind, text, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, kind), _ => ChangeContactCoreAsync(customerId, kind, text, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -189,8 +187,7 @@ public sealed partial class CustomerService
     /// <returns>The changed customer, or <c>customer.address_invalid</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> RememberAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerRememberAddress);
-        return await ShopKernelActivity.TraceAsync(activity, RememberAddressCoreAsync(customerId, address, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRememberAddress, _ => RememberAddressCoreAsync(customerId, address, cancellationToken)).ConfigureAwait(false);
     }
 
     private Task<Result<Customer>> RememberAddressCoreAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken)
@@ -219,7 +216,6 @@ public sealed partial class CustomerService
     public async Task<Result<Customer>> ForgetAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.CustomerForgetAddress);
-        return await ShopKernelActivity.TraceAsync(activity, ChangeAsync(customerId, customer => customer.ForgetAddress(address) ? null : NoChange, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerForgetAddress, _ => ChangeAsync(customerId, customer => customer.ForgetAddress(address) ? null : NoChange, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -148,10 +148,15 @@ public sealed class OrderService
     /// <returns>The changed order, or <c>order.not_found</c>, <c>order.transition_invalid</c>, <c>order.concurrency_conflict</c>.</returns>
     public async Task<Result<Order>> ChangeStatusAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note = null, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.OrderChangeStatus);
-        activity?.SetTag(ShopKernelTelemetry.Tags.OrderNumber, number.ToString());
-        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, status);
-        return await ShopKernelActivity.TraceAsync(activity, ChangeStatusCoreAsync(number, status, expectedVersion, note, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(
+            () =>
+            {
+                var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.OrderChangeStatus);
+                activity?.SetTag(ShopKernelTelemetry.Tags.OrderNumber, number.ToString());
+                ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, status);
+                return activity;
+            },
+            _ => ChangeStatusCoreAsync(number, status, expectedVersion, note, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note, CancellationToken cancellationToken)

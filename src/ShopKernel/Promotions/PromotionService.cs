@@ -43,8 +43,7 @@ public sealed partial class PromotionService
     /// </returns>
     public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion);
-        return await ShopKernelActivity.TraceAsync(activity, SaveCoreAsync(promotion, create: true, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion), _ => SaveCoreAsync(promotion, create: true, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Creates or replaces: the promotion checked on its own and against the others, then stored.</summary>
@@ -78,8 +77,7 @@ public sealed partial class PromotionService
     /// </returns>
     public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
-        using var activity = StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion);
-        return await ShopKernelActivity.TraceAsync(activity, SaveCoreAsync(promotion, create: false, cancellationToken)).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion), _ => SaveCoreAsync(promotion, create: false, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Deactivates a promotion: it is kept (orders refer to it) but no longer applies. Deactivating twice is fine.</summary>

@@ -21,9 +21,15 @@ public sealed partial class StopListService
     /// <returns>What was counted and flagged, or <c>stop_list.order_not_found</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<DeliveryOutcomeResult>> RecordDeliveryOutcomeAsync(OrderNumber number, DeliveryOutcome outcome, CancellationToken cancellationToken = default)
     {
-        using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListDeliveryOutcome);
-        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.DeliveryOutcome, outcome);
-        return await ShopKernelActivity.TraceAsync(activity, RecordDeliveryOutcomeCoreAsync(number, outcome, cancellationToken), TagDeliveryOutcome).ConfigureAwait(false);
+        return await ShopKernelActivity.RunAsync(
+            () =>
+            {
+                var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListDeliveryOutcome);
+                ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.DeliveryOutcome, outcome);
+                return activity;
+            },
+            _ => RecordDeliveryOutcomeCoreAsync(number, outcome, cancellationToken),
+            TagDeliveryOutcome).ConfigureAwait(false);
     }
 
     private static void TagDeliveryOutcome(System.Diagnostics.Activity activity, DeliveryOutcomeResult result)
