@@ -31,6 +31,8 @@ dotnet test ShopKernel.sln -c Release --logger "console;verbosity=normal" 2>&1 |
 status=${PIPESTATUS[0]}
 
 count() { grep -cE "^\s+$1 ShopKernel\.$2" "$log" || true; }
+# The EF package's model tests (schema names, no database) are neither provider's.
+model() { grep -E "^\s+$1 ShopKernel\.EntityFrameworkCore\.Tests\." "$log" | grep -cvE 'Sqlite|Postgres' || true; }
 passed=$(grep -cE '^\s+Passed ShopKernel\.' "$log" || true)
 failed=$(grep -cE '^\s+Failed ShopKernel\.' "$log" || true)
 
@@ -40,6 +42,7 @@ printf '  %-12s %5s passed, %s failed\n' \
   "core" "$(count Passed 'Tests\.')" "$(count Failed 'Tests\.')" \
   "SQLite" "$(count Passed 'EntityFrameworkCore\.Tests\..*Sqlite')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Sqlite')" \
   "PostgreSQL" "$(count Passed 'EntityFrameworkCore\.Tests\..*Postgres')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Postgres')" \
+  "EF model" "$(model Passed)" "$(model Failed)" \
   "samples" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
 echo
 echo "$passed passed, $failed failed"
