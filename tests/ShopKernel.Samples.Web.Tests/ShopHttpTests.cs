@@ -106,6 +106,18 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
+    public async Task A_refused_checkout_shows_the_shops_wording_and_never_the_developers_description()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        var details = GuestDetails("wording@example.com").Select(f => f.Item1 == "firstName" ? (f.Item1, "Ada\u0007") : f).ToArray();
+        await BuyAsGuestAsync(client, details);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, client.Status);
+        Assert.Contains(Web.BuyerMessages.For(new ShopError(ShopKernel.Checkout.CheckoutErrorCodes.ContactInvalid, "")), System.Net.WebUtility.HtmlDecode(client.Html), StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", client.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_blocked_buyer_is_refused_politely_and_nothing_is_ordered()
     {
         await shop.WithAsync<StopListService, StopListEntry>(async s =>

@@ -70,7 +70,7 @@ public static class AccountPages
         {
             var message = registered.Error!.Code == CustomerErrorCodes.Duplicate
                 ? "An account with this e-mail address exists already. Sign in instead."
-                : registered.Error.Description;
+                : BuyerMessages.For(registered.Error);
             return RegisterForm(state, form, message, StatusCodes.Status422UnprocessableEntity);
         }
 

@@ -49,7 +49,7 @@ public static class CheckoutPages
         var priced = await pricing.PriceCartAsync(new CartPricingRequest(cart.Token) { CustomerId = state.CustomerId, CouponCodes = state.Coupon is null ? [] : [state.Coupon] }, http.RequestAborted);
         if (!priced.Succeeded)
         {
-            return Page("Checkout", state, Error(priced.Error!.Description), StatusCodes.Status409Conflict);
+            return Page("Checkout", state, Error(BuyerMessages.For(priced.Error!)), StatusCodes.Status409Conflict);
         }
 
         var customer = state.CustomerId is { } id && (await customers.GetAsync(id, http.RequestAborted)).TryGetValue(out var c) ? c : null;
@@ -131,7 +131,7 @@ public static class CheckoutPages
             {
                 CheckoutErrorCodes.PaymentMethodNotAllowed => "Cash on delivery is not available for this order. Please choose another payment method.",
                 CheckoutErrorCodes.TotalChanged or CheckoutErrorCodes.CartChanged => "Your cart or its price changed meanwhile. Please check the new total and place the order again.",
-                _ => error.Description,
+                _ => BuyerMessages.For(error),
             };
             var status = error.Code is CheckoutErrorCodes.CartChanged or CheckoutErrorCodes.TotalChanged or CheckoutErrorCodes.Contention
                 ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
