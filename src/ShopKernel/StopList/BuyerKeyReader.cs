@@ -8,6 +8,11 @@ internal static class BuyerKeyReader
 {
     public const int MaxHostKeyLength = 200;
 
+    /// <summary>Whether a host key given at checkout is acceptable: blank (ignored), or an identifier by the text policy within the length limit.</summary>
+    public static bool IsAcceptedHostKey(string? text) => string.IsNullOrWhiteSpace(text) || IsHostKeyText(text.Trim());
+
+    private static bool IsHostKeyText(string trimmed) => trimmed.Length > 0 && TextRules.IsIdentifier(trimmed, MaxHostKeyLength);
+
     /// <summary>Reads staff input; any malformed key is an error and nothing else is read.</summary>
     public static Result<List<BuyerKey>> Read(StopListKeys? keys, ContactNormalizer contacts)
     {
@@ -127,7 +132,7 @@ internal static class BuyerKeyReader
     private static BuyerKey? HostKey(string? text)
     {
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || !TextRules.IsIdentifier(trimmed, MaxHostKeyLength))
+        if (trimmed is null || !IsHostKeyText(trimmed))
         {
             return null;
         }
