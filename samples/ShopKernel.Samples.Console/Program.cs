@@ -15,7 +15,6 @@ using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.Samples.ConsoleApp;
 using ShopKernel.StopList;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 // The main job on the embedded default: a SQLite file beside the sample (or the path given as the first argument).

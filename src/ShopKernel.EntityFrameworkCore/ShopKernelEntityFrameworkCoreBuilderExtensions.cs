@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using ShopKernel.Carts;
+using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
@@ -11,7 +14,10 @@ using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
-using ShopKernel.Storage;
+using ShopKernel.Orders;
+using ShopKernel.Promotions;
+using ShopKernel.StopList;
+using ShopKernel.Subscriptions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Benchmarks.Carts;
 using ShopKernel.Benchmarks.Checkout;
 using ShopKernel.Customers;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Benchmarks.Customers;
 

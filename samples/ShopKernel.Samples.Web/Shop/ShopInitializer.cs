@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.Checkout;
 using ShopKernel.Promotions;
 using ShopKernel.Samples.Web.Data;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Samples.Web.Shop;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Carts;
 

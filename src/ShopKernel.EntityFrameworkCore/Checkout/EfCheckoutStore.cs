@@ -4,11 +4,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Checkout;
 

@@ -7,7 +7,7 @@ using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Promotions;
-using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 

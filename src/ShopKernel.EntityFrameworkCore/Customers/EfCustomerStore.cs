@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
-using ShopKernel.Storage;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Promotions;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Promotions;
 

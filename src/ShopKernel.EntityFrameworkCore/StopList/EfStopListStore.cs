@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 using ShopKernel.StopList;
 
 namespace ShopKernel.EntityFrameworkCore.StopList;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;

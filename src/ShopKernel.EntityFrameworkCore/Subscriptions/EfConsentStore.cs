@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;

@@ -1,5 +1,4 @@
 using ShopKernel.Customers;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;

@@ -9,7 +9,6 @@ using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Checkout;
 

@@ -1,4 +1,3 @@
-using ShopKernel.Storage;
 
 namespace ShopKernel.Customers;
 

@@ -1,5 +1,4 @@
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Customers;
 

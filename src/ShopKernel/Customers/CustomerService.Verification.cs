@@ -1,6 +1,5 @@
 using ShopKernel.Concurrency;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Customers;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Customers;

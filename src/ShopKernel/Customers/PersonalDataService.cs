@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
 using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.Customers;

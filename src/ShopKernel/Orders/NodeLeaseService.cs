@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.DependencyInjection;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Orders;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Orders;
 

@@ -1,8 +1,8 @@
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
 using ShopKernel.Promotions;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Pricing;
 

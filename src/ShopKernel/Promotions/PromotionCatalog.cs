@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.DependencyInjection;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Promotions;
 

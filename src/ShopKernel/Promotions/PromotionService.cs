@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopKernel.Concurrency;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Promotions;
 

@@ -3,7 +3,6 @@ using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 
 namespace ShopKernel.StopList;
 

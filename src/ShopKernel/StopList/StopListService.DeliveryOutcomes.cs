@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.StopList;
 

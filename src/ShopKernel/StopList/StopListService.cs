@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
+using ShopKernel.Orders;
 
 namespace ShopKernel.StopList;
 

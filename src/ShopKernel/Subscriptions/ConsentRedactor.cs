@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Subscriptions;

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Subscriptions;

@@ -5,7 +5,6 @@ using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Subscriptions;

@@ -7,7 +7,6 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Checkout;
 

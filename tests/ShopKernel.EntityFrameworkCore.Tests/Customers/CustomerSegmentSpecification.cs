@@ -5,7 +5,6 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
-using ShopKernel.Storage;
 using ShopKernel.Tests.Customers;
 using static ShopKernel.Tests.Customers.CustomerSamples;
 

@@ -7,8 +7,8 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Orders;
 using ShopKernel.Promotions;
-using ShopKernel.Storage;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;

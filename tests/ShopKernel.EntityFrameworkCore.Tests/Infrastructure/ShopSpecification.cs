@@ -6,7 +6,6 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.Carts;
 using ShopKernel.DependencyInjection;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Carts;
 

@@ -1,6 +1,5 @@
 using ShopKernel.Carts;
 using ShopKernel.Customers;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Carts;
 

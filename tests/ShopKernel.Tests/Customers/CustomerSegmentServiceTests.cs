@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Customers;
-using ShopKernel.Storage;
 using Snapshooter.Xunit;
 using static ShopKernel.Tests.Customers.CustomerSamples;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using ShopKernel.Customers;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Customers;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
-using ShopKernel.Storage;
 using ShopKernel.Tests.Carts;
 
 namespace ShopKernel.Tests.Diagnostics;

@@ -1,5 +1,4 @@
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Orders;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
-using ShopKernel.Storage;
 
 namespace ShopKernel.Tests.Orders;
 

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>Stock levels, kept by the host's back office and taken by checkout.</summary>
 public interface IStockStore

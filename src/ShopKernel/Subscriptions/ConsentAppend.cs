@@ -1,6 +1,5 @@
-using ShopKernel.Subscriptions;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>Ledger entries to append for one subscription, with the projection they lead to.</summary>
 /// <param name="Subscription">The projection after the entries; its <see cref="SubscriptionSnapshot.Version"/> is the last entry's sequence.</param>

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Customers;
 
 /// <summary>The outcome of <see cref="ICustomerStore.VerifyContactAsync"/>.</summary>
 /// <param name="Result">Whether the customer was stored.</param>

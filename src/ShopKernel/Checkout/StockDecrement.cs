@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>Stock to take for one SKU in a checkout commit, if at least that much is available.</summary>
 /// <param name="Sku">The stock keeping unit.</param>

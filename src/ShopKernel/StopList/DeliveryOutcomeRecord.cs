@@ -1,7 +1,6 @@
 using ShopKernel.Orders;
-using ShopKernel.StopList;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.StopList;
 
 /// <summary>A refused or unclaimed cash-on-delivery parcel, as stored: the order and its buyer's key hashes, nothing else.</summary>
 /// <param name="OrderNumber">The order.</param>

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Orders;
 
 /// <summary>
 /// Leases order-number node ids (0 to <see cref="Orders.OrderNumber.MaxNodeId"/>) to running instances, so that no two

@@ -1,6 +1,5 @@
-using ShopKernel.Promotions;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Promotions;
 
 /// <summary>Stores promotions: rows with their parameters, a usage counter for total-limited coupons.</summary>
 public interface IPromotionStore

@@ -1,6 +1,5 @@
-using ShopKernel.Customers;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Customers;
 
 /// <summary>
 /// Reads customers by segment, with their purchase facts: a page at a time, or all as a stream for exports. The

@@ -1,7 +1,6 @@
 using ShopKernel.Orders;
-using ShopKernel.StopList;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.StopList;
 
 /// <summary>
 /// Stores the stop list: entries with their hashed keys, their audit trail, and the refused deliveries that count

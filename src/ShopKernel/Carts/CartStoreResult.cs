@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Carts;
 
 /// <summary>The outcome of a write through <see cref="ICartStore"/>.</summary>
 public enum CartStoreResult

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>The reads and the one atomic write of checkout.</summary>
 public interface ICheckoutStore

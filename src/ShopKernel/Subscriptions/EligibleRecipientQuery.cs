@@ -1,7 +1,6 @@
 using ShopKernel.Customers;
-using ShopKernel.Subscriptions;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>Which subscribers of a topic may be sent a message now.</summary>
 /// <param name="Topic">The topic id.</param>

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>The result of <see cref="ICheckoutStore.CommitAsync"/>.</summary>
 /// <param name="Outcome">What happened.</param>

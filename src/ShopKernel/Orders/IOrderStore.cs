@@ -1,8 +1,8 @@
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
-using ShopKernel.Orders;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Orders;
 
 /// <summary>Reads orders and stores their status changes. Orders are created by <see cref="ICheckoutStore"/>.</summary>
 public interface IOrderStore

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>What happened to an <see cref="OrderCommit"/>. Unless <see cref="Committed"/>, nothing was stored.</summary>
 public enum CheckoutCommitOutcome

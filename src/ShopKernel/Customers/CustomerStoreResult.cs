@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Customers;
 
 /// <summary>The outcome of a write through <see cref="ICustomerStore"/>.</summary>
 public enum CustomerStoreResult

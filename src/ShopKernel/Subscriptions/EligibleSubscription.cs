@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>A subscription that may be sent a message now, with the contact to send to.</summary>
 /// <param name="Subscription">The subscription.</param>

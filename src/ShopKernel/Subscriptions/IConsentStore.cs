@@ -1,6 +1,6 @@
-using ShopKernel.Subscriptions;
+using ShopKernel.Customers;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>
 /// Stores the consent ledger, its current-state projection and the record of sends. The ledger is append-only: this

@@ -1,7 +1,6 @@
-using ShopKernel.Carts;
 using ShopKernel.Customers;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Carts;
 
 /// <summary>
 /// Stores carts. Every write is a whole unit of work, made atomic by the implementation, and guarded by the

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>A subject to redact on erasure, and the keyed hash that replaces it in the consent ledger.</summary>
 /// <param name="Subject">The subject in stored form.</param>

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>One limit of a frequency cap: fewer than <paramref name="MaxMessages"/> sends since <paramref name="Since"/>.</summary>
 /// <param name="Topic">The topic the sends count in, or <see langword="null"/> for sends of every topic.</param>

@@ -1,6 +1,6 @@
 using ShopKernel.Customers;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>What checkout reads besides the cart, in one round trip: purchase facts and stock levels.</summary>
 /// <param name="PurchaseFacts">The customer's purchase facts per currency; empty for guests.</param>

@@ -1,4 +1,4 @@
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>What recording a send found.</summary>
 public enum SendOutcome

@@ -1,7 +1,7 @@
 using ShopKernel.Carts;
 using ShopKernel.Orders;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>
 /// Everything one checkout writes, atomically: the order with its lines, the cart's conversion (the cart is

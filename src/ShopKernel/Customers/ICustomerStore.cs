@@ -1,6 +1,6 @@
-using ShopKernel.Customers;
+using ShopKernel.Subscriptions;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Customers;
 
 /// <summary>
 /// Stores customers. One customer per verified normalised e-mail, per verified phone and per external subject (unique

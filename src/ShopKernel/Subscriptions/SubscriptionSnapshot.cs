@@ -1,7 +1,6 @@
 using ShopKernel.Customers;
-using ShopKernel.Subscriptions;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Subscriptions;
 
 /// <summary>
 /// The current state of one subject's subscription to one topic: a projection of the consent ledger, written in the

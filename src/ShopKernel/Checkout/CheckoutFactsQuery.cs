@@ -1,6 +1,6 @@
 using ShopKernel.Customers;
 
-namespace ShopKernel.Storage;
+namespace ShopKernel.Checkout;
 
 /// <summary>What checkout (and cart pricing) asks the store for, answered in one round trip as <see cref="CheckoutFacts"/>.</summary>
 /// <param name="CustomerId">The registered customer: their purchase facts and profile; <see langword="null"/> for a guest.</param>
