@@ -31,9 +31,8 @@ public class InstrumentationBenchmarks
     {
         var options = new ShopKernelOptions();
         options.Carts.MaxQuantityPerLine = int.MaxValue;
-        var monitor = new StaticOptionsMonitor(options);
         var metrics = new ShopKernelMetrics(new OwnMeterFactory());
-        _service = new CartService(new InMemoryCartStore(), monitor, TimeProvider.System, metrics: metrics);
+        _service = new CartService(new InMemoryCartStore(), Options.Create(options), TimeProvider.System, metrics: metrics);
         _token = _service.CreateAsync(Currency.EUR).GetAwaiter().GetResult().Value.Token;
         if (Listening)
         {
@@ -59,15 +58,6 @@ public class InstrumentationBenchmarks
     /// <summary>Adds one unit to an existing line: load, change, version-guarded write, and what it reports.</summary>
     [Benchmark]
     public async Task<bool> AddItem() => (await _service.AddItemAsync(_token, _item)).Succeeded;
-
-    private sealed class StaticOptionsMonitor(ShopKernelOptions value) : IOptionsMonitor<ShopKernelOptions>
-    {
-        public ShopKernelOptions CurrentValue => value;
-
-        public ShopKernelOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<ShopKernelOptions, string?> listener) => null;
-    }
 
     private sealed class OwnMeterFactory : IMeterFactory
     {

@@ -19,7 +19,7 @@ public sealed partial class CartService
     private readonly ICartStore _store;
     private readonly IOrderStore? _orders;
     private readonly OrderNumberFormat _numberFormat;
-    private readonly IOptionsMonitor<ShopKernelOptions> _options;
+    private readonly CartOptions _limits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
@@ -35,7 +35,7 @@ public sealed partial class CartService
     /// existed; a host with carts only may leave it out, and then both answer <c>cart.not_found</c>.
     /// </param>
     /// <param name="numberFormat">The shop's order number format, in which <c>cart.checked_out</c> names the order; <see cref="OrderNumberFormat.Default"/> when omitted.</param>
-    public CartService(ICartStore store, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null)
+    public CartService(ICartStore store, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,13 +43,13 @@ public sealed partial class CartService
         _store = store;
         _orders = orders;
         _numberFormat = numberFormat ?? OrderNumberFormat.Default;
-        _options = options;
+        _limits = options.Value.Carts ?? throw new ArgumentException("ShopKernel:Carts is required.", nameof(options));
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
     }
 
-    private CartOptions Limits => _options.CurrentValue.Carts;
+    private CartOptions Limits => _limits;
 
     /// <summary>Creates an empty guest cart.</summary>
     /// <param name="currency">The currency of the cart's prices.</param>

@@ -27,7 +27,7 @@ public sealed partial class CheckoutService
     private readonly IOrderNumberGenerator _numbers;
     private readonly IEnumerable<ICheckoutGuard> _guards;
     private readonly ContactNormalizer _contacts;
-    private readonly IOptionsMonitor<ShopKernelOptions> _options;
+    private readonly CheckoutOptions _options;
     private readonly TimeProvider _time;
     private readonly OrderNumberFormat _numberFormat;
     private readonly ILogger _logger;
@@ -56,7 +56,7 @@ public sealed partial class CheckoutService
         IOrderNumberGenerator numbers,
         IEnumerable<ICheckoutGuard> guards,
         ContactNormalizer contacts,
-        IOptionsMonitor<ShopKernelOptions> options,
+        IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         OrderNumberFormat numberFormat,
         ILogger<CheckoutService>? logger = null,
@@ -70,7 +70,8 @@ public sealed partial class CheckoutService
         _numbers = numbers ?? throw new ArgumentNullException(nameof(numbers));
         _guards = guards ?? throw new ArgumentNullException(nameof(guards));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value.Checkout ?? throw new ArgumentException("ShopKernel:Checkout is required.", nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -130,7 +131,7 @@ public sealed partial class CheckoutService
     /// </summary>
     private string ConfiguredMethod(string requested)
     {
-        foreach (var method in _options.CurrentValue.Checkout.PaymentMethods)
+        foreach (var method in _options.PaymentMethods)
         {
             if (string.Equals(method, requested, StringComparison.OrdinalIgnoreCase))
             {
@@ -155,7 +156,7 @@ public sealed partial class CheckoutService
     private async Task<(Result<PlacedOrder> Placed, string Outcome)> PlaceCoreAsync(CheckoutRequest request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         const string Failed = "failed";
-        var options = _options.CurrentValue.Checkout;
+        var options = _options;
         if (CheckoutValidator.Validate(request, options, _contacts, out var validContact, out var validEmailKey) is { } invalid)
         {
             return (invalid, Failed);

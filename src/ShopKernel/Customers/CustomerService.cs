@@ -41,13 +41,8 @@ public sealed partial class CustomerService
     private readonly TimeProvider _time;
     private readonly TimeSpan _claimLifetime;
 
-    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
-    /// <param name="store">The customer store.</param>
-    /// <param name="contacts">The contact normaliser.</param>
-    /// <param name="credentials">The password credentials.</param>
-    /// <param name="options">ShopKernel's options (token lifetimes and keys, the lifetime of unverified claims).</param>
-    /// <param name="timeProvider">The clock.</param>
-    public CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
+    /// <summary>Creates the service; <c>AddShopKernel()</c> registers it, with the host's one token signer.</summary>
+    internal CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, TokenSigner tokens, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -55,7 +50,7 @@ public sealed partial class CustomerService
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _tokenOptions = options.Value.Tokens;
-        _tokens = new TokenSigner(_tokenOptions);
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
@@ -11,6 +12,7 @@ using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.Subscriptions;
+using ShopKernel.Tokens;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,19 +36,46 @@ public static class ShopKernelServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ShopKernelOptionsRules>());
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CartOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, OrderNumberOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CredentialOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ContactNormalizationOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, TokenOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CustomerOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, SubscriptionOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PricingOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CheckoutOptionsRules>(),
+        ]);
         services.TryAddSingleton(TimeProvider.System);
 
         // On the host's meter factory when it has one (ASP.NET Core, services.AddMetrics()), else process-wide.
         services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } meters ? new ShopKernelMetrics(meters) : ShopKernelMetrics.Shared);
-        services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Contacts));
+        services.TryAddSingleton(sp => new ContactNormalizer(ConfiguredOptions(sp).Contacts));
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
-        services.TryAddScoped<CustomerService>();
+        services.TryAddSingleton(sp => new TokenSigner(ConfiguredOptions(sp).Tokens));
+        services.TryAddScoped(sp => new CustomerService(
+            sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<ContactNormalizer>(),
+            sp.GetRequiredService<PasswordCredentials>(),
+            sp.GetRequiredService<TokenSigner>(),
+            sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<PersonalDataService>();
         services.TryAddScoped<CustomerSegmentService>();
-        services.TryAddScoped<SubscriptionService>();
+        services.TryAddScoped(sp => new SubscriptionService(
+            sp.GetRequiredService<IConsentStore>(),
+            sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<ContactNormalizer>(),
+            sp.GetRequiredService<IMarketingSuppression>(),
+            sp.GetRequiredService<TokenSigner>(),
+            sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<SubscriptionService>>(),
+            sp.GetRequiredService<ShopKernelMetrics>()));
         services.TryAddSingleton<IMarketingSuppression, NoMarketingSuppression>();
         services.TryAddSingleton<ICartPricer, PromotionPricer>();
         services.TryAddSingleton<PromotionCatalog>();
@@ -58,7 +87,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddSingleton<LeasedOrderNumberGenerator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NodeLeaseService>());
         services.TryAddSingleton<IOrderNumberGenerator>(CreateOrderNumberGenerator);
-        services.TryAddSingleton(sp => OrderNumberFormat.FromOptions(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders));
+        services.TryAddSingleton(sp => OrderNumberFormat.FromOptions(ConfiguredOptions(sp).Orders));
         return new ShopKernelBuilder(services);
     }
 
@@ -68,7 +97,7 @@ public static class ShopKernelServiceCollectionExtensions
     /// </summary>
     private static IOrderNumberGenerator CreateOrderNumberGenerator(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Orders;
+        var options = ConfiguredOptions(services).Orders;
         if (NodeLeaseService.IsEnabled(services, options))
         {
             return services.GetRequiredService<LeasedOrderNumberGenerator>();
@@ -76,4 +105,7 @@ public static class ShopKernelServiceCollectionExtensions
 
         return new OrderNumberGenerator(options.NodeId ?? 0, services.GetRequiredService<TimeProvider>());
     }
+
+    /// <summary>ShopKernel's options as the host started with them (validated then).</summary>
+    internal static ShopKernelOptions ConfiguredOptions(IServiceProvider services) => services.GetRequiredService<IOptions<ShopKernelOptions>>().Value;
 }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Orders;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
 
@@ -30,8 +33,15 @@ public static class ShopKernelStopListBuilderExtensions
 
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, StopListOptionsRules>());
-        services.TryAddSingleton(sp => new StopListKeyHasher(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.StopList));
-        services.TryAddScoped<StopListService>();
+        services.TryAddSingleton(sp => new StopListKeyHasher(ShopKernelServiceCollectionExtensions.ConfiguredOptions(sp).StopList));
+        services.TryAddScoped(sp => new StopListService(
+            sp.GetRequiredService<IStopListStore>(),
+            sp.GetRequiredService<IOrderStore>(),
+            sp.GetRequiredService<ContactNormalizer>(),
+            sp.GetRequiredService<StopListKeyHasher>(),
+            sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<StopListService>>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICheckoutGuard, StopListCheckoutGuard>());
         services.Replace(ServiceDescriptor.Scoped<IMarketingSuppression, StopListMarketingSuppression>());
         return builder;

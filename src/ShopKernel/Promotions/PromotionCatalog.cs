@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Pricing;
 
 namespace ShopKernel.Promotions;
 
@@ -16,7 +17,7 @@ namespace ShopKernel.Promotions;
 public sealed partial class PromotionCatalog : IDisposable
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly IOptionsMonitor<ShopKernelOptions> _options;
+    private readonly PricingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -27,10 +28,11 @@ public sealed partial class PromotionCatalog : IDisposable
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public PromotionCatalog(IServiceScopeFactory scopes, IOptionsMonitor<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<PromotionCatalog>? logger = null)
+    public PromotionCatalog(IServiceScopeFactory scopes, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<PromotionCatalog>? logger = null)
     {
         _scopes = scopes ?? throw new ArgumentNullException(nameof(scopes));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value.Pricing ?? throw new ArgumentException("ShopKernel:Pricing is required.", nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -61,7 +63,7 @@ public sealed partial class PromotionCatalog : IDisposable
                 return current.Set; // another caller reloaded while this one waited
             }
 
-            var options = _options.CurrentValue.Pricing;
+            var options = _options;
             var now = _time.GetUtcNow();
             PromotionSet set;
             var scope = _scopes.CreateAsyncScope();

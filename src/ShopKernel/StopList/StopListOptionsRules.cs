@@ -1,21 +1,17 @@
-using Microsoft.Extensions.Options;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.StopList;
 
-/// <summary>Validates <see cref="ShopKernelOptions.StopList"/> when the host starts; registered by <c>AddStopList()</c>.</summary>
-internal sealed class StopListOptionsRules : IValidateOptions<ShopKernelOptions>
+/// <summary>The rules of <see cref="StopListOptions"/> annotations cannot state; registered by <c>AddStopList()</c>.</summary>
+internal sealed class StopListOptionsRules : OptionsRules<StopListOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ShopKernelOptions options)
-    {
-        var stopList = options.StopList;
-        if (stopList is null)
-        {
-            return ValidateOptionsResult.Fail("ShopKernel:StopList is required.");
-        }
+    protected override string Path => "ShopKernel:StopList";
 
-        var failures = new List<string>();
+    protected override StopListOptions? Section(ShopKernelOptions options) => options.StopList;
+
+    protected override void Check(StopListOptions stopList, ShopKernelOptions options, List<string> failures)
+    {
         if (stopList.HashKeys is not { Count: > 0 } keys || keys.Any(k => TokenSigner.TryDecodeKey(k) is null))
         {
             failures.Add(StopListKeyHasher.MissingKeysMessage);
@@ -38,16 +34,11 @@ internal sealed class StopListOptionsRules : IValidateOptions<ShopKernelOptions>
             failures.Add($"ShopKernel:StopList:RefusedDeliveriesToFlag must be between 0 (off) and 1000 (was {stopList.RefusedDeliveriesToFlag}).");
         }
 
-        if (stopList.RefusedDeliveriesPeriod < TimeSpan.FromDays(1) || stopList.RefusedDeliveriesPeriod > TimeSpan.FromDays(3650))
-        {
-            failures.Add($"ShopKernel:StopList:RefusedDeliveriesPeriod must be between 1 and 3650 days (was {stopList.RefusedDeliveriesPeriod}).");
-        }
+        Between(nameof(stopList.RefusedDeliveriesPeriod), stopList.RefusedDeliveriesPeriod, TimeSpan.FromDays(1), TimeSpan.FromDays(3650), "between 1 and 3650 days", failures);
 
         if (stopList.AutomaticEntryLifetime is { } lifetime && (lifetime < TimeSpan.FromDays(1) || lifetime > TimeSpan.FromDays(3650)))
         {
             failures.Add($"ShopKernel:StopList:AutomaticEntryLifetime must be empty or between 1 and 3650 days (was {lifetime}).");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

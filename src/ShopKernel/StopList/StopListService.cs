@@ -29,18 +29,12 @@ public sealed partial class StopListService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the service; hosts resolve it from dependency injection (<c>AddStopList()</c>).</summary>
-    /// <param name="store">The stop-list store.</param>
-    /// <param name="orders">The order store, for delivery outcomes.</param>
-    /// <param name="contacts">Reads and normalises e-mails and phones.</param>
-    /// <param name="options">The options; <c>StopList.HashKeys</c> must hold at least one key.</param>
-    /// <param name="timeProvider">The clock.</param>
-    /// <param name="logger">The logger.</param>
-    /// <exception cref="InvalidOperationException">No valid hash key is configured.</exception>
-    public StopListService(
+    /// <summary>Creates the service; <c>AddStopList()</c> registers it, with the host's one key hasher.</summary>
+    internal StopListService(
         IStopListStore store,
         IOrderStore orders,
         ContactNormalizer contacts,
+        StopListKeyHasher hasher,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         ILogger<StopListService>? logger = null)
@@ -50,7 +44,7 @@ public sealed partial class StopListService
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.StopList;
-        _hasher = new StopListKeyHasher(_options);
+        _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }

@@ -1,19 +1,21 @@
 using System.Text.RegularExpressions;
-using ShopKernel.Tokens;
+using ShopKernel.DependencyInjection;
 
 namespace ShopKernel.Subscriptions;
 
-/// <summary>The rules of <see cref="SubscriptionOptions"/>, checked when the host starts.</summary>
-internal static partial class SubscriptionOptionsRules
+/// <summary>The rules of <see cref="SubscriptionOptions"/> annotations cannot state.</summary>
+internal sealed partial class SubscriptionOptionsRules : OptionsRules<SubscriptionOptions>
 {
-    public static IEnumerable<string> Validate(SubscriptionOptions? options, TokenOptions? tokens)
-    {
-        if (options is null)
-        {
-            yield return "ShopKernel:Subscriptions is required.";
-            yield break;
-        }
+    protected override string Path => "ShopKernel:Subscriptions";
 
+    protected override SubscriptionOptions? Section(ShopKernelOptions options) => options.Subscriptions;
+
+    protected override void Check(SubscriptionOptions section, ShopKernelOptions options, List<string> failures) =>
+        failures.AddRange(Failures(section, options));
+
+    private static IEnumerable<string> Failures(SubscriptionOptions options, ShopKernelOptions all)
+    {
+        var tokens = all.Tokens;
         if (options.ConfirmationLifetime < TimeSpan.FromMinutes(10) || options.ConfirmationLifetime > TimeSpan.FromDays(30))
         {
             yield return $"ShopKernel:Subscriptions:ConfirmationLifetime must be between 10 minutes and 30 days (was {options.ConfirmationLifetime}).";

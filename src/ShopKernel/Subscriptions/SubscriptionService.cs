@@ -36,20 +36,13 @@ public sealed partial class SubscriptionService
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
 
-    /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
-    /// <param name="store">The consent store.</param>
-    /// <param name="customers">The customer store (a customer's contact for the channel).</param>
-    /// <param name="contacts">The contact normaliser.</param>
-    /// <param name="suppression">Who is blocked from marketing.</param>
-    /// <param name="options">ShopKernel's options (topics, caps, token keys).</param>
-    /// <param name="timeProvider">The clock.</param>
-    /// <param name="logger">The logger; optional.</param>
-    /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
-    public SubscriptionService(
+    /// <summary>Creates the service; <c>AddShopKernel()</c> registers it, with the host's one token signer.</summary>
+    internal SubscriptionService(
         IConsentStore store,
         ICustomerStore customers,
         ContactNormalizer contacts,
         IMarketingSuppression suppression,
+        TokenSigner tokens,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         ILogger<SubscriptionService>? logger = null,
@@ -65,7 +58,7 @@ public sealed partial class SubscriptionService
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _options = options.Value.Subscriptions;
         _tokenOptions = options.Value.Tokens;
-        _tokens = new TokenSigner(_tokenOptions);
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
         _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
