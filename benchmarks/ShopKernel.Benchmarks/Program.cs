@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using ShopKernel.Benchmarks.Interleaved;
 
-// Pick benchmarks with --filter, e.g. --filter '*Cart*'; see README's Benchmarks section.
+// Pick benchmarks with --filter, e.g. --filter '*Cart*'; or compare the hot paths with raw ADO.NET in one process
+// with --interleaved. See README's Benchmarks section.
+if (args.Contains(InterleavedCommand.Switch))
+{
+    return await InterleavedCommand.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
