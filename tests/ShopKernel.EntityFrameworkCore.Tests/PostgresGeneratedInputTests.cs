@@ -1,9 +1,10 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresGeneratedInputTests : GeneratedInputSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("generated_input");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("generated_input");
 }

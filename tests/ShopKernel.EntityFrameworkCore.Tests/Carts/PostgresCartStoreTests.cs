@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Carts;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Carts;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresCartStoreTests : CartStoreSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("carts");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("carts");
 }

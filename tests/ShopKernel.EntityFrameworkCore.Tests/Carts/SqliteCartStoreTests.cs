@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Carts;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Carts;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqliteCartStoreTests : CartStoreSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

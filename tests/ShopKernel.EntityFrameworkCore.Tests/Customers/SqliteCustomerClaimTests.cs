@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Customers;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqliteCustomerClaimTests : CustomerClaimSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

@@ -7,6 +7,7 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 using ShopKernel.Promotions;
 using ShopKernel.Subscriptions;
@@ -146,13 +147,13 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         if (contextFirst)
         {
-            services.AddDbContextPool<TestShopContext>(Database.Configure);
+            services.AddDbContextPool<TestShopContext>(Host.Database.Configure);
         }
 
         services.AddShopKernel(o => o.Orders.NodeId = 0).AddEntityFrameworkStores<TestShopContext>();
         if (!contextFirst)
         {
-            services.AddDbContextPool<TestShopContext>(Database.Configure);
+            services.AddDbContextPool<TestShopContext>(Host.Database.Configure);
         }
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -179,7 +180,7 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
     public async Task A_real_database_failure_during_a_checkout_commit_still_logs_an_error()
     {
         var token = await CartWithAsync(Item("TEE"));
-        Host.Faults.FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
+        Host.Faults.FailNextInsert();
 
         await Assert.ThrowsAsync<SimulatedDatabaseFailureException>(() => PlaceAsync(GuestRequest(token)));
 
@@ -192,7 +193,7 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
     public async Task A_real_database_failure_while_creating_a_customer_cart_still_logs_an_error()
     {
         var customer = (await Use<CustomerService, Result<Customer>>(s => s.RegisterAsync(new CustomerRegistration("Ada", "Lovelace") { Email = "ada@example.com" }))).Value;
-        Host.Faults.FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
+        Host.Faults.FailNextInsert();
 
         await Assert.ThrowsAnyAsync<Exception>(() => Use<CartService, Result<Cart>>(s => s.GetOrCreateForCustomerAsync(customer.Id, Currency.EUR)));
 

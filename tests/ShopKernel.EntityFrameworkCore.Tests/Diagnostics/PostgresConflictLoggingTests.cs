@@ -1,9 +1,10 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresConflictLoggingTests : ConflictLoggingSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("conflictlogs");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("conflictlogs");
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresStoreHealthTests : StoreHealthSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("health");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("health");
 
     // Port 1 on the loopback interface refuses connections at once.
     protected override void ConfigureUnreachable(DbContextOptionsBuilder builder) =>

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
 
 /// <summary>The health check of ShopKernel's store, registered as a host registers it, on every provider.</summary>
-public abstract class StoreHealthSpecification : DatabaseSpecification
+public abstract class StoreHealthSpecification : StoreSpecification
 {
     protected const string Secret = "not-the-password-7731";
 

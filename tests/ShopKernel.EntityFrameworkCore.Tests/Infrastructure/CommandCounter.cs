@@ -1,10 +1,11 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>Counts round trips (commands sent) and SQL statements, deterministically, instead of timing them.</summary>
-public sealed class CommandCounter : DbCommandInterceptor
+public sealed class CommandCounter : DbCommandInterceptor, IRoundTripCounter
 {
     private int _commands;
     private int _statements;

@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>Fails the database on purpose: before a chosen command runs, or when a transaction is about to commit.</summary>
-public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor, IFaultInjector
 {
     private Func<string, bool>? _failCommand;
     private bool _failNextCommit;
@@ -23,6 +25,15 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
 
     /// <summary>Fails the next transaction commit, once, after all its statements ran.</summary>
     public void FailNextCommit() => _failNextCommit = true;
+
+    /// <summary>Fails the next command that inserts, once.</summary>
+    public void FailNextInsert() => FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
+
+    /// <summary>A failed commit surfaces as it was thrown.</summary>
+    public bool IsCommitFailure(Exception exception) => exception is SimulatedDatabaseFailureException;
+
+    /// <summary>A failed insert surfaces wrapped in EF Core's update exception.</summary>
+    public bool IsInsertFailure(Exception exception) => exception is DbUpdateException { InnerException: SimulatedDatabaseFailureException };
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

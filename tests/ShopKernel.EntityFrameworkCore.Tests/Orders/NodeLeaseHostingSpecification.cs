@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 
 /// <summary>The node-id lease in a real generic host over a pooled context, as hosts run it, on every provider.</summary>
-public abstract class NodeLeaseHostingSpecification : DatabaseSpecification
+public abstract class NodeLeaseHostingSpecification : StoreSpecification
 {
     private IHost BuildHost(CapturingLoggerProvider logs, FaultInjector? faults = null, Action<HostApplicationBuilder>? configure = null)
     {
@@ -19,7 +20,7 @@ public abstract class NodeLeaseHostingSpecification : DatabaseSpecification
         configure?.Invoke(builder);
         builder.Services.AddDbContextPool<TestShopContext>(options =>
         {
-            Database.Configure(options);
+            Host.Database.Configure(options);
             if (faults is not null)
             {
                 options.AddInterceptors(faults);

@@ -1,9 +1,10 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresNodeLeaseHostingTests : NodeLeaseHostingSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("leasehosting");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("leasehosting");
 }

@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Orders;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresNodeLeaseStoreTests : NodeLeaseStoreSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("leases");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("leases");
 }

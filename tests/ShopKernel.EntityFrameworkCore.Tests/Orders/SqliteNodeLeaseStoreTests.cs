@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Orders;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqliteNodeLeaseStoreTests : NodeLeaseStoreSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Promotions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Promotions;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqlitePromotionTests : PromotionSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

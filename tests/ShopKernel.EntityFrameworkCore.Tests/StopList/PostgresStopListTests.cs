@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.StopList;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.StopList;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresStopListTests : StopListSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("stop_list");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("stop_list");
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
-using ShopKernel.EntityFrameworkCore.Tests.Customers;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Customers;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
@@ -25,7 +26,21 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         WordingVersion = "newsletter-2026-03", BoxStartedUnticked = true, IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0 (X11; Linux)",
     };
 
-    private bool IsPostgres => Database.Provider == "PostgreSQL";
+    private bool IsPostgres => Host.Database.Provider == "PostgreSQL";
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_a_ledger_entry_except_by_redaction()
+    {
+        await SubscribedGuestAsync("grace@example.com");
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET kind = 'Withdrawn'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET sequence = sequence + 1"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = 'email:someone@example.com'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET ip_address = '192.0.2.1'"));
+        Assert.True(await RefusedAsync($"DELETE FROM {Table}"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = 'redacted:00', ip_address = NULL, user_agent = NULL"));
+        Assert.False(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL"));
+        Assert.Equal(2, (await LedgerAsync()).Count);
+    }
 
     [Fact]
     public async Task A_redaction_written_by_hand_is_refused_whatever_hash_it_writes()
@@ -118,7 +133,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         await Subs(s => s.RequestAsync(Newsletter, customer, Ticked));
         var before = (await Subs(s => s.GetProofAsync(customer, Newsletter))).Value;
         var newKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("ShopKernel rotated signing key"u8));
-        await using var rotated = new ShopKernelTestHost(Database, o =>
+        await using var rotated = new ShopKernelTestHost(Storage, o =>
         {
             Configure(o);
             o.Tokens.SigningKeys.Insert(0, newKey);

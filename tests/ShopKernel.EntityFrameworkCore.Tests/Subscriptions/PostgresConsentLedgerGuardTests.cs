@@ -1,9 +1,10 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
 
 [Trait("Provider", "PostgreSQL")]
 public sealed class PostgresConsentLedgerGuardTests : ConsentLedgerGuardSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync("consent_ledger");
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.PostgresAsync("consent_ledger");
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
@@ -59,7 +60,7 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
             await owner.Database.ExecuteSqlRawAsync(owner.Database.GenerateLeastPrivilegeScript(Owner, App));
         }
 
-        _app = new ShopKernelTestHost(new RoleDatabase(ConnectionString(App)), Configure);
+        _app = new ShopKernelTestHost(new EfStorage(new RoleDatabase(ConnectionString(App))), Configure);
     }
 
     public async Task DisposeAsync()

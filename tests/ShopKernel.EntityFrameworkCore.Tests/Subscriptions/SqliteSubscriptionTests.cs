@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Subscriptions;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqliteSubscriptionTests : SubscriptionSpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

@@ -1,9 +1,11 @@
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications;
+using ShopKernel.Specifications.Text;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Text;
 
 [Trait("Provider", "SQLite")]
 public sealed class SqliteTextPolicyTests : TextPolicySpecification
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+    protected override Task<StorageUnderTest> CreateStorageAsync() => EfStorage.SqliteAsync();
 }

@@ -1,7 +1,7 @@
 using ShopKernel.Customers;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>Guests — buyers without an account — found by normalised contact on their orders, on every provider.</summary>
 public abstract class GuestBuyerSpecification : CustomerSteps

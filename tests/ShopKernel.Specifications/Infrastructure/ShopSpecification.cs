@@ -1,16 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+namespace ShopKernel.Specifications.Infrastructure;
 
 /// <summary>A store specification with a shop's usual settings and the steps of buying: carts, items, guest orders.</summary>
-public abstract class ShopSpecification : DatabaseSpecification
+public abstract class ShopSpecification : StoreSpecification
 {
     protected static readonly PostalAddress Address = new("Ada Lovelace", "Main Street 1", "10115", "Berlin", "de");
     protected static readonly OrderContact Guest = new("Ada@Example.com", "+49 30 1234567", "Ada", "Lovelace");
@@ -72,8 +70,7 @@ public abstract class ShopSpecification : DatabaseSpecification
     protected static CheckoutRequest GuestRequest(CartToken token, string payment = "card") =>
         new(token, payment, Address) { Contact = Guest };
 
-    private protected Task<List<PurchaseFactsRecord>> FactRowsAsync() =>
-        Host.QueryAsync(db => db.Set<PurchaseFactsRecord>().AsNoTracking().ToListAsync());
+    protected Task<IReadOnlyList<StoredPurchaseFacts>> FactRowsAsync() => Storage.PurchaseFactsAsync();
 
     /// <summary>Loads the promotions pricing uses, as the first checkout after each refresh interval does, so round trips count the checkout alone.</summary>
     protected async Task WarmPromotionsAsync() =>

@@ -1,21 +1,19 @@
-using System.Data.Common;
 using System.Reflection;
 using System.Text;
 using CsCheck;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
 
-namespace ShopKernel.EntityFrameworkCore.Tests;
+namespace ShopKernel.Specifications;
 
 /// <summary>
 /// Generated input through every public entry point that takes caller data, on a real database: strings with NUL,
@@ -358,34 +356,6 @@ public abstract class GeneratedInputSpecification : ShopSpecification
         }))),
     };
 
-    /// <summary>Row counts and version sums of every ShopKernel table, in one statement: equal before and after a refused call.</summary>
-    private Task<string> FingerprintAsync() => Host.QueryAsync(async db =>
-    {
-        var sql = new StringBuilder();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.FindOwnership() is null))
-        {
-            var table = db.Database.IsNpgsql() ? $"\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-            var version = entity.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken)?.GetColumnName();
-            sql.Append(sql.Length == 0 ? "SELECT " : " UNION ALL SELECT ")
-                .Append('\'').Append(entity.GetTableName()).Append("' || ':' || CAST(COUNT(*) AS TEXT) || ':' || CAST(COALESCE(")
-                .Append(version is null ? "0" : $"SUM(\"{version}\")").Append(", 0) AS TEXT) FROM ").Append(table);
-        }
-
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync();
-        }
-
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql.ToString();
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return string.Join(";", rows.Order(StringComparer.Ordinal));
-    });
+    /// <summary>What the store holds, summed up: equal before and after a refused call.</summary>
+    private Task<string> FingerprintAsync() => Storage.FingerprintAsync();
 }

@@ -4,13 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.Tests.Customers;
+using ShopKernel.Specifications.Customers;
 using ShopKernel.Orders;
 using ShopKernel.Promotions;
 using ShopKernel.StopList;
 using static ShopKernel.Diagnostics.ShopKernelTelemetry;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
+namespace ShopKernel.Specifications.Diagnostics;
 
 /// <summary>What ShopKernel's meter and spans report for the main use cases, on every provider.</summary>
 public abstract class TelemetrySpecification : CustomerSteps

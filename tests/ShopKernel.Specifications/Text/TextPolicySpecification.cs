@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
-using ShopKernel.EntityFrameworkCore.Orders;
-using ShopKernel.EntityFrameworkCore.Tests.Customers;
+using ShopKernel.Specifications.Customers;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Text;
+namespace ShopKernel.Specifications.Text;
 
 /// <summary>
 /// One text policy at every door: what registration refuses, checkout and the cart refuse too, with a typed error
@@ -13,7 +11,7 @@ namespace ShopKernel.EntityFrameworkCore.Tests.Text;
 /// </summary>
 public abstract class TextPolicySpecification : CustomerSteps
 {
-    private Task<int> OrderCountAsync() => Host.QueryAsync(db => db.Set<OrderRecord>().CountAsync());
+    private Task<int> OrderCountAsync() => Storage.CountAsync(Stored.Orders);
 
     [Fact]
     public async Task NUL_controls_and_broken_text_at_checkout_are_typed_errors_and_store_nothing()

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>Registration, sign-in, contact verification and guest orders joining a history, on every provider.</summary>
 public abstract class CustomerSpecification : CustomerSteps
@@ -198,8 +197,8 @@ public abstract class CustomerSpecification : CustomerSteps
         Assert.Equal(ada.Id.Value, facts.CustomerId);
         Assert.Equal(2, facts.OrderCount);
         Assert.Equal(3980 + 850, facts.LifetimeSpend);
-        Assert.Equal(Instants.ToStored(first.PlacedAt), facts.FirstOrderAt);
-        Assert.Equal(Instants.ToStored(second.PlacedAt), facts.LastOrderAt);
+        Assert.Equal(first.PlacedAt.UtcDateTime, facts.FirstOrderAt.UtcDateTime);
+        Assert.Equal(second.PlacedAt.UtcDateTime, facts.LastOrderAt.UtcDateTime);
     }
 
     [Fact]

@@ -1,18 +1,15 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Diagnostics;
-using ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
+using ShopKernel.Specifications.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Subscriptions;
 using Snapshooter.Xunit;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>Export and erasure of one person (GDPR articles 15, 17, 20), and no personal data in logs, on every provider.</summary>
 public abstract class PersonalDataSpecification : CustomerSteps
@@ -75,27 +72,8 @@ public abstract class PersonalDataSpecification : CustomerSteps
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Counts, per table and text column of every ShopKernel table, the rows that contain <paramref name="value"/> (ignoring case).</summary>
-    private Task<List<string>> FindEverywhereAsync(string value) => Host.QueryAsync(async db =>
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var hits = new List<string>();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName()?.StartsWith("shopkernel_", StringComparison.Ordinal) == true))
-        {
-            var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            foreach (var column in entity.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => p.GetColumnName(table)!))
-            {
-                var query = $"SELECT COUNT(*) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE LOWER({sql.DelimitIdentifier(column)}) LIKE {{0}}";
-                var count = await db.Database.SqlQueryRaw<int>(query, "%" + value.ToLowerInvariant() + "%").SingleAsync();
-                if (count > 0)
-                {
-                    hits.Add($"{table.Name}.{column}: {count}");
-                }
-            }
-        }
-
-        return hits;
-    });
+    /// <summary>Where the store holds <paramref name="value"/> (ignoring case): one description per place, none when it is nowhere.</summary>
+    private Task<IReadOnlyList<string>> FindEverywhereAsync(string value) => Storage.FindTextAsync(value);
 
     [Fact]
     public async Task The_export_holds_the_profile_addresses_facts_orders_and_cart()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+namespace ShopKernel.Specifications.Infrastructure;
 
 /// <summary>Keeps every log message (rendered, with its exception and scope values) for tests to search.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

@@ -1,15 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.StopList;
-using ShopKernel.EntityFrameworkCore.Tests.Customers;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Customers;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 using ShopKernel.StopList;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.StopList;
+namespace ShopKernel.Specifications.StopList;
 
 /// <summary>The stop list end to end — entries, matching at checkout, delivery outcomes, erasure — on every provider.</summary>
 public abstract class StopListSpecification : CustomerSteps
@@ -44,8 +42,7 @@ public abstract class StopListSpecification : CustomerSteps
     private async Task<Result<PlacedOrder>> GuestOrderAsync(string payment, OrderContact? contact = null, PostalAddress? address = null, IReadOnlyList<string>? buyerKeys = null) =>
         await PlaceAsync(new CheckoutRequest(await CartWithAsync(Item("TEE")), payment, address ?? Address) { Contact = contact ?? Guest, BuyerKeys = buyerKeys });
 
-    private Task<int> RowCountAsync<T>()
-        where T : class => Host.QueryAsync(db => db.Set<T>().CountAsync());
+    private Task<int> RowCountAsync(Stored kind) => Storage.CountAsync(kind);
 
     [Fact]
     public async Task A_blocked_buyer_is_refused_in_any_spelling_of_their_email_without_learning_which_key_matched()
@@ -56,7 +53,7 @@ public abstract class StopListSpecification : CustomerSteps
 
         Assert.Equal(CheckoutErrorCodes.BuyerBlocked, refused.Error?.Code);
         Assert.DoesNotContain("mail", refused.Error!.Description, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, await RowCountAsync<ShopKernel.EntityFrameworkCore.Orders.OrderRecord>());
+        Assert.Equal(0, await RowCountAsync(Stored.Orders));
         Assert.True((await GuestOrderAsync("card", Guest with { Email = "grace@example.com", Phone = null }, Address with { Line1 = "Other Street 9" })).Succeeded);
     }
 
@@ -133,8 +130,8 @@ public abstract class StopListSpecification : CustomerSteps
 
         Assert.Equal(OrderStatus.OnHold, placed.Value.Order.Status);
         Assert.Equal(4, Host.Counter.Commands); // cart, facts and stock levels, the stop list, commit
-        var lookup = Assert.Single(Host.Counter.Log, sql => sql.Contains("stop_list", StringComparison.Ordinal));
-        Assert.Contains("key_hash", lookup, StringComparison.Ordinal);
+        var lookup = Assert.Single(Host.Counter.Log, roundTrip => Storage.StopListLookup(roundTrip).StopList);
+        Assert.True(Storage.StopListLookup(lookup).ByKeyHash, lookup);
     }
 
     [Fact]
@@ -163,7 +160,7 @@ public abstract class StopListSpecification : CustomerSteps
             [(StopListKeyKind.Email, "A***@example.com"), (StopListKeyKind.Phone, "+48 *** *** 123"), (StopListKeyKind.Address, "DE 10*** ***"), (StopListKeyKind.HostKey, "de***9c")],
             entry.Keys.Select(k => (k.Kind, k.Hint)));
         Assert.All(entry.Keys, k => Assert.Equal(43, k.Hash.Length));
-        var stored = await Host.QueryAsync(db => db.Set<StopListKeyRecord>().AsNoTracking().ToListAsync());
+        var stored = await Storage.StopListKeysAsync();
         var text = string.Join("|", stored.Select(k => k.KeyHash + k.Hint));
         foreach (var secret in new[] { "ada@", "601234123", "601 234", "Main", "10115", "device-7f3a9c" })
         {
@@ -188,7 +185,7 @@ public abstract class StopListSpecification : CustomerSteps
         Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, changed.Value.Version, "staff:olga", "Apologised."))).Succeeded);
         Assert.True((await GuestOrderAsync("card")).Succeeded);
         Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result<StopListEntry>>(s => s.GetAsync(entry.Id))).Error?.Code);
-        Assert.Equal(0, await RowCountAsync<StopListKeyRecord>());
+        Assert.Equal(0, await RowCountAsync(Stored.StopListKeys));
 
         var trail = await Use<StopListService, IReadOnlyList<StopListAuditRecord>>(s => s.GetAuditTrailAsync(entry.Id));
         Assert.Equal(
@@ -247,8 +244,8 @@ public abstract class StopListSpecification : CustomerSteps
         }
 
         Assert.Equal(StopListErrorCodes.RequestInvalid, (await AddAsync(null!)).Error?.Code);
-        Assert.Equal(0, await RowCountAsync<StopListEntryRecord>());
-        Assert.Equal(0, await RowCountAsync<StopListAuditRow>());
+        Assert.Equal(0, await RowCountAsync(Stored.StopListEntries));
+        Assert.Equal(0, await RowCountAsync(Stored.StopListAudit));
         Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result>(s => s.RemoveAsync(Guid.NewGuid(), 1, "staff"))).Error?.Code);
         Assert.Equal(StopListErrorCodes.RequestInvalid, (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(pageSize: 0))).Error?.Code);
     }
@@ -258,7 +255,7 @@ public abstract class StopListSpecification : CustomerSteps
     {
         var old = await ListedAsync(StopListScope.BlockOrders, new StopListKeys { Email = "ada@example.com" });
 
-        await using (var rotated = new ShopKernelTestHost(Database, o => { Configure(o); o.StopList.HashKeys.Insert(0, KeyB); }, ConfigureServices))
+        await using (var rotated = new ShopKernelTestHost(Storage, o => { Configure(o); o.StopList.HashKeys.Insert(0, KeyB); }, ConfigureServices))
         {
             await using var scope = rotated.Scope();
             var services = scope.ServiceProvider;
@@ -269,7 +266,7 @@ public abstract class StopListSpecification : CustomerSteps
             Assert.NotEqual(old.Keys[0].HashKeyId, added.Value.Keys[0].HashKeyId);
         }
 
-        await using var dropped = new ShopKernelTestHost(Database, o => { Configure(o); o.StopList.HashKeys.Clear(); o.StopList.HashKeys.Add(KeyB); }, ConfigureServices);
+        await using var dropped = new ShopKernelTestHost(Storage, o => { Configure(o); o.StopList.HashKeys.Clear(); o.StopList.HashKeys.Add(KeyB); }, ConfigureServices);
         await using var after = dropped.Scope();
         var held = await after.ServiceProvider.GetRequiredService<CheckoutService>().PlaceOrderAsync(GuestRequest(await CartWithAsync(Item("TEE"))));
         Assert.Equal(OrderStatus.OnHold, held.Value.Order.Status);
@@ -331,7 +328,7 @@ public abstract class StopListSpecification : CustomerSteps
 
         var third = await RefusedCodOrderAsync(Guest with { Email = null }, "card");
         Assert.Null((await RecordAsync(third)).Value.FlaggedEntry);
-        Assert.Equal(1, await RowCountAsync<StopListEntryRecord>());
+        Assert.Equal(1, await RowCountAsync(Stored.StopListEntries));
 
         Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, entry.Version, "staff:olga", "Parcels were damaged."))).Succeeded);
         Assert.True((await GuestOrderAsync("cod")).Succeeded);
@@ -366,7 +363,7 @@ public abstract class StopListSpecification : CustomerSteps
         var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => Assert.Equal(new DeliveryOutcomeResult(true, 1, null), r.Value));
-        Assert.Equal(1, await Host.QueryAsync(db => db.Set<DeliveryOutcomeRow>().Select(o => o.OrderNumber).Distinct().CountAsync()));
+        Assert.Equal(1, await RowCountAsync(Stored.DeliveryOutcomeOrders));
     }
 
     [Fact]
@@ -399,7 +396,7 @@ public abstract class StopListSpecification : CustomerSteps
         var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
 
         Assert.True(erased.Value.CustomerRemoved);
-        var entries = await Host.QueryAsync(db => db.Set<StopListKeyRecord>().AsNoTracking().ToListAsync());
+        var entries = await Storage.StopListKeysAsync();
         Assert.Equal(4, entries.Count);
         var stored = string.Join("|", entries.Select(k => k.KeyHash + k.Hint));
         foreach (var value in new[] { "ada@example.com", "1234567", "Lovelace", "Main Street", "10115" })

@@ -3,41 +3,39 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.DependencyInjection;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+namespace ShopKernel.Specifications.Infrastructure;
 
-/// <summary>ShopKernel wired over a test database exactly as a host wires it, with a fake clock and a command counter.</summary>
+/// <summary>ShopKernel wired over the store under test exactly as a host wires it, with a fake clock.</summary>
 public sealed class ShopKernelTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ShopKernelTestHost(TestDatabase database, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public ShopKernelTestHost(StorageUnderTest storage, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        Database = database;
-        collection.AddDbContext<TestShopContext>(options =>
-        {
-            database.Configure(options);
-            options.AddInterceptors(Counter, Faults);
-        });
-        collection.AddShopKernel(options =>
+        Storage = storage;
+        var shop = collection.AddShopKernel(options =>
         {
             // A fixed node id keeps the node-id lease (and its background renewals) out of tests that are not about it;
             // those set it back to null and start the host.
             options.Orders.NodeId = 0;
             configure?.Invoke(options);
-        }).AddEntityFrameworkStores<TestShopContext>();
+        });
+        storage.AddStores(shop);
         collection.AddSingleton<TimeProvider>(Time);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public TestDatabase Database { get; }
+    public StorageUnderTest Storage { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
-    public CommandCounter Counter { get; } = new();
+    /// <summary>The store's round trips.</summary>
+    public IRoundTripCounter Counter => Storage.RoundTrips;
 
-    public FaultInjector Faults { get; } = new();
+    /// <summary>The store's failures on purpose.</summary>
+    public IFaultInjector Faults => Storage.Faults;
 
     /// <summary>The root services, as the host holds them.</summary>
     public IServiceProvider Services => _provider;
@@ -69,12 +67,6 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
     {
         await using var scope = Scope();
         return await call(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public async Task<T> QueryAsync<T>(Func<TestShopContext, Task<T>> query)
-    {
-        await using var scope = Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<TestShopContext>());
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

@@ -1,14 +1,12 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.Orders;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Orders;
+namespace ShopKernel.Specifications.Orders;
 
-/// <summary>The node-id lease contract on the EF store and across two running instances, on every provider.</summary>
-public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
+/// <summary>The node-id lease contract on the store and across two running instances, on every provider.</summary>
+public abstract class NodeLeaseStoreSpecification : StoreSpecification
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
@@ -28,8 +26,7 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
             return true;
         });
 
-    private Task<List<NodeLeaseRecord>> RowsAsync() =>
-        Host.QueryAsync(db => db.Set<NodeLeaseRecord>().AsNoTracking().OrderBy(l => l.NodeId).ToListAsync());
+    private async Task<List<StoredNodeLease>> RowsAsync() => [.. (await Storage.NodeLeasesAsync()).OrderBy(l => l.NodeId)];
 
     [Fact]
     public async Task Sixteen_instances_leasing_at_once_get_distinct_node_ids()
@@ -62,7 +59,7 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
         Assert.False(await RenewAsync(0, "old"));
         Assert.True(await RenewAsync(0, "new"));
         var row = Assert.Single(await RowsAsync());
-        Assert.Equal(("new", (Now + Duration).UtcDateTime, Now.UtcDateTime), (row.InstanceId, row.ExpiresAt, row.AcquiredAt));
+        Assert.Equal(("new", (Now + Duration).UtcDateTime, Now.UtcDateTime), (row.InstanceId, row.ExpiresAt.UtcDateTime, row.AcquiredAt.UtcDateTime));
     }
 
     [Fact]
@@ -74,7 +71,7 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
         Host.Time.Advance(TimeSpan.FromSeconds(50));
 
         Assert.Equal(1, await AcquireAsync("b"));
-        Assert.Equal((Now + TimeSpan.FromSeconds(10)).UtcDateTime, (await RowsAsync())[0].ExpiresAt);
+        Assert.Equal((Now + TimeSpan.FromSeconds(10)).UtcDateTime, (await RowsAsync())[0].ExpiresAt.UtcDateTime);
     }
 
     [Fact]
@@ -102,18 +99,9 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
     [Fact]
     public async Task When_every_node_id_is_leased_acquiring_returns_null_until_one_expires()
     {
-        var until = (Now + Duration).UtcDateTime;
-        await Host.QueryAsync(async db =>
-        {
-            db.Set<NodeLeaseRecord>().AddRange(Enumerable.Range(0, OrderNumber.MaxNodeId + 1).Select(id => new NodeLeaseRecord
-            {
-                NodeId = id,
-                InstanceId = $"instance-{id}",
-                ExpiresAt = id == 700 ? until.AddSeconds(-30) : until,
-                AcquiredAt = Now.UtcDateTime,
-            }));
-            return await db.SaveChangesAsync();
-        });
+        var until = Now + Duration;
+        await Storage.SeedNodeLeasesAsync(Enumerable.Range(0, OrderNumber.MaxNodeId + 1).Select(id =>
+            new StoredNodeLease(id, $"instance-{id}", Now, id == 700 ? until.AddSeconds(-30) : until)));
 
         Assert.Null(await AcquireAsync("late"));
         Host.Time.Advance(TimeSpan.FromSeconds(31));
@@ -124,8 +112,8 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
     [Fact]
     public async Task Two_started_instances_on_one_database_make_numbers_with_different_node_ids()
     {
-        await using var first = new ShopKernelTestHost(Database, o => o.Orders.NodeId = null);
-        await using var second = new ShopKernelTestHost(Database, o => o.Orders.NodeId = null);
+        await using var first = new ShopKernelTestHost(Storage, o => o.Orders.NodeId = null);
+        await using var second = new ShopKernelTestHost(Storage, o => o.Orders.NodeId = null);
         var firstNumbers = first.Services.GetRequiredService<IOrderNumberGenerator>();
         Assert.Throws<InvalidOperationException>(() => firstNumbers.Next());
 
@@ -140,7 +128,7 @@ public abstract class NodeLeaseStoreSpecification : DatabaseSpecification
         await first.StopAsync();
         Assert.Throws<InvalidOperationException>(() => firstNumbers.Next());
         Assert.Equal([b.NodeId], (await RowsAsync()).Select(r => r.NodeId));
-        await using var third = new ShopKernelTestHost(Database, o => o.Orders.NodeId = null);
+        await using var third = new ShopKernelTestHost(Storage, o => o.Orders.NodeId = null);
         await third.StartAsync();
         Assert.Equal(a.NodeId, third.Services.GetRequiredService<IOrderNumberGenerator>().Next().NodeId);
         await second.StopAsync();

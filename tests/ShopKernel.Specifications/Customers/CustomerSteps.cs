@@ -1,13 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
-using ShopKernel.EntityFrameworkCore.Customers;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>The steps of customer scenarios: registering, verifying, guest orders, history.</summary>
 public abstract class CustomerSteps : ShopSpecification
@@ -27,7 +25,7 @@ public abstract class CustomerSteps : ShopSpecification
     protected static CustomerRegistration Ada(string? email = "Ada@Example.com", string? phone = "030 1234567") =>
         new("Ada", "Lovelace") { Email = email, Phone = phone, Birthday = new DateOnly(1990, 12, 10), Password = Password };
 
-    protected Task<int> CustomerCountAsync() => Host.QueryAsync(db => db.Set<CustomerRecord>().CountAsync());
+    protected Task<int> CustomerCountAsync() => Storage.CountAsync(Stored.Customers);
 
     protected async Task<string> TokenAsync(CustomerId id, ContactKind kind)
     {

@@ -1,15 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
-using ShopKernel.EntityFrameworkCore.Promotions;
-using ShopKernel.EntityFrameworkCore.Tests.Customers;
+using ShopKernel.Specifications.Customers;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Promotions;
+namespace ShopKernel.Specifications.Promotions;
 
 /// <summary>Promotions stored, priced on the cart page and at checkout, and their limits held under concurrency, on every provider.</summary>
 public abstract class PromotionSpecification : CustomerSteps
@@ -27,9 +25,11 @@ public abstract class PromotionSpecification : CustomerSteps
 
     private Task<Result<PricedCart>> PriceAsync(CartPricingRequest request) => Use<PricingService, Result<PricedCart>>(s => s.PriceCartAsync(request));
 
-    private Task<List<PromotionRedemptionRecord>> RedemptionRowsAsync() => Host.QueryAsync(db => db.Set<PromotionRedemptionRecord>().AsNoTracking().ToListAsync());
+    private Task<IReadOnlyList<StoredRedemption>> RedemptionRowsAsync() => Storage.RedemptionsAsync();
 
-    private Task<int?> UsageAsync(string id) => Host.QueryAsync(db => db.Set<PromotionUsageRecord>().Where(u => u.PromotionId == id).Select(u => (int?)u.Used).SingleOrDefaultAsync());
+    /// <summary>The stored usage count of a promotion, as the store's port reads it; null when it keeps none.</summary>
+    private Task<int?> UsageAsync(string id) =>
+        Use<IPromotionStore, int?>(async s => (await s.GetUsageAsync([id])).TryGetValue(id, out var used) ? used : null);
 
     private static OrderContact GuestNumber(int i) => new($"buyer{i}@example.com", null, "Buyer", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -128,7 +128,7 @@ public abstract class PromotionSpecification : CustomerSteps
 
         Assert.Equal(CheckoutErrorCodes.TotalChanged, placed.Error!.Code);
         Assert.Contains("now 50.00 EUR", placed.Error.Description, StringComparison.Ordinal);
-        Assert.Empty(await Host.QueryAsync(db => db.Set<ShopKernel.EntityFrameworkCore.Orders.OrderRecord>().ToListAsync()));
+        Assert.Equal(0, await Storage.CountAsync(Stored.Orders));
     }
 
     [Fact]

@@ -2,25 +2,27 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ShopKernel.DependencyInjection;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+namespace ShopKernel.Specifications.Infrastructure;
 
 /// <summary>
-/// The base of every store specification: a fresh database of the derived class's provider per test, and
+/// The base of every store specification: a fresh store of the derived class's adapter per test, and
 /// ShopKernel wired over it as a host wires it.
 /// </summary>
-public abstract class DatabaseSpecification : IAsyncLifetime
+public abstract class StoreSpecification : IAsyncLifetime
 {
-    private TestDatabase? _database;
+    private StorageUnderTest? _storage;
     private ShopKernelTestHost? _host;
 
-    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+    /// <summary>The store under test, for what no port can say.</summary>
+    protected StorageUnderTest Storage => _storage ?? throw new InvalidOperationException("Not initialised.");
 
     protected ShopKernelTestHost Host => _host ?? throw new InvalidOperationException("Not initialised.");
 
     /// <summary>Every log entry of the host, from every category, when the suite calls <see cref="CaptureLogs"/>.</summary>
     protected CapturingLoggerProvider Logs { get; } = new();
 
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+    /// <summary>A fresh, empty store of the adapter under test: what each derived class picks.</summary>
+    protected abstract Task<StorageUnderTest> CreateStorageAsync();
 
     /// <summary>Sends the host's logs, at every level, to <see cref="Logs"/>.</summary>
     protected void CaptureLogs(IServiceCollection services) =>
@@ -38,8 +40,8 @@ public abstract class DatabaseSpecification : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
-        _host = new ShopKernelTestHost(_database, Configure, ConfigureServices);
+        _storage = await CreateStorageAsync();
+        _host = new ShopKernelTestHost(_storage, Configure, ConfigureServices);
     }
 
     public async Task DisposeAsync()
@@ -49,9 +51,9 @@ public abstract class DatabaseSpecification : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
-        if (_database is not null)
+        if (_storage is not null)
         {
-            await _database.DisposeAsync();
+            await _storage.DisposeAsync();
         }
     }
 }

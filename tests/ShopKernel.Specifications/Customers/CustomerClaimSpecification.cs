@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
-using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.Orders;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>
 /// Unverified contacts are claims: they reserve nothing, lapse, and give way to whoever proves the contact, who then owns
@@ -33,8 +31,8 @@ public abstract class CustomerClaimSpecification : CustomerSteps
         return registered.Value;
     }
 
-    private Task<List<CustomerRecord>> HoldersAsync(string emailKey) =>
-        Host.QueryAsync(db => db.Set<CustomerRecord>().AsNoTracking().Where(c => c.EmailKey == emailKey).ToListAsync());
+    private async Task<List<StoredCustomerContacts>> HoldersAsync(string emailKey) =>
+        [.. (await Storage.CustomerContactsAsync()).Where(c => c.EmailKey == emailKey)];
 
     [Fact]
     public async Task The_owner_registers_with_an_email_and_phone_a_squatter_holds_unverified()
@@ -277,7 +275,7 @@ public abstract class CustomerClaimSpecification : CustomerSteps
         var winner = Assert.Single(results, r => r.Succeeded).Value;
         var loser = Assert.Single(results, r => !r.Succeeded);
         Assert.Contains(loser.Error!.Code, new[] { CustomerErrorCodes.TokenInvalid, CustomerErrorCodes.Duplicate, CustomerErrorCodes.ConcurrencyConflict });
-        var rows = await Host.QueryAsync(db => db.Set<CustomerRecord>().AsNoTracking().ToListAsync());
+        var rows = await Storage.CustomerContactsAsync();
         var holder = Assert.Single(rows, r => kind == ContactKind.Email ? r.EmailKey == "ada@example.com" : r.Phone == "+49301234567");
         Assert.Equal(winner.Customer.Id.Value, holder.Id);
         Assert.True(kind == ContactKind.Email ? holder.EmailVerified : holder.PhoneVerified);

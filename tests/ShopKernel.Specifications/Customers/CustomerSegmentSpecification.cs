@@ -1,17 +1,14 @@
 using CsCheck;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Customers;
-using ShopKernel.EntityFrameworkCore.Checkout;
-using ShopKernel.EntityFrameworkCore.Customers;
-using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Tests.Customers;
 using static ShopKernel.Tests.Customers.CustomerSamples;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Customers;
+namespace ShopKernel.Specifications.Customers;
 
 /// <summary>Customer segments and the CSV export over the database, checked against the plain reading of a segment.</summary>
-public abstract class CustomerSegmentSpecification : DatabaseSpecification
+public abstract class CustomerSegmentSpecification : StoreSpecification
 {
     private static readonly DateTimeOffset T = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly string[] Currencies = ["EUR", "USD", "JPY"];
@@ -87,31 +84,19 @@ public abstract class CustomerSegmentSpecification : DatabaseSpecification
 
     private async Task SeedAsync(IEnumerable<(Customer Customer, CustomerPurchaseFacts[] Facts)> customers)
     {
-        await using var scope = Host.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<TestShopContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var (customer, facts) in customers)
+        var seeded = customers.ToList();
+        foreach (var (customer, facts) in seeded)
         {
             _stored[customer.Id] = (customer, facts);
-            db.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer));
-            db.Set<PurchaseFactsRecord>().AddRange(facts.Select(f => new PurchaseFactsRecord
-            {
-                CustomerId = f.CustomerId.Value,
-                Currency = f.LifetimeSpend.Currency.Code,
-                OrderCount = f.OrderCount,
-                LifetimeSpend = f.LifetimeSpend.MinorUnits,
-                FirstOrderAt = Instants.ToStored(f.FirstOrderAt),
-                LastOrderAt = Instants.ToStored(f.LastOrderAt),
-            }));
         }
 
-        await db.SaveChangesAsync();
+        await Storage.SeedCustomersAsync(seeded);
     }
 
     private async Task ClearAsync()
     {
         _stored.Clear();
-        await Host.QueryAsync(async db => await db.Set<PurchaseFactsRecord>().ExecuteDeleteAsync() + await db.Set<CustomerRecord>().ExecuteDeleteAsync());
+        await Storage.ClearCustomersAsync();
     }
 
     private List<CustomerId> Expected(CustomerSegment segment) =>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ShopKernel.Diagnostics;
 
-namespace ShopKernel.EntityFrameworkCore.Tests.Diagnostics;
+namespace ShopKernel.Specifications.Diagnostics;
 
 /// <summary>
 /// Listens to ShopKernel's instruments on one service provider's meter factory and to the spans of one trace (the
