@@ -56,7 +56,6 @@ public class OrderNumberGeneratorTests(ITestOutputHelper output)
 
         output.WriteLine($"generated in {generated.TotalSeconds:F1} s, sorted and scanned in {(stopwatch.Elapsed - generated).TotalSeconds:F1} s");
         Assert.Equal(0, duplicates);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"generated in {generated}, checked in {stopwatch.Elapsed - generated}");
     }
 
     [Fact]
