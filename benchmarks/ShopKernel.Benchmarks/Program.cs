@@ -8,5 +8,10 @@ if (args.Contains(InterleavedCommand.Switch))
     return await InterleavedCommand.RunAsync(args);
 }
 
+if (args.Contains(CheckoutStages.Switch))
+{
+    return await CheckoutStages.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -43,6 +43,20 @@ public sealed class CheckoutFixture : IDisposable
 
     public string Provider => _database.Provider;
 
+    /// <summary>The host's services, for measurements that take one checkout apart.</summary>
+    internal IServiceProvider Services => _services;
+
+    internal BenchDatabase Database => _database;
+
+    /// <summary>The next prepared cart.</summary>
+    internal CartToken Take() => _carts.TryDequeue(out var token) ? token : throw new InvalidOperationException("No prepared cart left.");
+
+    internal static CheckoutRequest Request(CartToken token) =>
+        new(token, "card", new PostalAddress("Ada Lovelace", "Main Street 1", "10115", "Berlin", "DE"))
+        {
+            Contact = new OrderContact("ada@example.com", null, "Ada", "Lovelace"),
+        };
+
     /// <summary>Prepares <paramref name="count"/> 5-line guest carts for the next checkouts, dropping any left over.</summary>
     public async Task PrepareAsync(int count)
     {
@@ -79,18 +93,10 @@ public sealed class CheckoutFixture : IDisposable
         _database.Dispose();
     }
 
-    private CartToken Take() => _carts.TryDequeue(out var token) ? token : throw new InvalidOperationException("No prepared cart left.");
-
     private static CartItem Item(int i) =>
         new("product-" + i, "SKU-" + i, "Product " + i, new Money(1999, Currency.EUR), 1 + i)
         {
             Options = LineOptions.From(("colour", "red"), ("design", "d" + i)),
             PictureUrl = $"https://cdn.example.com/catalogue/product-{i}.jpg",
-        };
-
-    private static CheckoutRequest Request(CartToken token) =>
-        new(token, "card", new PostalAddress("Ada Lovelace", "Main Street 1", "10115", "Berlin", "DE"))
-        {
-            Contact = new OrderContact("ada@example.com", null, "Ada", "Lovelace"),
         };
 }

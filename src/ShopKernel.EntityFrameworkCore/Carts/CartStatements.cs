@@ -8,16 +8,17 @@ namespace ShopKernel.EntityFrameworkCore.Carts;
 
 /// <summary>
 /// The cart's version-guarded UPDATE, written once per model from its metadata (so schema, prefix and the
-/// provider's quoting are honoured) and sent through EF's raw SQL API: no LINQ pipeline on the hottest write.
+/// provider's quoting are honoured) and prepared once as a <see cref="PreparedStatement"/>: no LINQ pipeline and no
+/// per-call parsing on the hottest write.
 /// </summary>
 internal sealed class CartStatements
 {
     private static readonly ConditionalWeakTable<IModel, CartStatements> Cache = [];
 
-    private CartStatements(string update) => Update = update;
+    private CartStatements(PreparedStatement update) => Update = update;
 
     /// <summary>Parameters: customer, currency, lines, line count, total quantity, subtotal, next line id, version, updated, expires, id, expected version.</summary>
-    public string Update { get; }
+    public PreparedStatement Update { get; }
 
     public static CartStatements For(DbContext context)
     {
@@ -44,6 +45,7 @@ internal sealed class CartStatements
         var set = string.Join(", ", assigned.Select((p, i) => $"{Column(p)} = {{{i}}}"));
         var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {set} "
             + $"WHERE {Column(nameof(CartRecord.Id))} = {{{assigned.Length}}} AND {Column(nameof(CartRecord.Version))} = {{{assigned.Length + 1}}}";
-        return new CartStatements(update);
+        RelationalTypeMapping[] mappings = [.. assigned.Append(nameof(CartRecord.Id)).Append(nameof(CartRecord.Version)).Select(p => entity.FindProperty(p)!.GetRelationalTypeMapping())];
+        return new CartStatements(PreparedStatement.Build(context, update, mappings));
     }
 }

@@ -148,7 +148,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             state.CustomerId, state.Currency, state.Lines, state.LineCount, state.TotalQuantity, state.Subtotal,
             state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, cart.Id, expectedVersion,
         ];
-        return context.Database.ExecuteSqlRawAsync(CartStatements.For(context).Update, parameters!, cancellationToken);
+        return CartStatements.For(context).Update.ExecuteNonQueryAsync(context, parameters, cancellationToken);
     }
 
     private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)

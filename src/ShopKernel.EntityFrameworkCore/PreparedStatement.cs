@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ShopKernel.EntityFrameworkCore;
+
+/// <summary>
+/// A statement of a hot path built once per model as an EF Core relational command, its parameters typed by the
+/// columns they are written to, and sent through EF Core's command pipeline — the host's interceptors, logging and
+/// diagnostics see it as they see any command — with only the values bound per call. <c>ExecuteSqlRawAsync</c>
+/// would parse the text, name the parameters and look up a type mapping for every value on every call.
+/// </summary>
+internal sealed class PreparedStatement
+{
+    private readonly IRelationalCommand _command;
+    private readonly Dictionary<string, int> _positions;
+
+    private PreparedStatement(IRelationalCommand command, Dictionary<string, int> positions)
+    {
+        _command = command;
+        _positions = positions;
+    }
+
+    /// <summary>How many values <see cref="ExecuteNonQueryAsync"/> takes.</summary>
+    public int ParameterCount => _positions.Count;
+
+    /// <summary>The statement's text, with the provider's parameter placeholders.</summary>
+    public string CommandText => _command.CommandText;
+
+    /// <summary>
+    /// Builds a statement from <paramref name="sql"/>, whose <c>{0}</c>, <c>{1}</c>, … stand for parameters typed by
+    /// <paramref name="mappings"/> in that order.
+    /// </summary>
+    public static PreparedStatement Build(DbContext context, string sql, IReadOnlyList<RelationalTypeMapping> mappings)
+    {
+        var builder = context.GetService<IRelationalCommandBuilderFactory>().Create();
+        var helper = context.GetService<ISqlGenerationHelper>();
+        var placeholders = new string[mappings.Count];
+        var positions = new Dictionary<string, int>(mappings.Count, StringComparer.Ordinal);
+        for (var i = 0; i < mappings.Count; i++)
+        {
+            var name = "p" + i.ToString(CultureInfo.InvariantCulture);
+            placeholders[i] = helper.GenerateParameterNamePlaceholder(name);
+            builder.AddParameter(name, helper.GenerateParameterName(name), mappings[i], nullable: true);
+            positions.Add(name, i);
+        }
+
+        builder.Append(string.Format(CultureInfo.InvariantCulture, sql, placeholders));
+        return new PreparedStatement(builder.Build(), positions);
+    }
+
+    /// <summary>Runs the statement on the context's connection (and its current transaction) with <paramref name="values"/>, in order.</summary>
+    /// <returns>The rows the statement affected.</returns>
+    public async Task<int> ExecuteNonQueryAsync(DbContext context, object?[] values, CancellationToken cancellationToken)
+    {
+        if (values.Length != _positions.Count)
+        {
+            throw new ArgumentException($"The statement takes {_positions.Count} values, not {values.Length}.", nameof(values));
+        }
+
+        // What ExecuteSqlRawAsync uses: the context's connection, concurrency detector and command logger.
+        var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)context.Database).Dependencies;
+        using (dependencies.ConcurrencyDetector.EnterCriticalSection())
+        {
+            return await _command.ExecuteNonQueryAsync(
+                new RelationalCommandParameterObject(dependencies.RelationalConnection, new Values(_positions, values), null, context, dependencies.CommandLogger, CommandSource.ExecuteSqlRaw),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The values by parameter name, over the call's array: one small object per call instead of a dictionary.</summary>
+    private sealed class Values(Dictionary<string, int> positions, object?[] values) : IReadOnlyDictionary<string, object?>
+    {
+        public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public IEnumerable<string> Keys => positions.Keys;
+
+        IEnumerable<object?> IReadOnlyDictionary<string, object?>.Values => values;
+
+        public int Count => values.Length;
+
+        public bool ContainsKey(string key) => positions.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+        {
+            if (positions.TryGetValue(key, out var i))
+            {
+                value = values[i];
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+            positions.Select(p => new KeyValuePair<string, object?>(p.Key, values[p.Value])).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
