@@ -12,12 +12,12 @@ internal static class CartItemValidator
 
         if (!TextRules.IsIdentifier(item.ProductId, limits.MaxProductIdLength))
         {
-            return CartErrors.ProductInvalid("product id", limits.MaxProductIdLength);
+            return CartErrors.ProductInvalid("product_id", limits.MaxProductIdLength);
         }
 
         if (!TextRules.IsIdentifier(item.Sku, limits.MaxProductIdLength))
         {
-            return CartErrors.ProductInvalid("SKU", limits.MaxProductIdLength);
+            return CartErrors.ProductInvalid("sku", limits.MaxProductIdLength);
         }
 
         if (!TextRules.IsText(item.Name, limits.MaxNameLength))

@@ -95,7 +95,7 @@ internal static class CheckoutValidator
             var parsed = contacts.ParseEmail(contact.Email);
             if (!parsed.Succeeded)
             {
-                return CheckoutErrors.ContactInvalid("e-mail", parsed.Error);
+                return CheckoutErrors.ContactInvalid("email", parsed.Error);
             }
 
             email = parsed.Value;

@@ -153,7 +153,7 @@ public sealed class PromotionSet
             {
                 if (groups.TryGetValue(group, out var first) && (first.Priority != promotion.Priority || first.Stacking != promotion.Stacking))
                 {
-                    return PromotionErrors.GroupInvalid($"The members of best-of group '{group}' must share one priority and one stacking mode ('{first.Id}' has priority {first.Priority}, {first.Stacking}).");
+                    return PromotionErrors.GroupDisagrees(group, first);
                 }
 
                 groups.TryAdd(group, promotion);

@@ -120,6 +120,19 @@ public abstract class CheckoutSpecification : ShopSpecification
     }
 
     [Fact]
+    public async Task Too_little_stock_names_the_sku_and_what_is_left_as_data()
+    {
+        await SetStockAsync("LIMITED", 1);
+
+        var error = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("LIMITED", 2))))).Error;
+
+        Assert.Equal(CheckoutErrorCodes.OutOfStock, error?.Code);
+        Assert.Equal("LIMITED", error!.Data[ShopErrorData.Sku]);
+        Assert.Equal("1", error.Data[ShopErrorData.Available]);
+        Assert.Empty(await OrderRowsAsync());
+    }
+
+    [Fact]
     public async Task Fifty_buyers_of_ten_units_in_stock_buy_exactly_ten()
     {
         await SetStockAsync("LIMITED", 10);
