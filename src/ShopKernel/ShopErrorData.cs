@@ -2,7 +2,7 @@ namespace ShopKernel;
 
 /// <summary>
 /// The stable keys of <see cref="ShopError.Data"/>: the facts an error carries beside its English
-/// <see cref="ShopError.Description"/>, for a host to show, log or word itself (the describer rewords from them).
+/// <see cref="ShopError.Description"/>, for a host to show, log or word itself (see <see cref="ShopErrorDescriber"/>).
 /// Each error code's documentation lists the keys its errors carry; keys, like codes, never change meaning.
 /// Values are invariant text: numbers in invariant digits, amounts in <see cref="ShopKernel.Money"/>'s invariant form
 /// (<c>12.34 EUR</c>).

@@ -3,7 +3,7 @@ namespace ShopKernel.Carts;
 /// <summary>Checks a <see cref="CartItem"/> against the cart's currency and limits without allocating.</summary>
 internal static class CartItemValidator
 {
-    public static ShopError? Validate(CartItem item, Currency cartCurrency, CartOptions limits, string? knownPictureUrl)
+    public static Result Validate(CartItem item, Currency cartCurrency, CartOptions limits, string? knownPictureUrl)
     {
         if (item.Quantity < 1 || item.Quantity > limits.MaxQuantityPerLine)
         {
@@ -80,7 +80,7 @@ internal static class CartItemValidator
             }
         }
 
-        return null;
+        return Result.Success;
     }
 
     /// <summary>The most tags a line may carry.</summary>

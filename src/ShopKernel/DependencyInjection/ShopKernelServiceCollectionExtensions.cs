@@ -40,6 +40,7 @@ public static class ShopKernelServiceCollectionExtensions
         // On the host's meter factory when it has one (ASP.NET Core, services.AddMetrics()), else process-wide.
         services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } meters ? new ShopKernelMetrics(meters) : ShopKernelMetrics.Shared);
         services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Contacts));
+        services.TryAddSingleton<ShopKernel.ShopErrorDescriber>();
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();

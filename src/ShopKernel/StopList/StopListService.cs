@@ -15,6 +15,7 @@ namespace ShopKernel.StopList;
 /// </summary>
 public sealed partial class StopListService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The actor of entries added and audit records written by automatic flagging.</summary>
     public const string AutomaticActor = "shopkernel:refused-deliveries";
 
@@ -37,13 +38,14 @@ public sealed partial class StopListService
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
     /// <exception cref="InvalidOperationException">No valid hash key is configured.</exception>
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public StopListService(
         IStopListStore store,
         IOrderStore orders,
         ContactNormalizer contacts,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
-        ILogger<StopListService>? logger = null)
+        ILogger<StopListService>? logger = null, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
@@ -53,6 +55,7 @@ public sealed partial class StopListService
         _hasher = new StopListKeyHasher(_options);
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>Puts a buyer on the stop list. Nothing is stored when the request is invalid.</summary>
@@ -64,7 +67,7 @@ public sealed partial class StopListService
     /// </returns>
     public async Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
             if (entry is null)
             {
@@ -72,9 +75,10 @@ public sealed partial class StopListService
             }
 
             var now = Clock.UtcNow(_time);
-            if (Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now) is { } invalid)
+            var valid = Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now);
+            if (!valid.Succeeded)
             {
-                return invalid;
+                return valid.Error;
             }
 
             var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
@@ -91,7 +95,7 @@ public sealed partial class StopListService
             await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, stored.AddedBy, now), cancellationToken).ConfigureAwait(false);
             LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
             return stored;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Changes an entry's scope, reason, note and expiry, guarded by the version the caller saw.</summary>
@@ -102,7 +106,7 @@ public sealed partial class StopListService
     /// <returns>The changed entry, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<StopListEntry>> ChangeAsync(Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
             if (change is null)
             {
@@ -110,9 +114,10 @@ public sealed partial class StopListService
             }
 
             var now = Clock.UtcNow(_time);
-            if (Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now) is { } invalid)
+            var valid = Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now);
+            if (!valid.Succeeded)
             {
-                return invalid;
+                return valid.Error;
             }
 
             var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
@@ -140,7 +145,7 @@ public sealed partial class StopListService
 
             LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
             return changed;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -155,7 +160,7 @@ public sealed partial class StopListService
     /// <returns>Success, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result> RemoveAsync(Guid entryId, long expectedVersion, string removedBy, string? note = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
         {
             if (InvalidActor(removedBy))
             {
@@ -185,7 +190,7 @@ public sealed partial class StopListService
 
             LogEntryRemoved(_logger, entryId, current.Scope);
             return Result.Success;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Gets an entry with its keys' hints.</summary>
@@ -195,7 +200,7 @@ public sealed partial class StopListService
     public async Task<Result<StopListEntry>> GetAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
         var entry = await _store.FindAsync(entryId, cancellationToken).ConfigureAwait(false);
-        return entry is null ? StopListErrors.NotFound : entry;
+        return _describer.Apply<StopListEntry>(entry is null ? StopListErrors.NotFound : entry);
     }
 
     /// <summary>Entries newest first, optionally of one scope, keyset-paged (for staff). Expired entries are listed too.</summary>
@@ -208,11 +213,11 @@ public sealed partial class StopListService
     {
         if (pageSize is < 1 or > 200 || (scope is { } s && !Enum.IsDefined(s)))
         {
-            return StopListErrors.RequestInvalid;
+            return _describer.Apply<StopListPage>(StopListErrors.RequestInvalid);
         }
 
         var items = await _store.ListAsync(scope, before, pageSize, cancellationToken).ConfigureAwait(false);
-        return new StopListPage(items, items.Count == pageSize ? items[^1].Id : null);
+        return _describer.Apply<StopListPage>(new StopListPage(items, items.Count == pageSize ? items[^1].Id : null));
     }
 
     /// <summary>
@@ -230,11 +235,11 @@ public sealed partial class StopListService
         var read = BuyerKeyReader.Read(keys, _contacts);
         if (!read.Succeeded)
         {
-            return read.Error;
+            return _describer.Apply<IReadOnlyList<StopListEntry>>(read.Error);
         }
 
-        return Result<IReadOnlyList<StopListEntry>>.Success(
-            await _store.FindByKeysAsync(MatchHashes(read.Value), cancellationToken).ConfigureAwait(false));
+        return _describer.Apply<IReadOnlyList<StopListEntry>>(Result<IReadOnlyList<StopListEntry>>.Success(
+            await _store.FindByKeysAsync(MatchHashes(read.Value), cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>An entry's audit trail, oldest first; it is kept after the entry is removed.</summary>
@@ -328,7 +333,7 @@ public sealed partial class StopListService
     private string[] MatchHashes(List<BuyerKey> keys) =>
         [.. keys.SelectMany(k => _hasher.MatchHashes(k.Kind, k.Value)).Distinct(StringComparer.Ordinal)];
 
-    private static ShopError? Validate(StopListScope scope, StopListReason reason, string actor, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
+    private static Result Validate(StopListScope scope, StopListReason reason, string actor, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         if (!Enum.IsDefined(scope) || !Enum.IsDefined(reason))
         {
@@ -345,7 +350,7 @@ public sealed partial class StopListService
             return StopListErrors.NoteInvalid;
         }
 
-        return expiresAt is { } expiry && expiry <= now ? StopListErrors.ExpiryInPast : null;
+        return expiresAt is { } expiry && expiry <= now ? StopListErrors.ExpiryInPast : Result.Success;
     }
 
     private static bool InvalidActor(string? actor) =>

@@ -17,6 +17,7 @@ namespace ShopKernel.Subscriptions;
 /// </summary>
 public sealed partial class SubscriptionService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The largest page <see cref="ListEligibleRecipientsAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
@@ -45,6 +46,7 @@ public sealed partial class SubscriptionService
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger; optional.</param>
     /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public SubscriptionService(
         IConsentStore store,
         ICustomerStore customers,
@@ -53,7 +55,7 @@ public sealed partial class SubscriptionService
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         ILogger<SubscriptionService>? logger = null,
-        ShopKernelMetrics? metrics = null)
+        ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -68,6 +70,7 @@ public sealed partial class SubscriptionService
         _tokens = new TokenSigner(_tokenOptions);
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
         _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId), async Task<Result<SubscriptionRequestOutcome>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId), async Task<Result<SubscriptionRequestOutcome>> (_) =>
         {
             if (!TryGetTopic(topicId, out var topic))
             {
@@ -145,7 +148,7 @@ public sealed partial class SubscriptionService
 
                 return null;
             }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Confirms a pending double opt-in subscription with the token sent to the subject. The token works once.</summary>
@@ -158,7 +161,7 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionConfirm, async Task<Result<SubscriptionStatus>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionConfirm, async Task<Result<SubscriptionStatus>> (_) =>
         {
             evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
             if (!evidence.IsWellFormed())
@@ -200,7 +203,7 @@ public sealed partial class SubscriptionService
 
                 return null;
             }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }, static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false);
+        }, static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -217,7 +220,7 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId), async Task<Result<int>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId), async Task<Result<int>> (_) =>
         {
             if (evidence is null || !evidence.IsWellFormed())
             {
@@ -241,7 +244,7 @@ public sealed partial class SubscriptionService
                 async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-        }, TagWithdrawn).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -255,7 +258,7 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, async Task<Result<int>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, async Task<Result<int>> (_) =>
         {
             evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
             if (!evidence.IsWellFormed())
@@ -301,7 +304,7 @@ public sealed partial class SubscriptionService
                 async ct => await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-        }, TagWithdrawn).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -328,18 +331,18 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: false);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<UnsubscribeToken>(target.Error);
         }
 
         var (topic, stored) = target.Value;
         if (topic is null)
         {
             var expiresAt = UnsubscribeExpiry();
-            return new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt);
+            return _describer.Apply<UnsubscribeToken>(new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt));
         }
 
         var subscription = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
-        return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription);
+        return _describer.Apply<UnsubscribeToken>(subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription));
     }
 
     /// <summary>
@@ -357,7 +360,7 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<SubscriptionStatus>(target.Error);
         }
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
@@ -375,7 +378,7 @@ public sealed partial class SubscriptionService
             .ThenByDescending(s => s.ChangedAt)
             .FirstOrDefault();
         var state = State(current, now);
-        return new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null);
+        return _describer.Apply<SubscriptionStatus>(new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null));
     }
 
     /// <summary>
@@ -391,7 +394,7 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<ConsentProof>(target.Error);
         }
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
@@ -405,7 +408,7 @@ public sealed partial class SubscriptionService
 
         var state = ConsentStateMachine.Replay(events.Select(e => e.Kind));
         var lastRequest = events.LastOrDefault(e => e.Kind == ConsentEventKind.Requested);
-        return new ConsentProof(topic.Id, ConsentStateMachine.Effective(state, lastRequest?.ExpiresAt, Clock.UtcNow(_time)), events);
+        return _describer.Apply<ConsentProof>(new ConsentProof(topic.Id, ConsentStateMachine.Effective(state, lastRequest?.ExpiresAt, Clock.UtcNow(_time)), events));
     }
 
     /// <summary>
@@ -428,17 +431,17 @@ public sealed partial class SubscriptionService
     {
         if (!TryGetTopic(topicId, out var topic))
         {
-            return SubscriptionErrors.TopicUnknown;
+            return _describer.Apply<EligibleRecipientPage>(SubscriptionErrors.TopicUnknown);
         }
 
         if (pageSize is < 1 or > MaxPageSize || after is { Length: 0 or > 300 })
         {
-            return SubscriptionErrors.RequestInvalid;
+            return _describer.Apply<EligibleRecipientPage>(SubscriptionErrors.RequestInvalid);
         }
 
         if (segment?.Validate() is { Succeeded: false } invalid)
         {
-            return invalid.Error;
+            return _describer.Apply<EligibleRecipientPage>(invalid.Error);
         }
 
         var now = Clock.UtcNow(_time);
@@ -464,7 +467,7 @@ public sealed partial class SubscriptionService
             .Where(c => blocked is null || !(blocked.Contains(c.Subject) || (c.Contact is not null && blocked.Contains(c.Contact))))
             .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription)))
             .ToList();
-        return new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null);
+        return _describer.Apply<EligibleRecipientPage>(new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null));
     }
 
     /// <summary>
@@ -479,7 +482,7 @@ public sealed partial class SubscriptionService
     /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId), async Task<Result> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId), async Task<Result> (_) =>
         {
             var target = Target(topicId, subject, topicRequired: true);
             if (!target.Succeeded)
@@ -504,6 +507,6 @@ public sealed partial class SubscriptionService
                 SendOutcome.CapReached => SubscriptionErrors.CapReached,
                 _ => SubscriptionErrors.NotSubscribed,
             };
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 }
