@@ -22,6 +22,56 @@ public sealed record ShopError(string Code, string Description)
     /// </summary>
     public IReadOnlyDictionary<string, string> Data { get; init; } = NoData;
 
+    /// <summary>Creates an error that carries one fact as data.</summary>
+    internal static ShopError WithData(string code, string description, string key, string value) =>
+        WithData(code, description, KeyValuePair.Create(key, value));
+
+    /// <summary>Creates an error that carries facts as data.</summary>
+    internal static ShopError WithData(string code, string description, params ReadOnlySpan<KeyValuePair<string, string>> data)
+    {
+        var facts = new Dictionary<string, string>(data.Length, StringComparer.Ordinal);
+        foreach (var (key, value) in data)
+        {
+            facts[key] = value;
+        }
+
+        return new ShopError(code, description) { Data = facts };
+    }
+
+    /// <summary>Whether two errors have the same code, description and data (the data compared by content).</summary>
+    /// <param name="other">The other error.</param>
+    public bool Equals(ShopError? other) =>
+        other is not null
+        && string.Equals(Code, other.Code, StringComparison.Ordinal)
+        && string.Equals(Description, other.Description, StringComparison.Ordinal)
+        && SameData(Data, other.Data);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Code, Description, Data.Count);
+
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Description}";
+
+    private static bool SameData(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in left)
+        {
+            if (!right.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

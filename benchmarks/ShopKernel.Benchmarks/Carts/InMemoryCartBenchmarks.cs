@@ -36,14 +36,14 @@ public class InMemoryCartBenchmarks
 
     /// <summary>The common case: more of something already in the cart (5 lines).</summary>
     [Benchmark(Baseline = true)]
-    public ShopError? AddToExistingLine() => _cart.AddItem(_existing, Limits, _now);
+    public Result AddToExistingLine() => _cart.AddItem(_existing, Limits, _now);
 
     /// <summary>A new line (validating its picture link), then removed again so the cart stays the same size.</summary>
     [Benchmark]
-    public ShopError? AddNewLineThenRemoveIt()
+    public Result AddNewLineThenRemoveIt()
     {
-        var error = _cart.AddItem(_newLine, Limits, _now);
+        var added = _cart.AddItem(_newLine, Limits, _now);
         _cart.SetQuantity(_cart.Lines[^1].Id, 0, Limits);
-        return error;
+        return added;
     }
 }

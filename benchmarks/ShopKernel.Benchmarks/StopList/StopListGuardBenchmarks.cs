@@ -66,7 +66,7 @@ public class StopListGuardBenchmarks
         }
 
         _raw = _database.OpenConnection();
-        if (GuardAsync(_clean).GetAwaiter().GetResult().HoldReason is not null || GuardAsync(_listed).GetAwaiter().GetResult().HoldReason is null
+        if (GuardAsync(_clean).GetAwaiter().GetResult().Value.IsHold || !GuardAsync(_listed).GetAwaiter().GetResult().Value.IsHold
             || RawAsync(_clean).GetAwaiter().GetResult() != 0 || RawAsync(_listed).GetAwaiter().GetResult() != 1)
         {
             throw new InvalidOperationException("The guard does not see the seeded entries as expected.");
@@ -82,15 +82,15 @@ public class StopListGuardBenchmarks
     }
 
     [Benchmark(Description = "guard, buyer not listed")]
-    public Task<CheckoutGuardResult> GuardClean() => GuardAsync(_clean);
+    public Task<Result<CheckoutVerdict>> GuardClean() => GuardAsync(_clean);
 
     [Benchmark(Description = "guard, buyer listed (review)")]
-    public Task<CheckoutGuardResult> GuardListed() => GuardAsync(_listed);
+    public Task<Result<CheckoutVerdict>> GuardListed() => GuardAsync(_listed);
 
     [Benchmark(Baseline = true, Description = "raw ADO.NET, buyer not listed")]
     public Task<int> RawClean() => RawAsync(_clean);
 
-    private async Task<CheckoutGuardResult> GuardAsync(CheckoutContext context)
+    private async Task<Result<CheckoutVerdict>> GuardAsync(CheckoutContext context)
     {
         await using var scope = _services.CreateAsyncScope();
         var guard = scope.ServiceProvider.GetServices<ICheckoutGuard>().Single();

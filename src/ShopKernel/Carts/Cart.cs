@@ -107,7 +107,7 @@ public sealed class Cart
     /// therefore never charged at a price other than the one shown when it was added, and a variant never takes
     /// another variant's name or picture.
     /// </summary>
-    internal ShopError? AddItem(CartItem? item, CartOptions limits, DateTimeOffset now)
+    internal Result AddItem(CartItem? item, CartOptions limits, DateTimeOffset now)
     {
         if (item is null)
         {
@@ -116,10 +116,10 @@ public sealed class Cart
 
         var index = FindLine(item.ProductId, item.Sku, item.Name, item.Options, item.PictureUrl, item.UnitPrice);
         var known = index >= 0 ? _lines[index] : null;
-        var error = CartItemValidator.Validate(item, Currency, limits, knownPictureUrl: known?.PictureUrl);
-        if (error is not null)
+        var valid = CartItemValidator.Validate(item, Currency, limits, knownPictureUrl: known?.PictureUrl);
+        if (!valid.Succeeded)
         {
-            return error;
+            return valid;
         }
 
         if (known is not null)
@@ -133,7 +133,7 @@ public sealed class Cart
             // The price is part of the line's identity, so only the quantity changes; the latest tags win (they
             // are the catalogue's, never shown to the buyer as part of what was chosen).
             var replaced = TryReplaceLineAmount(known, known.UnitPrice, (int)quantity);
-            if (replaced is null)
+            if (replaced.Succeeded)
             {
                 known.TagArray = CartItemValidator.NormalizeTags(item.Tags);
             }
@@ -153,11 +153,11 @@ public sealed class Cart
 
         _lines.Add(new CartLine(NextLineId++, item.ProductId, item.Sku, item.Name, item.UnitPrice, item.Quantity, item.Options, item.PictureUrl, now, CartItemValidator.NormalizeTags(item.Tags)));
         _subtotal = subtotal.MinorUnits;
-        return null;
+        return Result.Success;
     }
 
     /// <summary>Sets a line's quantity; 0 removes the line.</summary>
-    internal ShopError? SetQuantity(int lineId, int quantity, CartOptions limits)
+    internal Result SetQuantity(int lineId, int quantity, CartOptions limits)
     {
         if (quantity < 0 || quantity > limits.MaxQuantityPerLine)
         {
@@ -174,14 +174,14 @@ public sealed class Cart
         {
             _subtotal -= _lines[index].Subtotal.MinorUnits;
             _lines.RemoveAt(index);
-            return null;
+            return Result.Success;
         }
 
         var line = _lines[index];
         return TryReplaceLineAmount(line, line.UnitPrice, quantity);
     }
 
-    internal ShopError? RemoveLine(int lineId) =>
+    internal Result RemoveLine(int lineId) =>
         _lines.Exists(l => l.Id == lineId) ? SetQuantity(lineId, 0, new CartOptions()) : CartErrors.LineNotFound;
 
     internal void Clear()
@@ -214,7 +214,7 @@ public sealed class Cart
             {
                 var existing = _lines[index];
                 var quantity = (int)Math.Min((long)existing.Quantity + line.Quantity, limits.MaxQuantityPerLine);
-                if (TryReplaceLineAmount(existing, existing.UnitPrice, quantity) is not null)
+                if (!TryReplaceLineAmount(existing, existing.UnitPrice, quantity).Succeeded)
                 {
                     dropped++;
                 }
@@ -251,7 +251,7 @@ public sealed class Cart
         return -1;
     }
 
-    private ShopError? TryReplaceLineAmount(CartLine line, Money unitPrice, int quantity)
+    private Result TryReplaceLineAmount(CartLine line, Money unitPrice, int quantity)
     {
         if (!unitPrice.TryMultiply(quantity, out var newTotal)
             || !Subtotal.TryAdd(newTotal, out var withNew)
@@ -263,7 +263,7 @@ public sealed class Cart
         line.UnitPrice = unitPrice;
         line.Quantity = quantity;
         _subtotal = subtotal.MinorUnits;
-        return null;
+        return Result.Success;
     }
 
     private void RecomputeSubtotal()

@@ -8,7 +8,7 @@ public static class CartErrorCodes
 
     /// <summary>
     /// The cart was checked out: an order was placed from it and the cart emptied. The error's
-    /// <see cref="ShopError.Data"/> holds the order's number under <c>order_number</c>; the holder of the token finds
+    /// <see cref="ShopError.Data"/> holds the order's number under <c>order_number</c> (<see cref="ShopErrorData.OrderNumber"/>); the holder of the token finds
     /// the order with <see cref="Orders.OrderService.FindByCartTokenAsync"/>. Map to 409 or 410 (or redirect to the order).
     /// </summary>
     public const string CheckedOut = "cart.checked_out";
@@ -22,19 +22,19 @@ public static class CartErrorCodes
     /// <summary>The cart changed since the version the caller expected; reload and retry. Map to 409.</summary>
     public const string ConcurrencyConflict = "cart.concurrency_conflict";
 
-    /// <summary>The quantity is below 1 (or below 0 when setting) or above the per-line limit. Map to 400.</summary>
+    /// <summary>The quantity is below 1 (or below 0 when setting) or above the per-line limit. Data: <c>limit</c> (<see cref="ShopErrorData.Limit"/>), the most units of a line. Map to 400.</summary>
     public const string QuantityInvalid = "cart.quantity_invalid";
 
     /// <summary>The cart has no line with this id. Map to 404.</summary>
     public const string LineNotFound = "cart.line_not_found";
 
-    /// <summary>The cart already holds the maximum number of lines. Map to 400 or 422.</summary>
+    /// <summary>The cart already holds the maximum number of lines. Data: <c>limit</c> (<see cref="ShopErrorData.Limit"/>), the most lines. Map to 400 or 422.</summary>
     public const string TooManyLines = "cart.too_many_lines";
 
     /// <summary>The currency is missing or not a known ISO 4217 currency. Map to 400.</summary>
     public const string CurrencyUnknown = "cart.currency_unknown";
 
-    /// <summary>The price is in another currency than the cart. Map to 400.</summary>
+    /// <summary>The price is in another currency than the cart. Data: <c>cart_currency</c> and <c>price_currency</c> (<see cref="ShopErrorData.CartCurrency"/>, <see cref="ShopErrorData.PriceCurrency"/>; empty when the price has none). Map to 400.</summary>
     public const string CurrencyMismatch = "cart.currency_mismatch";
 
     /// <summary>The unit price is negative. Map to 400.</summary>
@@ -43,7 +43,7 @@ public static class CartErrorCodes
     /// <summary>An amount of the cart would overflow. Map to 400.</summary>
     public const string AmountTooLarge = "cart.amount_too_large";
 
-    /// <summary>The product id, SKU or name is missing or too long. Map to 400.</summary>
+    /// <summary>The product id, SKU or name is missing or too long. Data: <c>field</c> (<c>product_id</c>, <c>sku</c> or <c>name</c>) and <c>limit</c>, its most characters (<see cref="ShopErrorData.Field"/>, <see cref="ShopErrorData.Limit"/>). Map to 400.</summary>
     public const string ProductInvalid = "cart.product_invalid";
 
     /// <summary>An option has an empty name, a missing value or a control character. Map to 400.</summary>
@@ -52,13 +52,13 @@ public static class CartErrorCodes
     /// <summary>An option name appears twice (ignoring case). Map to 400.</summary>
     public const string OptionDuplicate = "cart.option_duplicate";
 
-    /// <summary>An option name or value is longer than allowed. Map to 400.</summary>
+    /// <summary>An option name or value is longer than allowed. Data: <c>name_limit</c> and <c>value_limit</c> (<see cref="ShopErrorData.NameLimit"/>, <see cref="ShopErrorData.ValueLimit"/>). Map to 400.</summary>
     public const string OptionTooLong = "cart.option_too_long";
 
-    /// <summary>A line has more options than allowed. Map to 400.</summary>
+    /// <summary>A line has more options than allowed. Data: <c>limit</c> (<see cref="ShopErrorData.Limit"/>), the most options. Map to 400.</summary>
     public const string TooManyOptions = "cart.too_many_options";
 
-    /// <summary>The picture link is not an absolute http or https URL, or is too long. Map to 400.</summary>
+    /// <summary>The picture link is not an absolute http or https URL, or is too long. Data: <c>limit</c> (<see cref="ShopErrorData.Limit"/>), the most characters. Map to 400.</summary>
     public const string PictureUrlInvalid = "cart.picture_url_invalid";
 
     /// <summary>The item has more than 20 tags, or a tag is blank, longer than 64 characters or holds control characters. Map to 400.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ShopKernel.Carts;
 
 /// <summary>The errors of the cart capability; codes in <see cref="CartErrorCodes"/>.</summary>
@@ -19,31 +21,41 @@ internal static class CartErrors
     public static ShopError RequestInvalidBecause(string reason) => new(CartErrorCodes.RequestInvalid, reason);
 
     public static ShopError CheckedOut(string formatted) =>
-        new(CartErrorCodes.CheckedOut, $"The cart was checked out as order {formatted}.")
-        {
-            Data = new Dictionary<string, string>(1) { ["order_number"] = formatted },
-        };
+        ShopError.WithData(CartErrorCodes.CheckedOut, $"The cart was checked out as order {formatted}.", ShopErrorData.OrderNumber, formatted);
 
     public static ShopError QuantityInvalid(int max) =>
-        new(CartErrorCodes.QuantityInvalid, $"The quantity must be between 1 and {max}.");
+        ShopError.WithData(CartErrorCodes.QuantityInvalid, $"The quantity must be between 1 and {max}.", Limit(max));
 
     public static ShopError TooManyLines(int max) =>
-        new(CartErrorCodes.TooManyLines, $"A cart holds at most {max} lines.");
+        ShopError.WithData(CartErrorCodes.TooManyLines, $"A cart holds at most {max} lines.", Limit(max));
 
-    public static ShopError CurrencyMismatch(Currency cart, Currency price) =>
-        new(CartErrorCodes.CurrencyMismatch, $"The cart is in {cart.Code}; a price in {(price.IsDefault ? "no currency" : price.Code)} cannot be added.");
+    public static ShopError CurrencyMismatch(Currency cart, Currency price) => ShopError.WithData(
+        CartErrorCodes.CurrencyMismatch,
+        $"The cart is in {cart.Code}; a price in {(price.IsDefault ? "no currency" : price.Code)} cannot be added.",
+        KeyValuePair.Create(ShopErrorData.CartCurrency, cart.Code),
+        KeyValuePair.Create(ShopErrorData.PriceCurrency, price.IsDefault ? string.Empty : price.Code));
 
-    public static ShopError ProductInvalid(string field, int max) =>
-        new(CartErrorCodes.ProductInvalid, $"The {field} is required and at most {max} characters long.");
+    /// <summary>A product field is missing or too long; <paramref name="field"/> as the API spells it (<c>product_id</c>, <c>sku</c>, <c>name</c>).</summary>
+    public static ShopError ProductInvalid(string field, int max) => ShopError.WithData(
+        CartErrorCodes.ProductInvalid,
+        $"The {field switch { "product_id" => "product id", "sku" => "SKU", _ => field }} is required and at most {max} characters long.",
+        KeyValuePair.Create(ShopErrorData.Field, field),
+        Limit(max));
 
     public static ShopError OptionTooLong(int maxName, int maxValue) =>
-        new(CartErrorCodes.OptionTooLong, $"Option names are at most {maxName} and values at most {maxValue} characters long.");
+        ShopError.WithData(
+            CartErrorCodes.OptionTooLong,
+            $"Option names are at most {maxName} and values at most {maxValue} characters long.",
+            KeyValuePair.Create(ShopErrorData.NameLimit, maxName.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create(ShopErrorData.ValueLimit, maxValue.ToString(CultureInfo.InvariantCulture)));
 
     public static ShopError TooManyOptions(int max) =>
-        new(CartErrorCodes.TooManyOptions, $"A line has at most {max} options.");
+        ShopError.WithData(CartErrorCodes.TooManyOptions, $"A line has at most {max} options.", Limit(max));
 
     public static readonly ShopError TagsInvalid = new(CartErrorCodes.TagsInvalid, "An item has at most 20 tags of 1 to 64 characters each, without control characters.");
 
     public static ShopError PictureUrlInvalid(int max) =>
-        new(CartErrorCodes.PictureUrlInvalid, $"The picture link must be an absolute http or https URL of at most {max} characters.");
+        ShopError.WithData(CartErrorCodes.PictureUrlInvalid, $"The picture link must be an absolute http or https URL of at most {max} characters.", Limit(max));
+
+    private static KeyValuePair<string, string> Limit(int max) => KeyValuePair.Create(ShopErrorData.Limit, max.ToString(CultureInfo.InvariantCulture));
 }

@@ -3,7 +3,7 @@ namespace ShopKernel.Carts;
 /// <summary>Checks a <see cref="CartItem"/> against the cart's currency and limits without allocating.</summary>
 internal static class CartItemValidator
 {
-    public static ShopError? Validate(CartItem item, Currency cartCurrency, CartOptions limits, string? knownPictureUrl)
+    public static Result Validate(CartItem item, Currency cartCurrency, CartOptions limits, string? knownPictureUrl)
     {
         if (item.Quantity < 1 || item.Quantity > limits.MaxQuantityPerLine)
         {
@@ -12,12 +12,12 @@ internal static class CartItemValidator
 
         if (!TextRules.IsIdentifier(item.ProductId, limits.MaxProductIdLength))
         {
-            return CartErrors.ProductInvalid("product id", limits.MaxProductIdLength);
+            return CartErrors.ProductInvalid("product_id", limits.MaxProductIdLength);
         }
 
         if (!TextRules.IsIdentifier(item.Sku, limits.MaxProductIdLength))
         {
-            return CartErrors.ProductInvalid("SKU", limits.MaxProductIdLength);
+            return CartErrors.ProductInvalid("sku", limits.MaxProductIdLength);
         }
 
         if (!TextRules.IsText(item.Name, limits.MaxNameLength))
@@ -80,7 +80,7 @@ internal static class CartItemValidator
             }
         }
 
-        return null;
+        return Result.Success;
     }
 
     /// <summary>The most tags a line may carry.</summary>

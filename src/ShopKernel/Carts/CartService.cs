@@ -16,6 +16,7 @@ namespace ShopKernel.Carts;
 /// </summary>
 public sealed partial class CartService
 {
+    private readonly ShopErrorDescriber _describer;
     private readonly ICartStore _store;
     private readonly IOrderStore? _orders;
     private readonly OrderNumberFormat _numberFormat;
@@ -35,7 +36,8 @@ public sealed partial class CartService
     /// existed; a host with carts only may leave it out, and then both answer <c>cart.not_found</c>.
     /// </param>
     /// <param name="numberFormat">The shop's order number format, in which <c>cart.checked_out</c> names the order; <see cref="OrderNumberFormat.Default"/> when omitted.</param>
-    public CartService(ICartStore store, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null)
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    public CartService(ICartStore store, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null, ShopErrorDescriber? errorDescriber = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,6 +49,7 @@ public sealed partial class CartService
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     private CartOptions Limits => _limits;
@@ -57,7 +60,7 @@ public sealed partial class CartService
     /// <returns>The new cart, whose <see cref="Cart.Token"/> the host hands to the visitor; or <c>cart.currency_unknown</c>.</returns>
     public async Task<Result<Cart>> CreateAsync(Currency currency, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartCreate, async Task<Result<Cart>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartCreate, async Task<Result<Cart>> (_) =>
         {
             if (currency.IsDefault)
             {
@@ -74,7 +77,7 @@ public sealed partial class CartService
 
             _metrics.CartCreated(forCustomer: false);
             return cart;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Gets the customer's cart, creating an empty one when the customer has none (one cart per customer).</summary>
@@ -97,7 +100,7 @@ public sealed partial class CartService
             return CartErrors.CurrencyUnknown;
         }
 
-        return await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
+        return _describer.Apply(await OptimisticRetry.RunAsync(RetryPolicy, async Task<Result<Cart>?> (_, ct) =>
         {
             var now = Clock.UtcNow(_time);
             var existing = await _store.FindByCustomerAsync(customerId, ct).ConfigureAwait(false);
@@ -125,7 +128,7 @@ public sealed partial class CartService
 
             // Another request created the customer's cart first: try again and return the winner.
             return null;
-        }, CartErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
+        }, CartErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Gets a cart by its token.</summary>
@@ -136,11 +139,11 @@ public sealed partial class CartService
     {
         if (token.IsDefault)
         {
-            return CartErrors.TokenInvalid;
+            return _describer.Apply<Cart>(CartErrors.TokenInvalid);
         }
 
         var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return cart is null ? await NotFoundAsync(token, cancellationToken).ConfigureAwait(false) : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
+        return _describer.Apply<Cart>(cart is null ? await NotFoundAsync(token, cancellationToken).ConfigureAwait(false) : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart);
     }
 
     /// <summary>
@@ -166,11 +169,11 @@ public sealed partial class CartService
     {
         if (customerId.IsEmpty)
         {
-            return CartErrors.CustomerInvalid;
+            return _describer.Apply<Cart>(CartErrors.CustomerInvalid);
         }
 
         var cart = await _store.FindByCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
-        return cart is null ? CartErrors.NotFound : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart;
+        return _describer.Apply<Cart>(cart is null ? CartErrors.NotFound : cart.ExpiresAt <= Clock.UtcNow(_time) ? CartErrors.Expired : cart);
     }
 
     /// <summary>
@@ -223,15 +226,15 @@ public sealed partial class CartService
     /// <c>cart.concurrency_conflict</c>.
     /// </returns>
     public Task<Result<Cart>> ClearAsync(CartToken token, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, 0, static (cart, _, _, _) => { cart.Clear(); return null; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+        ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, 0, static (cart, _, _, _) => { cart.Clear(); return Result.Success; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
     // The hottest path: without a trace listener it costs no extra async step.
-    private Task<Result<Cart>> ChangeAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken) =>
+    private Task<Result<Cart>> ChangeAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, Result> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken) =>
         ShopKernelActivity.Source.HasListeners()
             ? ChangeTracedAsync(span, token, state, change, expectedVersion, retryOnConflict, cancellationToken)
             : ChangeCoreAsync(null, token, state, change, expectedVersion, retryOnConflict, cancellationToken);
 
-    private async Task<Result<Cart>> ChangeTracedAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
+    private async Task<Result<Cart>> ChangeTracedAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, Result> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
     {
         using var activity = ShopKernelActivity.Start(span);
         return await ShopKernelActivity.TraceAsync(activity, ChangeCoreAsync(activity, token, state, change, expectedVersion, retryOnConflict, cancellationToken), TagLines).ConfigureAwait(false);
@@ -239,11 +242,11 @@ public sealed partial class CartService
 
     private static void TagLines(System.Diagnostics.Activity activity, Cart cart) => activity.SetTag(ShopKernelTelemetry.Tags.LineCount, cart.Lines.Count);
 
-    private async Task<Result<Cart>> ChangeCoreAsync<TState>(System.Diagnostics.Activity? activity, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, ShopError?> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
+    private async Task<Result<Cart>> ChangeCoreAsync<TState>(System.Diagnostics.Activity? activity, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, Result> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken)
     {
         if (token.IsDefault)
         {
-            return CartErrors.TokenInvalid;
+            return _describer.Apply<Cart>(CartErrors.TokenInvalid);
         }
 
         // The hottest path keeps its loop in this one async method: OptimisticRetry's closure and extra async step
@@ -255,25 +258,25 @@ public sealed partial class CartService
             var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
             if (cart is null)
             {
-                return await NotFoundAsync(token, cancellationToken).ConfigureAwait(false);
+                return _describer.Apply<Cart>(await NotFoundAsync(token, cancellationToken).ConfigureAwait(false));
             }
 
             var now = Clock.UtcNow(_time);
             if (cart.ExpiresAt <= now)
             {
-                return CartErrors.Expired;
+                return _describer.Apply<Cart>(CartErrors.Expired);
             }
 
             if (expectedVersion is { } expected && cart.Version != expected)
             {
-                return CartErrors.ConcurrencyConflict;
+                return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
             }
 
             var loadedVersion = cart.Version;
-            var error = change(cart, state, limits, now);
-            if (error is not null)
+            var changed = change(cart, state, limits, now);
+            if (!changed.Succeeded)
             {
-                return error;
+                return _describer.Apply<Cart>(changed.Error);
             }
 
             Touch(cart, now);
@@ -291,7 +294,7 @@ public sealed partial class CartService
 
             if (!retryOnConflict || policy.IsLast(attempt))
             {
-                return CartErrors.ConcurrencyConflict;
+                return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
             }
 
             _metrics.CartRetried();
@@ -317,7 +320,7 @@ public sealed partial class CartService
     /// </remarks>
     public async Task<Result<Cart>> AttachToCustomerAsync(CartToken guestToken, CustomerId customerId, CartMergeStrategy? strategy = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartMerge, async Task<Result<Cart>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CartMerge, async Task<Result<Cart>> (_) =>
         {
             if (guestToken.IsDefault)
             {
@@ -393,7 +396,7 @@ public sealed partial class CartService
 
                 return null;
             }, CartErrors.ConcurrencyConflict, _ => _metrics.CartRetried(), cancellationToken).ConfigureAwait(false);
-        }, TagLines).ConfigureAwait(false);
+        }, TagLines).ConfigureAwait(false));
     }
 
     private static int Merge(Cart target, Cart guest, CartMergeStrategy strategy, CartOptions limits)
@@ -461,22 +464,22 @@ public sealed partial class CartService
         var now = Clock.UtcNow(_time);
         if (idleFor <= TimeSpan.Zero || idleFor > now - DateTimeOffset.MinValue)
         {
-            return CartErrors.RequestInvalidBecause("The idle time must be positive and reach no further back than the year 1.");
+            return _describer.Apply<AbandonedCartPage>(CartErrors.RequestInvalidBecause("The idle time must be positive and reach no further back than the year 1."));
         }
 
         if (pageSize is < 1 or > 1000)
         {
-            return CartErrors.RequestInvalidBecause("The page size must be between 1 and 1000.");
+            return _describer.Apply<AbandonedCartPage>(CartErrors.RequestInvalidBecause("The page size must be between 1 and 1000."));
         }
 
         if (after is not null && after.Token.IsDefault)
         {
-            return CartErrors.RequestInvalidBecause("The cursor names no cart.");
+            return _describer.Apply<AbandonedCartPage>(CartErrors.RequestInvalidBecause("The cursor names no cart."));
         }
 
         var items = await _store.ListAbandonedAsync(now - idleFor, now, after, pageSize, cancellationToken).ConfigureAwait(false);
         var next = items.Count == pageSize ? new AbandonedCartCursor(items[^1].UpdatedAt, items[^1].Token) : null;
-        return new AbandonedCartPage(items, next);
+        return _describer.Apply<AbandonedCartPage>(new AbandonedCartPage(items, next));
     }
 
     private void Touch(Cart cart, DateTimeOffset now)

@@ -18,23 +18,26 @@ public static class CheckoutErrorCodes
     /// <summary>The cart changed after the buyer saw it (version). Map to 409: show the cart again.</summary>
     public const string CartChanged = "checkout.cart_changed";
 
-    /// <summary>The total differs from what the buyer saw. Map to 409: show the cart again.</summary>
+    /// <summary>The total differs from what the buyer saw. Data: <c>expected_total</c> and <c>total</c> (<see cref="ShopErrorData.ExpectedTotal"/>, <see cref="ShopErrorData.Total"/>), e.g. <c>12.34 EUR</c>. Map to 409: show the cart again.</summary>
     public const string TotalChanged = "checkout.total_changed";
 
     /// <summary>
     /// A coupon code the buyer entered gives no discount (unknown, not running, minimum not met, no eligible lines,
     /// used up, or used as often as one buyer may); the description names the reason, one of
-    /// <see cref="Pricing.CouponRejectionReasons"/>. Nothing was ordered. Map to 422.
+    /// <see cref="Pricing.CouponRejectionReasons"/>. Data: <c>coupon_code</c> and <c>reason</c>
+    /// (<see cref="ShopErrorData.CouponCode"/>, <see cref="ShopErrorData.Reason"/>) of the first rejected code. Nothing was ordered. Map to 422.
     /// </summary>
     public const string CouponRejected = "checkout.coupon_rejected";
 
     /// <summary>A guest order needs a contact: an e-mail or a phone, and a first and last name. Map to 400.</summary>
     public const string ContactMissing = "checkout.contact_missing";
 
-    /// <summary>The e-mail or phone is malformed, or a name is too long. Map to 400.</summary>
+    /// <summary>The e-mail or phone is malformed, or a name is too long. Data: <c>field</c> (<c>name</c>, <c>email</c> or <c>phone</c>;
+    /// <see cref="ShopErrorData.Field"/>) and, for an e-mail or phone, <c>cause</c> (<see cref="ShopErrorData.Cause"/>), the
+    /// code of the contact error (<c>customer.email_invalid</c>, <c>customer.phone_invalid</c>). Map to 400.</summary>
     public const string ContactInvalid = "checkout.contact_invalid";
 
-    /// <summary>A required address field is missing or too long, or the country code is not two letters. Map to 400.</summary>
+    /// <summary>A required address field is missing or too long, or the country code is not two letters. Data: <c>field</c> (<see cref="ShopErrorData.Field"/>), as the API spells it (<c>postalCode</c>). Map to 400.</summary>
     public const string AddressInvalid = "checkout.address_invalid";
 
     /// <summary>The payment method is missing or not one the host allows. Map to 400.</summary>
@@ -46,7 +49,7 @@ public static class CheckoutErrorCodes
     /// <summary>The buyer may not order. Map to 403 with a polite message; which rule matched is not revealed.</summary>
     public const string BuyerBlocked = "checkout.buyer_blocked";
 
-    /// <summary>Not enough stock for a line; the description names the SKU. Map to 409 or 422.</summary>
+    /// <summary>Not enough stock for a line; the description names the SKU. Data: <c>sku</c> and <c>available</c> (<see cref="ShopErrorData.Sku"/>, <see cref="ShopErrorData.Available"/>), the units left, never below 0. Map to 409 or 422.</summary>
     public const string OutOfStock = "checkout.out_of_stock";
 
     /// <summary>The idempotency key was already used for another cart. Map to 422.</summary>

@@ -19,6 +19,7 @@ namespace ShopKernel.Checkout;
 /// </summary>
 public sealed partial class CheckoutService
 {
+    private readonly ShopErrorDescriber _describer;
     private readonly ICartStore _carts;
     private readonly ICheckoutStore _checkout;
     private readonly IOrderStore _orders;
@@ -47,6 +48,7 @@ public sealed partial class CheckoutService
     /// <param name="numberFormat">The shop's order number format, in which placed orders show their number.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public CheckoutService(
         ICartStore carts,
         ICheckoutStore checkout,
@@ -60,7 +62,7 @@ public sealed partial class CheckoutService
         TimeProvider timeProvider,
         OrderNumberFormat numberFormat,
         ILogger<CheckoutService>? logger = null,
-        ShopKernelMetrics? metrics = null)
+        ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
     {
         _carts = carts ?? throw new ArgumentNullException(nameof(carts));
         _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
@@ -76,6 +78,7 @@ public sealed partial class CheckoutService
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -92,10 +95,10 @@ public sealed partial class CheckoutService
         long? started = _metrics.CheckoutDurationEnabled ? _time.GetTimestamp() : null;
         try
         {
-            var (placed, outcome) = await PlaceCoreAsync(request, activity, cancellationToken).ConfigureAwait(false);
+            var placed = await PlaceCoreAsync(request, activity, cancellationToken).ConfigureAwait(false);
+            var outcome = Outcome(placed);
             if (placed.Succeeded && placed.Value.IsReplay)
             {
-                outcome = "replayed";
                 _metrics.CheckoutReplayed();
             }
 
@@ -117,12 +120,29 @@ public sealed partial class CheckoutService
                 activity.SetTag(ShopKernelTelemetry.Tags.Outcome, outcome);
             }
 
-            return placed;
+            return _describer.Apply<PlacedOrder>(placed);
         }
         catch (Exception exception) when (ShopKernelActivity.Faulted(activity, exception) || RecordFault(started, exception))
         {
             throw;
         }
+    }
+
+    /// <summary>
+    /// The outcome of a checkout, for telemetry: <c>placed</c>, <c>held</c> or <c>replayed</c>; <c>refused</c> when a
+    /// guard refused it (a code a guard refuses with, or one that is not checkout's own); <c>failed</c> otherwise.
+    /// </summary>
+    private static string Outcome(Result<PlacedOrder> placed)
+    {
+        if (placed.Succeeded)
+        {
+            return placed.Value.IsReplay ? "replayed" : placed.Value.Order.Status == OrderStatus.OnHold ? "held" : "placed";
+        }
+
+        var code = placed.Error.Code;
+        return code is CheckoutErrorCodes.BuyerBlocked or CheckoutErrorCodes.PaymentMethodNotAllowed || !code.StartsWith("checkout.", StringComparison.Ordinal)
+            ? "refused"
+            : "failed";
     }
 
     /// <summary>
@@ -153,31 +173,33 @@ public sealed partial class CheckoutService
         return false;
     }
 
-    private async Task<(Result<PlacedOrder> Placed, string Outcome)> PlaceCoreAsync(CheckoutRequest request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    private async Task<Result<PlacedOrder>> PlaceCoreAsync(CheckoutRequest request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        const string Failed = "failed";
         var options = _options;
-        if (CheckoutValidator.Validate(request, options, _contacts, out var validContact, out var validEmailKey) is { } invalid)
+        var valid = CheckoutValidator.Validate(request, options, _contacts);
+        if (!valid.Succeeded)
         {
-            return (invalid, Failed);
+            return valid.Error;
         }
+
+        var (validContact, validEmailKey) = valid.Value;
 
         var policy = RetryPolicy.Retries(options.MaxConcurrencyRetries, backOff: false);
         var (promotionsChanged, lostCartId) = (false, Guid.Empty);
-        return await OptimisticRetry.RunAsync(policy, async Task<(Result<PlacedOrder>, string)?> (attempt, _) =>
+        return await OptimisticRetry.RunAsync(policy, async Task<Result<PlacedOrder>?> (attempt, _) =>
         {
             var cart = await _carts.FindByTokenAsync(request.CartToken, cancellationToken).ConfigureAwait(false);
             if (cart is null)
             {
                 // Gone: converted by an earlier submission (return its order), or never there.
-                return (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) ?? CheckoutErrors.CartNotFound, Failed);
-
+                return await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) ?? CheckoutErrors.CartNotFound;
             }
 
             var now = Clock.UtcNow(_time);
-            if (Precheck(request, cart, now) is { } refused)
+            var ready = Precheck(request, cart, now);
+            if (!ready.Succeeded)
             {
-                return (refused, Failed);
+                return ready.Error;
             }
 
             var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
@@ -186,7 +208,7 @@ public sealed partial class CheckoutService
             if (request.CustomerId is not null && facts.Customer is null)
             {
                 // Read in the facts round trip: an order must never be placed, nor purchase facts written, for nobody.
-                return (CheckoutErrors.CustomerNotFound, Failed);
+                return CheckoutErrors.CustomerNotFound;
             }
 
             var contact = validContact
@@ -195,18 +217,18 @@ public sealed partial class CheckoutService
             var price = _pricer.Price(cart, pricing with { Contact = contact });
             if (price.RejectedCoupons.Count > 0)
             {
-                return (CheckoutErrors.CouponRejected(price.RejectedCoupons[0]), Failed);
+                return CheckoutErrors.CouponRejected(price.RejectedCoupons[0]);
             }
 
             if (request.ExpectedTotal is { } expectedTotal && expectedTotal != price.Total)
             {
-                return (CheckoutErrors.TotalChangedTo(expectedTotal, price.Total), Failed);
+                return CheckoutErrors.TotalChangedTo(expectedTotal, price.Total);
             }
 
-            var decrements = StockToTake(cart, facts, out var shortage);
-            if (shortage is not null)
+            var decrements = StockToTake(cart, facts);
+            if (!decrements.Succeeded)
             {
-                return (shortage, Failed);
+                return decrements.Error;
             }
 
             string? holdReason = null;
@@ -214,17 +236,17 @@ public sealed partial class CheckoutService
             foreach (var guard in _guards)
             {
                 var verdict = await guard.CheckAsync(context, cancellationToken).ConfigureAwait(false);
-                if (verdict.Error is not null)
+                if (!verdict.Succeeded)
                 {
                     _metrics.CheckoutBlocked("refused", verdict.Error.Code);
-                    return (verdict.Error, "refused");
+                    return verdict.Error;
                 }
 
-                holdReason ??= verdict.HoldReason;
+                holdReason ??= verdict.Value.HoldReason;
             }
 
             var order = OrderFactory.Create(request, cart, price, contact, _numbers.Next(), now, holdReason).ShownIn(_numberFormat);
-            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements) 
+            var committed = await _checkout.CommitAsync(new OrderCommit(order, cart, cart.Version, decrements.Value)
             {
                 EmailKey = validContact is null ? EmailKey(contact) : validEmailKey,
                 Redemptions = price.Redemptions,
@@ -242,10 +264,10 @@ public sealed partial class CheckoutService
                     }
 
                     activity?.SetTag(ShopKernelTelemetry.Tags.OnHold, holdReason is not null);
-                    return (new PlacedOrder(order, IsReplay: false), holdReason is null ? "placed" : "held");
+                    return new PlacedOrder(order, IsReplay: false);
                 case CheckoutCommitOutcome.OutOfStock:
                     var available = await _checkout.LoadFactsAsync(new CheckoutFactsQuery(null, [committed.Sku!]), cancellationToken).ConfigureAwait(false);
-                    return (CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!)), Failed);
+                    return CheckoutErrors.OutOfStock(committed.Sku!, available.StockLevels.GetValueOrDefault(committed.Sku!));
                 case CheckoutCommitOutcome.PromotionsChanged:
                     // A limited promotion was used up meanwhile: price again on fresh facts (the buyer's expected total guards the charge).
                     (promotionsChanged, lostCartId) = (true, cart.Id);
@@ -254,18 +276,18 @@ public sealed partial class CheckoutService
                     // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
                     if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
                     {
-                        return (winner, "placed");
+                        return winner;
                     }
 
                     if (request.ExpectedCartVersion is not null && !policy.IsLast(attempt))
                     {
-                        return (CheckoutErrors.CartChanged, Failed);
+                        return CheckoutErrors.CartChanged;
                     }
 
                     (promotionsChanged, lostCartId) = (false, cart.Id);
                     return null;
             }
-        }, (CheckoutErrors.Contention, Failed), attempt =>
+        }, CheckoutErrors.Contention, attempt =>
         {
             _metrics.CheckoutRetried();
             if (promotionsChanged)
@@ -279,7 +301,7 @@ public sealed partial class CheckoutService
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ShopError? Precheck(CheckoutRequest request, Cart cart, DateTimeOffset now)
+    private static Result Precheck(CheckoutRequest request, Cart cart, DateTimeOffset now)
     {
         if (cart.ExpiresAt <= now)
         {
@@ -296,15 +318,14 @@ public sealed partial class CheckoutService
             return CheckoutErrors.CartEmpty;
         }
 
-        return request.ExpectedCartVersion is { } expected && expected != cart.Version ? CheckoutErrors.CartChanged : null;
+        return request.ExpectedCartVersion is { } expected && expected != cart.Version ? CheckoutErrors.CartChanged : Result.Success;
     }
 
-    private static StockDecrement[] StockToTake(Cart cart, CheckoutFacts facts, out ShopError? shortage)
+    private static Result<StockDecrement[]> StockToTake(Cart cart, CheckoutFacts facts)
     {
-        shortage = null;
         if (facts.StockLevels.Count == 0)
         {
-            return [];
+            return Array.Empty<StockDecrement>();
         }
 
         var wanted = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -321,12 +342,11 @@ public sealed partial class CheckoutService
             var available = facts.StockLevels[sku];
             if (available < quantity)
             {
-                shortage = CheckoutErrors.OutOfStock(sku, available);
-                return [];
+                return CheckoutErrors.OutOfStock(sku, available);
             }
         }
 
-        return [.. wanted.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new StockDecrement(w.Key, w.Value))];
+        return wanted.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new StockDecrement(w.Key, w.Value)).ToArray();
     }
 
     /// <summary>

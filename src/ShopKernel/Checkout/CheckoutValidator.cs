@@ -14,16 +14,9 @@ internal static class CheckoutValidator
     /// <param name="request">The request.</param>
     /// <param name="options">The checkout options.</param>
     /// <param name="contacts">Reads the e-mail and phone.</param>
-    /// <param name="contact">
-    /// The request's contact with the e-mail as <see cref="EmailAddress.Value"/> and the phone in E.164 form, or
-    /// <see langword="null"/> when the request has none.
-    /// </param>
-    /// <param name="emailKey">The contact's e-mail normalised for matching, or <see langword="null"/>.</param>
-    /// <returns>The first error, or <see langword="null"/> when the request is valid.</returns>
-    public static ShopError? Validate(CheckoutRequest? request, CheckoutOptions options, ContactNormalizer contacts, out OrderContact? contact, out string? emailKey)
+    /// <returns>The request's normalised contact (none when the request has none), or the first error.</returns>
+    public static Result<CheckoutContact> Validate(CheckoutRequest? request, CheckoutOptions options, ContactNormalizer contacts)
     {
-        contact = null;
-        emailKey = null;
         if (request is null || request.CartToken.IsDefault)
         {
             return CheckoutErrors.RequestInvalid;
@@ -55,6 +48,7 @@ internal static class CheckoutValidator
             return CheckoutErrors.PaymentMethodInvalid;
         }
 
+        var contact = CheckoutContact.None;
         if (request.Contact is null)
         {
             if (request.CustomerId is null)
@@ -62,18 +56,22 @@ internal static class CheckoutValidator
                 return CheckoutErrors.ContactMissing;
             }
         }
-        else if (ValidateContact(request.Contact, contacts, out contact, out emailKey) is { } contactError)
+        else
         {
-            return contactError;
+            var valid = ValidateContact(request.Contact, contacts);
+            if (!valid.Succeeded)
+            {
+                return valid;
+            }
+
+            contact = valid.Value;
         }
 
-        return ValidateAddress(request.ShippingAddress);
+        return PostalAddressRules.FindInvalidField(request.ShippingAddress) is { } field ? CheckoutErrors.AddressInvalid(field) : contact;
     }
 
-    private static ShopError? ValidateContact(OrderContact contact, ContactNormalizer contacts, out OrderContact? normalized, out string? emailKey)
+    private static Result<CheckoutContact> ValidateContact(OrderContact contact, ContactNormalizer contacts)
     {
-        normalized = null;
-        emailKey = null;
         if (string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone))
         {
             return CheckoutErrors.ContactMissing;
@@ -95,7 +93,7 @@ internal static class CheckoutValidator
             var parsed = contacts.ParseEmail(contact.Email);
             if (!parsed.Succeeded)
             {
-                return CheckoutErrors.ContactInvalid("e-mail", parsed.Error);
+                return CheckoutErrors.ContactInvalid("email", parsed.Error);
             }
 
             email = parsed.Value;
@@ -113,11 +111,18 @@ internal static class CheckoutValidator
             phone = parsed.Value;
         }
 
-        normalized = contact with { Email = email?.Value, Phone = phone?.E164 };
-        emailKey = email is { } address ? contacts.NormalizeEmail(address) : null;
-        return null;
+        return new CheckoutContact(contact with { Email = email?.Value, Phone = phone?.E164 }, email is { } address ? contacts.NormalizeEmail(address) : null);
     }
+}
 
-    private static ShopError? ValidateAddress(PostalAddress? address) =>
-        PostalAddressRules.FindInvalidField(address) is { } field ? CheckoutErrors.AddressInvalid(field) : null;
+/// <summary>The contact of a valid checkout request.</summary>
+/// <param name="Contact">
+/// The request's contact with the e-mail as <see cref="EmailAddress.Value"/> and the phone in E.164 form, or
+/// <see langword="null"/> when the request has none.
+/// </param>
+/// <param name="EmailKey">The contact's e-mail normalised for matching, or <see langword="null"/>.</param>
+internal readonly record struct CheckoutContact(OrderContact? Contact, string? EmailKey)
+{
+    /// <summary>No contact in the request (a signed-in customer's profile gives it).</summary>
+    public static CheckoutContact None => default;
 }

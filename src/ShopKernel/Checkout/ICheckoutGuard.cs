@@ -9,6 +9,10 @@ public interface ICheckoutGuard
     /// <summary>Checks an order about to be placed.</summary>
     /// <param name="context">The order about to be placed.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    /// <returns>Allow, refuse or hold.</returns>
-    ValueTask<CheckoutGuardResult> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// <see cref="CheckoutVerdict.Allow"/> or <see cref="CheckoutVerdict.Hold"/>; or a failed result that refuses the
+    /// order with its error (e.g. <c>checkout.buyer_blocked</c>, <c>checkout.payment_method_not_allowed</c>, or a code
+    /// of the host's own), which the buyer gets and which checkout's telemetry counts as <c>refused</c>.
+    /// </returns>
+    ValueTask<Result<CheckoutVerdict>> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default);
 }

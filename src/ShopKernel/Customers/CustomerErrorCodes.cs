@@ -27,10 +27,10 @@ public static class CustomerErrorCodes
     /// <summary>The birthday is in the future or more than 120 years ago. Map to 400.</summary>
     public const string BirthdayInvalid = "customer.birthday_invalid";
 
-    /// <summary>The password is too short, too long or blank. Map to 400.</summary>
+    /// <summary>The password is too short, too long or blank (Data: <c>minimum_length</c> and <c>maximum_length</c>, <see cref="ShopErrorData.MinimumLength"/>, <see cref="ShopErrorData.MaximumLength"/>), or holds control characters. Map to 400.</summary>
     public const string PasswordInvalid = "customer.password_invalid";
 
-    /// <summary>A shipping address field is missing, too long or malformed. Map to 400.</summary>
+    /// <summary>A shipping address field is missing, too long or malformed. Data: <c>field</c> (<see cref="ShopErrorData.Field"/>), as the API spells it (<c>postalCode</c>). Map to 400.</summary>
     public const string AddressInvalid = "customer.address_invalid";
 
     /// <summary>
@@ -76,7 +76,8 @@ public static class CustomerErrorCodes
 
     /// <summary>
     /// A customer segment condition is wrong: a negative order count or spend, a spend without a currency, a
-    /// birthday window outside 0 to 366 days, or bounds no customer can meet. Map to 400.
+    /// birthday window outside 0 to 366 days (Data: <c>limit</c>, <see cref="ShopErrorData.Limit"/>, the most days), or bounds no
+    /// customer can meet. Map to 400.
     /// </summary>
     public const string SegmentInvalid = "customer.segment_invalid";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ShopKernel.Customers;
 
 /// <summary>The errors of the customers capability; codes in <see cref="CustomerErrorCodes"/>.</summary>
@@ -31,7 +33,18 @@ internal static class CustomerErrors
     public static readonly ShopError ConcurrencyConflict = new(CustomerErrorCodes.ConcurrencyConflict, "The customer was changed concurrently; try again.");
 
     public static ShopError AddressInvalid(string field) =>
-        new(CustomerErrorCodes.AddressInvalid, $"The address field '{field}' is missing, too long or malformed.");
+        ShopError.WithData(CustomerErrorCodes.AddressInvalid, $"The address field '{field}' is missing, too long or malformed.", ShopErrorData.Field, field);
+
+    public static ShopError PasswordLength(int minimum, int maximum) => ShopError.WithData(
+        CustomerErrorCodes.PasswordInvalid,
+        $"A password has {minimum} to {maximum} characters.",
+        KeyValuePair.Create(ShopErrorData.MinimumLength, minimum.ToString(CultureInfo.InvariantCulture)),
+        KeyValuePair.Create(ShopErrorData.MaximumLength, maximum.ToString(CultureInfo.InvariantCulture)));
+
+    public static ShopError SegmentWindowInvalid(int maxDays) => ShopError.WithData(
+        CustomerErrorCodes.SegmentInvalid,
+        $"A birthday window reaches 0 to {maxDays} days, within the calendar.",
+        ShopErrorData.Limit, maxDays.ToString(CultureInfo.InvariantCulture));
 
     public static ShopError SegmentInvalid(string reason) => new(CustomerErrorCodes.SegmentInvalid, reason);
 }

@@ -121,7 +121,7 @@ public sealed record CustomerSegment
 
         if (Birthday is { IsValid: false })
         {
-            return CustomerErrors.SegmentInvalid($"A birthday window reaches 0 to {BirthdayWindow.MaxDays} days, within the calendar.");
+            return CustomerErrors.SegmentWindowInvalid(BirthdayWindow.MaxDays);
         }
 
         if (RegisteredSince >= RegisteredBefore)

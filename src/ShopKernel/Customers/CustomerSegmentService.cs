@@ -8,6 +8,7 @@ namespace ShopKernel.Customers;
 /// </summary>
 public sealed class CustomerSegmentService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The largest page <see cref="QueryAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
@@ -15,9 +16,11 @@ public sealed class CustomerSegmentService
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The customer query store.</param>
-    public CustomerSegmentService(ICustomerQueryStore store)
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    public CustomerSegmentService(ICustomerQueryStore store, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>The segment's customers by id, keyset-paged.</summary>
@@ -30,17 +33,17 @@ public sealed class CustomerSegmentService
     {
         if (segment is null || pageSize is < 1 or > MaxPageSize)
         {
-            return CustomerErrors.RequestInvalid;
+            return _describer.Apply<CustomerSummaryPage>(CustomerErrors.RequestInvalid);
         }
 
         var valid = segment.Validate();
         if (!valid.Succeeded)
         {
-            return valid.Error;
+            return _describer.Apply<CustomerSummaryPage>(valid.Error);
         }
 
         var items = await _store.QueryAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
-        return new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null);
+        return _describer.Apply<CustomerSummaryPage>(new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null));
     }
 
     /// <summary>
@@ -57,7 +60,7 @@ public sealed class CustomerSegmentService
     /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
     public async Task<Result<long>> ExportCsvAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSegmentExport, async Task<Result<long>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSegmentExport, async Task<Result<long>> (_) =>
         {
             if (segment is null || writer is null)
             {
@@ -71,7 +74,7 @@ public sealed class CustomerSegmentService
             }
 
             return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
-        }, static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false);
+        }, static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -88,22 +91,22 @@ public sealed class CustomerSegmentService
     {
         if (segment is null || pageSize is < 1 or > MaxPageSize)
         {
-            return CustomerErrors.RequestInvalid;
+            return _describer.Apply<GuestBuyerPage>(CustomerErrors.RequestInvalid);
         }
 
         var valid = segment.Validate();
         if (!valid.Succeeded)
         {
-            return valid.Error;
+            return _describer.Apply<GuestBuyerPage>(valid.Error);
         }
 
         if (segment.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
             || segment.HasPassword is not null || segment.HasExternalSignIn is not null)
         {
-            return CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone.");
+            return _describer.Apply<GuestBuyerPage>(CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone."));
         }
 
         var items = await _store.QueryGuestBuyersAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
-        return new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null);
+        return _describer.Apply<GuestBuyerPage>(new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null));
     }
 }

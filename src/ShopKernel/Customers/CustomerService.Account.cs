@@ -18,14 +18,15 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<Customer>> UpdateProfileAsync(CustomerId customerId, string firstName, string lastName, DateOnly? birthday, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerUpdateProfile, _ => UpdateProfileCoreAsync(customerId, firstName, lastName, birthday, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerUpdateProfile, _ => UpdateProfileCoreAsync(customerId, firstName, lastName, birthday, cancellationToken)).ConfigureAwait(false));
     }
 
     private Task<Result<Customer>> UpdateProfileCoreAsync(CustomerId customerId, string firstName, string lastName, DateOnly? birthday, CancellationToken cancellationToken)
     {
-        if (ValidateProfile(firstName, lastName, birthday, Clock.UtcNow(_time)) is { } invalid)
+        var profile = ValidateProfile(firstName, lastName, birthday, Clock.UtcNow(_time));
+        if (!profile.Succeeded)
         {
-            return Task.FromResult<Result<Customer>>(invalid);
+            return Task.FromResult<Result<Customer>>(profile.Error);
         }
 
         return ChangeAsync(
@@ -35,7 +36,7 @@ public sealed partial class CustomerService
                 customer.FirstName = firstName.Trim();
                 customer.LastName = lastName.Trim();
                 customer.Birthday = birthday;
-                return null;
+                return Result.Success;
             },
             cancellationToken);
     }
@@ -66,7 +67,7 @@ public sealed partial class CustomerService
 
     private async Task<Result<Customer>> ChangeContactAsync(CustomerId customerId, ContactKind kind, string? text, CancellationToken cancellationToken)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, kind), _ => ChangeContactCoreAsync(customerId, kind, text, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerChangeContact, kind), _ => ChangeContactCoreAsync(customerId, kind, text, cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ public sealed partial class CustomerService
                 var lapsed = sameKey && key is not null && !customer.HoldsLive(kind, liveSince);
                 if (sameKey && !lapsed && (!email || string.Equals(shown, customer.Email, StringComparison.Ordinal)))
                 {
-                    return null;
+                    return Result.Success;
                 }
 
                 var keepsClaim = sameKey && !lapsed;
@@ -121,7 +122,7 @@ public sealed partial class CustomerService
                 }
 
                 customer.SecurityStamp = NewStamp();
-                return null;
+                return Result.Success;
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -150,7 +151,7 @@ public sealed partial class CustomerService
     /// <returns>The changed customer, or <c>customer.password_invalid</c> / <c>customer.sign_in_failed</c> / <c>customer.locked_out</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> ChangePasswordAsync(CustomerId customerId, string? currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerChangePassword, async Task<Result<Customer>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerChangePassword, async Task<Result<Customer>> (_) =>
         {
             var created = _credentials.Create(newPassword);
             if (!created.Succeeded)
@@ -174,10 +175,10 @@ public sealed partial class CustomerService
 
                     customer.Password = created.Value;
                     customer.SecurityStamp = NewStamp();
-                    return null;
+                    return Result.Success;
                 },
                 cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Remembers a shipping address for the customer (most recently used first, at most <see cref="MaxAddresses"/>).</summary>
@@ -187,7 +188,7 @@ public sealed partial class CustomerService
     /// <returns>The changed customer, or <c>customer.address_invalid</c> / <c>customer.not_found</c> / <c>customer.concurrency_conflict</c>.</returns>
     public async Task<Result<Customer>> RememberAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRememberAddress, _ => RememberAddressCoreAsync(customerId, address, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRememberAddress, _ => RememberAddressCoreAsync(customerId, address, cancellationToken)).ConfigureAwait(false));
     }
 
     private Task<Result<Customer>> RememberAddressCoreAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken)
@@ -203,7 +204,7 @@ public sealed partial class CustomerService
             customer =>
             {
                 customer.RememberAddress(normalized, MaxAddresses);
-                return null;
+                return Result.Success;
             },
             cancellationToken);
     }
@@ -216,6 +217,6 @@ public sealed partial class CustomerService
     public async Task<Result<Customer>> ForgetAddressAsync(CustomerId customerId, PostalAddress address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerForgetAddress, _ => ChangeAsync(customerId, customer => customer.ForgetAddress(address) ? null : NoChange, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerForgetAddress, _ => ChangeAsync(customerId, customer => customer.ForgetAddress(address) ? Result.Success : NoChange, cancellationToken)).ConfigureAwait(false));
     }
 }

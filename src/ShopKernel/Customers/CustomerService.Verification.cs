@@ -27,7 +27,7 @@ public sealed partial class CustomerService
     /// <exception cref="InvalidOperationException">No signing key is configured (<see cref="TokenOptions.SigningKeys"/>).</exception>
     public async Task<Result<VerificationToken>> IssueVerificationTokenAsync(CustomerId customerId, ContactKind kind, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerIssueVerification, kind), async Task<Result<VerificationToken>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.CustomerIssueVerification, kind), async Task<Result<VerificationToken>> (_) =>
         {
             var customer = customerId.IsEmpty ? null : await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (customer is null)
@@ -62,7 +62,7 @@ public sealed partial class CustomerService
                 $"{customer.FirstName} {customer.LastName}",
                 customer.CreatedAt,
                 ResetsPassword: customer.Password is not null);
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<ContactVerification>> VerifyContactAsync(string token, string? newPassword = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerVerify, async Task<Result<ContactVerification>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerVerify, async Task<Result<ContactVerification>> (_) =>
         {
             var trimmed = token?.Trim();
             var kind = ContactKind.Email;
@@ -167,7 +167,7 @@ public sealed partial class CustomerService
 
                 return null;
             }, CustomerErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }, static (a, v) => a.SetTag(ShopKernelTelemetry.Tags.LinkedOrders, v.LinkedOrders)).ConfigureAwait(false);
+        }, static (a, v) => a.SetTag(ShopKernelTelemetry.Tags.LinkedOrders, v.LinkedOrders)).ConfigureAwait(false));
     }
 
     /// <summary>Starts a use case's span tagged with the kind of contact it concerns (never the contact itself).</summary>

@@ -22,6 +22,7 @@ namespace ShopKernel.Customers;
 /// </remarks>
 public sealed partial class CustomerService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The most shipping addresses a customer keeps; the least recently used is forgotten first.</summary>
     public const int MaxAddresses = 10;
 
@@ -42,7 +43,7 @@ public sealed partial class CustomerService
     private readonly TimeSpan _claimLifetime;
 
     /// <summary>Creates the service; <c>AddShopKernel()</c> registers it, with the host's one token signer.</summary>
-    internal CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, TokenSigner tokens, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
+    internal CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, TokenSigner tokens, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ShopErrorDescriber errorDescriber)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -52,6 +53,7 @@ public sealed partial class CustomerService
         _tokenOptions = options.Value.Tokens;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -67,7 +69,7 @@ public sealed partial class CustomerService
     /// </returns>
     public async Task<Result<Customer>> RegisterAsync(CustomerRegistration registration, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRegister, async Task<Result<Customer>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerRegister, async Task<Result<Customer>> (_) =>
         {
             if (registration is null)
             {
@@ -80,9 +82,10 @@ public sealed partial class CustomerService
                 return CustomerErrors.ContactMissing;
             }
 
-            if (ValidateProfile(registration.FirstName, registration.LastName, registration.Birthday, now) is { } invalidProfile)
+            var profile = ValidateProfile(registration.FirstName, registration.LastName, registration.Birthday, now);
+            if (!profile.Succeeded)
             {
-                return invalidProfile;
+                return profile.Error;
             }
 
             if (registration.ExternalSubject is { } subject && !TextRules.IsIdentifier(subject.Trim(), MaxExternalSubjectLength))
@@ -142,7 +145,7 @@ public sealed partial class CustomerService
             return await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false) == CustomerStoreResult.Success
                 ? customer
                 : CustomerErrors.Duplicate;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Gets a customer.</summary>
@@ -152,7 +155,7 @@ public sealed partial class CustomerService
     public async Task<Result<Customer>> GetAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         var customer = customerId.IsEmpty ? null : await _store.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
-        return customer is null ? CustomerErrors.NotFound : customer;
+        return _describer.Apply<Customer>(customer is null ? CustomerErrors.NotFound : customer);
     }
 
     /// <summary>Finds the customer linked to a subject id of the host's own identity provider.</summary>
@@ -163,11 +166,11 @@ public sealed partial class CustomerService
     {
         if (externalSubject is null || !TextRules.IsIdentifier(externalSubject.Trim(), MaxExternalSubjectLength))
         {
-            return CustomerErrors.NotFound;
+            return _describer.Apply<Customer>(CustomerErrors.NotFound);
         }
 
         var customer = await _store.FindByExternalSubjectAsync(externalSubject.Trim(), cancellationToken).ConfigureAwait(false);
-        return customer is null ? CustomerErrors.NotFound : customer;
+        return _describer.Apply<Customer>(customer is null ? CustomerErrors.NotFound : customer);
     }
 
     /// <summary>
@@ -186,7 +189,7 @@ public sealed partial class CustomerService
     /// <returns>The customer, or <c>customer.sign_in_failed</c> / <c>customer.locked_out</c>.</returns>
     public async Task<Result<Customer>> SignInAsync(string emailOrPhone, string password, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSignIn, async Task<Result<Customer>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSignIn, async Task<Result<Customer>> (_) =>
         {
             var now = Clock.UtcNow(_time);
             var customer = await FindByContactAsync(emailOrPhone, cancellationToken).ConfigureAwait(false);
@@ -216,10 +219,10 @@ public sealed partial class CustomerService
                 PasswordCheckOutcome.LockedOut => CustomerErrors.LockedOut,
                 _ => check.Credential.LockedUntil is not null ? CustomerErrors.LockedOut : CustomerErrors.SignInFailed,
             };
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
-    private async Task<Result<Customer>> ChangeAsync(CustomerId customerId, Func<Customer, ShopError?> change, CancellationToken cancellationToken)
+    private async Task<Result<Customer>> ChangeAsync(CustomerId customerId, Func<Customer, Result> change, CancellationToken cancellationToken)
     {
         if (customerId.IsEmpty)
         {
@@ -235,9 +238,10 @@ public sealed partial class CustomerService
             }
 
             var expected = customer.Version;
-            if (change(customer) is { } error)
+            var changed = change(customer);
+            if (!changed.Succeeded)
             {
-                return ReferenceEquals(error, NoChange) ? customer : error;
+                return ReferenceEquals(changed.Error, NoChange) ? customer : changed.Error;
             }
 
             customer.Version = expected + 1;
@@ -308,7 +312,7 @@ public sealed partial class CustomerService
         return phone.Succeeded ? await ContactHolders.FindAsync(_store, ContactKind.Phone, phone.Value.E164, LiveClaimsSince(), cancellationToken).ConfigureAwait(false) : null;
     }
 
-    private static ShopError? ValidateProfile(string? firstName, string? lastName, DateOnly? birthday, DateTimeOffset now)
+    private static Result ValidateProfile(string? firstName, string? lastName, DateOnly? birthday, DateTimeOffset now)
     {
         if (!IsName(firstName) || !IsName(lastName))
         {
@@ -317,7 +321,7 @@ public sealed partial class CustomerService
 
         // A birthday "today" anywhere on Earth is not in the future: allow one day of time zone slack.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return birthday is { } date && (date > today.AddDays(1) || date < today.AddYears(-120)) ? CustomerErrors.BirthdayInvalid : null;
+        return birthday is { } date && (date > today.AddDays(1) || date < today.AddYears(-120)) ? CustomerErrors.BirthdayInvalid : Result.Success;
     }
 
     private static bool IsName(string? name) =>

@@ -49,9 +49,7 @@ public sealed class PasswordCredentials
     {
         if (password is null || password.Length < _options.MinimumPasswordLength || password.Length > _options.MaximumPasswordLength || string.IsNullOrWhiteSpace(password))
         {
-            return new ShopError(
-                CustomerErrorCodes.PasswordInvalid,
-                $"A password has {_options.MinimumPasswordLength} to {_options.MaximumPasswordLength} characters.");
+            return CustomerErrors.PasswordLength(_options.MinimumPasswordLength, _options.MaximumPasswordLength);
         }
 
         if (!TextRules.IsSecret(password))

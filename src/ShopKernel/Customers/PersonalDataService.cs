@@ -25,6 +25,7 @@ namespace ShopKernel.Customers;
 /// </remarks>
 public sealed class PersonalDataService
 {
+    private readonly ShopErrorDescriber _describer;
     private const int OrderPageSize = 100;
 
     /// <summary>An erasure rolled back by an order changing meanwhile runs again on fresh rows: five attempts in all.</summary>
@@ -48,6 +49,7 @@ public sealed class PersonalDataService
     /// <param name="numberFormat">How order numbers are shown.</param>
     /// <param name="options">ShopKernel's options (the key consent redaction hashes with).</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public PersonalDataService(
         ICustomerStore customers,
         IOrderStore orders,
@@ -56,7 +58,7 @@ public sealed class PersonalDataService
         IConsentStore consents,
         OrderNumberFormat numberFormat,
         IOptions<ShopKernelOptions> options,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider, ShopErrorDescriber? errorDescriber = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
@@ -67,6 +69,7 @@ public sealed class PersonalDataService
         _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -81,7 +84,7 @@ public sealed class PersonalDataService
     public async Task<Result> ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerExport, async Task<Result> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerExport, async Task<Result> (_) =>
         {
             var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (customer is null)
@@ -158,7 +161,7 @@ public sealed class PersonalDataService
             }
 
             return Result.Success;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -173,7 +176,7 @@ public sealed class PersonalDataService
     /// </returns>
     public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
         {
             if (customerId.IsEmpty)
             {
@@ -190,7 +193,7 @@ public sealed class PersonalDataService
                 CustomerErrors.ConcurrencyConflict,
                 retrying: null,
                 cancellationToken).ConfigureAwait(false);
-        }, TagErasure).ConfigureAwait(false);
+        }, TagErasure).ConfigureAwait(false));
     }
 
     private static void TagErasure(System.Diagnostics.Activity activity, CustomerErasure erasure)

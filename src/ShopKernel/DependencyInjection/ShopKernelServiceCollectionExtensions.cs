@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ShopKernel;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -53,6 +54,7 @@ public static class ShopKernelServiceCollectionExtensions
         // On the host's meter factory when it has one (ASP.NET Core, services.AddMetrics()), else process-wide.
         services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } meters ? new ShopKernelMetrics(meters) : ShopKernelMetrics.Shared);
         services.TryAddSingleton(sp => new ContactNormalizer(ConfiguredOptions(sp).Contacts));
+        services.TryAddSingleton<ShopErrorDescriber>();
         services.TryAddScoped<CartService>();
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
@@ -63,7 +65,8 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<PasswordCredentials>(),
             sp.GetRequiredService<TokenSigner>(),
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddScoped<PersonalDataService>();
         services.TryAddScoped<CustomerSegmentService>();
         services.TryAddScoped(sp => new SubscriptionService(
@@ -75,7 +78,8 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SubscriptionService>>(),
-            sp.GetRequiredService<ShopKernelMetrics>()));
+            sp.GetRequiredService<ShopKernelMetrics>(),
+            sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddSingleton<IMarketingSuppression, NoMarketingSuppression>();
         services.TryAddSingleton<ICartPricer, PromotionPricer>();
         services.TryAddSingleton<PromotionCatalog>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ShopKernel;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
@@ -41,7 +42,8 @@ public static class ShopKernelStopListBuilderExtensions
             sp.GetRequiredService<StopListKeyHasher>(),
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<StopListService>>()));
+            sp.GetService<ILogger<StopListService>>(),
+            sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICheckoutGuard, StopListCheckoutGuard>());
         services.Replace(ServiceDescriptor.Scoped<IMarketingSuppression, StopListMarketingSuppression>());
         return builder;

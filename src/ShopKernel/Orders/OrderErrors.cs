@@ -8,5 +8,9 @@ internal static class OrderErrors
     public static readonly ShopError RequestInvalid = new(OrderErrorCodes.RequestInvalid, "The query is malformed.");
 
     public static ShopError TransitionInvalid(OrderStatus from, OrderStatus to) =>
-        new(OrderErrorCodes.TransitionInvalid, $"An order cannot go from {from} to {to}.");
+        ShopError.WithData(
+            OrderErrorCodes.TransitionInvalid,
+            $"An order cannot go from {from} to {to}.",
+            KeyValuePair.Create(ShopErrorData.FromStatus, from.ToString()),
+            KeyValuePair.Create(ShopErrorData.ToStatus, to.ToString()));
 }

@@ -11,6 +11,7 @@ namespace ShopKernel.Orders;
 /// </summary>
 public sealed class OrderService
 {
+    private readonly ShopErrorDescriber _describer;
     private readonly IOrderStore _orders;
     private readonly ContactNormalizer _contacts;
     private readonly TimeProvider _time;
@@ -21,12 +22,14 @@ public sealed class OrderService
     /// <param name="contacts">Reads typed e-mails and phones and makes the keys they are matched by.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="numberFormat">The shop's order number format, as options configure it.</param>
-    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider, OrderNumberFormat numberFormat)
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null)
     {
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -47,7 +50,7 @@ public sealed class OrderService
     public async Task<Result<Order>> GetAsync(OrderNumber number, CancellationToken cancellationToken = default)
     {
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat);
+        return _describer.Apply<Order>(order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat));
     }
 
     /// <summary>
@@ -62,11 +65,11 @@ public sealed class OrderService
     {
         if (cartToken.IsDefault)
         {
-            return OrderErrors.RequestInvalid;
+            return _describer.Apply<Order>(OrderErrors.RequestInvalid);
         }
 
         var order = await _orders.FindByCartTokenAsync(cartToken, cancellationToken).ConfigureAwait(false);
-        return order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat);
+        return _describer.Apply<Order>(order is null ? OrderErrors.NotFound : order.ShownIn(_numberFormat));
     }
 
     /// <summary>
@@ -85,11 +88,11 @@ public sealed class OrderService
     {
         if (string.IsNullOrWhiteSpace(emailOrPhone))
         {
-            return OrderErrors.RequestInvalid;
+            return _describer.Apply<Order>(OrderErrors.RequestInvalid);
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return order is not null && ContactMatching.Matches(_contacts, order.Contact, emailOrPhone) ? order.ShownIn(_numberFormat) : OrderErrors.NotFound;
+        return _describer.Apply<Order>(order is not null && ContactMatching.Matches(_contacts, order.Contact, emailOrPhone) ? order.ShownIn(_numberFormat) : OrderErrors.NotFound);
     }
 
     /// <summary>A customer's orders, newest first, keyset-paged.</summary>
@@ -102,11 +105,11 @@ public sealed class OrderService
     {
         if (customerId.IsEmpty || pageSize is < 1 or > 200)
         {
-            return OrderErrors.RequestInvalid;
+            return _describer.Apply<OrderPage>(OrderErrors.RequestInvalid);
         }
 
         var items = await _orders.ListByCustomerAsync(customerId, before, pageSize, cancellationToken).ConfigureAwait(false);
-        return Page(items, pageSize);
+        return _describer.Apply<OrderPage>(Page(items, pageSize));
     }
 
     /// <summary>Orders placed in a time range, optionally with one status, oldest first, keyset-paged (for staff).</summary>
@@ -121,11 +124,11 @@ public sealed class OrderService
     {
         if (to <= from || pageSize is < 1 or > 500 || (status is { } s && !Enum.IsDefined(s)))
         {
-            return OrderErrors.RequestInvalid;
+            return _describer.Apply<OrderPage>(OrderErrors.RequestInvalid);
         }
 
         var items = await _orders.ListAsync(from, to, status, after, pageSize, cancellationToken).ConfigureAwait(false);
-        return Page(items, pageSize);
+        return _describer.Apply<OrderPage>(Page(items, pageSize));
     }
 
     private OrderPage Page(IReadOnlyList<Order> items, int pageSize)
@@ -147,7 +150,7 @@ public sealed class OrderService
     /// <returns>The changed order, or <c>order.not_found</c>, <c>order.transition_invalid</c>, <c>order.concurrency_conflict</c>.</returns>
     public async Task<Result<Order>> ChangeStatusAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(
+        return _describer.Apply(await ShopKernelActivity.RunAsync(
             () =>
             {
                 var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.OrderChangeStatus);
@@ -155,7 +158,7 @@ public sealed class OrderService
                 ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, status);
                 return activity;
             },
-            _ => ChangeStatusCoreAsync(number, status, expectedVersion, note, cancellationToken)).ConfigureAwait(false);
+            _ => ChangeStatusCoreAsync(number, status, expectedVersion, note, cancellationToken)).ConfigureAwait(false));
     }
 
     private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ namespace ShopKernel.Pricing;
 /// </summary>
 public sealed class PricingService
 {
+    private readonly ShopErrorDescriber _describer;
     private readonly ICartStore _carts;
     private readonly ICartPricer _pricer;
     private readonly PricingInputs _inputs;
@@ -26,13 +27,15 @@ public sealed class PricingService
     /// <param name="pricer">The pricer.</param>
     /// <param name="contacts">Normalises the buyer's contact.</param>
     /// <param name="timeProvider">The clock.</param>
-    public PricingService(ICartStore carts, ICheckoutStore checkout, PromotionCatalog promotions, ICartPricer pricer, ContactNormalizer contacts, TimeProvider timeProvider)
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    public PricingService(ICartStore carts, ICheckoutStore checkout, PromotionCatalog promotions, ICartPricer pricer, ContactNormalizer contacts, TimeProvider timeProvider, ShopErrorDescriber? errorDescriber = null)
     {
         _carts = carts ?? throw new ArgumentNullException(nameof(carts));
         _pricer = pricer ?? throw new ArgumentNullException(nameof(pricer));
         _inputs = new PricingInputs(checkout ?? throw new ArgumentNullException(nameof(checkout)), promotions ?? throw new ArgumentNullException(nameof(promotions)));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>Prices a cart: lines, discounts with their explanations, totals, and the coupon codes that give nothing.</summary>
@@ -41,7 +44,7 @@ public sealed class PricingService
     /// <returns>The priced cart, or <c>cart.not_found</c> / <c>cart.expired</c>.</returns>
     public async Task<Result<PricedCart>> PriceCartAsync(CartPricingRequest request, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.Pricing, async Task<Result<PricedCart>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.Pricing, async Task<Result<PricedCart>> (_) =>
         {
             if (request?.CouponCodes is null || request.CartToken.IsDefault)
             {
@@ -64,7 +67,7 @@ public sealed class PricingService
             var (emailKey, phone) = customerId is null ? PricingInputs.Keys(request.Contact, _contacts) : (null, null);
             var (context, _, _) = await _inputs.LoadAsync(cart, customerId, emailKey, phone, request.CouponCodes, [], now, cancellationToken).ConfigureAwait(false);
             return _pricer.Price(cart, context with { Contact = request.Contact });
-        }, TagQuote).ConfigureAwait(false);
+        }, TagQuote).ConfigureAwait(false));
     }
 
     private static void TagQuote(System.Diagnostics.Activity activity, PricedCart priced)

@@ -25,8 +25,8 @@ internal sealed class BirthdayRule : PromotionRule
 
     public override bool ReadsRedemptions => true;
 
-    public override ShopError? ValidateParts(Promotion promotion) =>
-        promotion.BirthdayWindowDays is < 0 or > MaxWindowDays ? PromotionErrors.WindowInvalid : null;
+    public override Result ValidateParts(Promotion promotion) =>
+        promotion.BirthdayWindowDays is < 0 or > MaxWindowDays ? PromotionErrors.WindowInvalid : Result.Success;
 
     public override QualifyStatus Qualify(CompiledPromotion entry, PricingContext context, out int qualifiedOn)
     {

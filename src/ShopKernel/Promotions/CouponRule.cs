@@ -17,14 +17,14 @@ internal sealed class CouponRule : PromotionRule
 
     public override bool ReadsRedemptions => true;
 
-    public override ShopError? ValidateParts(Promotion promotion)
+    public override Result ValidateParts(Promotion promotion)
     {
         if (!CouponCodes.IsValid(CouponCodes.Normalize(promotion.CouponCode)))
         {
             return PromotionErrors.CouponCodeInvalid(CouponCodes.InvalidReason);
         }
 
-        return promotion.UsageLimit is <= 0 || promotion.PerCustomerLimit is <= 0 ? PromotionErrors.LimitInvalid("A usage limit must be positive.") : null;
+        return promotion.UsageLimit is <= 0 || promotion.PerCustomerLimit is <= 0 ? PromotionErrors.LimitInvalid("A usage limit must be positive.") : Result.Success;
     }
 
     public override QualifyStatus Qualify(CompiledPromotion entry, PricingContext context, out int qualifiedOn)

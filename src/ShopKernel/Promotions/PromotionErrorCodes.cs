@@ -44,7 +44,8 @@ public static class PromotionErrorCodes
 
     /// <summary>
     /// The best-of group name is blank or too long, or its members would not share one priority and one stacking
-    /// mode. Map to 400.
+    /// mode (Data: <c>group</c> and <c>promotion_id</c>, <see cref="ShopErrorData.Group"/>, <see cref="ShopErrorData.PromotionId"/>,
+    /// the member it disagrees with). Map to 400.
     /// </summary>
     public const string GroupInvalid = "promotion.group_invalid";
 

@@ -25,5 +25,11 @@ internal static class PromotionErrors
 
     public static ShopError GroupInvalid(string reason) => new(PromotionErrorCodes.GroupInvalid, reason);
 
+    public static ShopError GroupDisagrees(string group, Promotion first) => ShopError.WithData(
+        PromotionErrorCodes.GroupInvalid,
+        $"The members of best-of group '{group}' must share one priority and one stacking mode ('{first.Id}' has priority {first.Priority}, {first.Stacking}).",
+        KeyValuePair.Create(ShopErrorData.Group, group),
+        KeyValuePair.Create(ShopErrorData.PromotionId, first.Id));
+
     public static ShopError KindMismatch(string reason) => new(PromotionErrorCodes.KindMismatch, reason);
 }

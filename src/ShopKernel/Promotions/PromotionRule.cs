@@ -35,7 +35,7 @@ internal abstract class PromotionRule
     /// Checks where the promotion's discount comes from: by default a valid <see cref="Promotion.Benefit"/> and no
     /// tier levels.
     /// </summary>
-    public virtual ShopError? ValidateDiscount(Promotion promotion)
+    public virtual Result ValidateDiscount(Promotion promotion)
     {
         if (promotion.Tiers.Count > 0)
         {
@@ -47,12 +47,12 @@ internal abstract class PromotionRule
             null => PromotionErrors.BenefitInvalid("The promotion needs a benefit: a percentage or a fixed amount."),
             { Amount: { } amount } when amount.Currency.IsDefault || amount.MinorUnits <= 0 => PromotionErrors.BenefitInvalid("A fixed amount must be positive."),
             { Amount: null, BasisPoints: <= 0 or > MinorUnitRounding.FullBasisPoints } => PromotionErrors.BenefitInvalid("A percentage is above 0 and at most 100% (10000 basis points)."),
-            _ => null,
+            _ => Result.Success,
         };
     }
 
     /// <summary>Checks the kind's own <see cref="Parts"/> (the window of a birthday, the code and limits of a coupon).</summary>
-    public virtual ShopError? ValidateParts(Promotion promotion) => null;
+    public virtual Result ValidateParts(Promotion promotion) => Result.Success;
 
     /// <summary>
     /// The kind's own conditions, checked after the common ones (running, currency, eligible lines, minimum):

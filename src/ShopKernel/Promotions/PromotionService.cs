@@ -12,6 +12,7 @@ namespace ShopKernel.Promotions;
 /// </summary>
 public sealed partial class PromotionService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>A promotion change retried on a concurrent change: three attempts in all, at once.</summary>
     private static readonly RetryPolicy RetryPolicy = RetryPolicy.Attempts(3);
 
@@ -25,12 +26,14 @@ public sealed partial class PromotionService
     /// <param name="catalog">The catalog pricing reads, refreshed after each change.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public PromotionService(IPromotionStore store, PromotionCatalog catalog, TimeProvider timeProvider, ILogger<PromotionService>? logger = null)
+    /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    public PromotionService(IPromotionStore store, PromotionCatalog catalog, TimeProvider timeProvider, ILogger<PromotionService>? logger = null, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>Creates a promotion (active unless <see cref="Promotion.IsActive"/> says otherwise).</summary>
@@ -42,21 +45,23 @@ public sealed partial class PromotionService
     /// </returns>
     public async Task<Result<Promotion>> CreateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion), _ => SaveCoreAsync(promotion, create: true, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion), _ => SaveCoreAsync(promotion, create: true, cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>Creates or replaces: the promotion checked on its own and against the others, then stored.</summary>
     private async Task<Result<Promotion>> SaveCoreAsync(Promotion promotion, bool create, CancellationToken cancellationToken)
     {
-        if (PromotionValidator.Validate(promotion) is { } invalid)
+        var valid = PromotionValidator.Validate(promotion);
+        if (!valid.Succeeded)
         {
-            return invalid;
+            return valid.Error;
         }
 
         var stored = create ? Normalize(promotion) with { Version = 1 } : Normalize(promotion);
-        if (await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false) is { } conflict)
+        var together = await CheckAgainstOthersAsync(stored, cancellationToken).ConfigureAwait(false);
+        if (!together.Succeeded)
         {
-            return conflict;
+            return together.Error;
         }
 
         var now = _time.GetUtcNow();
@@ -76,7 +81,7 @@ public sealed partial class PromotionService
     /// </returns>
     public async Task<Result<Promotion>> UpdateAsync(Promotion promotion, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion), _ => SaveCoreAsync(promotion, create: false, cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion), _ => SaveCoreAsync(promotion, create: false, cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>Deactivates a promotion: it is kept (orders refer to it) but no longer applies. Deactivating twice is fine.</summary>
@@ -85,7 +90,7 @@ public sealed partial class PromotionService
     /// <returns>The deactivated promotion, or <c>promotion.not_found</c>.</returns>
     public async Task<Result<Promotion>> DeactivateAsync(string id, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionDeactivate, id, kind: null), async Task<Result<Promotion>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.PromotionDeactivate, id, kind: null), async Task<Result<Promotion>> (_) =>
         {
             if (!PromotionValidator.IsValidId(id))
             {
@@ -113,7 +118,7 @@ public sealed partial class PromotionService
 
                 return null;
             }, PromotionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }, static (a, p) => ShopKernelActivity.SetTag(a, ShopKernelTelemetry.Tags.PromotionKind, p.Kind)).ConfigureAwait(false);
+        }, static (a, p) => ShopKernelActivity.SetTag(a, ShopKernelTelemetry.Tags.PromotionKind, p.Kind)).ConfigureAwait(false));
     }
 
     /// <summary>Reads a promotion, active or not.</summary>
@@ -124,11 +129,11 @@ public sealed partial class PromotionService
     {
         if (!PromotionValidator.IsValidId(id))
         {
-            return PromotionErrors.IdInvalid;
+            return _describer.Apply<Promotion>(PromotionErrors.IdInvalid);
         }
 
         var promotion = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return promotion is null ? PromotionErrors.NotFound : promotion;
+        return _describer.Apply<Promotion>(promotion is null ? PromotionErrors.NotFound : promotion);
     }
 
     /// <summary>Lists the promotions in id order.</summary>
@@ -147,11 +152,11 @@ public sealed partial class PromotionService
         var promotion = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (!promotion.Succeeded)
         {
-            return promotion.Error;
+            return _describer.Apply<int>(promotion.Error);
         }
 
         var usage = await _store.GetUsageAsync([id], cancellationToken).ConfigureAwait(false);
-        return usage.GetValueOrDefault(id);
+        return _describer.Apply<int>(usage.GetValueOrDefault(id));
     }
 
     private static System.Diagnostics.Activity? StartSpan(string name, Promotion? promotion) => StartSpan(name, promotion?.Id, promotion?.Kind);
@@ -184,11 +189,11 @@ public sealed partial class PromotionService
         Tiers = [.. promotion.Tiers],
     };
 
-    private async Task<ShopError?> CheckAgainstOthersAsync(Promotion promotion, CancellationToken cancellationToken)
+    private async Task<Result> CheckAgainstOthersAsync(Promotion promotion, CancellationToken cancellationToken)
     {
         if (promotion.BestOfGroup is null)
         {
-            return null; // ids and codes are unique in the store
+            return Result.Success; // ids and codes are unique in the store
         }
 
         var others = await _store.ListAsync(includeInactive: false, cancellationToken).ConfigureAwait(false);

@@ -89,9 +89,9 @@ public sealed class PromotionSet
         var list = new List<Promotion>();
         foreach (var promotion in promotions)
         {
-            if (PromotionValidator.Validate(promotion) is { } error)
+            if (PromotionValidator.Validate(promotion) is { Succeeded: false } invalid)
             {
-                throw new ArgumentException($"Promotion '{promotion?.Id}' is invalid: {error}", nameof(promotions));
+                throw new ArgumentException($"Promotion '{promotion?.Id}' is invalid: {invalid.Error}", nameof(promotions));
             }
 
             if (promotion!.IsActive)
@@ -100,9 +100,9 @@ public sealed class PromotionSet
             }
         }
 
-        if (CheckTogether(list) is { } conflict)
+        if (CheckTogether(list) is { Succeeded: false } conflict)
         {
-            throw new ArgumentException(conflict.ToString(), nameof(promotions));
+            throw new ArgumentException(conflict.Error.ToString(), nameof(promotions));
         }
 
         var entries = list
@@ -132,7 +132,7 @@ public sealed class PromotionSet
     /// Checks what involves several promotions: distinct ids and coupon codes, and best-of groups whose members share
     /// one priority and one stacking mode.
     /// </summary>
-    internal static ShopError? CheckTogether(IReadOnlyCollection<Promotion> promotions)
+    internal static Result CheckTogether(IReadOnlyCollection<Promotion> promotions)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -153,14 +153,14 @@ public sealed class PromotionSet
             {
                 if (groups.TryGetValue(group, out var first) && (first.Priority != promotion.Priority || first.Stacking != promotion.Stacking))
                 {
-                    return PromotionErrors.GroupInvalid($"The members of best-of group '{group}' must share one priority and one stacking mode ('{first.Id}' has priority {first.Priority}, {first.Stacking}).");
+                    return PromotionErrors.GroupDisagrees(group, first);
                 }
 
                 groups.TryAdd(group, promotion);
             }
         }
 
-        return null;
+        return Result.Success;
     }
 
     /// <summary>Consecutive entries of which at most one applies (a best-of group, or a single promotion).</summary>

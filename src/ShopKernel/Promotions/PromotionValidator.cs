@@ -9,7 +9,7 @@ internal static class PromotionValidator
     public const int MaxScopeEntryLength = 64;
     public const int MaxGroupLength = 64;
 
-    public static ShopError? Validate(Promotion? promotion)
+    public static Result Validate(Promotion? promotion)
     {
         if (promotion is null || PromotionRules.Find(promotion.Kind) is not { } rule || !Enum.IsDefined(promotion.Stacking)
             || promotion.Tiers is null || promotion.ProductIds is null || promotion.Tags is null)
@@ -43,7 +43,14 @@ internal static class PromotionValidator
             return PromotionErrors.GroupInvalid("A best-of group name is 1 to 64 characters without control characters.");
         }
 
-        return rule.ValidateDiscount(promotion) ?? ValidateParts(promotion, rule) ?? ValidateCurrency(promotion);
+        var discount = rule.ValidateDiscount(promotion);
+        if (!discount.Succeeded)
+        {
+            return discount;
+        }
+
+        var parts = ValidateParts(promotion, rule);
+        return parts.Succeeded ? ValidateCurrency(promotion) : parts;
     }
 
     public static bool IsValidId(string? id) =>
@@ -74,21 +81,17 @@ internal static class PromotionValidator
     }
 
     /// <summary>The kind's own parts checked by its rule; the parts it does not read must not be set.</summary>
-    private static ShopError? ValidateParts(Promotion promotion, PromotionRule rule)
+    private static Result ValidateParts(Promotion promotion, PromotionRule rule)
     {
         if (promotion.IncludeGuests && !rule.Carries(PromotionParts.Guests))
         {
             return PromotionErrors.KindMismatch("Only a first-order promotion can include guests.");
         }
 
-        if (rule.ValidateParts(promotion) is { } error)
+        var own = rule.ValidateParts(promotion);
+        if (!own.Succeeded || rule.Carries(PromotionParts.CouponCode))
         {
-            return error;
-        }
-
-        if (rule.Carries(PromotionParts.CouponCode))
-        {
-            return null;
+            return own;
         }
 
         if (promotion.CouponCode is not null)
@@ -98,14 +101,14 @@ internal static class PromotionValidator
 
         return promotion.UsageLimit is not null || promotion.PerCustomerLimit is not null
             ? PromotionErrors.LimitInvalid("Only a coupon promotion has usage limits.")
-            : null;
+            : Result.Success;
     }
 
-    private static ShopError? ValidateCurrency(Promotion promotion)
+    private static Result ValidateCurrency(Promotion promotion)
     {
         if (CurrencyOf(promotion) is not { } currency)
         {
-            return null;
+            return Result.Success;
         }
 
         var amounts = promotion.Tiers.Where(l => l.MinimumSpend is not null).Select(l => l.MinimumSpend!.Value).ToList();
@@ -124,7 +127,7 @@ internal static class PromotionValidator
             amounts.Add(minimum);
         }
 
-        return amounts.All(a => a.Currency == currency) ? null : PromotionErrors.CurrencyMismatch;
+        return amounts.All(a => a.Currency == currency) ? Result.Success : PromotionErrors.CurrencyMismatch;
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class TierRule : PromotionRule
     public override string Code => "tier";
 
     /// <summary>A tier promotion's percentages come from its levels, never from a benefit.</summary>
-    public override ShopError? ValidateDiscount(Promotion promotion)
+    public override Result ValidateDiscount(Promotion promotion)
     {
         if (promotion.Benefit is not null)
         {
@@ -44,7 +44,7 @@ internal sealed class TierRule : PromotionRule
             return PromotionErrors.TiersInvalid("Two levels have the same threshold.");
         }
 
-        return null;
+        return Result.Success;
     }
 
     public override QualifyStatus Qualify(CompiledPromotion entry, PricingContext context, out int qualifiedOn)

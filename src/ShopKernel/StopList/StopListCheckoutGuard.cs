@@ -16,20 +16,22 @@ internal sealed class StopListCheckoutGuard(IStopListStore store, StopListKeyHas
     public const string HoldReason = "Stop list: held for review.";
 
     private static readonly ShopError Blocked = new(CheckoutErrorCodes.BuyerBlocked, "This buyer may not order.");
+    private static readonly IReadOnlySet<StopListScope> NoScopes = new HashSet<StopListScope>();
     private static readonly ShopError CashOnDeliveryRefused = new(CheckoutErrorCodes.PaymentMethodNotAllowed, "This payment method is not available for this order; choose another.");
 
-    public async ValueTask<CheckoutGuardResult> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<CheckoutVerdict>> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListCheck);
         try
         {
-            var (verdict, scope) = await CheckCoreAsync(context, activity, cancellationToken).ConfigureAwait(false);
+            var scopes = await MatchAsync(context, activity, cancellationToken).ConfigureAwait(false);
+            var verdict = Decide(scopes, context.Request.PaymentMethod);
             if (activity is not null)
             {
-                activity.SetTag(ShopKernelTelemetry.Tags.StopListScope, scope);
-                activity.SetTag(ShopKernelTelemetry.Tags.Outcome, verdict.Error is not null ? "refused" : verdict.HoldReason is not null ? "held" : "allowed");
-                if (verdict.Error is not null)
+                activity.SetTag(ShopKernelTelemetry.Tags.StopListScope, ScopeTag(verdict, scopes.Count > 0));
+                activity.SetTag(ShopKernelTelemetry.Tags.Outcome, !verdict.Succeeded ? "refused" : verdict.Value.IsHold ? "held" : "allowed");
+                if (!verdict.Succeeded)
                 {
                     activity.SetTag(ShopKernelTelemetry.Tags.ErrorType, verdict.Error.Code);
                 }
@@ -43,32 +45,44 @@ internal sealed class StopListCheckoutGuard(IStopListStore store, StopListKeyHas
         }
     }
 
-    /// <summary>The verdict and the scope that decided it, in snake case (<c>none</c> when nothing matched).</summary>
-    private async ValueTask<(CheckoutGuardResult Verdict, string Scope)> CheckCoreAsync(CheckoutContext context, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    /// <summary>The scopes of the active entries that match the buyer's keys, in one round trip; none without keys.</summary>
+    private async ValueTask<IReadOnlySet<StopListScope>> MatchAsync(CheckoutContext context, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var keys = BuyerKeyReader.ReadLenient(request.CustomerId, context.Contact, request.ShippingAddress, request.BuyerKeys, contacts);
         activity?.SetTag(ShopKernelTelemetry.Tags.KeyCount, keys.Count);
         if (keys.Count == 0)
         {
-            return (CheckoutGuardResult.Allow, "none");
+            return NoScopes;
         }
 
         var hashes = keys.SelectMany(k => hasher.MatchHashes(k.Kind, k.Value)).ToHashSet(StringComparer.Ordinal);
         var matches = await store.FindActiveAsync(hashes, context.Now, cancellationToken).ConfigureAwait(false);
-        var scopes = matches.Select(m => m.Scope).ToHashSet();
+        return matches.Select(m => m.Scope).ToHashSet();
+    }
+
+    /// <summary>
+    /// A block of orders refuses; a cash-on-delivery block refuses a cash-on-delivery method only (other methods go
+    /// through, or are held); a review entry holds.
+    /// </summary>
+    private Result<CheckoutVerdict> Decide(IReadOnlySet<StopListScope> scopes, string paymentMethod)
+    {
         if (scopes.Contains(StopListScope.BlockOrders))
         {
-            return (CheckoutGuardResult.Refuse(Blocked), "block_orders");
+            return Blocked;
         }
 
-        if (scopes.Contains(StopListScope.BlockCashOnDelivery) && options.Value.StopList.IsCashOnDelivery(request.PaymentMethod))
+        if (scopes.Contains(StopListScope.BlockCashOnDelivery) && options.Value.StopList.IsCashOnDelivery(paymentMethod))
         {
-            return (CheckoutGuardResult.Refuse(CashOnDeliveryRefused), "block_cash_on_delivery");
+            return CashOnDeliveryRefused;
         }
 
-        // A cash-on-delivery block does not touch other payment methods: the order goes through (or is held).
-        var hold = scopes.Contains(StopListScope.Review);
-        return hold ? (CheckoutGuardResult.Hold(HoldReason), "review") : (CheckoutGuardResult.Allow, scopes.Count == 0 ? "none" : "block_cash_on_delivery");
+        return scopes.Contains(StopListScope.Review) ? CheckoutVerdict.Hold(HoldReason) : CheckoutVerdict.Allow;
     }
+
+    /// <summary>The scope that decided, in snake case, read from the verdict: <c>none</c> when nothing matched.</summary>
+    private static string ScopeTag(Result<CheckoutVerdict> verdict, bool matched) =>
+        !verdict.Succeeded ? verdict.Error.Code == CheckoutErrorCodes.BuyerBlocked ? "block_orders" : "block_cash_on_delivery"
+        : verdict.Value.IsHold ? "review"
+        : matched ? "block_cash_on_delivery" : "none";
 }

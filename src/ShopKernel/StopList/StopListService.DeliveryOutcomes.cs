@@ -20,7 +20,7 @@ public sealed partial class StopListService
     /// <returns>What was counted and flagged, or <c>stop_list.order_not_found</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<DeliveryOutcomeResult>> RecordDeliveryOutcomeAsync(OrderNumber number, DeliveryOutcome outcome, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(
+        return _describer.Apply(await ShopKernelActivity.RunAsync(
             () =>
             {
                 var activity = ShopKernelActivity.Start(ShopKernelTelemetry.Spans.StopListDeliveryOutcome);
@@ -28,7 +28,7 @@ public sealed partial class StopListService
                 return activity;
             },
             _ => RecordDeliveryOutcomeCoreAsync(number, outcome, cancellationToken),
-            TagDeliveryOutcome).ConfigureAwait(false);
+            TagDeliveryOutcome).ConfigureAwait(false));
     }
 
     private static void TagDeliveryOutcome(System.Diagnostics.Activity activity, DeliveryOutcomeResult result)

@@ -15,6 +15,7 @@ namespace ShopKernel.StopList;
 /// </summary>
 public sealed partial class StopListService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The actor of entries added and audit records written by automatic flagging.</summary>
     public const string AutomaticActor = "shopkernel:refused-deliveries";
 
@@ -37,7 +38,7 @@ public sealed partial class StopListService
         StopListKeyHasher hasher,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
-        ILogger<StopListService>? logger = null)
+        ILogger<StopListService>? logger = null, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
@@ -47,6 +48,7 @@ public sealed partial class StopListService
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>Puts a buyer on the stop list. Nothing is stored when the request is invalid.</summary>
@@ -58,7 +60,7 @@ public sealed partial class StopListService
     /// </returns>
     public async Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
             if (entry is null)
             {
@@ -66,9 +68,10 @@ public sealed partial class StopListService
             }
 
             var now = Clock.UtcNow(_time);
-            if (Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now) is { } invalid)
+            var valid = Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now);
+            if (!valid.Succeeded)
             {
-                return invalid;
+                return valid.Error;
             }
 
             var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
@@ -85,7 +88,7 @@ public sealed partial class StopListService
             await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, stored.AddedBy, now), cancellationToken).ConfigureAwait(false);
             LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
             return stored;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Changes an entry's scope, reason, note and expiry, guarded by the version the caller saw.</summary>
@@ -96,7 +99,7 @@ public sealed partial class StopListService
     /// <returns>The changed entry, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result<StopListEntry>> ChangeAsync(Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
         {
             if (change is null)
             {
@@ -104,9 +107,10 @@ public sealed partial class StopListService
             }
 
             var now = Clock.UtcNow(_time);
-            if (Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now) is { } invalid)
+            var valid = Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now);
+            if (!valid.Succeeded)
             {
-                return invalid;
+                return valid.Error;
             }
 
             var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
@@ -134,7 +138,7 @@ public sealed partial class StopListService
 
             LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
             return changed;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -149,7 +153,7 @@ public sealed partial class StopListService
     /// <returns>Success, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.</returns>
     public async Task<Result> RemoveAsync(Guid entryId, long expectedVersion, string removedBy, string? note = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
         {
             if (InvalidActor(removedBy))
             {
@@ -179,7 +183,7 @@ public sealed partial class StopListService
 
             LogEntryRemoved(_logger, entryId, current.Scope);
             return Result.Success;
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Gets an entry with its keys' hints.</summary>
@@ -189,7 +193,7 @@ public sealed partial class StopListService
     public async Task<Result<StopListEntry>> GetAsync(Guid entryId, CancellationToken cancellationToken = default)
     {
         var entry = await _store.FindAsync(entryId, cancellationToken).ConfigureAwait(false);
-        return entry is null ? StopListErrors.NotFound : entry;
+        return _describer.Apply<StopListEntry>(entry is null ? StopListErrors.NotFound : entry);
     }
 
     /// <summary>Entries newest first, optionally of one scope, keyset-paged (for staff). Expired entries are listed too.</summary>
@@ -202,11 +206,11 @@ public sealed partial class StopListService
     {
         if (pageSize is < 1 or > 200 || (scope is { } s && !Enum.IsDefined(s)))
         {
-            return StopListErrors.RequestInvalid;
+            return _describer.Apply<StopListPage>(StopListErrors.RequestInvalid);
         }
 
         var items = await _store.ListAsync(scope, before, pageSize, cancellationToken).ConfigureAwait(false);
-        return new StopListPage(items, items.Count == pageSize ? items[^1].Id : null);
+        return _describer.Apply<StopListPage>(new StopListPage(items, items.Count == pageSize ? items[^1].Id : null));
     }
 
     /// <summary>
@@ -224,11 +228,11 @@ public sealed partial class StopListService
         var read = BuyerKeyReader.Read(keys, _contacts);
         if (!read.Succeeded)
         {
-            return read.Error;
+            return _describer.Apply<IReadOnlyList<StopListEntry>>(read.Error);
         }
 
-        return Result<IReadOnlyList<StopListEntry>>.Success(
-            await _store.FindByKeysAsync(MatchHashes(read.Value), cancellationToken).ConfigureAwait(false));
+        return _describer.Apply<IReadOnlyList<StopListEntry>>(Result<IReadOnlyList<StopListEntry>>.Success(
+            await _store.FindByKeysAsync(MatchHashes(read.Value), cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>An entry's audit trail, oldest first; it is kept after the entry is removed.</summary>
@@ -322,7 +326,7 @@ public sealed partial class StopListService
     private string[] MatchHashes(List<BuyerKey> keys) =>
         [.. keys.SelectMany(k => _hasher.MatchHashes(k.Kind, k.Value)).Distinct(StringComparer.Ordinal)];
 
-    private static ShopError? Validate(StopListScope scope, StopListReason reason, string actor, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
+    private static Result Validate(StopListScope scope, StopListReason reason, string actor, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         if (!Enum.IsDefined(scope) || !Enum.IsDefined(reason))
         {
@@ -339,7 +343,7 @@ public sealed partial class StopListService
             return StopListErrors.NoteInvalid;
         }
 
-        return expiresAt is { } expiry && expiry <= now ? StopListErrors.ExpiryInPast : null;
+        return expiresAt is { } expiry && expiry <= now ? StopListErrors.ExpiryInPast : Result.Success;
     }
 
     private static bool InvalidActor(string? actor) =>

@@ -17,6 +17,7 @@ namespace ShopKernel.Subscriptions;
 /// </summary>
 public sealed partial class SubscriptionService
 {
+    private readonly ShopErrorDescriber _describer;
     /// <summary>The largest page <see cref="ListEligibleRecipientsAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
@@ -46,7 +47,7 @@ public sealed partial class SubscriptionService
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         ILogger<SubscriptionService>? logger = null,
-        ShopKernelMetrics? metrics = null)
+        ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -61,6 +62,7 @@ public sealed partial class SubscriptionService
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
         _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionRequestOutcome>> RequestAsync(string topicId, ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId), async Task<Result<SubscriptionRequestOutcome>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionRequest, topicId), async Task<Result<SubscriptionRequestOutcome>> (_) =>
         {
             if (!TryGetTopic(topicId, out var topic))
             {
@@ -138,7 +140,7 @@ public sealed partial class SubscriptionService
 
                 return null;
             }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 
     /// <summary>Confirms a pending double opt-in subscription with the token sent to the subject. The token works once.</summary>
@@ -151,7 +153,7 @@ public sealed partial class SubscriptionService
     /// </returns>
     public async Task<Result<SubscriptionStatus>> ConfirmAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionConfirm, async Task<Result<SubscriptionStatus>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionConfirm, async Task<Result<SubscriptionStatus>> (_) =>
         {
             evidence ??= new ConsentEvidence(ConsentSource.ConfirmationLink);
             if (!evidence.IsWellFormed())
@@ -193,7 +195,7 @@ public sealed partial class SubscriptionService
 
                 return null;
             }, SubscriptionErrors.ConcurrencyConflict, retrying: null, cancellationToken).ConfigureAwait(false);
-        }, static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false);
+        }, static (a, status) => a.SetTag(ShopKernelTelemetry.Tags.Topic, status.Topic)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -210,7 +212,7 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> UnsubscribeAsync(ConsentSubject subject, string? topicId, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId), async Task<Result<int>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, topicId), async Task<Result<int>> (_) =>
         {
             if (evidence is null || !evidence.IsWellFormed())
             {
@@ -234,7 +236,7 @@ public sealed partial class SubscriptionService
                 async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-        }, TagWithdrawn).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -248,7 +250,7 @@ public sealed partial class SubscriptionService
     /// <returns>How many subscriptions were withdrawn, or <c>subscription.token_invalid</c>, <c>subscription.token_expired</c>, <c>subscription.request_invalid</c>, <c>subscription.concurrency_conflict</c>.</returns>
     public async Task<Result<int>> RedeemUnsubscribeTokenAsync(string token, ConsentEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, async Task<Result<int>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.SubscriptionUnsubscribe, async Task<Result<int>> (_) =>
         {
             evidence ??= new ConsentEvidence(ConsentSource.UnsubscribeLink);
             if (!evidence.IsWellFormed())
@@ -294,7 +296,7 @@ public sealed partial class SubscriptionService
                 async ct => await _store.FindByIdAsync(subscriptionId, ct).ConfigureAwait(false) is { } one ? [one] : [],
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-        }, TagWithdrawn).ConfigureAwait(false);
+        }, TagWithdrawn).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -321,18 +323,18 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: false);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<UnsubscribeToken>(target.Error);
         }
 
         var (topic, stored) = target.Value;
         if (topic is null)
         {
             var expiresAt = UnsubscribeExpiry();
-            return new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt);
+            return _describer.Apply<UnsubscribeToken>(new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt));
         }
 
         var subscription = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
-        return subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription);
+        return _describer.Apply<UnsubscribeToken>(subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription));
     }
 
     /// <summary>
@@ -350,7 +352,7 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<SubscriptionStatus>(target.Error);
         }
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
@@ -368,7 +370,7 @@ public sealed partial class SubscriptionService
             .ThenByDescending(s => s.ChangedAt)
             .FirstOrDefault();
         var state = State(current, now);
-        return new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null);
+        return _describer.Apply<SubscriptionStatus>(new SubscriptionStatus(topic.Id, state, current?.ChangedAt, state == SubscriptionState.Pending ? current?.PendingExpiresAt : null));
     }
 
     /// <summary>
@@ -384,7 +386,7 @@ public sealed partial class SubscriptionService
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)
         {
-            return target.Error;
+            return _describer.Apply<ConsentProof>(target.Error);
         }
 
         var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
@@ -398,7 +400,7 @@ public sealed partial class SubscriptionService
 
         var state = ConsentStateMachine.Replay(events.Select(e => e.Kind));
         var lastRequest = events.LastOrDefault(e => e.Kind == ConsentEventKind.Requested);
-        return new ConsentProof(topic.Id, ConsentStateMachine.Effective(state, lastRequest?.ExpiresAt, Clock.UtcNow(_time)), events);
+        return _describer.Apply<ConsentProof>(new ConsentProof(topic.Id, ConsentStateMachine.Effective(state, lastRequest?.ExpiresAt, Clock.UtcNow(_time)), events));
     }
 
     /// <summary>
@@ -421,17 +423,17 @@ public sealed partial class SubscriptionService
     {
         if (!TryGetTopic(topicId, out var topic))
         {
-            return SubscriptionErrors.TopicUnknown;
+            return _describer.Apply<EligibleRecipientPage>(SubscriptionErrors.TopicUnknown);
         }
 
         if (pageSize is < 1 or > MaxPageSize || after is { Length: 0 or > 300 })
         {
-            return SubscriptionErrors.RequestInvalid;
+            return _describer.Apply<EligibleRecipientPage>(SubscriptionErrors.RequestInvalid);
         }
 
         if (segment?.Validate() is { Succeeded: false } invalid)
         {
-            return invalid.Error;
+            return _describer.Apply<EligibleRecipientPage>(invalid.Error);
         }
 
         var now = Clock.UtcNow(_time);
@@ -457,7 +459,7 @@ public sealed partial class SubscriptionService
             .Where(c => blocked is null || !(blocked.Contains(c.Subject) || (c.Contact is not null && blocked.Contains(c.Contact))))
             .Select(c => new EligibleRecipient(c.Subject, c.Row.Subscription.CustomerId, c.Row.SendTo!, IssueUnsubscribe(c.Row.Subscription)))
             .ToList();
-        return new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null);
+        return _describer.Apply<EligibleRecipientPage>(new EligibleRecipientPage(items, rows.Count == pageSize ? rows[^1].Subscription.Subject : null));
     }
 
     /// <summary>
@@ -472,7 +474,7 @@ public sealed partial class SubscriptionService
     /// <returns>Success, or <c>subscription.cap_reached</c>, <c>subscription.not_subscribed</c>, <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
     public async Task<Result> RecordSendAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
     {
-        return await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId), async Task<Result> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.SubscriptionSend, topicId), async Task<Result> (_) =>
         {
             var target = Target(topicId, subject, topicRequired: true);
             if (!target.Succeeded)
@@ -497,6 +499,6 @@ public sealed partial class SubscriptionService
                 SendOutcome.CapReached => SubscriptionErrors.CapReached,
                 _ => SubscriptionErrors.NotSubscribed,
             };
-        }).ConfigureAwait(false);
+        }).ConfigureAwait(false));
     }
 }

@@ -12,7 +12,10 @@ public abstract class CheckoutSpecification : ShopSpecification
 {
     protected TestGuard Guard { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ICheckoutGuard>(Guard);
+    protected TestDescriber Describer { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ICheckoutGuard>(Guard).AddSingleton<ShopErrorDescriber>(Describer);
 
     protected Task<int> OrderCountAsync() => Storage.CountAsync(Stored.Orders);
 
@@ -112,6 +115,42 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.Equal(CheckoutErrorCodes.TotalChanged, (await PlaceAsync(GuestRequest(token) with { ExpectedTotal = seen.Subtotal })).Error?.Code);
         Assert.Equal(0, await OrderCountAsync());
         Assert.True((await PlaceAsync(GuestRequest(token) with { ExpectedTotal = new ShopKernel.Money(2000, Currency.EUR) })).Succeeded);
+    }
+
+    [Fact]
+    public async Task Too_little_stock_names_the_sku_and_what_is_left_as_data()
+    {
+        await SetStockAsync("LIMITED", 1);
+
+        var error = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("LIMITED", 2))))).Error;
+
+        Assert.Equal(CheckoutErrorCodes.OutOfStock, error?.Code);
+        Assert.Equal("LIMITED", error!.Data[ShopErrorData.Sku]);
+        Assert.Equal("1", error.Data[ShopErrorData.Available]);
+        Assert.Equal(0, await OrderCountAsync());
+    }
+
+    [Fact]
+    public async Task A_host_describer_words_the_errors_of_carts_and_checkout_and_keeps_codes_and_data()
+    {
+        await SetStockAsync("LIMITED", 1);
+        var token = await CartWithAsync(Item("LIMITED", 2));
+        var english = (await PlaceAsync(GuestRequest(token))).Error!;
+        var tooMany = (await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("MUG", 0)))).Error!;
+
+        Describer.On = true;
+        var worded = (await PlaceAsync(GuestRequest(token))).Error!;
+        var wordedTooMany = (await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("MUG", 0)))).Error!;
+        Guard.Verdict = new ShopError(CheckoutErrorCodes.BuyerBlocked, "No.");
+        var refused = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("MUG"))))).Error!;
+        var added = await Use<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("MUG")));
+
+        Assert.Equal((english.Code, english.Data), (worded.Code, worded.Data), ErrorFacts.Instance);
+        Assert.Equal("Nur noch 1 von LIMITED vorrätig.", worded.Description);
+        Assert.Equal((tooMany.Code, tooMany.Data), (wordedTooMany.Code, wordedTooMany.Data), ErrorFacts.Instance);
+        Assert.Equal("[cart.quantity_invalid] limit=999", wordedTooMany.Description);
+        Assert.Equal("[checkout.buyer_blocked]", refused.Description);
+        Assert.True(added.Succeeded);
     }
 
     [Fact]
@@ -284,12 +323,12 @@ public abstract class CheckoutSpecification : ShopSpecification
     [Fact]
     public async Task A_guard_refuses_or_holds_an_order()
     {
-        Guard.Verdict = CheckoutGuardResult.Refuse(new ShopError(CheckoutErrorCodes.BuyerBlocked, "No."));
+        Guard.Verdict = new ShopError(CheckoutErrorCodes.BuyerBlocked, "No.");
         var token = await CartWithAsync(Item("TEE"));
         Assert.Equal(CheckoutErrorCodes.BuyerBlocked, (await PlaceAsync(GuestRequest(token))).Error?.Code);
         Assert.Equal(0, await OrderCountAsync());
 
-        Guard.Verdict = CheckoutGuardResult.Hold("review entry");
+        Guard.Verdict = CheckoutVerdict.Hold("review entry");
         var held = (await PlaceAsync(GuestRequest(token))).Value.Order;
         Assert.Equal(OrderStatus.OnHold, held.Status);
         Assert.Equal("review entry", held.History[^1].Note);
@@ -357,12 +396,35 @@ public abstract class CheckoutSpecification : ShopSpecification
     }
 }
 
+/// <summary>A host's describer, off until a test turns it on: German for a shortage, else the code and the data.</summary>
+public sealed class TestDescriber : ShopErrorDescriber
+{
+    public bool On { get; set; }
+
+    public override string Describe(ShopError error) => !On
+        ? base.Describe(error)
+        : error.Code == CheckoutErrorCodes.OutOfStock
+            ? $"Nur noch {error.Data[ShopErrorData.Available]} von {error.Data[ShopErrorData.Sku]} vorrätig."
+            : string.Join(' ', [$"[{error.Code}]", .. error.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}")]);
+}
+
+/// <summary>Compares an error's code and data, the part a describer never changes.</summary>
+public sealed class ErrorFacts : IEqualityComparer<(string Code, IReadOnlyDictionary<string, string> Data)>
+{
+    public static ErrorFacts Instance { get; } = new();
+
+    public bool Equals((string Code, IReadOnlyDictionary<string, string> Data) x, (string Code, IReadOnlyDictionary<string, string> Data) y) =>
+        x.Code == y.Code && x.Data.Count == y.Data.Count && x.Data.All(d => y.Data.TryGetValue(d.Key, out var v) && v == d.Value);
+
+    public int GetHashCode((string Code, IReadOnlyDictionary<string, string> Data) obj) => obj.Code.GetHashCode(StringComparison.Ordinal);
+}
+
 /// <summary>A guard whose verdict a test sets.</summary>
 public sealed class TestGuard : ICheckoutGuard
 {
-    public CheckoutGuardResult Verdict { get; set; } = CheckoutGuardResult.Allow;
+    public Result<CheckoutVerdict> Verdict { get; set; } = CheckoutVerdict.Allow;
 
-    public ValueTask<CheckoutGuardResult> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(Verdict);
+    public ValueTask<Result<CheckoutVerdict>> CheckAsync(CheckoutContext context, CancellationToken cancellationToken = default) => ValueTask.FromResult(Verdict);
 }
 
 /// <summary>Compares order lines by value, options and adjustments included.</summary>

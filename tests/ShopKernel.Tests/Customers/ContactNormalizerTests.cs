@@ -103,7 +103,8 @@ public class ContactNormalizerTests
             Contact = new OrderContact(" Ada.Lovelace@EXAMPLE.com ", "030 123-4567", "Ada", "Lovelace"),
         };
 
-        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer("DE"), out var contact, out _);
+        var validated = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer("DE"));
+        var (error, contact) = (validated.Error, validated.Value.Contact);
 
         Assert.Null(error);
         Assert.Equal(new OrderContact("Ada.Lovelace@example.com", "+49301234567", "Ada", "Lovelace"), contact);
@@ -117,7 +118,8 @@ public class ContactNormalizerTests
     {
         var request = new CheckoutRequest(CartToken.New(), "card", Address) { Contact = new OrderContact(email, phone, "Ada", "Lovelace") };
 
-        var error = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer(), out var contact, out _);
+        var validated = CheckoutValidator.Validate(request, new CheckoutOptions(), ContactGen.Normalizer());
+        var (error, contact) = (validated.Error, validated.TryGetValue(out var valid) ? valid.Contact : null);
 
         Assert.Equal(CheckoutErrorCodes.ContactInvalid, error?.Code);
         Assert.Contains(reason, error!.Description, StringComparison.Ordinal);
