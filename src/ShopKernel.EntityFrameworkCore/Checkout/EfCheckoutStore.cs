@@ -139,7 +139,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         return new CheckoutFacts(facts, stock) { Customer = profile, Redemptions = redemptions, PromotionUsage = usage, PreviousGuestOrders = guestOrders };
     }
 
-    public async Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
+    public async ValueTask<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var names = CheckoutSql.For(context);
@@ -211,20 +211,20 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             if (await OrderExistsAsync(order, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.Duplicate);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.Duplicate);
             }
 
             if (await RedeemedMeanwhileAsync(commit, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PromotionsChanged);
             }
 
             if (order.CustomerId is { } buyer && await FactsExistAsync(buyer, order.Currency, cancellationToken).ConfigureAwait(false)
                 && commit.Order.CustomerId is not null && await IsFirstOrderRaceAsync(commit, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PurchaseFactsRaced);
             }
 
             throw;
@@ -308,7 +308,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         var cartIntact = await context.Set<CartRecord>().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken).ConfigureAwait(false);
         if (!cartIntact)
         {
-            return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+            return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.CartChanged);
         }
 
         foreach (var take in commit.StockDecrements)
@@ -316,18 +316,18 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             var available = await GetAvailableAsync(take.Sku, cancellationToken).ConfigureAwait(false);
             if (available is { } level && level < take.Quantity)
             {
-                return new CheckoutCommitResult(CheckoutCommitOutcome.OutOfStock, take.Sku);
+                return CheckoutCommitResult.OutOfStock(take.Sku);
             }
         }
 
         if (commit.Redemptions.Any(r => r.CountsTowardUsageLimit))
         {
             // A usage-limited coupon ran out (or lost its limit) meanwhile: price again.
-            return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
+            return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PromotionsChanged);
         }
 
         // The stock level vanished or the facts row raced: nothing was stored; the caller retries on fresh data.
-        return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+        return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PurchaseFactsRaced);
     }
 
     private string Q(string alias) => context.GetService<ISqlGenerationHelper>().DelimitIdentifier(alias);

@@ -18,8 +18,8 @@ namespace ShopKernel.EntityFrameworkCore.Customers;
 /// </summary>
 internal static class CustomerErasures
 {
-    /// <returns>What was erased, or <see langword="null"/> when an order changed meanwhile (nothing was stored; run again).</returns>
-    public static async Task<CustomerErasure?> EraseAsync(
+    /// <returns>What was erased, or a conflict when an order changed meanwhile (nothing was stored; run again).</returns>
+    public static async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(
         DbContext context, Guid customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken)
     {
         CustomerErasure? erasure = null;
@@ -69,7 +69,7 @@ internal static class CustomerErasures
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
-        return erasure;
+        return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased) : StoreWrite.Conflict;
     }
 
     /// <summary>The shipping country stays (tax and accounting need it); everything that locates the person goes.</summary>

@@ -44,14 +44,14 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         return rows.ConvertAll(SubscriptionRecordMapper.ToEvent);
     }
 
-    public async Task<bool> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appends);
         var added = new List<object>();
         using var conflict = ExpectedConflict.Begin();
         try
         {
-            return await Transactions.RunAtomicallyAsync(
+            return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
                 context,
                 async ct =>
                 {
@@ -73,7 +73,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
                     return true;
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false));
         }
         catch (DbUpdateException)
         {
@@ -90,7 +90,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 if (await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false))
                 {
                     conflict.Resolved();
-                    return false;
+                    return StoreWrite.Conflict;
                 }
             }
 
@@ -170,12 +170,12 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         return found.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<SendOutcome> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(person);
         string[] subjects = [.. person.Append(subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var outcome = SendOutcome.Recorded;
+        var outcome = StoreWrite.Stored;
         var stored = Instants.ToStored(at);
         var send = new SubscriptionSendRecord { Id = Guid.CreateVersion7(at), Subject = subject, Topic = topic, SentAt = stored };
         try
@@ -192,7 +192,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                     var subscribed = SubscriptionRecordMapper.Subscribed;
                     if (!await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic && s.State == subscribed, ct).ConfigureAwait(false))
                     {
-                        outcome = SendOutcome.NotSubscribed;
+                        outcome = StoreWrite.NotSubscribed;
                         return false;
                     }
 
@@ -206,14 +206,14 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                             .ConfigureAwait(false);
                         if (limits.Any(l => recent.Count(x => x.SentAt >= Instants.ToStored(l.Since) && (l.Topic is null || x.Topic == l.Topic)) >= l.MaxMessages))
                         {
-                            outcome = SendOutcome.CapReached;
+                            outcome = StoreWrite.CapReached;
                             return false;
                         }
                     }
 
                     context.Add(send);
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
-                    outcome = SendOutcome.Recorded;
+                    outcome = StoreWrite.Stored;
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
