@@ -68,18 +68,19 @@ public interface ICustomerStore
 
     /// <summary>
     /// Erases a person in one transaction: deletes the customer, their purchase facts and carts, and anonymises their
-    /// orders and the guest orders placed with the given verified contacts, keeping the orders' accounting facts, and
+    /// orders and the guest orders placed with the given verified contacts as <paramref name="orders"/> says, and
     /// redacts the consent ledger of the given subjects (a <see cref="Subscriptions.ConsentEventKind.Redacted"/> entry
     /// per subscription; identifiers replaced, IP addresses and user agents removed; sends forgotten). Idempotent.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="emailKey">A verified normalised e-mail whose guest orders to anonymise too, or <see langword="null"/>.</param>
     /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
+    /// <param name="orders">What each anonymised order keeps, decided by the caller.</param>
     /// <param name="consentRedactions">The consent ledger subjects to redact, with their replacements.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Stored with what was erased; or <see cref="StoreWriteStatus.Conflict"/>, with nothing erased, when the customer's
     /// orders changed while they were being anonymised (the caller tries again on fresh rows).
     /// </returns>
-    ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
 }

@@ -187,7 +187,7 @@ public sealed class PersonalDataService
             return await OptimisticRetry.RunAsync(
                 ErasureRetryPolicy,
                 async Task<Result<CustomerErasure>?> (_, ct) =>
-                    (await _customers.EraseAsync(customerId, emailKey, phone, redactions, ct).ConfigureAwait(false)).TryGetValue(out var erasure)
+                    (await _customers.EraseAsync(customerId, emailKey, phone, OrderAnonymisation.Erasure, redactions, ct).ConfigureAwait(false)).TryGetValue(out var erasure)
                         ? erasure
                         : (Result<CustomerErasure>?)null,
                 CustomerErrors.ConcurrencyConflict,
