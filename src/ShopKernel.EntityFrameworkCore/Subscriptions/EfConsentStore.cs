@@ -126,6 +126,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
             rows = rows.Where(s => s.CustomerId != null && members.Any(c => c.Id == s.CustomerId));
         }
 
+        // SendLimit's rule in the query: fewer than the limit's sends counted in its window and topic.
         var sends = context.Set<SubscriptionSendRecord>();
         foreach (var limit in query.Limits)
         {
@@ -198,13 +199,13 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
 
                     if (limits.Count > 0)
                     {
-                        var earliest = Instants.ToStored(limits.Min(l => l.Since));
+                        var earliest = Instants.ToStored(SendLimit.EarliestSince(limits));
                         var recent = await context.Set<SubscriptionSendRecord>().AsNoTracking()
                             .Where(x => subjects.Contains(x.Subject) && x.SentAt >= earliest)
                             .Select(x => new { x.Topic, x.SentAt })
                             .ToListAsync(ct)
                             .ConfigureAwait(false);
-                        if (limits.Any(l => recent.Count(x => x.SentAt >= Instants.ToStored(l.Since) && (l.Topic is null || x.Topic == l.Topic)) >= l.MaxMessages))
+                        if (SendLimit.AnyReached(limits, recent.ConvertAll(x => new RecordedSend(x.Topic, Instants.FromStored(x.SentAt)))))
                         {
                             outcome = StoreWrite.CapReached;
                             return false;

@@ -81,8 +81,8 @@ public interface IConsentStore
     /// <param name="limits">The cap's limits.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// Stored; <see cref="StoreWriteStatus.NotSubscribed"/>; or <see cref="StoreWriteStatus.CapReached"/> when a limit
-    /// is reached.
+    /// Stored; <see cref="StoreWriteStatus.NotSubscribed"/>; or <see cref="StoreWriteStatus.CapReached"/> when
+    /// <see cref="SendLimit.AnyReached"/> says so of the person's sends.
     /// </returns>
     ValueTask<StoreWrite> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default);
 }
