@@ -27,8 +27,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         ArgumentNullException.ThrowIfNull(query);
         var (customerId, skus) = (query.CustomerId, query.Skus);
         ArgumentNullException.ThrowIfNull(skus);
-        var countGuestOrders = query.GuestEmailKey is not null || query.GuestPhone is not null;
-        if (customerId is null && skus.Count == 0 && query.RedemptionSubjects.Count == 0 && query.UsagePromotionIds.Count == 0 && !countGuestOrders)
+        if (query.AsksNothing)
         {
             return new CheckoutFacts([], new Dictionary<string, int>());
         }
@@ -81,7 +80,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             sql.Append(CultureInfo.InvariantCulture, $"SELECT 4 AS {Q("Kind")}, {names.UsagePromotion} AS {Q("Key")}, {names.UsageUsed} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.UsageTable} WHERE {names.UsagePromotion} IN ({list})");
         }
 
-        if (countGuestOrders)
+        if (query.CountsGuestOrders)
         {
             Union();
             var conditions = new List<string>(2);
