@@ -28,7 +28,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
         return record is null ? null : CartRecordMapper.ToCart(record);
     }
 
-    public async Task<CartStoreResult> CreateAsync(Cart cart, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> CreateAsync(Cart cart, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
         var record = CartRecordMapper.ToRecord(cart);
@@ -37,7 +37,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return CartStoreResult.Success;
+            return StoreWrite.Stored;
         }
         catch (DbUpdateException) when (cart.CustomerId is not null)
         {
@@ -47,7 +47,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return CartStoreResult.CustomerCartExists;
+                return StoreWrite.Duplicate();
             }
 
             throw;
@@ -58,15 +58,15 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
         }
     }
 
-    public async Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
         using var conflict = ExpectedConflict.Begin();
         try
         {
             return await UpdateRowAsync(cart, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
-                ? CartStoreResult.Success
-                : CartStoreResult.VersionConflict;
+                ? StoreWrite.Stored
+                : StoreWrite.Conflict;
         }
         catch (DbException) when (cart.CustomerId is not null)
         {
@@ -74,14 +74,14 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             if (await CustomerHasOtherCartAsync(cart.CustomerId.Value, cart.Id, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return CartStoreResult.CustomerCartExists;
+                return StoreWrite.Duplicate();
             }
 
             throw;
         }
     }
 
-    public async Task<CartStoreResult> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(source);
@@ -102,7 +102,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
                 return deleted == 1;
             },
             cancellationToken).ConfigureAwait(false);
-        return merged ? CartStoreResult.Success : CartStoreResult.VersionConflict;
+        return merged ? StoreWrite.Stored : StoreWrite.Conflict;
     }
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken = default)

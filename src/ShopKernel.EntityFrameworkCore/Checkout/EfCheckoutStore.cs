@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
@@ -27,78 +25,50 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         ArgumentNullException.ThrowIfNull(query);
         var (customerId, skus) = (query.CustomerId, query.Skus);
         ArgumentNullException.ThrowIfNull(skus);
-        var countGuestOrders = query.GuestEmailKey is not null || query.GuestPhone is not null;
-        if (customerId is null && skus.Count == 0 && query.RedemptionSubjects.Count == 0 && query.UsagePromotionIds.Count == 0 && !countGuestOrders)
+        if (query.AsksNothing)
         {
             return new CheckoutFacts([], new Dictionary<string, int>());
         }
 
-        var names = CheckoutSql.For(context);
+        var parts = CheckoutFactsSql.For(context);
         var sql = new StringBuilder();
-        var parameters = new List<object?>();
-        string P(object? value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1) + "}";
-        }
-
+        var arguments = new RawSqlArguments();
         if (customerId is { } customer)
         {
-            // The profile row comes first so that its typed columns set the types of the union on every provider.
-            var id = P(customer.Value);
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 2 AS {Q("Kind")}, '' AS {Q("Key")}, 0 AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {names.CustomerEmail} AS {Q("Email")}, {names.CustomerPhone} AS {Q("Phone")}, {names.CustomerFirstName} AS {Q("FirstName")}, {names.CustomerLastName} AS {Q("LastName")}, {names.CustomerBirthday} AS {Q("Birthday")} FROM {names.CustomerTable} WHERE {names.CustomerId} = {id}");
-            sql.Append(CultureInfo.InvariantCulture, $" UNION ALL SELECT 0, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}, NULL, NULL, NULL, NULL, NULL FROM {names.FactsTable} WHERE {names.FactsCustomer} = {id}");
-        }
-
-        void Union()
-        {
-            if (sql.Length > 0)
-            {
-                sql.Append(" UNION ALL ");
-            }
+            var id = arguments.Add(customer.Value);
+            sql.Append(parts.Profile).Append(id).Append(parts.PurchaseFacts).Append(id);
         }
 
         if (skus.Count > 0)
         {
-            Union();
-
-            var list = string.Join(", ", skus.Select(s => P(s)));
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 1 AS {Q("Kind")}, {names.StockSku} AS {Q("Key")}, {names.StockAvailable} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.StockTable} WHERE {names.StockSku} IN ({list})");
+            AppendList(sql, parts.Stock, arguments.AddList(skus));
         }
 
-        // Redemptions (kind 3: promotion, period in the e-mail column), usage (kind 4) and a guest's earlier orders (kind 5).
         if (query.RedemptionSubjects.Count > 0)
         {
-            Union();
-            var list = string.Join(", ", query.RedemptionSubjects.Select(s => P(s)));
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 3 AS {Q("Kind")}, {names.RedemptionPromotion} AS {Q("Key")}, 0 AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {names.RedemptionPeriod} AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.RedemptionTable} WHERE {names.RedemptionSubject} IN ({list})");
+            AppendList(sql, parts.Redemptions, arguments.AddList(query.RedemptionSubjects));
         }
 
         if (query.UsagePromotionIds.Count > 0)
         {
-            Union();
-            var list = string.Join(", ", query.UsagePromotionIds.Select(s => P(s)));
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 4 AS {Q("Kind")}, {names.UsagePromotion} AS {Q("Key")}, {names.UsageUsed} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.UsageTable} WHERE {names.UsagePromotion} IN ({list})");
+            AppendList(sql, parts.Usage, arguments.AddList(query.UsagePromotionIds));
         }
 
-        if (countGuestOrders)
+        if (query.CountsGuestOrders)
         {
-            Union();
-            var conditions = new List<string>(2);
+            AppendUnion(sql).Append(parts.GuestOrders);
             if (query.GuestEmailKey is { } emailKey)
             {
-                conditions.Add($"{names.OrderEmailKey} = {P(emailKey)}");
+                sql.Append(parts.GuestEmailKey).Append(arguments.Add(emailKey));
             }
 
             if (query.GuestPhone is { } phone)
             {
-                conditions.Add($"{names.OrderPhone} = {P(phone)}");
+                sql.Append(query.GuestEmailKey is null ? string.Empty : " OR ").Append(parts.GuestPhone).Append(arguments.Add(phone));
             }
-
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT 5 AS {Q("Kind")}, '' AS {Q("Key")}, COUNT(*) AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, NULL AS {Q("Email")}, NULL AS {Q("Phone")}, NULL AS {Q("FirstName")}, NULL AS {Q("LastName")}, NULL AS {Q("Birthday")} FROM {names.OrderTable} WHERE {string.Join(" OR ", conditions)}");
         }
 
-        var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), parameters.ToArray()!).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), arguments.ToArray()).ToListAsync(cancellationToken).ConfigureAwait(false);
         var facts = new List<CustomerPurchaseFacts>();
         var stock = new Dictionary<string, int>(StringComparer.Ordinal);
         CustomerProfile? profile = null;
@@ -107,52 +77,41 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         int? guestOrders = null;
         foreach (var row in rows)
         {
-            switch (row.Kind)
+            switch ((FactRowKind)row.Kind)
             {
-                case 3:
+                case FactRowKind.Redemption:
                     redemptions.Add(new Pricing.PromotionRedemption(row.Key, row.Email ?? string.Empty));
-                    continue;
-                case 4:
+                    break;
+                case FactRowKind.Usage:
                     usage[row.Key] = (int)row.Count;
-                    continue;
-                case 5:
+                    break;
+                case FactRowKind.GuestOrders:
                     guestOrders = (int)row.Count;
-                    continue;
-            }
-
-            if (row.Kind == 2)
-            {
-                profile = new CustomerProfile(row.Email, row.Phone, row.FirstName ?? string.Empty, row.LastName ?? string.Empty, row.Birthday);
-                continue;
-            }
-
-            if (row.Kind == 0 && Currency.TryParse(row.Key.Trim(), out var currency))
-            {
-                facts.Add(new CustomerPurchaseFacts(customerId!.Value, (int)row.Count, new Money(row.Amount, currency), Instants.FromStored(row.FirstAt!.Value), Instants.FromStored(row.LastAt!.Value)));
-            }
-            else if (row.Kind == 1)
-            {
-                stock[row.Key] = (int)row.Count;
+                    break;
+                case FactRowKind.Profile:
+                    profile = new CustomerProfile(row.Email, row.Phone, row.FirstName ?? string.Empty, row.LastName ?? string.Empty, row.Birthday);
+                    break;
+                case FactRowKind.PurchaseFacts when Currency.TryParse(row.Key.Trim(), out var currency):
+                    facts.Add(new CustomerPurchaseFacts(customerId!.Value, (int)row.Count, new Money(row.Amount, currency), Instants.FromStored(row.FirstAt!.Value), Instants.FromStored(row.LastAt!.Value)));
+                    break;
+                case FactRowKind.Stock:
+                    stock[row.Key] = (int)row.Count;
+                    break;
             }
         }
 
         return new CheckoutFacts(facts, stock) { Customer = profile, Redemptions = redemptions, PromotionUsage = usage, PreviousGuestOrders = guestOrders };
     }
 
-    public async Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
+    public async ValueTask<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var names = CheckoutSql.For(context);
         var order = OrderRecordMapper.ToRecord(commit.Order);
         order.EmailKey = commit.EmailKey;
         var sql = new StringBuilder();
-        var parameters = new List<object?>();
-        string P(object? value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1) + "}";
-        }
-
+        var arguments = new RawSqlArguments();
+        Func<object?, string> P = arguments.Add;
         sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {names.CartTable} WHERE {names.CartId} = {P(commit.Cart.Id)} AND {names.CartVersion} = {P(commit.ExpectedCartVersion)};\n");
         foreach (var take in commit.StockDecrements)
         {
@@ -191,7 +150,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         }
 
         var text = sql.ToString();
-        var args = parameters.ToArray();
+        var args = arguments.ToArray();
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -211,20 +170,20 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             if (await OrderExistsAsync(order, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.Duplicate);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.Duplicate);
             }
 
             if (await RedeemedMeanwhileAsync(commit, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PromotionsChanged);
             }
 
             if (order.CustomerId is { } buyer && await FactsExistAsync(buyer, order.Currency, cancellationToken).ConfigureAwait(false)
                 && commit.Order.CustomerId is not null && await IsFirstOrderRaceAsync(commit, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+                return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PurchaseFactsRaced);
             }
 
             throw;
@@ -308,7 +267,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         var cartIntact = await context.Set<CartRecord>().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken).ConfigureAwait(false);
         if (!cartIntact)
         {
-            return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+            return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.CartChanged);
         }
 
         foreach (var take in commit.StockDecrements)
@@ -316,19 +275,22 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             var available = await GetAvailableAsync(take.Sku, cancellationToken).ConfigureAwait(false);
             if (available is { } level && level < take.Quantity)
             {
-                return new CheckoutCommitResult(CheckoutCommitOutcome.OutOfStock, take.Sku);
+                return CheckoutCommitResult.OutOfStock(take.Sku);
             }
         }
 
         if (commit.Redemptions.Any(r => r.CountsTowardUsageLimit))
         {
             // A usage-limited coupon ran out (or lost its limit) meanwhile: price again.
-            return new CheckoutCommitResult(CheckoutCommitOutcome.PromotionsChanged);
+            return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PromotionsChanged);
         }
 
         // The stock level vanished or the facts row raced: nothing was stored; the caller retries on fresh data.
-        return new CheckoutCommitResult(CheckoutCommitOutcome.CartChanged);
+        return CheckoutCommitResult.NotCommitted(CheckoutCommitOutcome.PurchaseFactsRaced);
     }
 
-    private string Q(string alias) => context.GetService<ISqlGenerationHelper>().DelimitIdentifier(alias);
+    private static StringBuilder AppendUnion(StringBuilder sql) => sql.Length > 0 ? sql.Append(CheckoutFactsSql.Union) : sql;
+
+    private static void AppendList(StringBuilder sql, string select, string placeholders) =>
+        AppendUnion(sql).Append(select).Append(placeholders).Append(')');
 }

@@ -12,16 +12,17 @@ using ShopKernel.Subscriptions;
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
 /// <summary>
-/// Erases a person from every ShopKernel table in one transaction. Orders keep their accounting facts (number, time,
-/// lines, amounts, payment method, the shipping country); their contact, name, address, customer link and status notes go.
-/// The consent ledger is redacted (<see cref="ConsentRedactions"/>).
+/// Erases a person from every ShopKernel table in one transaction. Orders are anonymised as the caller's
+/// <see cref="OrderAnonymisation"/> says; the consent ledger is redacted (<see cref="ConsentRedactions"/>).
 /// </summary>
 internal static class CustomerErasures
 {
-    /// <returns>What was erased, or <see langword="null"/> when an order changed meanwhile (nothing was stored; run again).</returns>
-    public static async Task<CustomerErasure?> EraseAsync(
-        DbContext context, Guid customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken)
+    /// <returns>What was erased, or a conflict when an order changed meanwhile (nothing was stored; run again).</returns>
+    public static async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(
+        DbContext context, Guid customerId, string? emailKey, string? phone, OrderAnonymisation anonymisation, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken)
     {
+        var contact = anonymisation.Contact;
+        Guid? link = anonymisation.KeepsCustomerLink ? customerId : null;
         CustomerErasure? erasure = null;
         await Transactions.RunAtomicallyAsync(
             context,
@@ -37,17 +38,17 @@ internal static class CustomerErasures
                 foreach (var order in orders)
                 {
                     var (id, version) = (order.Id, order.Version);
-                    var address = AnonymousAddress(order.ShippingAddress);
-                    var history = WithoutNotes(order.History);
+                    var address = KeptAddress(anonymisation, order.ShippingAddress);
+                    var history = KeptHistory(anonymisation, order.History);
                     var updated = await context.Set<OrderRecord>()
                         .Where(o => o.Id == id && o.Version == version)
                         .ExecuteUpdateAsync(
-                            s => s.SetProperty(o => o.CustomerId, (Guid?)null)
-                                .SetProperty(o => o.Email, (string?)null)
-                                .SetProperty(o => o.EmailKey, (string?)null)
-                                .SetProperty(o => o.Phone, (string?)null)
-                                .SetProperty(o => o.FirstName, string.Empty)
-                                .SetProperty(o => o.LastName, string.Empty)
+                            s => s.SetProperty(o => o.CustomerId, link)
+                                .SetProperty(o => o.Email, contact.Email)
+                                .SetProperty(o => o.EmailKey, (string?)null) // the kept contact has no e-mail to match
+                                .SetProperty(o => o.Phone, contact.Phone)
+                                .SetProperty(o => o.FirstName, contact.FirstName)
+                                .SetProperty(o => o.LastName, contact.LastName)
                                 .SetProperty(o => o.ShippingAddress, address)
                                 .SetProperty(o => o.History, history)
                                 .SetProperty(o => o.Version, version + 1),
@@ -69,26 +70,22 @@ internal static class CustomerErasures
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
-        return erasure;
+        return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased) : StoreWrite.Conflict;
     }
 
-    /// <summary>The shipping country stays (tax and accounting need it); everything that locates the person goes.</summary>
-    private static string AnonymousAddress(string stored)
+    /// <summary>The shipping address the order keeps, from its stored document.</summary>
+    private static string KeptAddress(OrderAnonymisation anonymisation, string stored)
     {
-        var address = JsonSerializer.Deserialize(stored, OrderJsonContext.Default.AddressDocument);
-        return JsonSerializer.Serialize(new AddressDocument { CountryCode = address?.CountryCode ?? string.Empty }, OrderJsonContext.Default.AddressDocument);
+        var address = JsonSerializer.Deserialize(stored, OrderJsonContext.Default.AddressDocument) ?? new AddressDocument();
+        return JsonSerializer.Serialize(AddressDocument.From(anonymisation.ShippingAddress(address.ToAddress())), OrderJsonContext.Default.AddressDocument);
     }
 
-    /// <summary>Status notes are free text staff may have written personal details into.</summary>
-    private static string WithoutNotes(string stored)
+    /// <summary>The status history the order keeps, from its stored document.</summary>
+    private static string KeptHistory(OrderAnonymisation anonymisation, string stored)
     {
         var history = JsonSerializer.Deserialize(stored, OrderJsonContext.Default.ListStatusChangeDocument) ?? [];
-        foreach (var change in history)
-        {
-            change.Note = null;
-        }
-
-        return JsonSerializer.Serialize(history, OrderJsonContext.Default.ListStatusChangeDocument);
+        var kept = history.ConvertAll(h => OrderRecordMapper.ToDocument(anonymisation.StatusChange(OrderRecordMapper.ToStatusChange(h))));
+        return JsonSerializer.Serialize(kept, OrderJsonContext.Default.ListStatusChangeDocument);
     }
 
     /// <summary>The keys the person's redemptions of limited promotions are recorded under.</summary>

@@ -36,7 +36,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     public async Task<Customer?> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default) =>
         Map(await Customers.FirstOrDefaultAsync(c => c.ExternalSubject == externalSubject, cancellationToken).ConfigureAwait(false));
 
-    public async Task<CustomerStoreResult> CreateAsync(Customer customer, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> CreateAsync(Customer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var entry = context.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer));
@@ -44,7 +44,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return CustomerStoreResult.Success;
+            return StoreWrite.Stored;
         }
         catch (DbUpdateException)
         {
@@ -52,7 +52,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return CustomerStoreResult.Duplicate;
+                return StoreWrite.Duplicate();
             }
 
             throw;
@@ -63,29 +63,29 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         }
     }
 
-    public async Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         using var conflict = ExpectedConflict.Begin();
         try
         {
             return await UpdateRowAsync(customer, expectedVersion, cancellationToken).ConfigureAwait(false) == 1
-                ? CustomerStoreResult.Success
-                : CustomerStoreResult.VersionConflict;
+                ? StoreWrite.Stored
+                : StoreWrite.Conflict;
         }
         catch (DbException)
         {
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return CustomerStoreResult.Duplicate;
+                return StoreWrite.Duplicate();
             }
 
             throw;
         }
     }
 
-    public async Task<ContactVerificationCommit> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite<VerifiedContactChanges>> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var linked = 0;
@@ -109,7 +109,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                     return link is not null;
                 },
                 cancellationToken).ConfigureAwait(false);
-            return stored ? new ContactVerificationCommit(CustomerStoreResult.Success, linked, dropped) : new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0, 0);
+            return stored ? StoreWrite<VerifiedContactChanges>.Stored(new VerifiedContactChanges(linked, dropped)) : StoreWrite.Conflict;
         }
         catch (DbException)
         {
@@ -118,7 +118,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return new ContactVerificationCommit(CustomerStoreResult.Duplicate, 0, 0);
+                return StoreWrite.Duplicate();
             }
 
             var id = customer.Id.Value;
@@ -127,7 +127,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                 conflict.Resolved();
             }
 
-            return new ContactVerificationCommit(CustomerStoreResult.VersionConflict, 0, 0);
+            return StoreWrite.Conflict;
         }
     }
 
@@ -164,9 +164,9 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         return dropped;
     }
 
-    // An order whose status changes while it is anonymised rolls everything back and answers null; the service retries.
-    public Task<CustomerErasure?> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default) =>
-        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, consentRedactions, cancellationToken);
+    // An order whose status changes while it is anonymised rolls everything back and answers a conflict; the service retries.
+    public ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default) =>
+        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, cancellationToken);
 
     private Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
     {

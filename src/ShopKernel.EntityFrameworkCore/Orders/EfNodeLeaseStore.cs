@@ -21,7 +21,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
 
     private DbSet<NodeLeaseRecord> Leases => context.Set<NodeLeaseRecord>();
 
-    public async Task<int?> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite<int>> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ValidateInstanceId(instanceId);
         var current = Instants.ToStored(now);
@@ -51,7 +51,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
 
                 if (won)
                 {
-                    return nodeId;
+                    return StoreWrite<int>.Stored(nodeId);
                 }
 
                 anyFree = true;
@@ -59,14 +59,14 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
 
             if (!anyFree)
             {
-                return null;
+                return StoreWrite.AllTaken;
             }
         }
 
-        return null;
+        return StoreWrite.AllTaken;
     }
 
-    public async Task<bool> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ValidateInstanceId(instanceId);
         var current = Instants.ToStored(now);
@@ -81,7 +81,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
                 .Where(l => l.NodeId == nodeId && l.InstanceId == instanceId && l.ExpiresAt >= current)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken)
                 .ConfigureAwait(false);
-            return renewed == 1;
+            return StoreWrite.Guarded(renewed == 1);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {

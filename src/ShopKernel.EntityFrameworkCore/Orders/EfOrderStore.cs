@@ -56,7 +56,7 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
         return records.ConvertAll(OrderRecordMapper.ToOrder);
     }
 
-    public async Task<bool> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         var id = order.Id;
@@ -73,7 +73,7 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
                     .SetProperty(o => o.Version, version),
                 cancellationToken)
             .ConfigureAwait(false);
-        return updated == 1;
+        return StoreWrite.Guarded(updated == 1);
     }
 
     private static Order? Map(OrderRecord? record) => record is null ? null : OrderRecordMapper.ToOrder(record);

@@ -41,7 +41,7 @@ internal static class OrderRecordMapper
 
     public static string SerializeHistory(Order order) =>
         JsonSerializer.Serialize(
-            order.History.Select(h => new StatusChangeDocument { Status = (int)h.Status, At = Instants.ToStored(h.At), Note = h.Note }).ToList(),
+            order.History.Select(ToDocument).ToList(),
             OrderJsonContext.Default.ListStatusChangeDocument);
 
     public static Order ToOrder(OrderRecord record)
@@ -62,7 +62,7 @@ internal static class OrderRecordMapper
                 new Money(d.Total, currency)))
             .ToList();
         var history = JsonSerializer.Deserialize(record.History, OrderJsonContext.Default.ListStatusChangeDocument)!
-            .Select(h => new OrderStatusChange((OrderStatus)h.Status, Instants.FromStored(h.At), h.Note));
+            .Select(ToStatusChange);
 
         return new Order(
             record.Id,
@@ -83,6 +83,12 @@ internal static class OrderRecordMapper
             history,
             record.Version);
     }
+
+    public static StatusChangeDocument ToDocument(OrderStatusChange change) =>
+        new() { Status = (int)change.Status, At = Instants.ToStored(change.At), Note = change.Note };
+
+    public static OrderStatusChange ToStatusChange(StatusChangeDocument document) =>
+        new((OrderStatus)document.Status, Instants.FromStored(document.At), document.Note);
 
     private static OrderLineDocument ToDocument(OrderLine line) => new()
     {

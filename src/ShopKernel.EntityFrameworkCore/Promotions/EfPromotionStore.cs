@@ -26,7 +26,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
         return record is null ? null : PromotionRecordMapper.ToPromotion(record);
     }
 
-    public async Task<PromotionStoreResult> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promotion);
         var record = PromotionRecordMapper.ToRecord(promotion, at);
@@ -45,7 +45,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return PromotionStoreResult.Success;
+            return StoreWrite.Stored;
         }
         catch (DbUpdateException)
         {
@@ -64,17 +64,17 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
         }
     }
 
-    public async Task<PromotionStoreResult> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promotion);
         var record = PromotionRecordMapper.ToRecord(promotion, at);
         if (await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false))
         {
-            return PromotionStoreResult.CouponCodeDuplicate;
+            return StoreWrite.Duplicate(PromotionKeys.CouponCode);
         }
 
         var expected = promotion.Version;
-        var outcome = PromotionStoreResult.Success;
+        var outcome = StoreWrite.Stored;
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -103,12 +103,12 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
                     if (updated != 1)
                     {
                         var exists = await context.Set<PromotionRecord>().AnyAsync(p => p.Id == record.Id, ct).ConfigureAwait(false);
-                        outcome = exists ? PromotionStoreResult.VersionConflict : PromotionStoreResult.NotFound;
+                        outcome = exists ? StoreWrite.Conflict : StoreWrite.NotFound;
                         return false;
                     }
 
                     await SetUsageLimitAsync(record.Id, promotion.UsageLimit, ct).ConfigureAwait(false);
-                    outcome = PromotionStoreResult.Success;
+                    outcome = StoreWrite.Stored;
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
             }
 
             conflict.Resolved();
-            return PromotionStoreResult.CouponCodeDuplicate;
+            return StoreWrite.Duplicate(PromotionKeys.CouponCode);
         }
 
         return outcome;
@@ -161,14 +161,14 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
         }
     }
 
-    private async Task<PromotionStoreResult?> ConflictAsync(PromotionRecord record, CancellationToken cancellationToken)
+    private async Task<StoreWrite?> ConflictAsync(PromotionRecord record, CancellationToken cancellationToken)
     {
         if (await context.Set<PromotionRecord>().AnyAsync(p => p.Id == record.Id, cancellationToken).ConfigureAwait(false))
         {
-            return PromotionStoreResult.Duplicate;
+            return StoreWrite.Duplicate(PromotionKeys.Id);
         }
 
-        return await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false) ? PromotionStoreResult.CouponCodeDuplicate : null;
+        return await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false) ? StoreWrite.Duplicate(PromotionKeys.CouponCode) : null;
     }
 
     private Task<bool> CodeTakenAsync(PromotionRecord record, CancellationToken cancellationToken)

@@ -110,7 +110,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         });
     }
 
-    public async Task<bool> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
@@ -121,7 +121,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         try
         {
             await InsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            return true;
+            return StoreWrite.Stored;
         }
         catch (DbUpdateException) when (record.OrdersKey is not null)
         {
@@ -130,21 +130,21 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
             if (await Entries.AnyAsync(e => e.OrdersKey == ordersKey, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
-                return false;
+                return StoreWrite.Duplicate();
             }
 
             throw;
         }
     }
 
-    public async Task<bool> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
         var (id, scope, reason, note, changedBy, version) = (entry.Id, (int)entry.Scope, (int)entry.Reason, entry.Note, entry.ChangedBy, entry.Version);
         var changedAt = entry.ChangedAt is { } c ? Instants.ToStored(c) : (DateTime?)null;
         var expiresAt = entry.ExpiresAt is { } x ? Instants.ToStored(x) : (DateTime?)null;
-        return await Transactions.RunAtomicallyAsync(
+        return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
             context,
             async ct =>
             {
@@ -158,16 +158,16 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
                     .ConfigureAwait(false);
                 return updated == 1 && await InsertAuditAsync(audit, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<bool> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
         var id = entry.Id;
         var orders = entry.Orders.Select(o => o.Value).ToArray();
-        return await Transactions.RunAtomicallyAsync(
+        return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
             context,
             async ct =>
             {
@@ -186,7 +186,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
 
                 return await InsertAuditAsync(audit, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<OrderNumber>> RecordDeliveryOutcomeAsync(DeliveryOutcomeRecord outcome, IReadOnlyCollection<string> buyerKeyHashes, DateTimeOffset countSince, CancellationToken cancellationToken = default)

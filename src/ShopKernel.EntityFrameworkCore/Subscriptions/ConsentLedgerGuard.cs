@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 
@@ -102,20 +100,20 @@ internal static class ConsentLedgerGuard
             """;
     }
 
-    /// <summary>The ledger's table, columns and trigger names in the model, quoted for the provider.</summary>
+    /// <summary>The ledger's table, columns and trigger names in the model, quoted for the provider (<see cref="StoreNames"/>).</summary>
     internal sealed class Ledger
     {
-        private readonly ISqlGenerationHelper _sql;
+        private readonly DbContext _context;
         private readonly IEntityType _entity;
-        private readonly StoreObjectIdentifier _store;
+        private readonly Func<string, string> _column;
 
-        private Ledger(DbContext context, IEntityType entity)
+        private Ledger(DbContext context)
         {
-            _sql = context.GetService<ISqlGenerationHelper>();
-            _entity = entity;
-            TableName = entity.GetTableName()!;
-            Schema = entity.GetSchema();
-            _store = StoreObjectIdentifier.Table(TableName, Schema);
+            _context = context;
+            _entity = StoreNames.EntityOf<ConsentEventRecord>(context);
+            (Table, _column) = StoreNames.Of<ConsentEventRecord>(context);
+            TableName = _entity.GetTableName()!;
+            Schema = _entity.GetSchema();
             Provider = context.Database.ProviderName ?? string.Empty;
         }
 
@@ -127,32 +125,28 @@ internal static class ConsentLedgerGuard
 
         public string? Schema { get; }
 
-        public string Table => _sql.DelimitIdentifier(TableName, Schema);
+        public string Table { get; }
 
-        public string Function => _sql.DelimitIdentifier(Name, Schema);
+        public string Function => StoreNames.Quote(_context, Name, Schema);
 
-        public string Subject => Column(nameof(ConsentEventRecord.Subject));
+        public string Subject => _column(nameof(ConsentEventRecord.Subject));
 
-        public string IpAddress => Column(nameof(ConsentEventRecord.IpAddress));
+        public string IpAddress => _column(nameof(ConsentEventRecord.IpAddress));
 
-        public string UserAgent => Column(nameof(ConsentEventRecord.UserAgent));
+        public string UserAgent => _column(nameof(ConsentEventRecord.UserAgent));
 
-        public string RedactedSubject => Column(nameof(ConsentEventRecord.RedactedSubject));
+        public string RedactedSubject => _column(nameof(ConsentEventRecord.RedactedSubject));
 
         /// <summary>The columns redaction changes: the only ones the application may update.</summary>
-        public IEnumerable<string> RedactableColumns => Redactable.Select(Column);
+        public IEnumerable<string> RedactableColumns => Redactable.Select(_column);
 
         /// <summary>Every other column, which no update may change.</summary>
-        public IEnumerable<string> FixedColumns => _entity.GetProperties().Select(p => p.Name).Where(p => !Redactable.Contains(p)).Select(Column);
+        public IEnumerable<string> FixedColumns => _entity.GetProperties().Select(p => p.Name).Where(p => !Redactable.Contains(p)).Select(_column);
 
         private string Name => "trg_" + TableName + "_append_only";
 
-        public static Ledger Of(DbContext context) =>
-            new(context, context.Model.FindEntityType(typeof(ConsentEventRecord))
-                ?? throw new InvalidOperationException("ShopKernel's model is missing: call modelBuilder.ApplyShopKernelModel() in OnModelCreating."));
+        public static Ledger Of(DbContext context) => new(context);
 
-        public string Trigger(string suffix) => _sql.DelimitIdentifier(Name + suffix);
-
-        private string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_store)!);
+        public string Trigger(string suffix) => StoreNames.Quote(_context, Name + suffix);
     }
 }

@@ -44,14 +44,14 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         return rows.ConvertAll(SubscriptionRecordMapper.ToEvent);
     }
 
-    public async Task<bool> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appends);
         var added = new List<object>();
         using var conflict = ExpectedConflict.Begin();
         try
         {
-            return await Transactions.RunAtomicallyAsync(
+            return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
                 context,
                 async ct =>
                 {
@@ -73,7 +73,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
                     return true;
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false));
         }
         catch (DbUpdateException)
         {
@@ -90,7 +90,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 if (await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false))
                 {
                     conflict.Resolved();
-                    return false;
+                    return StoreWrite.Conflict;
                 }
             }
 
@@ -126,6 +126,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
             rows = rows.Where(s => s.CustomerId != null && members.Any(c => c.Id == s.CustomerId));
         }
 
+        // SendLimit's rule in the query: fewer than the limit's sends counted in its window and topic.
         var sends = context.Set<SubscriptionSendRecord>();
         foreach (var limit in query.Limits)
         {
@@ -170,12 +171,12 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         return found.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<SendOutcome> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(person);
         string[] subjects = [.. person.Append(subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var outcome = SendOutcome.Recorded;
+        var outcome = StoreWrite.Stored;
         var stored = Instants.ToStored(at);
         var send = new SubscriptionSendRecord { Id = Guid.CreateVersion7(at), Subject = subject, Topic = topic, SentAt = stored };
         try
@@ -192,28 +193,28 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                     var subscribed = SubscriptionRecordMapper.Subscribed;
                     if (!await Subscriptions.AnyAsync(s => s.Subject == subject && s.Topic == topic && s.State == subscribed, ct).ConfigureAwait(false))
                     {
-                        outcome = SendOutcome.NotSubscribed;
+                        outcome = StoreWrite.NotSubscribed;
                         return false;
                     }
 
                     if (limits.Count > 0)
                     {
-                        var earliest = Instants.ToStored(limits.Min(l => l.Since));
+                        var earliest = Instants.ToStored(SendLimit.EarliestSince(limits));
                         var recent = await context.Set<SubscriptionSendRecord>().AsNoTracking()
                             .Where(x => subjects.Contains(x.Subject) && x.SentAt >= earliest)
                             .Select(x => new { x.Topic, x.SentAt })
                             .ToListAsync(ct)
                             .ConfigureAwait(false);
-                        if (limits.Any(l => recent.Count(x => x.SentAt >= Instants.ToStored(l.Since) && (l.Topic is null || x.Topic == l.Topic)) >= l.MaxMessages))
+                        if (SendLimit.AnyReached(limits, recent.ConvertAll(x => new RecordedSend(x.Topic, Instants.FromStored(x.SentAt)))))
                         {
-                            outcome = SendOutcome.CapReached;
+                            outcome = StoreWrite.CapReached;
                             return false;
                         }
                     }
 
                     context.Add(send);
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
-                    outcome = SendOutcome.Recorded;
+                    outcome = StoreWrite.Stored;
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -70,7 +70,7 @@ public sealed partial class CartService
             var now = Clock.UtcNow(_time);
             var cart = Cart.New(CartToken.New(), null, currency, now, now + Limits.EmptyCartLifetime);
             var stored = await _store.CreateAsync(cart, cancellationToken).ConfigureAwait(false);
-            if (stored != CartStoreResult.Success)
+            if (!stored.IsStored)
             {
                 throw new InvalidOperationException($"The store refused a new guest cart ({stored}).");
             }
@@ -116,11 +116,11 @@ public sealed partial class CartService
                 existing.Clear();
                 Touch(existing, now);
                 var renewed = await _store.UpdateAsync(existing, expectedVersion, ct).ConfigureAwait(false);
-                return renewed == CartStoreResult.Success ? existing : (Result<Cart>?)null;
+                return renewed.IsStored ? existing : (Result<Cart>?)null;
             }
 
             var cart = Cart.New(CartToken.New(), customerId, currency, now, now + Limits.EmptyCartLifetime);
-            if (await _store.CreateAsync(cart, ct).ConfigureAwait(false) == CartStoreResult.Success)
+            if ((await _store.CreateAsync(cart, ct).ConfigureAwait(false)).IsStored)
             {
                 _metrics.CartCreated(forCustomer: true);
                 return cart;
@@ -282,7 +282,7 @@ public sealed partial class CartService
             Touch(cart, now);
             var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
-            if (stored == CartStoreResult.Success)
+            if (stored.IsStored)
             {
                 if (state is CartItem added)
                 {
@@ -360,14 +360,14 @@ public sealed partial class CartService
                     return guest;
                 }
 
-                CartStoreResult stored;
+                StoreWrite stored;
                 if (customerCart is null)
                 {
                     var guestVersion = guest.Version;
                     guest.CustomerId = customerId;
                     Touch(guest, now);
                     stored = await _store.UpdateAsync(guest, guestVersion, ct).ConfigureAwait(false);
-                    if (stored == CartStoreResult.Success)
+                    if (stored.IsStored)
                     {
                         return guest;
                     }
@@ -388,7 +388,7 @@ public sealed partial class CartService
 
                     Touch(customerCart, now);
                     stored = await _store.MergeAsync(customerCart, targetVersion, guest, guest.Version, ct).ConfigureAwait(false);
-                    if (stored == CartStoreResult.Success)
+                    if (stored.IsStored)
                     {
                         return customerCart;
                     }

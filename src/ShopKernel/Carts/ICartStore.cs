@@ -23,8 +23,8 @@ public interface ICartStore
     /// <summary>Stores a new cart.</summary>
     /// <param name="cart">The cart.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see cref="CartStoreResult.CustomerCartExists"/> when the cart's customer already has one.</returns>
-    Task<CartStoreResult> CreateAsync(Cart cart, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWrite.Duplicate"/> when the cart's customer already has one (one cart per customer).</returns>
+    ValueTask<StoreWrite> CreateAsync(Cart cart, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores the cart's current state (lines, owner, version, times) if its stored version is still
@@ -34,10 +34,10 @@ public interface ICartStore
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// <see cref="CartStoreResult.VersionConflict"/> when another writer came first;
-    /// <see cref="CartStoreResult.CustomerCartExists"/> when attaching the cart to a customer who already has one.
+    /// Stored; <see cref="StoreWriteStatus.Conflict"/> when another writer came first or the cart is gone;
+    /// <see cref="StoreWriteStatus.Duplicate"/> when attaching the cart to a customer who already has one.
     /// </returns>
-    Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Atomically stores the merged <paramref name="target"/> and deletes <paramref name="source"/>, each only if its
@@ -48,8 +48,8 @@ public interface ICartStore
     /// <param name="source">The cart merged away.</param>
     /// <param name="expectedSourceVersion">The source's version the merge was made on.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome.</returns>
-    Task<CartStoreResult> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when either cart changed or is gone.</returns>
+    ValueTask<StoreWrite> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes at most <paramref name="batchSize"/> carts that expired before <paramref name="now"/>; safe to run from several nodes at once.</summary>
     /// <param name="now">The current instant.</param>

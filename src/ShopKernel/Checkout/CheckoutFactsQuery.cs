@@ -18,4 +18,14 @@ public sealed record CheckoutFactsQuery(CustomerId? CustomerId, IReadOnlyCollect
 
     /// <summary>A guest's phone in E.164: count the earlier orders placed with it.</summary>
     public string? GuestPhone { get; init; }
+
+    /// <summary>Whether the query counts a guest's earlier orders (<see cref="GuestEmailKey"/> or <see cref="GuestPhone"/> is set).</summary>
+    public bool CountsGuestOrders => GuestEmailKey is not null || GuestPhone is not null;
+
+    /// <summary>
+    /// Whether the query asks for nothing (no customer, no SKU, no redemption subject, no usage, no guest orders): its
+    /// answer is empty facts, and no round trip is needed for it.
+    /// </summary>
+    public bool AsksNothing =>
+        CustomerId is null && Skus.Count == 0 && RedemptionSubjects.Count == 0 && UsagePromotionIds.Count == 0 && !CountsGuestOrders;
 }

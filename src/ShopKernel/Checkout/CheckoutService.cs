@@ -272,8 +272,11 @@ public sealed partial class CheckoutService
                     // A limited promotion was used up meanwhile: price again on fresh facts (the buyer's expected total guards the charge).
                     (promotionsChanged, lostCartId) = (true, cart.Id);
                     return null;
+                case CheckoutCommitOutcome.CartChanged:
+                case CheckoutCommitOutcome.PurchaseFactsRaced:
                 default:
-                    // Lost a race: another submission converted the cart, or the cart changed. The winner, if any, is the answer.
+                    // Lost a race: another submission converted the cart, the cart changed, or a parallel first order
+                    // created the purchase facts row. The winner, if any, is the answer.
                     if (await FindEarlierOrderAsync(request, cancellationToken).ConfigureAwait(false) is { } winner)
                     {
                         return winner;

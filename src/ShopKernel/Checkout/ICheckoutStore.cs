@@ -16,5 +16,5 @@ public interface ICheckoutStore
     /// <param name="commit">What to write.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The outcome; anything but committed stored nothing.</returns>
-    Task<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default);
+    ValueTask<CheckoutCommitResult> CommitAsync(OrderCommit commit, CancellationToken cancellationToken = default);
 }

@@ -157,12 +157,14 @@ public sealed partial class CustomerService
                     kind == ContactKind.Email ? key : null,
                     kind == ContactKind.Phone ? key : null,
                     cancellationToken).ConfigureAwait(false);
-                switch (commit.Result)
+                if (commit.TryGetValue(out var changes))
                 {
-                    case CustomerStoreResult.Success:
-                        return new ContactVerification(customer, kind, commit.LinkedOrders, reset, commit.DroppedClaims);
-                    case CustomerStoreResult.Duplicate:
-                        return CustomerErrors.Duplicate;
+                    return new ContactVerification(customer, kind, changes.LinkedOrders, reset, changes.DroppedClaims);
+                }
+
+                if (commit.Status == StoreWriteStatus.Duplicate)
+                {
+                    return CustomerErrors.Duplicate;
                 }
 
                 return null;

@@ -142,7 +142,7 @@ public sealed partial class CustomerService
                 NewStamp(),
                 now,
                 version: 1);
-            return await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false) == CustomerStoreResult.Success
+            return (await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false)).IsStored
                 ? customer
                 : CustomerErrors.Duplicate;
         }).ConfigureAwait(false));
@@ -206,7 +206,7 @@ public sealed partial class CustomerService
                 var expected = customer.Version;
                 customer.Password = check.Credential;
                 customer.Version = expected + 1;
-                if (await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false) != CustomerStoreResult.Success)
+                if (!(await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false)).IsStored)
                 {
                     // A concurrent change moved the row on; this attempt's verdict stands, its bookkeeping is left to the next.
                     customer.Version = expected;
@@ -245,11 +245,11 @@ public sealed partial class CustomerService
             }
 
             customer.Version = expected + 1;
-            switch (await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false))
+            switch ((await _store.UpdateAsync(customer, expected, cancellationToken).ConfigureAwait(false)).Status)
             {
-                case CustomerStoreResult.Success:
+                case StoreWriteStatus.Stored:
                     return customer;
-                case CustomerStoreResult.Duplicate:
+                case StoreWriteStatus.Duplicate:
                     return CustomerErrors.Duplicate;
             }
 

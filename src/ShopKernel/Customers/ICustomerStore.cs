@@ -35,15 +35,18 @@ public interface ICustomerStore
     /// <summary>Stores a new customer.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see cref="CustomerStoreResult.Duplicate"/> when the subject, or a verified e-mail or phone, is taken.</returns>
-    Task<CustomerStoreResult> CreateAsync(Customer customer, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Duplicate"/> when the subject, or a verified e-mail or phone, is taken.</returns>
+    ValueTask<StoreWrite> CreateAsync(Customer customer, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a changed customer if its stored version is still <paramref name="expectedVersion"/>.</summary>
     /// <param name="customer">The customer, already carrying its new version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome.</returns>
-    Task<CustomerStoreResult> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.Conflict"/> when another writer came first; <see cref="StoreWriteStatus.Duplicate"/>
+    /// when the subject, or a verified e-mail or phone, is another customer's.
+    /// </returns>
+    ValueTask<StoreWrite> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a customer whose e-mail or phone was just verified (if its stored version is still
@@ -57,25 +60,27 @@ public interface ICustomerStore
     /// <param name="phone">The verified phone in E.164 whose guest orders to link, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// The outcome (<see cref="CustomerStoreResult.Duplicate"/> when another customer verified the contact first) and
-    /// how many orders were linked and claims dropped.
+    /// Stored with how many orders were linked and claims dropped; <see cref="StoreWriteStatus.Duplicate"/> when another
+    /// customer verified the contact first; <see cref="StoreWriteStatus.Conflict"/> when the customer, or a guest order or
+    /// the purchase facts the link writes, changed meanwhile (the caller tries again on fresh rows).
     /// </returns>
-    Task<ContactVerificationCommit> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite<VerifiedContactChanges>> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Erases a person in one transaction: deletes the customer, their purchase facts and carts, and anonymises their
-    /// orders and the guest orders placed with the given verified contacts, keeping the orders' accounting facts, and
+    /// orders and the guest orders placed with the given verified contacts as <paramref name="orders"/> says, and
     /// redacts the consent ledger of the given subjects (a <see cref="Subscriptions.ConsentEventKind.Redacted"/> entry
     /// per subscription; identifiers replaced, IP addresses and user agents removed; sends forgotten). Idempotent.
     /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="emailKey">A verified normalised e-mail whose guest orders to anonymise too, or <see langword="null"/>.</param>
     /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
+    /// <param name="orders">What each anonymised order keeps, decided by the caller.</param>
     /// <param name="consentRedactions">The consent ledger subjects to redact, with their replacements.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// What was erased; or <see langword="null"/>, with nothing erased, when the customer's orders changed while they
-    /// were being anonymised (the caller tries again on fresh rows).
+    /// Stored with what was erased; or <see cref="StoreWriteStatus.Conflict"/>, with nothing erased, when the customer's
+    /// orders changed while they were being anonymised (the caller tries again on fresh rows).
     /// </returns>
-    Task<CustomerErasure?> EraseAsync(CustomerId customerId, string? emailKey, string? phone, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
 }

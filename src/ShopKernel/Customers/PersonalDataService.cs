@@ -189,7 +189,10 @@ public sealed class PersonalDataService
             var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
             return await OptimisticRetry.RunAsync(
                 ErasureRetryPolicy,
-                async Task<Result<CustomerErasure>?> (_, ct) => await _customers.EraseAsync(customerId, emailKey, phone, redactions, ct).ConfigureAwait(false) is { } erasure ? erasure : (Result<CustomerErasure>?)null,
+                async Task<Result<CustomerErasure>?> (_, ct) =>
+                    (await _customers.EraseAsync(customerId, emailKey, phone, OrderAnonymisation.Erasure, redactions, ct).ConfigureAwait(false)).TryGetValue(out var erasure)
+                        ? erasure
+                        : (Result<CustomerErasure>?)null,
                 CustomerErrors.ConcurrencyConflict,
                 retrying: null,
                 cancellationToken).ConfigureAwait(false);

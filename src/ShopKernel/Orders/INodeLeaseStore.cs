@@ -15,8 +15,8 @@ public interface INodeLeaseStore
     /// <param name="now">The current instant: leases that expired before it may be taken over.</param>
     /// <param name="expiresAt">When the new lease expires unless renewed.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The leased node id, or <see langword="null"/> when every node id is leased by a live instance.</returns>
-    Task<int?> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+    /// <returns>Stored with the leased node id, or <see cref="StoreWriteStatus.AllTaken"/> when every node id is leased by a live instance.</returns>
+    ValueTask<StoreWrite<int>> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Extends the lease of <paramref name="nodeId"/> to <paramref name="expiresAt"/>, if <paramref name="instanceId"/>
@@ -27,8 +27,8 @@ public interface INodeLeaseStore
     /// <param name="now">The current instant.</param>
     /// <param name="expiresAt">The new expiry.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when the lease was lost: expired, taken over or released.</returns>
-    Task<bool> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the lease was lost: expired, taken over or released.</returns>
+    ValueTask<StoreWrite> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>Gives up the lease of <paramref name="nodeId"/> if <paramref name="instanceId"/> holds it; otherwise does nothing.</summary>
     /// <param name="nodeId">The leased node id.</param>

@@ -47,6 +47,6 @@ public interface IOrderStore
     /// <param name="order">The order, already carrying its new status and version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when another writer came first.</returns>
-    Task<bool> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when another writer came first.</returns>
+    ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default);
 }

@@ -233,7 +233,7 @@ internal sealed partial class NodeLeaseService : IHostedLifecycleService, IAsync
         if (_nodeId is int nodeId)
         {
             var now = Clock.UtcNow(_timeProvider);
-            if (await UseStoreAsync(store => store.RenewAsync(nodeId, InstanceId, now, now + _duration, cancellationToken)).ConfigureAwait(false))
+            if ((await UseStoreAsync(store => store.RenewAsync(nodeId, InstanceId, now, now + _duration, cancellationToken).AsTask()).ConfigureAwait(false)).IsStored)
             {
                 _generator.Use(nodeId, now + (_duration * 5 / 6));
                 return true;
@@ -250,8 +250,8 @@ internal sealed partial class NodeLeaseService : IHostedLifecycleService, IAsync
     private async Task<bool> AcquireAsync(CancellationToken cancellationToken)
     {
         var now = Clock.UtcNow(_timeProvider);
-        var acquired = await UseStoreAsync(store => store.TryAcquireAsync(InstanceId, now, now + _duration, cancellationToken)).ConfigureAwait(false);
-        if (acquired is not int nodeId)
+        var acquired = await UseStoreAsync(store => store.TryAcquireAsync(InstanceId, now, now + _duration, cancellationToken).AsTask()).ConfigureAwait(false);
+        if (!acquired.TryGetValue(out var nodeId))
         {
             LogNoNodeIdFree(_logger);
             return false;

@@ -186,7 +186,7 @@ public sealed class OrderService
 
         order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), note));
         order.Version = expectedVersion + 1;
-        return await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)
+        return (await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)).IsStored
             ? order.ShownIn(_numberFormat)
             : OrderErrors.ConcurrencyConflict;
     }

@@ -52,7 +52,7 @@ internal sealed class PricingInputs(ICheckoutStore checkout, PromotionCatalog ca
             GuestEmailKey = guestOrders ? emailKey : null,
             GuestPhone = guestOrders ? phone : null,
         };
-        var facts = customerId is null && skus.Count == 0 && query.RedemptionSubjects.Count == 0 && query.UsagePromotionIds.Count == 0 && !guestOrders
+        var facts = query.AsksNothing
             ? NoFacts
             : await checkout.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
         var context = new PricingContext(customerId, null, facts.PurchaseFacts, now)

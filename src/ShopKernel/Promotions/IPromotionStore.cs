@@ -20,15 +20,22 @@ public interface IPromotionStore
     /// <param name="promotion">The promotion, validated.</param>
     /// <param name="at">The instant of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome; nothing is stored unless it is <see cref="PromotionStoreResult.Success"/>.</returns>
-    Task<PromotionStoreResult> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored, or <see cref="StoreWriteStatus.Duplicate"/> with the key that refused it (<see cref="PromotionKeys.Id"/>,
+    /// <see cref="PromotionKeys.CouponCode"/>); nothing is stored unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces a promotion if its stored version is <see cref="Promotion.Version"/>; the version goes up by one.</summary>
     /// <param name="promotion">The promotion as it should be, validated.</param>
     /// <param name="at">The instant of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome; nothing is stored unless it is <see cref="PromotionStoreResult.Success"/>.</returns>
-    Task<PromotionStoreResult> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.NotFound"/>; <see cref="StoreWriteStatus.Conflict"/> when the stored version is
+    /// not the expected one; or <see cref="StoreWriteStatus.Duplicate"/> with <see cref="PromotionKeys.CouponCode"/> when
+    /// another promotion has the code. Nothing is stored unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>How many orders have used each of the given promotions (only counted for promotions with a usage limit).</summary>
     /// <param name="ids">The promotions.</param>
@@ -37,21 +44,12 @@ public interface IPromotionStore
     Task<IReadOnlyDictionary<string, int>> GetUsageAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The outcome of a write through <see cref="IPromotionStore"/>.</summary>
-public enum PromotionStoreResult
+/// <summary>The unique keys of a promotion, as <see cref="StoreWrite.DuplicateKey"/> names the one that refused a write.</summary>
+public static class PromotionKeys
 {
-    /// <summary>Stored.</summary>
-    Success = 0,
+    /// <summary>The promotion's id: a promotion with this id exists.</summary>
+    public const string Id = "id";
 
-    /// <summary>Nothing stored: no promotion has this id.</summary>
-    NotFound = 1,
-
-    /// <summary>Nothing stored: the stored version is not the expected one.</summary>
-    VersionConflict = 2,
-
-    /// <summary>Nothing stored: a promotion with this id exists.</summary>
-    Duplicate = 3,
-
-    /// <summary>Nothing stored: another promotion has this coupon code.</summary>
-    CouponCodeDuplicate = 4,
+    /// <summary>The coupon code: another promotion has this code.</summary>
+    public const string CouponCode = "coupon_code";
 }

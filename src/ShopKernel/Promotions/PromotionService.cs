@@ -111,7 +111,7 @@ public sealed partial class PromotionService
                 }
 
                 var result = await _store.UpdateAsync(current with { IsActive = false }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                if (result != PromotionStoreResult.VersionConflict)
+                if (result.Status != StoreWriteStatus.Conflict)
                 {
                     return Finish(result, current with { IsActive = false, Version = current.Version + 1 });
                 }
@@ -200,20 +200,18 @@ public sealed partial class PromotionService
         return PromotionSet.CheckTogether([.. others.Where(o => o.Id != promotion.Id), promotion]);
     }
 
-    private Result<Promotion> Finish(PromotionStoreResult result, Promotion stored)
+    private Result<Promotion> Finish(StoreWrite result, Promotion stored)
     {
-        switch (result)
+        switch (result.Status)
         {
-            case PromotionStoreResult.Success:
+            case StoreWriteStatus.Stored:
                 _catalog.Invalidate();
                 LogChanged(_logger, stored.Id, stored.Version, stored.IsActive);
                 return stored;
-            case PromotionStoreResult.NotFound:
+            case StoreWriteStatus.NotFound:
                 return PromotionErrors.NotFound;
-            case PromotionStoreResult.Duplicate:
-                return PromotionErrors.Duplicate;
-            case PromotionStoreResult.CouponCodeDuplicate:
-                return PromotionErrors.CouponCodeDuplicate;
+            case StoreWriteStatus.Duplicate:
+                return result.DuplicateKey == PromotionKeys.CouponCode ? PromotionErrors.CouponCodeDuplicate : PromotionErrors.Duplicate;
             default:
                 return PromotionErrors.ConcurrencyConflict;
         }

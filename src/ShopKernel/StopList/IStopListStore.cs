@@ -52,16 +52,16 @@ public interface IStopListStore
     /// <param name="entry">The entry.</param>
     /// <param name="audit">The audit record of its addition.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when an entry made from the same orders exists; nothing is stored then.</returns>
-    Task<bool> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Duplicate"/> when an entry made from the same orders exists; nothing is stored then.</returns>
+    ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a changed entry (not its keys) and an audit record if its stored version is still <paramref name="expectedVersion"/>.</summary>
     /// <param name="entry">The entry, already carrying its new version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="audit">The audit record of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
-    Task<bool> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
+    ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes an entry and its keys if its stored version is still <paramref name="expectedVersion"/>, records the
@@ -72,8 +72,8 @@ public interface IStopListStore
     /// <param name="expectedVersion">The version the removal was decided on.</param>
     /// <param name="audit">The audit record of the removal.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
-    Task<bool> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
+    ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a refused or unclaimed parcel (once per order: recording it again changes nothing), then returns the

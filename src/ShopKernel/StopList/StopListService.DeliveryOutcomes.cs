@@ -77,7 +77,7 @@ public sealed partial class StopListService
             ExpiresAt = now + _options.AutomaticEntryLifetime,
             Orders = counted,
         };
-        if (!await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), cancellationToken).ConfigureAwait(false))
+        if (!(await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), cancellationToken).ConfigureAwait(false)).IsStored)
         {
             // A concurrent recording flagged the buyer for the same orders first.
             return new DeliveryOutcomeResult(true, counted.Count, null);

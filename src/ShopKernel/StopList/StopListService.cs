@@ -131,7 +131,7 @@ public sealed partial class StopListService
                 ChangedAt = now,
                 Version = expectedVersion + 1,
             };
-            if (!await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, changed.ChangedBy!, now), cancellationToken).ConfigureAwait(false))
+            if (!(await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, changed.ChangedBy!, now), cancellationToken).ConfigureAwait(false)).IsStored)
             {
                 return StopListErrors.ConcurrencyConflict;
             }
@@ -176,7 +176,7 @@ public sealed partial class StopListService
 
             var now = Clock.UtcNow(_time);
             var audit = Audit(current, StopListAuditAction.Removed, removedBy.Trim(), now) with { Note = Blank(note) };
-            if (!await _store.RemoveAsync(current, expectedVersion, audit, cancellationToken).ConfigureAwait(false))
+            if (!(await _store.RemoveAsync(current, expectedVersion, audit, cancellationToken).ConfigureAwait(false)).IsStored)
             {
                 return StopListErrors.ConcurrencyConflict;
             }

@@ -46,8 +46,8 @@ public interface IConsentStore
     /// </summary>
     /// <param name="appends">The entries per subscription.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when a subscription changed meanwhile: nothing was stored.</returns>
-    Task<bool> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default);
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when a subscription changed meanwhile: nothing was stored.</returns>
+    ValueTask<StoreWrite> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists the topic's subscribed subjects that are under every limit (and in the segment, when given), by stored
@@ -80,6 +80,9 @@ public interface IConsentStore
     /// <param name="at">The instant of the send.</param>
     /// <param name="limits">The cap's limits.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The outcome.</returns>
-    Task<SendOutcome> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.NotSubscribed"/>; or <see cref="StoreWriteStatus.CapReached"/> when
+    /// <see cref="SendLimit.AnyReached"/> says so of the person's sends.
+    /// </returns>
+    ValueTask<StoreWrite> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default);
 }

@@ -18,5 +18,5 @@ internal static partial class SubscriptionLog
     public static partial void OptedOut(ILogger logger, int withdrawn, int recorded);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "A send of topic {Topic} was refused: {Outcome}.")]
-    public static partial void SendRefused(ILogger logger, string topic, SendOutcome outcome);
+    public static partial void SendRefused(ILogger logger, string topic, StoreWriteStatus outcome);
 }

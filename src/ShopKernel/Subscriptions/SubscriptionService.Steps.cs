@@ -95,7 +95,7 @@ public sealed partial class SubscriptionService
         ConsentSubject subject, string topic, SubscriptionSnapshot? current, int offset, ConsentEventKind kind, DateTimeOffset at, ConsentEvidence evidence, DateTimeOffset? expiresAt) =>
         new(Guid.CreateVersion7(at), subject, topic, (current?.Version ?? 0) + offset, kind, at, evidence, expiresAt);
 
-    private Task<bool> AppendAsync(
+    private ValueTask<bool> AppendAsync(
         SubscriptionSnapshot? current,
         ConsentSubject subject,
         string topic,
@@ -124,8 +124,8 @@ public sealed partial class SubscriptionService
     /// Appends through the store, each append with the form its subject takes on redaction: the store keeps it with the
     /// entries, and the database lets an entry be redacted to that value and no other.
     /// </summary>
-    private Task<bool> CommitAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken) =>
-        _store.AppendAsync([.. appends.Select(a => a with { RedactedSubject = ConsentRedactor.RedactedForm(_tokenOptions, a.Subscription.Subject) })], cancellationToken);
+    private async ValueTask<bool> CommitAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken) =>
+        (await _store.AppendAsync([.. appends.Select(a => a with { RedactedSubject = ConsentRedactor.RedactedForm(_tokenOptions, a.Subscription.Subject) })], cancellationToken).ConfigureAwait(false)).IsStored;
 
     /// <summary>Withdraws every active subscription <paramref name="load"/> finds, atomically, retrying on a concurrent change.</summary>
     private async Task<Result<int>> WithdrawAsync(Func<CancellationToken, Task<IReadOnlyList<SubscriptionSnapshot>>> load, ConsentEvidence evidence, CancellationToken cancellationToken)

@@ -488,15 +488,15 @@ public sealed partial class SubscriptionService
             var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
             var now = Clock.UtcNow(_time);
             var outcome = await _store.RecordSendAsync(stored, person, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
-            if (outcome != SendOutcome.Recorded)
+            if (!outcome.IsStored)
             {
-                SubscriptionLog.SendRefused(_logger, topic.Id, outcome);
+                SubscriptionLog.SendRefused(_logger, topic.Id, outcome.Status);
             }
 
-            return outcome switch
+            return outcome.Status switch
             {
-                SendOutcome.Recorded => Result.Success,
-                SendOutcome.CapReached => SubscriptionErrors.CapReached,
+                StoreWriteStatus.Stored => Result.Success,
+                StoreWriteStatus.CapReached => SubscriptionErrors.CapReached,
                 _ => SubscriptionErrors.NotSubscribed,
             };
         }).ConfigureAwait(false));

@@ -131,7 +131,7 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
     {
         var now = Host.Time.GetUtcNow();
 
-        var ids = await RaceAsync(16, i => Host.InScopeAsync<INodeLeaseStore, int?>(s => s.TryAcquireAsync($"instance-{i}", now, now.AddMinutes(1))));
+        var ids = await RaceAsync(16, i => Host.InScopeAsync<INodeLeaseStore, int?>(async s => (await s.TryAcquireAsync($"instance-{i}", now, now.AddMinutes(1))).TryGetValue(out var id) ? id : null));
 
         Assert.Equal(Enumerable.Range(0, 16), ids.Select(id => id!.Value).Order());
         AssertNoErrorsLogged();
@@ -168,8 +168,8 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
         var now = DateTimeOffset.UtcNow;
         Cart CartOf(CustomerId id) => Cart.Restore(Guid.NewGuid(), CartToken.New(), id, Currency.EUR, [], 1, 1, now, now, now.AddDays(30));
 
-        Assert.Equal(CartStoreResult.Success, await InScopeAsync<ICartStore, CartStoreResult>(s => s.CreateAsync(CartOf(customer.Id))));
-        Assert.Equal(CartStoreResult.CustomerCartExists, await InScopeAsync<ICartStore, CartStoreResult>(s => s.CreateAsync(CartOf(customer.Id))));
+        Assert.Equal(StoreWrite.Stored, await InScopeAsync<ICartStore, StoreWrite>(s => s.CreateAsync(CartOf(customer.Id)).AsTask()));
+        Assert.Equal(StoreWrite.Duplicate(), await InScopeAsync<ICartStore, StoreWrite>(s => s.CreateAsync(CartOf(customer.Id)).AsTask()));
 
         Assert.Empty(logs.AtOrAbove(LogLevel.Error));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Debug && e.EventId.Id == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError.Id);

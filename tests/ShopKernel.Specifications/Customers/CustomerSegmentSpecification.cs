@@ -225,14 +225,14 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
     public async Task A_changed_birthday_moves_the_customer_to_the_window_of_the_new_date()
     {
         var customer = Customer(1, new DateOnly(1990, 6, 1));
-        Assert.Equal(CustomerStoreResult.Success, await Host.InScopeAsync<ICustomerStore, CustomerStoreResult>(s => s.CreateAsync(customer)));
+        Assert.Equal(StoreWrite.Stored, await Host.InScopeAsync<ICustomerStore, StoreWrite>(s => s.CreateAsync(customer).AsTask()));
         var june = CustomerSegment.All.WithBirthdayWithin(new DateOnly(2026, 5, 30), 5);
         var newYear = CustomerSegment.All.WithBirthdayWithin(new DateOnly(2026, 12, 30), 3);
         Assert.Single(await QueryAsync(june));
 
         customer.Birthday = new DateOnly(1990, 1, 2);
         customer.Version = 2;
-        Assert.Equal(CustomerStoreResult.Success, await Host.InScopeAsync<ICustomerStore, CustomerStoreResult>(s => s.UpdateAsync(customer, 1)));
+        Assert.Equal(StoreWrite.Stored, await Host.InScopeAsync<ICustomerStore, StoreWrite>(s => s.UpdateAsync(customer, 1).AsTask()));
 
         Assert.Empty(await QueryAsync(june));
         Assert.Equal([customer.Id], (await QueryAsync(newYear)).Select(s => s.Id));

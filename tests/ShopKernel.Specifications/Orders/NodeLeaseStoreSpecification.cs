@@ -14,10 +14,10 @@ public abstract class NodeLeaseStoreSpecification : StoreSpecification
     private DateTimeOffset Now => Host.Time.GetUtcNow();
 
     private Task<int?> AcquireAsync(string instance) =>
-        Host.InScopeAsync<INodeLeaseStore, int?>(s => s.TryAcquireAsync(instance, Now, Now + Duration));
+        Host.InScopeAsync<INodeLeaseStore, int?>(async s => (await s.TryAcquireAsync(instance, Now, Now + Duration)).TryGetValue(out var id) ? id : null);
 
     private Task<bool> RenewAsync(int nodeId, string instance) =>
-        Host.InScopeAsync<INodeLeaseStore, bool>(s => s.RenewAsync(nodeId, instance, Now, Now + Duration));
+        Host.InScopeAsync<INodeLeaseStore, bool>(async s => (await s.RenewAsync(nodeId, instance, Now, Now + Duration)).IsStored);
 
     private Task<bool> ReleaseAsync(int nodeId, string instance) =>
         Host.InScopeAsync<INodeLeaseStore, bool>(async s =>

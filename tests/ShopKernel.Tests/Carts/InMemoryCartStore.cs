@@ -37,55 +37,55 @@ internal sealed class InMemoryCartStore : ICartStore
         }
     }
 
-    public Task<CartStoreResult> CreateAsync(Cart cart, CancellationToken cancellationToken = default)
+    public ValueTask<StoreWrite> CreateAsync(Cart cart, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             if (cart.CustomerId is not null && _carts.Values.Any(c => c.CustomerId == cart.CustomerId))
             {
-                return Task.FromResult(CartStoreResult.CustomerCartExists);
+                return ValueTask.FromResult(StoreWrite.Duplicate());
             }
 
             _carts.Add(cart.Id, Copy(cart));
             Writes++;
-            return Task.FromResult(CartStoreResult.Success);
+            return ValueTask.FromResult(StoreWrite.Stored);
         }
     }
 
-    public Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
+    public ValueTask<StoreWrite> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             if (!_carts.TryGetValue(cart.Id, out var stored) || stored.Version != expectedVersion)
             {
-                return Task.FromResult(CartStoreResult.VersionConflict);
+                return ValueTask.FromResult(StoreWrite.Conflict);
             }
 
             if (cart.CustomerId is not null && _carts.Values.Any(c => c.CustomerId == cart.CustomerId && c.Id != cart.Id))
             {
-                return Task.FromResult(CartStoreResult.CustomerCartExists);
+                return ValueTask.FromResult(StoreWrite.Duplicate());
             }
 
             _carts[cart.Id] = Copy(cart);
             Writes++;
-            return Task.FromResult(CartStoreResult.Success);
+            return ValueTask.FromResult(StoreWrite.Stored);
         }
     }
 
-    public Task<CartStoreResult> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default)
+    public ValueTask<StoreWrite> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             if (!_carts.TryGetValue(target.Id, out var t) || t.Version != expectedTargetVersion
                 || !_carts.TryGetValue(source.Id, out var s) || s.Version != expectedSourceVersion)
             {
-                return Task.FromResult(CartStoreResult.VersionConflict);
+                return ValueTask.FromResult(StoreWrite.Conflict);
             }
 
             _carts[target.Id] = Copy(target);
             _carts.Remove(source.Id);
             Writes++;
-            return Task.FromResult(CartStoreResult.Success);
+            return ValueTask.FromResult(StoreWrite.Stored);
         }
     }
 

@@ -75,20 +75,20 @@ public sealed class CartMetricsTests
 
         public Task<Cart?> FindByCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.FindByCustomerAsync(customerId, cancellationToken);
 
-        public Task<CartStoreResult> CreateAsync(Cart cart, CancellationToken cancellationToken = default) => inner.CreateAsync(cart, cancellationToken);
+        public ValueTask<StoreWrite> CreateAsync(Cart cart, CancellationToken cancellationToken = default) => inner.CreateAsync(cart, cancellationToken);
 
-        public Task<CartStoreResult> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
+        public ValueTask<StoreWrite> UpdateAsync(Cart cart, long expectedVersion, CancellationToken cancellationToken = default)
         {
             if (ConflictsToCause > 0)
             {
                 ConflictsToCause--;
-                return Task.FromResult(CartStoreResult.VersionConflict);
+                return ValueTask.FromResult(StoreWrite.Conflict);
             }
 
             return inner.UpdateAsync(cart, expectedVersion, cancellationToken);
         }
 
-        public Task<CartStoreResult> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default) =>
+        public ValueTask<StoreWrite> MergeAsync(Cart target, long expectedTargetVersion, Cart source, long expectedSourceVersion, CancellationToken cancellationToken = default) =>
             inner.MergeAsync(target, expectedTargetVersion, source, expectedSourceVersion, cancellationToken);
 
         public Task<int> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken = default) => inner.DeleteExpiredAsync(now, batchSize, cancellationToken);

@@ -34,7 +34,7 @@ internal sealed class InMemoryNodeLeaseStore : INodeLeaseStore
         }
     }
 
-    public Task<int?> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public ValueTask<StoreWrite<int>> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -45,15 +45,15 @@ internal sealed class InMemoryNodeLeaseStore : INodeLeaseStore
                 if (!_leases.TryGetValue(nodeId, out var lease) || lease.ExpiresAt < now)
                 {
                     _leases[nodeId] = (instanceId, expiresAt);
-                    return Task.FromResult<int?>(nodeId);
+                    return ValueTask.FromResult(StoreWrite<int>.Stored(nodeId));
                 }
             }
 
-            return Task.FromResult<int?>(null);
+            return ValueTask.FromResult<StoreWrite<int>>(StoreWrite.AllTaken);
         }
     }
 
-    public Task<bool> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public ValueTask<StoreWrite> RenewAsync(int nodeId, string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -62,10 +62,10 @@ internal sealed class InMemoryNodeLeaseStore : INodeLeaseStore
             if (_leases.TryGetValue(nodeId, out var lease) && lease.InstanceId == instanceId && lease.ExpiresAt >= now)
             {
                 _leases[nodeId] = (instanceId, expiresAt);
-                return Task.FromResult(true);
+                return ValueTask.FromResult(StoreWrite.Stored);
             }
 
-            return Task.FromResult(false);
+            return ValueTask.FromResult(StoreWrite.Conflict);
         }
     }
 
