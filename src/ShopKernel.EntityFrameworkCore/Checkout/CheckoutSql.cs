@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -140,5 +141,14 @@ internal sealed class CheckoutSql
 
     public string FactsLast { get; }
 
-    public static CheckoutSql For(DbContext context) => Cache.GetValue(context.Model, _ => new CheckoutSql(context));
+    private readonly ConcurrentDictionary<CommitShape, PreparedStatement> _commits = new();
+
+    public static CheckoutSql For(DbContext context) =>
+        Cache.TryGetValue(context.Model, out var names) ? names : Cache.GetValue(context.Model, _ => new CheckoutSql(context));
+
+    /// <summary>The commit's statements for <paramref name="shape"/>, prepared once per shape a shop meets daily.</summary>
+    public PreparedStatement Commit(DbContext context, CommitShape shape) =>
+        shape.Cacheable
+            ? _commits.GetOrAdd(shape, static (s, state) => CheckoutCommitStatement.Build(state.Context, state.Names, s), (Context: context, Names: this))
+            : CheckoutCommitStatement.Build(context, this, shape);
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Checkout;
@@ -109,54 +108,15 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
         var names = CheckoutSql.For(context);
         var order = OrderRecordMapper.ToRecord(commit.Order);
         order.EmailKey = commit.EmailKey;
-        var sql = new StringBuilder();
-        var arguments = new RawSqlArguments();
-        Func<object?, string> P = arguments.Add;
-        sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {names.CartTable} WHERE {names.CartId} = {P(commit.Cart.Id)} AND {names.CartVersion} = {P(commit.ExpectedCartVersion)};\n");
-        foreach (var take in commit.StockDecrements)
-        {
-            var quantity = P(take.Quantity);
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.StockTable} SET {names.StockAvailable} = {names.StockAvailable} - {quantity} WHERE {names.StockSku} = {P(take.Sku)} AND {names.StockAvailable} >= {quantity};\n");
-        }
-
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.OrderTable} ({names.OrderColumns}) VALUES ({string.Join(", ", OrderRecordColumns.Values(order).Select(P))});\n");
-        var expectedRows = 2 + commit.StockDecrements.Count;
-        if (order.CustomerId is { } customer)
-        {
-            var c = P(customer);
-            var currency = P(order.Currency);
-            var total = P(order.Total);
-            var at = P(order.PlacedAt);
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.FactsTable} SET {names.FactsCount} = {names.FactsCount} + 1, {names.FactsSpend} = {names.FactsSpend} + {total}, {names.FactsLast} = {at} WHERE {names.FactsCustomer} = {c} AND {names.FactsCurrency} = {currency};\n");
-            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.FactsTable} ({names.FactsCustomer}, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}) ");
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT {c}, {currency}, 1, {total}, {at}, {at} WHERE NOT EXISTS (SELECT 1 FROM {names.FactsTable} WHERE {names.FactsCustomer} = {c} AND {names.FactsCurrency} = {currency});\n");
-            expectedRows++;
-        }
-
-        if (commit.RedemptionSubject is { } subject)
-        {
-            foreach (var redemption in commit.Redemptions)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.RedemptionTable} ({names.RedemptionColumns}) VALUES ({P(redemption.PromotionId)}, {P(subject)}, {P(redemption.PeriodKey)}, {P(order.Id)}, {P(order.PlacedAt)});\n");
-                expectedRows++;
-            }
-        }
-
-        foreach (var redemption in commit.Redemptions.Where(r => r.CountsTowardUsageLimit))
-        {
-            // Counts up only below the limit: under any concurrency the last use is taken once.
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.UsageTable} SET {names.UsageUsed} = {names.UsageUsed} + 1 WHERE {names.UsagePromotion} = {P(redemption.PromotionId)} AND {names.UsageUsed} < {names.UsageLimit};\n");
-            expectedRows++;
-        }
-
-        var text = sql.ToString();
-        var args = arguments.ToArray();
+        var shape = CheckoutCommitStatement.ShapeOf(commit, order);
+        var statement = names.Commit(context, shape);
+        var values = CheckoutCommitStatement.Values(statement, commit, order);
         using var conflict = ExpectedConflict.Begin();
         try
         {
             var committed = await Transactions.RunAtomicallyAsync(
                 context,
-                async ct => await context.Database.ExecuteSqlRawAsync(text, args!, ct).ConfigureAwait(false) == expectedRows,
+                async ct => await statement.ExecuteNonQueryAsync(context, values, ct).ConfigureAwait(false) == shape.ExpectedRows,
                 cancellationToken).ConfigureAwait(false);
             if (committed)
             {

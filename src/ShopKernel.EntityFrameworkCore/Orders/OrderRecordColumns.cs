@@ -13,10 +13,39 @@ internal static class OrderRecordColumns
         nameof(OrderRecord.PlacedAt), nameof(OrderRecord.UpdatedAt), nameof(OrderRecord.Version),
     ];
 
-    public static object?[] Values(OrderRecord o) =>
-    [
-        o.Id, o.Number, o.CartId, o.CartToken, o.IdempotencyKey, o.CustomerId, o.Status, o.Currency,
-        o.Subtotal, o.Discount, o.Total, o.PaymentMethod, o.Email, o.EmailKey, o.Phone, o.FirstName, o.LastName,
-        o.ShippingAddress, o.Lines, o.Adjustments, o.History, o.PlacedAt, o.UpdatedAt, o.Version,
-    ];
+    public static object?[] Values(OrderRecord o)
+    {
+        var values = new object?[Properties.Length];
+        Fill(o, values, 0);
+        return values;
+    }
+
+    /// <summary>Writes the row's values, in <see cref="Properties"/> order, into <paramref name="values"/> from <paramref name="at"/>.</summary>
+    public static void Fill(OrderRecord o, object?[] values, int at)
+    {
+        values[at + 0] = o.Id;
+        values[at + 1] = o.Number;
+        values[at + 2] = o.CartId;
+        values[at + 3] = o.CartToken;
+        values[at + 4] = o.IdempotencyKey;
+        values[at + 5] = o.CustomerId;
+        values[at + 6] = o.Status;
+        values[at + 7] = o.Currency;
+        values[at + 8] = o.Subtotal;
+        values[at + 9] = o.Discount;
+        values[at + 10] = o.Total;
+        values[at + 11] = o.PaymentMethod;
+        values[at + 12] = o.Email;
+        values[at + 13] = o.EmailKey;
+        values[at + 14] = o.Phone;
+        values[at + 15] = o.FirstName;
+        values[at + 16] = o.LastName;
+        values[at + 17] = o.ShippingAddress;
+        values[at + 18] = o.Lines;
+        values[at + 19] = o.Adjustments;
+        values[at + 20] = o.History;
+        values[at + 21] = o.PlacedAt;
+        values[at + 22] = o.UpdatedAt;
+        values[at + 23] = o.Version;
+    }
 }
