@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace ShopKernel.EntityFrameworkCore;
@@ -9,6 +11,12 @@ internal static class Transactions
     /// Runs <paramref name="work"/>; when it returns <see langword="false"/> everything it wrote is rolled back.
     /// Uses the context's execution strategy, so a retrying strategy replays the whole unit.
     /// </summary>
+    /// <remarks>
+    /// A unit the database rolled back itself — a deadlock or serialization failure, SQLSTATE class 40 — surfaces as
+    /// that <see cref="DbException"/>, like a unique index refusing a row: nothing was stored, and the store reads what
+    /// won, as it does for any lost race. A strategy without retries would wrap it in EF Core's "likely due to a
+    /// transient failure" <see cref="InvalidOperationException"/>, which the stores' race handling would not see.
+    /// </remarks>
     public static Task<bool> RunAtomicallyAsync(DbContext context, Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
     {
         var database = context.Database;
@@ -17,6 +25,24 @@ internal static class Transactions
             return InSavepointAsync(ambient, work, cancellationToken);
         }
 
+        return InTransactionAsync(database, work, cancellationToken);
+    }
+
+    private static async Task<bool> InTransactionAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunInStrategyAsync(database, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException wrapped) when (wrapped.InnerException is DbException { SqlState: { } state } rolledBack && state.StartsWith("40", StringComparison.Ordinal))
+        {
+            ExceptionDispatchInfo.Capture(rolledBack).Throw();
+            throw;
+        }
+    }
+
+    private static Task<bool> RunInStrategyAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
+    {
         return database.CreateExecutionStrategy().ExecuteAsync(
             (database, work),
             static async (_, state, ct) =>

@@ -110,10 +110,10 @@ internal static class CheckoutStages
             _priced = await scope.ServiceProvider.GetRequiredService<ICartStore>().FindByTokenAsync(fixture.Take());
         }
 
-        _ = await BuildOrderAsync(fixture, _priced!, fixture.Services);
+        _ = await BuildOrderAsync(_priced!, fixture.Services);
     }
 
-    private static async Task<Order> BuildOrderAsync(CheckoutFixture fixture, Cart cart, IServiceProvider services)
+    private static async Task<Order> BuildOrderAsync(Cart cart, IServiceProvider services)
     {
         var request = CheckoutFixture.Request(cart.Token);
         var now = DateTimeOffset.UtcNow;
@@ -130,7 +130,7 @@ internal static class CheckoutStages
         await using (var read = fixture.Services.CreateAsyncScope())
         {
             cart = (await read.ServiceProvider.GetRequiredService<ICartStore>().FindByTokenAsync(fixture.Take()))!;
-            order = await BuildOrderAsync(fixture, cart, fixture.Services);
+            order = await BuildOrderAsync(cart, fixture.Services);
         }
 
         // Only the commit is meant to be measured, but reading the cart is part of this stage's run: subtract the

@@ -28,7 +28,7 @@ public sealed partial class CheckoutService
     private readonly IOrderNumberGenerator _numbers;
     private readonly IEnumerable<ICheckoutGuard> _guards;
     private readonly ContactNormalizer _contacts;
-    private readonly CheckoutOptions _options;
+    private readonly CheckoutOptions _settings;
     private readonly TimeProvider _time;
     private readonly OrderNumberFormat _numberFormat;
     private readonly ILogger _logger;
@@ -73,7 +73,7 @@ public sealed partial class CheckoutService
         _guards = guards ?? throw new ArgumentNullException(nameof(guards));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value.Checkout ?? throw new ArgumentException("ShopKernel:Checkout is required.", nameof(options));
+        _settings = options.Value.Checkout ?? throw new ArgumentException("ShopKernel:Checkout is required.", nameof(options));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -151,7 +151,7 @@ public sealed partial class CheckoutService
     /// </summary>
     private string ConfiguredMethod(string requested)
     {
-        foreach (var method in _options.PaymentMethods)
+        foreach (var method in _settings.PaymentMethods)
         {
             if (string.Equals(method, requested, StringComparison.OrdinalIgnoreCase))
             {
@@ -175,8 +175,7 @@ public sealed partial class CheckoutService
 
     private async Task<Result<PlacedOrder>> PlaceCoreAsync(CheckoutRequest request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        var options = _options;
-        var valid = CheckoutValidator.Validate(request, options, _contacts);
+        var valid = CheckoutValidator.Validate(request, _settings, _contacts);
         if (!valid.Succeeded)
         {
             return valid.Error;
@@ -184,7 +183,7 @@ public sealed partial class CheckoutService
 
         var (validContact, validEmailKey) = valid.Value;
 
-        var policy = RetryPolicy.Retries(options.MaxConcurrencyRetries, backOff: false);
+        var policy = RetryPolicy.Retries(_settings.MaxConcurrencyRetries, backOff: false);
         var (promotionsChanged, lostCartId) = (false, Guid.Empty);
         return await OptimisticRetry.RunAsync(policy, async Task<Result<PlacedOrder>?> (attempt, _) =>
         {
@@ -202,7 +201,7 @@ public sealed partial class CheckoutService
                 return ready.Error;
             }
 
-            var skus = options.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
+            var skus = _settings.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
             var (pricing, facts, subject) = await _inputs.LoadAsync(
                 cart, request.CustomerId, validEmailKey, validContact?.Phone, request.CouponCodes, skus, now, cancellationToken).ConfigureAwait(false);
             if (request.CustomerId is not null && facts.Customer is null)

@@ -53,7 +53,7 @@ public sealed partial class CustomerService
         _tokenOptions = options.Value.Tokens;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
-        _describer = errorDescriber ?? ShopErrorDescriber.Default;
+        _describer = errorDescriber ?? throw new ArgumentNullException(nameof(errorDescriber));
     }
 
     /// <summary>
