@@ -39,7 +39,9 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
-        builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore, EfOrderStore<TContext>>());
+        builder.Services.TryAddScoped<EfOrderStore<TContext>>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore>(sp => sp.GetRequiredService<EfOrderStore<TContext>>()));
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOrderReversalStore>(sp => sp.GetRequiredService<EfOrderStore<TContext>>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<ICustomerStore, EfCustomerStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<ICustomerQueryStore, EfCustomerQueryStore<TContext>>());
         builder.Services.TryAddScoped<EfCheckoutStore<TContext>>();

@@ -71,6 +71,12 @@ public static class ShopErrorData
     /// <summary>The status asked for, an <see cref="Orders.OrderStatus"/> name (<c>order.transition_invalid</c>).</summary>
     public const string ToStatus = "to_status";
 
+    /// <summary>The order's status when the request was refused, an <see cref="Orders.OrderStatus"/> name (<c>order.concurrency_conflict</c>).</summary>
+    public const string CurrentStatus = "current_status";
+
+    /// <summary>The order's stored version when the request was refused, a whole number (<c>order.concurrency_conflict</c>).</summary>
+    public const string CurrentVersion = "current_version";
+
     /// <summary>The best-of group's name (<c>promotion.group_invalid</c>, when its members disagree).</summary>
     public const string Group = "group";
 

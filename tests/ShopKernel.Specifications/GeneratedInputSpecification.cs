@@ -333,7 +333,7 @@ public abstract class GeneratedInputSpecification : ShopSpecification
         18 => Use<CustomerService, (bool, ShopError?, bool)>(async s => R(await s.VerifyContactAsync(c.T(0)!))),
         19 => Use<CustomerService, (bool, ShopError?, bool)>(async s => R(await s.FindByExternalSubjectAsync(c.T(0)!))),
         20 => Use<OrderService, (bool, ShopError?, bool)>(async s => R(await s.FindForBuyerAsync(c.N(0) % 2 == 0 ? _order!.Number : OrderNumber.TryParse(c.T(1), out var n) ? n : _order!.Number, c.T(0)!))),
-        21 => Use<OrderService, (bool, ShopError?, bool)>(async s => R(await s.ChangeStatusAsync(_order!.Number, (OrderStatus)(c.N(0) % 12), c.N(1) % 2 == 0 ? _order!.Version : c.N(2), c.T(0)))),
+        21 => Use<OrderService, (bool, ShopError?, bool)>(async s => R(await s.ChangeStatusAsync(_order!.Number, (OrderStatus)(c.N(0) % 12), c.N(1) % 2 == 0 ? _order!.Version : c.N(2), OrderActor.Staff(c.T(1)!, c.T(2)!), new OrderStatusReason(c.T(3)!, c.T(0))))),
         22 => Use<SubscriptionService, (bool, ShopError?, bool)>(async s => R(await s.RequestAsync(c.N(0) % 2 == 0 ? "newsletter" : c.T(0)!, Subject(c, 1), Evidence(c)))),
         23 => Use<SubscriptionService, (bool, ShopError?, bool)>(async s => R(await s.UnsubscribeAsync(Subject(c, 1), c.N(0) % 2 == 0 ? null : c.T(0), Evidence(c)))),
         24 => Use<SubscriptionService, (bool, ShopError?, bool)>(async s => R(await s.ConfirmAsync(c.T(0)!, c.N(0) % 2 == 0 ? null : Evidence(c)))),

@@ -112,7 +112,7 @@ public static class StaffPages
             return Results.BadRequest();
         }
 
-        var changed = await orders.ChangeStatusAsync(parsed, status, version, $"by {Actor}", http.RequestAborted);
+        var changed = await orders.ChangeStatusAsync(parsed, status, version, OrderActor.Staff(Actor, Actor), new OrderStatusReason("staff_page"), http.RequestAborted);
         var message = changed.Succeeded ? $"{changed.Value.DisplayNumber} is now {status}." : changed.Error!.Description;
         return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(message)}"));
     }

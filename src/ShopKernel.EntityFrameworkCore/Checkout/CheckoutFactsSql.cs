@@ -38,7 +38,10 @@ internal sealed class CheckoutFactsSql
         Redemptions = Select(FactRowKind.Redemption, names.RedemptionPromotion, "0", names.RedemptionPeriod, "NULL", "NULL", "NULL", "NULL", names.RedemptionTable)
             + names.RedemptionSubject + " IN (";
         Usage = Select(FactRowKind.Usage, names.UsagePromotion, names.UsageUsed, "NULL", "NULL", "NULL", "NULL", "NULL", names.UsageTable) + names.UsagePromotion + " IN (";
-        GuestOrders = Select(FactRowKind.GuestOrders, "''", "COUNT(*)", "NULL", "NULL", "NULL", "NULL", "NULL", names.OrderTable);
+        // A reversed order (cancelled, refused, returned) is no earlier purchase, as it no longer counts in a customer's facts.
+        var reversed = string.Join(", ", ShopKernel.Orders.OrderReversal.ReversedStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
+        GuestOrders = Select(FactRowKind.GuestOrders, "''", "COUNT(*)", "NULL", "NULL", "NULL", "NULL", "NULL", names.OrderTable)
+            + StoreNames.Of<Orders.OrderRecord>(context).Column(nameof(Orders.OrderRecord.Status)) + " NOT IN (" + reversed + ") AND (";
         GuestEmailKey = names.OrderEmailKey + " = ";
         GuestPhone = names.OrderPhone + " = ";
     }
@@ -58,7 +61,7 @@ internal sealed class CheckoutFactsSql
     /// <summary>Promotion usage; the promotion ids' placeholders and <c>)</c> follow.</summary>
     public string Usage { get; }
 
-    /// <summary>A guest's earlier orders; the conditions (<see cref="GuestEmailKey"/>, <see cref="GuestPhone"/>, joined by <c>OR</c>) follow.</summary>
+    /// <summary>A guest's earlier orders not reversed; the conditions (<see cref="GuestEmailKey"/>, <see cref="GuestPhone"/>, joined by <c>OR</c>) and <c>)</c> follow.</summary>
     public string GuestOrders { get; }
 
     /// <summary>The condition on the e-mail key; its placeholder follows.</summary>

@@ -65,6 +65,8 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
             {
                 sql.Append(query.GuestEmailKey is null ? string.Empty : " OR ").Append(parts.GuestPhone).Append(arguments.Add(phone));
             }
+
+            sql.Append(')');
         }
 
         var rows = await context.Database.SqlQueryRaw<FactRow>(sql.ToString(), arguments.ToArray()).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -5,9 +5,13 @@ using ShopKernel.Orders;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
-/// <summary><see cref="IOrderStore"/> over the host's <typeparamref name="TContext"/>: an order is one row.</summary>
+/// <summary>
+/// <see cref="IOrderStore"/> and <see cref="IOrderReversalStore"/> over the host's <typeparamref name="TContext"/>: an
+/// order is one row. A reversal is two commands in one transaction: the version-guarded status update, which decides
+/// whether anything is written, then the stock, facts and promotion statements of <see cref="OrderReversalSql"/>.
+/// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
+internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IOrderReversalStore
     where TContext : DbContext
 {
     private OrderQueries<TContext> Queries => OrderQueries<TContext>.For(context);
@@ -59,12 +63,41 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
     public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
+        return StoreWrite.Guarded(await UpdateRowAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false) == 1);
+    }
+
+    public async ValueTask<StoreWrite> ReverseAsync(OrderReversal reversal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reversal);
+        var (sql, arguments) = OrderReversalSql.For(context).Statements(reversal, OrderRecordMapper.ToRecord(reversal.Order));
+        var stored = await Transactions.RunAtomicallyAsync(
+            context,
+            async ct =>
+            {
+                if (await UpdateRowAsync(reversal.Order, reversal.ExpectedVersion, ct).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+
+                if (sql.Length > 0)
+                {
+                    await context.Database.ExecuteSqlRawAsync(sql, arguments, ct).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return StoreWrite.Guarded(stored);
+    }
+
+    private async Task<int> UpdateRowAsync(Order order, long expectedVersion, CancellationToken cancellationToken)
+    {
         var id = order.Id;
         var status = (int)order.Status;
         var history = OrderRecordMapper.SerializeHistory(order);
         var updatedAt = Instants.ToStored(order.History[^1].At);
         var version = order.Version;
-        var updated = await context.Set<OrderRecord>()
+        return await context.Set<OrderRecord>()
             .Where(o => o.Id == id && o.Version == expectedVersion)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.Status, status)
@@ -73,7 +106,6 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore
                     .SetProperty(o => o.Version, version),
                 cancellationToken)
             .ConfigureAwait(false);
-        return StoreWrite.Guarded(updated == 1);
     }
 
     private static Order? Map(OrderRecord? record) => record is null ? null : OrderRecordMapper.ToOrder(record);

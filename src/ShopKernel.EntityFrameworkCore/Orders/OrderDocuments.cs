@@ -70,14 +70,29 @@ internal sealed class AddressDocument
     public string CountryCode { get; set; } = string.Empty;
 }
 
-/// <summary>A status change inside an order row.</summary>
+/// <summary>
+/// A status change inside an order row. Entries stored before actors and reasons were recorded have neither: they
+/// read back as <see cref="ShopKernel.Orders.OrderActor.Unknown"/> and <see cref="ShopKernel.Orders.OrderStatusReason.UnspecifiedCode"/>.
+/// </summary>
 internal sealed class StatusChangeDocument
 {
     public int Status { get; set; }
 
     public DateTime At { get; set; }
 
+    /// <summary>The reason's free text.</summary>
     public string? Note { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The <see cref="ShopKernel.Orders.OrderActorKind"/>, or <see langword="null"/> when no actor was recorded.</summary>
+    public int? ActorKind { get; set; }
+
+    public string? ActorId { get; set; }
+
+    public string? ActorName { get; set; }
+
+    public string? Key { get; set; }
 }
 
 /// <summary>Compile-time JSON serialization of order documents.</summary>

@@ -84,11 +84,27 @@ internal static class OrderRecordMapper
             record.Version);
     }
 
-    public static StatusChangeDocument ToDocument(OrderStatusChange change) =>
-        new() { Status = (int)change.Status, At = Instants.ToStored(change.At), Note = change.Note };
+    public static StatusChangeDocument ToDocument(OrderStatusChange change) => new()
+    {
+        Status = (int)change.Status,
+        At = Instants.ToStored(change.At),
+        Note = change.Reason.Text,
+        Reason = change.Reason.Code,
+        ActorKind = (int)change.Actor.Kind,
+        ActorId = change.Actor.Id,
+        ActorName = change.Actor.DisplayName,
+        Key = change.IdempotencyKey,
+    };
 
     public static OrderStatusChange ToStatusChange(StatusChangeDocument document) =>
-        new((OrderStatus)document.Status, Instants.FromStored(document.At), document.Note);
+        new(
+            (OrderStatus)document.Status,
+            Instants.FromStored(document.At),
+            document.ActorKind is { } kind ? OrderActor.FromStored((OrderActorKind)kind, document.ActorId, document.ActorName) : OrderActor.Unknown,
+            new OrderStatusReason(document.Reason ?? OrderStatusReason.UnspecifiedCode, document.Note))
+        {
+            IdempotencyKey = document.Key,
+        };
 
     private static OrderLineDocument ToDocument(OrderLine line) => new()
     {

@@ -17,10 +17,12 @@ internal static class OrderFactory
             lines[i] = new OrderLine(i + 1, line.ProductId, line.Sku, line.Name, line.Options, line.PictureUrl, line.UnitPrice, line.Quantity, priced.Adjustments, priced.Total);
         }
 
-        List<OrderStatusChange> history = [new(OrderStatus.Placed, now, null)];
+        // The buyer places the order; a guard's hold is the shop's own decision.
+        var buyer = request.CustomerId is { } customer ? OrderActor.Customer(customer) : OrderActor.Checkout;
+        List<OrderStatusChange> history = [new(OrderStatus.Placed, now, buyer, new OrderStatusReason(OrderStatusReason.PlacedCode))];
         if (holdReason is not null)
         {
-            history.Add(new OrderStatusChange(OrderStatus.OnHold, now, holdReason));
+            history.Add(new OrderStatusChange(OrderStatus.OnHold, now, OrderActor.Checkout, new OrderStatusReason(OrderStatusReason.HeldCode, holdReason)));
         }
 
         // The e-mail and phone arrive normalised by CheckoutValidator (the address as EmailAddress.Value, the phone in E.164).

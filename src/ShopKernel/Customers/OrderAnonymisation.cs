@@ -44,6 +44,6 @@ public sealed class OrderAnonymisation
     public OrderStatusChange StatusChange(OrderStatusChange stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return KeepsStatusNotes ? stored : stored with { Note = null };
+        return KeepsStatusNotes ? stored : stored with { Reason = stored.Reason with { Text = null } };
     }
 }

@@ -21,6 +21,9 @@ public sealed class ShopKernelOptions
     [ValidateObjectMembers]
     public OrderNumberOptions Orders { get; set; } = new();
 
+    /// <summary>The allowed status changes of orders and what their reversals give back.</summary>
+    public OrderLifecycleOptions Lifecycle { get; set; } = new();
+
     /// <summary>Password hashing and lockout.</summary>
     [ValidateObjectMembers]
     public CredentialOptions Credentials { get; set; } = new();

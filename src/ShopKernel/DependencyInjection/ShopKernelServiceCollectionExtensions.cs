@@ -41,6 +41,7 @@ public static class ShopKernelServiceCollectionExtensions
         [
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CartOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, OrderNumberOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, OrderLifecycleOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CredentialOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ContactNormalizationOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, TokenOptionsRules>(),

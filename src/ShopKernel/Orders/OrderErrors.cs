@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ShopKernel.Orders;
 
 /// <summary>The errors of orders; codes in <see cref="OrderErrorCodes"/>.</summary>
@@ -13,4 +15,17 @@ internal static class OrderErrors
             $"An order cannot go from {from} to {to}.",
             KeyValuePair.Create(ShopErrorData.FromStatus, from.ToString()),
             KeyValuePair.Create(ShopErrorData.ToStatus, to.ToString()));
+
+    public static ShopError ChangedTo(Order current) =>
+        ShopError.WithData(
+            OrderErrorCodes.ConcurrencyConflict,
+            $"The order has changed since it was read (it is now {current.Status}, version {current.Version}); reload it and try again.",
+            KeyValuePair.Create(ShopErrorData.CurrentStatus, current.Status.ToString()),
+            KeyValuePair.Create(ShopErrorData.CurrentVersion, current.Version.ToString(CultureInfo.InvariantCulture)));
+
+    public static ShopError ActorInvalid(string field) =>
+        ShopError.WithData(OrderErrorCodes.ActorInvalid, $"The actor's {field} is not acceptable.", KeyValuePair.Create(ShopErrorData.Field, field));
+
+    public static ShopError ReasonInvalid(string field) =>
+        ShopError.WithData(OrderErrorCodes.ReasonInvalid, $"The reason's {field} is not acceptable.", KeyValuePair.Create(ShopErrorData.Field, field));
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 
 namespace ShopKernel.Orders;
@@ -9,23 +11,32 @@ namespace ShopKernel.Orders;
 /// status changes along the allowed transitions, each guarded by the order's version. Every order it returns shows its
 /// number in the shop's format (<see cref="Order.DisplayNumber"/>).
 /// </summary>
-public sealed class OrderService
+public sealed partial class OrderService
 {
     private readonly ShopErrorDescriber _describer;
     private readonly IOrderStore _orders;
     private readonly ContactNormalizer _contacts;
     private readonly TimeProvider _time;
     private readonly OrderNumberFormat _numberFormat;
+    private readonly IOrderReversalStore _reversals;
+    private readonly OrderLifecycleOptions _lifecycle;
+    private readonly OrderTransitionTable _transitions;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="orders">The order store.</param>
+    /// <param name="reversals">The store of reversals (cancellations, refused parcels, whole returns).</param>
     /// <param name="contacts">Reads typed e-mails and phones and makes the keys they are matched by.</param>
+    /// <param name="options">The options: <c>Lifecycle</c> (transitions, restocking, promotion release).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="numberFormat">The shop's order number format, as options configure it.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public OrderService(IOrderStore orders, ContactNormalizer contacts, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null)
+    public OrderService(IOrderStore orders, IOrderReversalStore reversals, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null)
     {
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _reversals = reversals ?? throw new ArgumentNullException(nameof(reversals));
+        ArgumentNullException.ThrowIfNull(options);
+        _lifecycle = options.Value.Lifecycle ?? throw new ArgumentException("ShopKernel:Lifecycle is required.", nameof(options));
+        _transitions = new OrderTransitionTable(_lifecycle);
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
@@ -141,15 +152,27 @@ public sealed class OrderService
         return new OrderPage(items, items.Count == pageSize ? items[^1].Number : null);
     }
 
-    /// <summary>Moves an order to a new status along the allowed transitions (<see cref="OrderStatusTransitions"/>).</summary>
+    /// <summary>
+    /// Moves an order to a new status along the allowed transitions (<see cref="OrderLifecycleOptions.Transitions"/>),
+    /// recording who did it and why. A move to a reversed status (<see cref="OrderReversal.ReversedStatuses"/>:
+    /// cancelled, refused on delivery, returned) is a reversal, exactly as <see cref="CancelAsync"/> does it: the stock,
+    /// the purchase facts and the promotion uses are given back in the same commit, once.
+    /// </summary>
     /// <param name="number">The order number.</param>
     /// <param name="status">The new status.</param>
     /// <param name="expectedVersion">The order version the caller saw; a stale one returns <c>order.concurrency_conflict</c>.</param>
-    /// <param name="note">Why, for the history.</param>
+    /// <param name="actor">Who changes the status; a customer may change only their own orders.</param>
+    /// <param name="reason">Why, for the history.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed order, or <c>order.not_found</c>, <c>order.transition_invalid</c>, <c>order.concurrency_conflict</c>.</returns>
-    public async Task<Result<Order>> ChangeStatusAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note = null, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The changed order (for a reversed status the order already in it is returned as it is), or <c>order.not_found</c>,
+    /// <c>order.transition_invalid</c>, <c>order.concurrency_conflict</c>, <c>order.actor_invalid</c>,
+    /// <c>order.reason_invalid</c>, <c>order.request_invalid</c>.
+    /// </returns>
+    public async Task<Result<Order>> ChangeStatusAsync(OrderNumber number, OrderStatus status, long expectedVersion, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(reason);
         return _describer.Apply(await ShopKernelActivity.RunAsync(
             () =>
             {
@@ -158,36 +181,35 @@ public sealed class OrderService
                 ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, status);
                 return activity;
             },
-            _ => ChangeStatusCoreAsync(number, status, expectedVersion, note, cancellationToken)).ConfigureAwait(false));
+            async _ =>
+            {
+                if (OrderReversal.IsReversal(status))
+                {
+                    var reversed = await ReverseCoreAsync(number, status, expectedVersion, null, actor, reason, cancellationToken).ConfigureAwait(false);
+                    return reversed.Succeeded ? reversed.Value.Order : Result<Order>.Fail(reversed.Error);
+                }
+
+                return await ChangeStatusCoreAsync(number, status, expectedVersion, actor, reason, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false));
     }
 
-    private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? note, CancellationToken cancellationToken)
+    private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(status) || (note is not null && !string.IsNullOrWhiteSpace(note) && !TextRules.IsText(note, 500, multiline: true)))
+        if (Invalid(status, null, actor, reason) is { } invalid)
         {
-            return OrderErrors.RequestInvalid;
+            return invalid;
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        if (order is null)
+        if (Refuse(order, status, expectedVersion, actor) is { } refused)
         {
-            return OrderErrors.NotFound;
+            return refused;
         }
 
-        if (order.Version != expectedVersion)
-        {
-            return OrderErrors.ConcurrencyConflict;
-        }
-
-        if (!OrderStatusTransitions.IsAllowed(order.Status, status))
-        {
-            return OrderErrors.TransitionInvalid(order.Status, status);
-        }
-
-        order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), note));
+        order!.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason));
         order.Version = expectedVersion + 1;
         return (await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)).IsStored
             ? order.ShownIn(_numberFormat)
-            : OrderErrors.ConcurrencyConflict;
+            : await ConflictAsync(number, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -43,7 +43,12 @@ internal sealed class CouponRule : PromotionRule
             return QualifyStatus.LimitReached;
         }
 
-        qualifiedOn = used + 1;
+        // The lowest ordinal not redeemed: a use an order's reversal gave back is taken again, not a later one twice.
+        qualifiedOn = 1;
+        while (history.HasRedeemed(promotion.Id, qualifiedOn.ToString(CultureInfo.InvariantCulture)))
+        {
+            qualifiedOn++;
+        }
         return QualifyStatus.Qualified;
     }
 

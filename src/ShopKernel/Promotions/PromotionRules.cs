@@ -24,6 +24,20 @@ internal static class PromotionRules
     /// <summary>The rule of a kind, or <see langword="null"/> for a value that is no kind (as a caller may cast from a number).</summary>
     public static PromotionRule? Find(PromotionKind kind) => (uint)kind < (uint)ByKind.Length ? ByKind[(int)kind] : null;
 
+    /// <summary>The kind whose rule has <paramref name="code"/> (a <see cref="Pricing.PriceAdjustment.Kind"/>), or <see langword="null"/>.</summary>
+    public static PromotionKind? KindOf(string code)
+    {
+        foreach (var rule in ByKind)
+        {
+            if (string.Equals(rule.Code, code, StringComparison.Ordinal))
+            {
+                return rule.Kind;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Fails at start-up, not when a promotion is priced, if a kind has no rule or a rule sits at the wrong index.</summary>
     private static PromotionRule[] Check(PromotionRule[] rules)
     {

@@ -340,11 +340,11 @@ public abstract class CheckoutSpecification : ShopSpecification
         var order = (await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))))).Value.Order;
         Host.Time.Advance(TimeSpan.FromHours(1));
 
-        var shipped = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Shipped, order.Version));
+        var shipped = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Shipped, order.Version, Staff, Reason));
         Assert.Equal(OrderStatus.Shipped, shipped.Value.Status);
-        Assert.Equal(OrderErrorCodes.ConcurrencyConflict, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Delivered, order.Version))).Error?.Code);
-        Assert.Equal(OrderErrorCodes.TransitionInvalid, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Paid, shipped.Value.Version))).Error?.Code);
-        var refused = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.RefusedOnDelivery, shipped.Value.Version, "not collected"));
+        Assert.Equal(OrderErrorCodes.ConcurrencyConflict, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Delivered, order.Version, Staff, Reason))).Error?.Code);
+        Assert.Equal(OrderErrorCodes.TransitionInvalid, (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Paid, shipped.Value.Version, Staff, Reason))).Error?.Code);
+        var refused = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.RefusedOnDelivery, shipped.Value.Version, Staff, new OrderStatusReason("not_collected", "not collected")));
         Assert.Equal([OrderStatus.Placed, OrderStatus.Shipped, OrderStatus.RefusedOnDelivery], refused.Value.History.Select(h => h.Status));
 
         var staff = (await Use<OrderService, Result<OrderPage>>(s => s.ListAsync(order.PlacedAt, order.PlacedAt.AddDays(1), OrderStatus.RefusedOnDelivery))).Value;
@@ -383,7 +383,7 @@ public abstract class CheckoutSpecification : ShopSpecification
             (await In<OrderService, Result<Order>>(s => s.FindByCartTokenAsync(token))).Value,
             Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListForCustomerAsync(customer.Id))).Value.Items),
             Assert.Single((await In<OrderService, Result<OrderPage>>(s => s.ListAsync(placed.PlacedAt, placed.PlacedAt.AddDays(1)))).Value.Items),
-            (await In<OrderService, Result<Order>>(s => s.ChangeStatusAsync(number, OrderStatus.Shipped, placed.Version))).Value,
+            (await In<OrderService, Result<Order>>(s => s.ChangeStatusAsync(number, OrderStatus.Shipped, placed.Version, Staff, Reason))).Value,
         };
         Assert.All(looked, o => Assert.Equal(shown, o.DisplayNumber));
 

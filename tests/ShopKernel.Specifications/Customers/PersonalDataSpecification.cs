@@ -58,7 +58,7 @@ public abstract class PersonalDataSpecification : CustomerSteps
         Host.Time.Advance(TimeSpan.FromDays(1));
         var ownToken = await CustomerCartWithAsync(zoltan.Id, Item("CAP", 1, 1500));
         var ownOrder = (await PlaceAsync(new CheckoutRequest(ownToken, "card", Home) { CustomerId = zoltan.Id, Contact = Zoltan })).Value.Order;
-        var noted = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(ownOrder.Number, OrderStatus.Shipped, ownOrder.Version, "Zoltan asked to leave it at Wisteria Lane 17"));
+        var noted = await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(ownOrder.Number, OrderStatus.Shipped, ownOrder.Version, OrderActor.Staff("staff-1", "Staff"), new OrderStatusReason("courier_note", "Zoltan asked to leave it at Wisteria Lane 17")));
         Assert.True(noted.Succeeded, noted.Error?.ToString());
         await CustomerCartWithAsync(zoltan.Id, Item("SOCKS", 3, 490));
         return ((await Use<CustomerService, Result<Customer>>(s => s.GetAsync(zoltan.Id))).Value, guestOrder, ownOrder, strangerOrder);

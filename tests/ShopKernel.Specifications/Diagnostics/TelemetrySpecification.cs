@@ -40,7 +40,7 @@ public abstract class TelemetrySpecification : CustomerSteps
     }
 
     private Task<Result<Order>> ChangeStatusAsync(Order order, OrderStatus status, string? note = null) =>
-        Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, status, order.Version, note));
+        Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, status, order.Version, OrderActor.System("telemetry-test"), new OrderStatusReason("test", note)));
 
     private static Promotion Campaign(string id) => new(id, "Campaign " + id, PromotionKind.Campaign) { Benefit = PromotionBenefit.Percent(10) };
 

@@ -12,6 +12,8 @@ public abstract class ShopSpecification : StoreSpecification
 {
     protected static readonly PostalAddress Address = new("Ada Lovelace", "Main Street 1", "10115", "Berlin", "de");
     protected static readonly OrderContact Guest = new("Ada@Example.com", "+49 30 1234567", "Ada", "Lovelace");
+    protected static readonly OrderActor Staff = OrderActor.Staff("staff-7", "Grace Hopper");
+    protected static readonly OrderStatusReason Reason = new("back_office");
 
     protected override void Configure(ShopKernelOptions options)
     {

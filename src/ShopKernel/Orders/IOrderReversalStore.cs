@@ -1,0 +1,11 @@
+namespace ShopKernel.Orders;
+
+/// <summary>The one atomic write of an order's reversal (cancellation, refused parcel, whole return).</summary>
+public interface IOrderReversalStore
+{
+    /// <summary>Writes a whole reversal atomically, or nothing: the order's status and history, the stock, the purchase facts and the promotion uses.</summary>
+    /// <param name="reversal">What to write.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the stored order is no longer at <see cref="OrderReversal.ExpectedVersion"/> (nothing was written).</returns>
+    ValueTask<StoreWrite> ReverseAsync(OrderReversal reversal, CancellationToken cancellationToken = default);
+}
