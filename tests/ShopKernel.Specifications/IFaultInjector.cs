@@ -9,6 +9,9 @@ public interface IFaultInjector
     /// <summary>Fails the next round trip that inserts, before it runs, once.</summary>
     void FailNextInsert();
 
+    /// <summary>Fails the <paramref name="ordinal"/>-th round trip that writes from now on (1: the next), before it runs, once.</summary>
+    void FailWrite(int ordinal);
+
     /// <summary>Fails the next commit, once, after all its writes ran.</summary>
     void FailNextCommit();
 

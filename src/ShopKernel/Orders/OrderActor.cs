@@ -50,7 +50,7 @@ public sealed record OrderActor
     public static OrderActor Customer(CustomerId customerId) => new(OrderActorKind.Customer, customerId.Value.ToString("N"), null);
 
     /// <summary>The shop's own software.</summary>
-    /// <param name="name">What acted, e.g. <c>carrier-sync</c>: an identifier (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>), at most 64 characters.</param>
+    /// <param name="name">What acted, e.g. <c>carrier-sync</c>: 1 to 64 ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>.</param>
     /// <returns>The actor.</returns>
     public static OrderActor System(string name) => new(OrderActorKind.System, name, null);
 
@@ -70,7 +70,7 @@ public sealed record OrderActor
     {
         OrderActorKind.Staff => IsLine(Id) && IsLine(DisplayName),
         OrderActorKind.Customer => CustomerId is { IsEmpty: false },
-        OrderActorKind.System => TextRules.IsIdentifier(Id, 64),
+        OrderActorKind.System => OrderStatusReason.IsCode(Id),
         _ => false,
     };
 

@@ -25,9 +25,9 @@ internal sealed class OrderLifecycleOptionsRules : OptionsRules<OrderLifecycleOp
 
         foreach (var code in section.KeepStockReasons ?? [])
         {
-            if (!TextRules.IsIdentifier(code, 64))
+            if (!OrderStatusReason.IsCode(code))
             {
-                failures.Add($"{Path}:KeepStockReasons must hold reason codes (identifiers of at most 64 characters).");
+                failures.Add($"{Path}:KeepStockReasons must hold reason codes (1 to 64 ASCII letters, digits, -, _ and .).");
             }
         }
 

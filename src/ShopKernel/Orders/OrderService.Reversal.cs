@@ -97,7 +97,7 @@ public sealed partial class OrderService
             return OrderErrors.ActorInvalid(actor.Kind == OrderActorKind.Staff && TextRules.IsText(actor.Id, OrderActor.MaxLength) && !string.IsNullOrWhiteSpace(actor.Id) ? "actor.display_name" : "actor.id");
         }
 
-        return reason.IsValid ? null : OrderErrors.ReasonInvalid(TextRules.IsIdentifier(reason.Code, 64) ? "reason.text" : "reason.code");
+        return reason.IsValid ? null : OrderErrors.ReasonInvalid(OrderStatusReason.IsCode(reason.Code) ? "reason.text" : "reason.code");
     }
 
     /// <summary>The rules every status change shares once the order is read: it exists for the actor, is at the expected version, may make the move.</summary>

@@ -6,7 +6,7 @@ namespace ShopKernel.Orders;
 /// optional free text for people. ShopKernel itself records <see cref="PlacedCode"/>, <see cref="HeldCode"/> and,
 /// for history stored before reasons were recorded, <see cref="UnspecifiedCode"/>.
 /// </summary>
-/// <param name="Code">The code: an identifier (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>), at most 64 characters.</param>
+/// <param name="Code">The code: 1 to 64 ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>.</param>
 /// <param name="Text">Free text, at most 500 characters, line breaks allowed; or <see langword="null"/>.</param>
 public sealed record OrderStatusReason(string Code, string? Text = null)
 {
@@ -20,5 +20,9 @@ public sealed record OrderStatusReason(string Code, string? Text = null)
     public const string UnspecifiedCode = "unspecified";
 
     /// <summary>Whether the reason may be recorded.</summary>
-    internal bool IsValid => TextRules.IsIdentifier(Code, 64) && (Text is null || TextRules.IsText(Text, 500, multiline: true));
+    internal bool IsValid => IsCode(Code) && (Text is null || TextRules.IsText(Text, 500, multiline: true));
+
+    /// <summary>Whether <paramref name="text"/> is a code: 1 to 64 ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>.</summary>
+    internal static bool IsCode(string? text) =>
+        text is { Length: > 0 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

@@ -26,6 +26,14 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     /// <summary>Fails the next transaction commit, once, after all its statements ran.</summary>
     public void FailNextCommit() => _failNextCommit = true;
 
+    /// <summary>Fails the <paramref name="ordinal"/>-th command from now on that is not a query, once.</summary>
+    public void FailWrite(int ordinal)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ordinal, 1);
+        var seen = 0;
+        FailNextCommand(sql => !sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && ++seen == ordinal);
+    }
+
     /// <summary>Fails the next command that inserts, once.</summary>
     public void FailNextInsert() => FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
 
