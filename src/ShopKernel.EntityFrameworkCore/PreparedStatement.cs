@@ -72,6 +72,48 @@ internal sealed class PreparedStatement
         }
     }
 
+    /// <summary>
+    /// Runs the query on the context's connection (and its current transaction) with <paramref name="values"/>, in
+    /// order, inside the context's execution strategy, and reads its first row with <paramref name="read"/>.
+    /// </summary>
+    /// <returns>What <paramref name="read"/> made of the first row; <see langword="default"/> when there is none.</returns>
+    public Task<T?> QueryFirstAsync<T>(DbContext context, object?[] values, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        if (values.Length != _positions.Count)
+        {
+            throw new ArgumentException($"The statement takes {_positions.Count} values, not {values.Length}.", nameof(values));
+        }
+
+        return context.Database.CreateExecutionStrategy().ExecuteAsync(
+            (Statement: this, Context: context, Values: values, Read: read),
+            static async (_, state, ct) =>
+            {
+                var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)state.Context.Database).Dependencies;
+                var connection = dependencies.RelationalConnection;
+
+                // A command keeps its reader between executions, so the shared template is copied into one the
+                // connection lends (as EF Core's own queries do), and given back when read.
+                var command = connection.RentCommand();
+                command.PopulateFrom(state.Statement._command);
+                using (dependencies.ConcurrencyDetector.EnterCriticalSection())
+                {
+                    var reader = await command.ExecuteReaderAsync(
+                        new RelationalCommandParameterObject(connection, new Values(state.Statement._positions, state.Values), null, state.Context, dependencies.CommandLogger, CommandSource.FromSqlQuery),
+                        ct).ConfigureAwait(false);
+                    T? row;
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        row = await reader.ReadAsync(ct).ConfigureAwait(false) ? state.Read(reader.DbDataReader) : default;
+                    }
+
+                    connection.ReturnCommand(command);
+                    return row;
+                }
+            },
+            verifySucceeded: null,
+            cancellationToken);
+    }
+
     /// <summary>The values by parameter name, over the call's array: one small object per call instead of a dictionary.</summary>
     private sealed class Values(Dictionary<string, int> positions, object?[] values) : IReadOnlyDictionary<string, object?>
     {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
+using ShopKernel;
+using ShopKernel.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Carts;
@@ -51,6 +53,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IStopListStore, EfStopListStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IConsentStore, EfConsentStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IPromotionStore, EfPromotionStore<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<IStoreSession, EfStoreSession<TContext>>());
         builder.Services.ConfigureDbContext<TContext>(HoldExpectedConflicts);
         return builder;
     }

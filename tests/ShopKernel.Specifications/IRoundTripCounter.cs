@@ -12,6 +12,12 @@ public interface IRoundTripCounter
     /// <summary>Statements (single operations) those round trips carried; a batched round trip carries several.</summary>
     int Statements { get; }
 
+    /// <summary>
+    /// Connections the store opened (a relational store: its <c>DbConnection</c> opened, which on a server database takes a
+    /// pooled connection or a new one); a use case that holds its session opens one, however many commands it sends.
+    /// </summary>
+    int ConnectionsOpened { get; }
+
     /// <summary>The text of each round trip, in order (a relational store: its SQL).</summary>
     IReadOnlyList<string> Log { get; }
 

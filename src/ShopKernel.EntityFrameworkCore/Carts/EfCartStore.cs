@@ -14,17 +14,18 @@ namespace ShopKernel.EntityFrameworkCore.Carts;
 internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
     where TContext : DbContext
 {
-    private CartQueries<TContext> Queries => CartQueries<TContext>.For(context);
+    private CartStatements Statements => CartStatements.For(context);
 
     public async Task<Cart?> FindByTokenAsync(CartToken token, CancellationToken cancellationToken = default)
     {
-        var record = await Queries.ByToken(context, token.Value, cancellationToken).ConfigureAwait(false);
+        var statements = Statements;
+        var record = await statements.ByToken.QueryFirstAsync(context, [token.Value], statements.ReadRecord, cancellationToken).ConfigureAwait(false);
         return record is null ? null : CartRecordMapper.ToCart(record);
     }
 
     public async Task<Cart?> FindByCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var record = await Queries.ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        var record = await FindRecordByCustomerAsync(customerId.Value, cancellationToken).ConfigureAwait(false);
         return record is null ? null : CartRecordMapper.ToCart(record);
     }
 
@@ -148,12 +149,18 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             state.CustomerId, state.Currency, state.Lines, state.LineCount, state.TotalQuantity, state.Subtotal,
             state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, cart.Id, expectedVersion,
         ];
-        return CartStatements.For(context).Update.ExecuteNonQueryAsync(context, parameters, cancellationToken);
+        return Statements.Update.ExecuteNonQueryAsync(context, parameters, cancellationToken);
     }
 
     private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)
     {
-        var existing = await Queries.ByCustomer(context, customerId.Value, cancellationToken).ConfigureAwait(false);
+        var existing = await FindRecordByCustomerAsync(customerId.Value, cancellationToken).ConfigureAwait(false);
         return existing is not null && existing.Id != cartId;
+    }
+
+    private Task<CartRecord?> FindRecordByCustomerAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var statements = Statements;
+        return statements.ByCustomer.QueryFirstAsync(context, [customerId], statements.ReadRecord, cancellationToken);
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
-/// <summary>The order lookups, compiled once per model (see <c>CartQueries</c> for why per model).</summary>
+/// <summary>
+/// The order lookups, compiled once per model: a compiled query binds to the first model it runs against, and one
+/// context type may be used with several models (one per provider).
+/// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
 internal sealed class OrderQueries<TContext>
     where TContext : DbContext

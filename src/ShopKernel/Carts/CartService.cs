@@ -24,6 +24,7 @@ public sealed partial class CartService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
+    private readonly IStoreSession? _session;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The cart store.</param>
@@ -37,7 +38,8 @@ public sealed partial class CartService
     /// </param>
     /// <param name="numberFormat">The shop's order number format, in which <c>cart.checked_out</c> names the order; <see cref="OrderNumberFormat.Default"/> when omitted.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public CartService(ICartStore store, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null, ShopErrorDescriber? errorDescriber = null)
+    /// <param name="session">Holds the store's connection across a change's read and write; none when omitted.</param>
+    public CartService(ICartStore store, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ILogger<CartService>? logger = null, ShopKernelMetrics? metrics = null, IOrderStore? orders = null, OrderNumberFormat? numberFormat = null, ShopErrorDescriber? errorDescriber = null, IStoreSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +52,7 @@ public sealed partial class CartService
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
+        _session = session;
     }
 
     private CartOptions Limits => _limits;
@@ -253,53 +256,70 @@ public sealed partial class CartService
         // cost 328 B per add-to-cart (measured with InstrumentationBenchmarks). The policy and its back-off are shared.
         var limits = Limits;
         var policy = RetryPolicy;
-        for (var attempt = 0; ; attempt++)
+
+        // One connection for the change's read and its write (and its retries), released before returning.
+        if (_session is not null)
         {
-            var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
-            if (cart is null)
-            {
-                return _describer.Apply<Cart>(await NotFoundAsync(token, cancellationToken).ConfigureAwait(false));
-            }
+            await _session.HoldAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-            var now = Clock.UtcNow(_time);
-            if (cart.ExpiresAt <= now)
+        try
+        {
+            for (var attempt = 0; ; attempt++)
             {
-                return _describer.Apply<Cart>(CartErrors.Expired);
-            }
-
-            if (expectedVersion is { } expected && cart.Version != expected)
-            {
-                return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
-            }
-
-            var loadedVersion = cart.Version;
-            var changed = change(cart, state, limits, now);
-            if (!changed.Succeeded)
-            {
-                return _describer.Apply<Cart>(changed.Error);
-            }
-
-            Touch(cart, now);
-            var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
-            if (stored.IsStored)
-            {
-                if (state is CartItem added)
+                var cart = await _store.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+                if (cart is null)
                 {
-                    _metrics.ItemsAdded(added.Quantity);
+                    return _describer.Apply<Cart>(await NotFoundAsync(token, cancellationToken).ConfigureAwait(false));
                 }
 
-                return cart;
-            }
+                var now = Clock.UtcNow(_time);
+                if (cart.ExpiresAt <= now)
+                {
+                    return _describer.Apply<Cart>(CartErrors.Expired);
+                }
 
-            if (!retryOnConflict || policy.IsLast(attempt))
+                if (expectedVersion is { } expected && cart.Version != expected)
+                {
+                    return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
+                }
+
+                var loadedVersion = cart.Version;
+                var changed = change(cart, state, limits, now);
+                if (!changed.Succeeded)
+                {
+                    return _describer.Apply<Cart>(changed.Error);
+                }
+
+                Touch(cart, now);
+                var stored = await _store.UpdateAsync(cart, loadedVersion, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
+                if (stored.IsStored)
+                {
+                    if (state is CartItem added)
+                    {
+                        _metrics.ItemsAdded(added.Quantity);
+                    }
+
+                    return cart;
+                }
+
+                if (!retryOnConflict || policy.IsLast(attempt))
+                {
+                    return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
+                }
+
+                _metrics.CartRetried();
+                LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
+                await policy.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (_session is not null)
             {
-                return _describer.Apply<Cart>(CartErrors.ConcurrencyConflict);
+                await _session.ReleaseAsync().ConfigureAwait(false);
             }
-
-            _metrics.CartRetried();
-            LogConcurrencyRetry(_logger, cart.Id, attempt + 1);
-            await policy.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 

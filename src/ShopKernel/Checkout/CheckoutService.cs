@@ -33,6 +33,7 @@ public sealed partial class CheckoutService
     private readonly OrderNumberFormat _numberFormat;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
+    private readonly IStoreSession? _session;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="carts">The cart store.</param>
@@ -49,6 +50,7 @@ public sealed partial class CheckoutService
     /// <param name="logger">The logger.</param>
     /// <param name="metrics">The instruments to record on; the process-wide ones when omitted.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
+    /// <param name="session">Holds the stores' connection from the cart's read to the commit; none when omitted.</param>
     public CheckoutService(
         ICartStore carts,
         ICheckoutStore checkout,
@@ -62,7 +64,9 @@ public sealed partial class CheckoutService
         TimeProvider timeProvider,
         OrderNumberFormat numberFormat,
         ILogger<CheckoutService>? logger = null,
-        ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
+        ShopKernelMetrics? metrics = null,
+        ShopErrorDescriber? errorDescriber = null,
+        IStoreSession? session = null)
     {
         _carts = carts ?? throw new ArgumentNullException(nameof(carts));
         _checkout = checkout ?? throw new ArgumentNullException(nameof(checkout));
@@ -79,6 +83,7 @@ public sealed partial class CheckoutService
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
+        _session = session;
     }
 
     /// <summary>
@@ -181,7 +186,28 @@ public sealed partial class CheckoutService
             return valid.Error;
         }
 
-        var (validContact, validEmailKey) = valid.Value;
+        // The promotions first: their reload takes a connection of its own. Then one connection from the cart's read
+        // through the guards to the commit (and any retry), released before returning.
+        var promotions = await _inputs.PromotionsAsync(cancellationToken).ConfigureAwait(false);
+        if (_session is null)
+        {
+            return await PlaceValidAsync(request, valid.Value, promotions, activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _session.HoldAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PlaceValidAsync(request, valid.Value, promotions, activity, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _session.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Result<PlacedOrder>> PlaceValidAsync(CheckoutRequest request, CheckoutContact valid, PromotionSet promotions, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        var (validContact, validEmailKey) = valid;
 
         var policy = RetryPolicy.Retries(_settings.MaxConcurrencyRetries, backOff: false);
         var (promotionsChanged, lostCartId) = (false, Guid.Empty);
@@ -203,6 +229,7 @@ public sealed partial class CheckoutService
 
             var skus = _settings.TrackStock ? cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray() : [];
             var (pricing, facts, subject) = await _inputs.LoadAsync(
+                promotions,
                 cart, request.CustomerId, validEmailKey, validContact?.Phone, request.CouponCodes, skus, now, cancellationToken).ConfigureAwait(false);
             if (request.CustomerId is not null && facts.Customer is null)
             {

@@ -15,7 +15,14 @@ internal sealed class PricingInputs(ICheckoutStore checkout, PromotionCatalog ca
 {
     private static readonly CheckoutFacts NoFacts = new([], new Dictionary<string, int>());
 
+    /// <summary>
+    /// The current promotions. A use case reads them before it holds its store session: a reload takes a connection of
+    /// its own, which a use case holding one must not wait for (with every pooled connection held, it would wait for ever).
+    /// </summary>
+    public ValueTask<PromotionSet> PromotionsAsync(CancellationToken cancellationToken) => catalog.GetCurrentAsync(cancellationToken);
+
     public async Task<(PricingContext Context, CheckoutFacts Facts, string? Subject)> LoadAsync(
+        PromotionSet promotions,
         Cart cart,
         CustomerId? customerId,
         string? emailKey,
@@ -25,7 +32,6 @@ internal sealed class PricingInputs(ICheckoutStore checkout, PromotionCatalog ca
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var promotions = await catalog.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         var subjects = new List<string>(2);
         if (customerId is { } customer)
         {

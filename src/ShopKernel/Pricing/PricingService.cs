@@ -65,7 +65,8 @@ public sealed class PricingService
 
             var customerId = cart.CustomerId ?? request.CustomerId;
             var (emailKey, phone) = customerId is null ? PricingInputs.Keys(request.Contact, _contacts) : (null, null);
-            var (context, _, _) = await _inputs.LoadAsync(cart, customerId, emailKey, phone, request.CouponCodes, [], now, cancellationToken).ConfigureAwait(false);
+            var promotions = await _inputs.PromotionsAsync(cancellationToken).ConfigureAwait(false);
+            var (context, _, _) = await _inputs.LoadAsync(promotions, cart, customerId, emailKey, phone, request.CouponCodes, [], now, cancellationToken).ConfigureAwait(false);
             return _pricer.Price(cart, context with { Contact = request.Contact });
         }, TagQuote).ConfigureAwait(false));
     }

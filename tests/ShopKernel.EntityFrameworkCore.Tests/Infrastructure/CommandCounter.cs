@@ -4,16 +4,19 @@ using ShopKernel.Specifications;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
-/// <summary>Counts round trips (commands sent) and SQL statements, deterministically, instead of timing them.</summary>
-public sealed class CommandCounter : DbCommandInterceptor, IRoundTripCounter
+/// <summary>Counts round trips (commands sent), SQL statements and connection opens, deterministically, instead of timing them.</summary>
+public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionInterceptor, IRoundTripCounter
 {
     private int _commands;
+    private int _connections;
     private int _statements;
     private readonly List<string> _log = [];
 
     public int Commands => Volatile.Read(ref _commands);
 
     public int Statements => Volatile.Read(ref _statements);
+
+    public int ConnectionsOpened => Volatile.Read(ref _connections);
 
     public IReadOnlyList<string> Log
     {
@@ -30,6 +33,7 @@ public sealed class CommandCounter : DbCommandInterceptor, IRoundTripCounter
     {
         Interlocked.Exchange(ref _commands, 0);
         Interlocked.Exchange(ref _statements, 0);
+        Interlocked.Exchange(ref _connections, 0);
         lock (_log)
         {
             _log.Clear();
@@ -64,6 +68,14 @@ public sealed class CommandCounter : DbCommandInterceptor, IRoundTripCounter
     {
         Count(command);
         return base.NonQueryExecuting(command, eventData, result);
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref _connections);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _connections);
+        return Task.CompletedTask;
     }
 
     private void Count(DbCommand command)

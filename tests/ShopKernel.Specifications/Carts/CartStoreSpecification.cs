@@ -38,7 +38,7 @@ public abstract class CartStoreSpecification : StoreSpecification
     }
 
     [Fact]
-    public async Task Loading_a_cart_is_one_round_trip_and_adding_an_item_at_most_two()
+    public async Task Loading_a_cart_is_one_round_trip_and_adding_an_item_at_most_two_on_one_connection()
     {
         var token = (await Carts(s => s.CreateAsync(Currency.EUR))).Value.Token;
         await Carts(s => s.AddItemAsync(token, Item("tee")));
@@ -51,6 +51,12 @@ public abstract class CartStoreSpecification : StoreSpecification
         await Carts(s => s.AddItemAsync(token, Item("mug")));
         Assert.Equal(2, Host.Counter.Commands);
         Assert.Equal(2, Host.Counter.Statements);
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // the read and the update share it
+
+        Host.Counter.Reset();
+        var unknown = await Carts(s => s.AddItemAsync(CartToken.New(), Item("mug")));
+        Assert.Equal(CartErrorCodes.NotFound, unknown.Error!.Code);
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // held and released when the change ends early, too
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
+using ShopKernel.Promotions;
 
 namespace ShopKernel.Specifications.Checkout;
 
@@ -89,6 +90,60 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.Single(results, r => !r.Value.IsReplay);
         Assert.Equal(1, await OrderCountAsync());
         Assert.Empty(await CartRowsAsync());
+    }
+
+    [Fact]
+    public async Task More_parallel_checkouts_than_pooled_connections_all_complete_while_the_promotions_reload()
+    {
+        // Each checkout holds one connection from its cart's read to its commit; the promotions' reload takes one of
+        // its own. The reload is slowed down so that the 64 checkouts are all waiting for it, holding every connection
+        // of the pool (32 on the PostgreSQL test server) if they held one already: the promotions are read first.
+        var reloads = 0;
+        await using var shop = new ShopKernelTestHost(Storage, Configure, ConfigureServices, overrides: services =>
+        {
+            var stored = services.Single(d => d.ServiceType == typeof(IPromotionStore));
+            services.Remove(stored);
+            services.AddScoped<IPromotionStore>(sp => new SlowPromotionStore((IPromotionStore)ActivatorUtilities.CreateInstance(sp, stored.ImplementationType!), () => Interlocked.Increment(ref reloads)));
+        });
+        var tokens = new List<CartToken>();
+        for (var i = 0; i < 64; i++)
+        {
+            var token = (await shop.InScopeAsync<CartService, Result<Cart>>(s => s.CreateAsync(Currency.EUR))).Value.Token;
+            Assert.True((await shop.InScopeAsync<CartService, Result<Cart>>(s => s.AddItemAsync(token, Item("TEE")))).Succeeded);
+            tokens.Add(token);
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = tokens.Select(token => Task.Run(async () =>
+        {
+            await start.Task;
+            return await shop.InScopeAsync<CheckoutService, Result<PlacedOrder>>(s => s.PlaceOrderAsync(GuestRequest(token)));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.ToString()));
+        Assert.Equal(1, reloads);
+        Assert.Equal(64, await OrderCountAsync());
+    }
+
+    /// <summary>A promotion store whose listing (the catalog's reload) waits a while first, as a slow database does.</summary>
+    private sealed class SlowPromotionStore(IPromotionStore inner, Action listed) : IPromotionStore
+    {
+        public async Task<IReadOnlyList<Promotion>> ListAsync(bool includeInactive, CancellationToken cancellationToken = default)
+        {
+            listed();
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            return await inner.ListAsync(includeInactive, cancellationToken);
+        }
+
+        public Task<Promotion?> FindAsync(string id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.CreateAsync(promotion, at, cancellationToken);
+
+        public ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.UpdateAsync(promotion, at, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, int>> GetUsageAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.GetUsageAsync(ids, cancellationToken);
     }
 
     [Fact]
@@ -209,6 +264,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.True((await PlaceAsync(GuestRequest(guestCart))).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, stock levels, commit
         Assert.Equal(4, Host.Counter.Statements); // the commit: delete the cart, insert the order
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // every command of the checkout on one connection
 
         var customer = await RegisteredCustomerAsync();
         await SetStockAsync("TEE", 100);
@@ -218,6 +274,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         Assert.True((await PlaceAsync(new CheckoutRequest(customerCart, "card", Address) { CustomerId = customer })).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, facts and stock levels, commit
         Assert.Equal(7, Host.Counter.Statements); // the commit: cart, one stock level, order, facts update and insert-if-new
+        Assert.Equal(1, Host.Counter.ConnectionsOpened);
     }
 
     [Fact]

@@ -10,7 +10,11 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ShopKernelTestHost(StorageUnderTest storage, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <param name="storage">The store under test.</param>
+    /// <param name="configure">Sets ShopKernel's options.</param>
+    /// <param name="services">Registers services before ShopKernel and the stores, as a host's own registrations come first.</param>
+    /// <param name="overrides">Changes registrations after the stores are added (a test wrapping a store in a decorator).</param>
+    public ShopKernelTestHost(StorageUnderTest storage, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IServiceCollection>? overrides = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
@@ -23,6 +27,7 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
             configure?.Invoke(options);
         });
         storage.AddStores(shop);
+        overrides?.Invoke(collection);
         collection.AddSingleton<TimeProvider>(Time);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
