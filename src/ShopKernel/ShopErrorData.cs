@@ -82,4 +82,13 @@ public static class ShopErrorData
 
     /// <summary>The promotion the error names (<c>promotion.group_invalid</c>, the member that disagrees).</summary>
     public const string PromotionId = "promotion_id";
+
+    /// <summary>The order line the error names (<c>order.line_not_found</c>, <c>order.return_exceeds_bought</c>, <c>order.refund_exceeds_paid</c>).</summary>
+    public const string LineNumber = "line_number";
+
+    /// <summary>How many units of the line may still be returned (<c>order.return_exceeds_bought</c>).</summary>
+    public const string Returnable = "returnable";
+
+    /// <summary>What may still be refunded, as an amount with its currency such as <c>12.30 EUR</c> (<c>order.refund_exceeds_paid</c>).</summary>
+    public const string Refundable = "refundable";
 }

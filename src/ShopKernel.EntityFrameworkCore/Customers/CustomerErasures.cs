@@ -32,7 +32,7 @@ internal static class CustomerErasures
                 var orders = await context.Set<OrderRecord>().AsNoTracking()
                     .Where(o => o.CustomerId == customerId
                         || (o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone))))
-                    .Select(o => new { o.Id, o.ShippingAddress, o.History, o.Version })
+                    .Select(o => new { o.Id, o.ShippingAddress, o.History, o.Returns, o.Refunds, o.Currency, o.Version })
                     .ToListAsync(ct)
                     .ConfigureAwait(false);
                 foreach (var order in orders)
@@ -40,6 +40,7 @@ internal static class CustomerErasures
                     var (id, version) = (order.Id, order.Version);
                     var address = KeptAddress(anonymisation, order.ShippingAddress);
                     var history = KeptHistory(anonymisation, order.History);
+                    var (returns, refunds) = KeptAfterlife(anonymisation, order.Returns, order.Refunds, order.Currency);
                     var updated = await context.Set<OrderRecord>()
                         .Where(o => o.Id == id && o.Version == version)
                         .ExecuteUpdateAsync(
@@ -51,6 +52,8 @@ internal static class CustomerErasures
                                 .SetProperty(o => o.LastName, contact.LastName)
                                 .SetProperty(o => o.ShippingAddress, address)
                                 .SetProperty(o => o.History, history)
+                                .SetProperty(o => o.Returns, returns)
+                                .SetProperty(o => o.Refunds, refunds)
                                 .SetProperty(o => o.Version, version + 1),
                             ct)
                         .ConfigureAwait(false);
@@ -86,6 +89,17 @@ internal static class CustomerErasures
         var history = JsonSerializer.Deserialize(stored, OrderJsonContext.Default.ListStatusChangeDocument) ?? [];
         var kept = history.ConvertAll(h => OrderRecordMapper.ToDocument(anonymisation.StatusChange(OrderRecordMapper.ToStatusChange(h))));
         return JsonSerializer.Serialize(kept, OrderJsonContext.Default.ListStatusChangeDocument);
+    }
+
+    /// <summary>The returns and refunds the order keeps, from their stored documents: amounts, quantities and references stay.</summary>
+    private static (string Returns, string Refunds) KeptAfterlife(OrderAnonymisation anonymisation, string returns, string refunds, string currency)
+    {
+        var code = Currency.Parse(currency);
+        var keptReturns = OrderRecordMapper.ReadReturns(returns, code).ConvertAll(anonymisation.Return);
+        var keptRefunds = OrderRecordMapper.ReadRefunds(refunds, code).ConvertAll(anonymisation.Refund);
+        return (
+            keptReturns.Count == 0 ? "[]" : JsonSerializer.Serialize(keptReturns.ConvertAll(OrderRecordMapper.ToDocument), OrderJsonContext.Default.ListReturnDocument),
+            keptRefunds.Count == 0 ? "[]" : JsonSerializer.Serialize(keptRefunds.ConvertAll(OrderRecordMapper.ToDocument), OrderJsonContext.Default.ListRefundDocument));
     }
 
     /// <summary>The keys the person's redemptions of limited promotions are recorded under.</summary>

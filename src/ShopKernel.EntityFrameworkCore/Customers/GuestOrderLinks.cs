@@ -19,7 +19,7 @@ internal static class GuestOrderLinks
         var orders = context.Set<OrderRecord>();
         var guests = await orders.AsNoTracking()
             .Where(o => o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone)))
-            .Select(o => new { o.Id, o.Currency, o.Total, o.PlacedAt })
+            .Select(o => new { o.Id, o.Currency, o.Total, o.Returned, o.Refunded, o.Status, o.PlacedAt })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         if (guests.Count == 0)
@@ -38,11 +38,13 @@ internal static class GuestOrderLinks
         }
 
         var facts = context.Set<PurchaseFactsRecord>();
-        foreach (var group in guests.GroupBy(g => g.Currency, StringComparer.Ordinal))
+        // A reversed order (cancelled, refused, returned whole) is linked but counts for nothing; the others count for
+        // what they are worth net of returns and refunds, as they would had the customer placed them signed in.
+        foreach (var group in guests.Where(g => !ShopKernel.Orders.OrderReversal.IsReversal((ShopKernel.Orders.OrderStatus)g.Status)).GroupBy(g => g.Currency, StringComparer.Ordinal))
         {
             var currency = group.Key;
             var count = group.Count();
-            var spend = group.Sum(g => g.Total);
+            var spend = group.Sum(g => g.Total - Math.Max(g.Returned, g.Refunded));
             var first = group.Min(g => g.PlacedAt);
             var last = group.Max(g => g.PlacedAt);
             var updated = await facts

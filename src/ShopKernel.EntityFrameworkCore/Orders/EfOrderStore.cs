@@ -95,13 +95,20 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
         var id = order.Id;
         var status = (int)order.Status;
         var history = OrderRecordMapper.SerializeHistory(order);
-        var updatedAt = Instants.ToStored(order.History[^1].At);
+        var returns = OrderRecordMapper.SerializeReturns(order);
+        var refunds = OrderRecordMapper.SerializeRefunds(order);
+        var (returned, refunded) = (order.Returned.MinorUnits, order.Refunded.MinorUnits);
+        var updatedAt = Instants.ToStored(OrderRecordMapper.LastChange(order));
         var version = order.Version;
         return await context.Set<OrderRecord>()
             .Where(o => o.Id == id && o.Version == expectedVersion)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.Status, status)
                     .SetProperty(o => o.History, history)
+                    .SetProperty(o => o.Returns, returns)
+                    .SetProperty(o => o.Refunds, refunds)
+                    .SetProperty(o => o.Returned, returned)
+                    .SetProperty(o => o.Refunded, refunded)
                     .SetProperty(o => o.UpdatedAt, updatedAt)
                     .SetProperty(o => o.Version, version),
                 cancellationToken)

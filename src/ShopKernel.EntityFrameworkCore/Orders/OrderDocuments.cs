@@ -95,6 +95,68 @@ internal sealed class StatusChangeDocument
     public string? Key { get; set; }
 }
 
+/// <summary>A return inside an order row: who, why, when, and the units per line with their value.</summary>
+internal sealed class ReturnDocument
+{
+    public string Key { get; set; } = string.Empty;
+
+    public DateTime At { get; set; }
+
+    public int ActorKind { get; set; }
+
+    public string ActorId { get; set; } = string.Empty;
+
+    public string? ActorName { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    public string? Note { get; set; }
+
+    public bool Restocked { get; set; }
+
+    public List<ReturnedLineDocument> Lines { get; set; } = [];
+}
+
+/// <summary>Units of one line inside a <see cref="ReturnDocument"/>; the value in the order's currency.</summary>
+internal sealed class ReturnedLineDocument
+{
+    public int Number { get; set; }
+
+    public int Quantity { get; set; }
+
+    public long Value { get; set; }
+}
+
+/// <summary>A refund inside an order row: who, why, when, the payment reference and the amount per line.</summary>
+internal sealed class RefundDocument
+{
+    public string Key { get; set; } = string.Empty;
+
+    public DateTime At { get; set; }
+
+    public int ActorKind { get; set; }
+
+    public string ActorId { get; set; } = string.Empty;
+
+    public string? ActorName { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    public string? Note { get; set; }
+
+    public string Reference { get; set; } = string.Empty;
+
+    public List<RefundedLineDocument> Lines { get; set; } = [];
+}
+
+/// <summary>The amount of one line inside a <see cref="RefundDocument"/>, in the order's currency.</summary>
+internal sealed class RefundedLineDocument
+{
+    public int Number { get; set; }
+
+    public long Amount { get; set; }
+}
+
 /// <summary>Compile-time JSON serialization of order documents.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<OrderLineDocument>))]
@@ -102,6 +164,8 @@ internal sealed class StatusChangeDocument
 [JsonSerializable(typeof(AddressDocument))]
 [JsonSerializable(typeof(List<AddressDocument>))]
 [JsonSerializable(typeof(List<StatusChangeDocument>))]
+[JsonSerializable(typeof(List<ReturnDocument>))]
+[JsonSerializable(typeof(List<RefundDocument>))]
 internal sealed partial class OrderJsonContext : JsonSerializerContext
 {
 }

@@ -45,6 +45,18 @@ internal sealed class OrderRecord
 
     public string History { get; set; } = "[]";
 
+    /// <summary>The returns of some units, as a JSON document; <c>[]</c> for none.</summary>
+    public string Returns { get; set; } = "[]";
+
+    /// <summary>The refunds, as a JSON document; <c>[]</c> for none.</summary>
+    public string Refunds { get; set; } = "[]";
+
+    /// <summary>The value of the returned units (<see cref="ShopKernel.Orders.Order.Returned"/>), in minor units, for queries over orders.</summary>
+    public long Returned { get; set; }
+
+    /// <summary>What was refunded (<see cref="ShopKernel.Orders.Order.Refunded"/>), in minor units, for queries over orders.</summary>
+    public long Refunded { get; set; }
+
     public DateTime PlacedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

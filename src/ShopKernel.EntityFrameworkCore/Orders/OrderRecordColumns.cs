@@ -11,6 +11,7 @@ internal static class OrderRecordColumns
         nameof(OrderRecord.Email), nameof(OrderRecord.EmailKey), nameof(OrderRecord.Phone), nameof(OrderRecord.FirstName), nameof(OrderRecord.LastName),
         nameof(OrderRecord.ShippingAddress), nameof(OrderRecord.Lines), nameof(OrderRecord.Adjustments), nameof(OrderRecord.History),
         nameof(OrderRecord.PlacedAt), nameof(OrderRecord.UpdatedAt), nameof(OrderRecord.Version),
+        nameof(OrderRecord.Returns), nameof(OrderRecord.Refunds), nameof(OrderRecord.Returned), nameof(OrderRecord.Refunded),
     ];
 
     public static object?[] Values(OrderRecord o)
@@ -47,5 +48,9 @@ internal static class OrderRecordColumns
         values[at + 21] = o.PlacedAt;
         values[at + 22] = o.UpdatedAt;
         values[at + 23] = o.Version;
+        values[at + 24] = o.Returns;
+        values[at + 25] = o.Refunds;
+        values[at + 26] = o.Returned;
+        values[at + 27] = o.Refunded;
     }
 }

@@ -32,6 +32,11 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.Property(o => o.Lines).HasColumnName("lines").IsRequired();
         builder.Property(o => o.Adjustments).HasColumnName("adjustments").IsRequired();
         builder.Property(o => o.History).HasColumnName("history").IsRequired();
+        // Orders stored before returns and refunds were recorded have none.
+        builder.Property(o => o.Returns).HasColumnName("returns").IsRequired().HasDefaultValue("[]");
+        builder.Property(o => o.Refunds).HasColumnName("refunds").IsRequired().HasDefaultValue("[]");
+        builder.Property(o => o.Returned).HasColumnName("returned").HasDefaultValue(0L);
+        builder.Property(o => o.Refunded).HasColumnName("refunded").HasDefaultValue(0L);
         builder.Property(o => o.PlacedAt).HasColumnName("placed_at");
         builder.Property(o => o.UpdatedAt).HasColumnName("updated_at");
         builder.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();

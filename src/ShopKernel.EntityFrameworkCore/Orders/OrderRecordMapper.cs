@@ -34,10 +34,82 @@ internal static class OrderRecordMapper
             Adjustments = JsonSerializer.Serialize(ToDocuments(order.Adjustments) ?? [], OrderJsonContext.Default.ListAdjustmentDocument),
             History = SerializeHistory(order),
             PlacedAt = Instants.ToStored(order.PlacedAt),
-            UpdatedAt = Instants.ToStored(order.History[^1].At),
+            UpdatedAt = Instants.ToStored(LastChange(order)),
             Version = order.Version,
+            Returns = SerializeReturns(order),
+            Refunds = SerializeRefunds(order),
+            Returned = order.Returned.MinorUnits,
+            Refunded = order.Refunded.MinorUnits,
         };
     }
+
+    /// <summary>When the order last changed: its last status change, return or refund.</summary>
+    public static DateTimeOffset LastChange(Order order)
+    {
+        var at = order.History[^1].At;
+        if (order.Returns.Count > 0 && order.Returns[^1].At > at)
+        {
+            at = order.Returns[^1].At;
+        }
+
+        return order.Refunds.Count > 0 && order.Refunds[^1].At > at ? order.Refunds[^1].At : at;
+    }
+
+    public static string SerializeReturns(Order order) =>
+        order.Returns.Count == 0 ? "[]" : JsonSerializer.Serialize(order.Returns.Select(ToDocument).ToList(), OrderJsonContext.Default.ListReturnDocument);
+
+    public static string SerializeRefunds(Order order) =>
+        order.Refunds.Count == 0 ? "[]" : JsonSerializer.Serialize(order.Refunds.Select(ToDocument).ToList(), OrderJsonContext.Default.ListRefundDocument);
+
+    public static List<OrderReturn> ReadReturns(string stored, Currency currency) =>
+        stored is "[]" or "" ? [] : JsonSerializer.Deserialize(stored, OrderJsonContext.Default.ListReturnDocument)!.ConvertAll(d => ToReturn(d, currency));
+
+    public static List<OrderRefund> ReadRefunds(string stored, Currency currency) =>
+        stored is "[]" or "" ? [] : JsonSerializer.Deserialize(stored, OrderJsonContext.Default.ListRefundDocument)!.ConvertAll(d => ToRefund(d, currency));
+
+    public static ReturnDocument ToDocument(OrderReturn r) => new()
+    {
+        Key = r.Key,
+        At = Instants.ToStored(r.At),
+        ActorKind = (int)r.Actor.Kind,
+        ActorId = r.Actor.Id,
+        ActorName = r.Actor.DisplayName,
+        Reason = r.Reason.Code,
+        Note = r.Reason.Text,
+        Restocked = r.Restocked,
+        Lines = [.. r.Lines.Select(l => new ReturnedLineDocument { Number = l.LineNumber, Quantity = l.Quantity, Value = l.Value.MinorUnits })],
+    };
+
+    public static RefundDocument ToDocument(OrderRefund r) => new()
+    {
+        Key = r.Key,
+        At = Instants.ToStored(r.At),
+        ActorKind = (int)r.Actor.Kind,
+        ActorId = r.Actor.Id,
+        ActorName = r.Actor.DisplayName,
+        Reason = r.Reason.Code,
+        Note = r.Reason.Text,
+        Reference = r.PaymentReference,
+        Lines = [.. r.Lines.Select(l => new RefundedLineDocument { Number = l.LineNumber, Amount = l.Amount.MinorUnits })],
+    };
+
+    public static OrderReturn ToReturn(ReturnDocument d, Currency currency) =>
+        new(
+            d.Key,
+            Instants.FromStored(d.At),
+            OrderActor.FromStored((OrderActorKind)d.ActorKind, d.ActorId, d.ActorName),
+            new OrderStatusReason(d.Reason, d.Note),
+            d.Lines.ConvertAll(l => new ReturnedLine(l.Number, l.Quantity, new Money(l.Value, currency))),
+            d.Restocked);
+
+    public static OrderRefund ToRefund(RefundDocument d, Currency currency) =>
+        new(
+            d.Key,
+            Instants.FromStored(d.At),
+            OrderActor.FromStored((OrderActorKind)d.ActorKind, d.ActorId, d.ActorName),
+            new OrderStatusReason(d.Reason, d.Note),
+            d.Reference,
+            d.Lines.ConvertAll(l => new RefundedLine(l.Number, new Money(l.Amount, currency))));
 
     public static string SerializeHistory(Order order) =>
         JsonSerializer.Serialize(
@@ -81,7 +153,9 @@ internal static class OrderRecordMapper
             new Money(record.Total, currency),
             Instants.FromStored(record.PlacedAt),
             history,
-            record.Version);
+            record.Version,
+            ReadReturns(record.Returns, currency),
+            ReadRefunds(record.Refunds, currency));
     }
 
     public static StatusChangeDocument ToDocument(OrderStatusChange change) => new()

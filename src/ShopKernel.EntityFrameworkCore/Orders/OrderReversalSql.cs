@@ -56,12 +56,21 @@ internal sealed class OrderReversalSql
         if (reversal.ReversesPurchaseFacts && order.CustomerId is { } customer)
         {
             var (c, currency) = (arguments.Add(customer), arguments.Add(order.Currency));
-            // The customer's orders still counted in this currency: the reversed one is already out by its new status.
-            var remaining = $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses})";
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsCount} = {n.FactsCount} - 1, {n.FactsSpend} = {n.FactsSpend} - {arguments.Add(order.Total)}, ");
-            sql.Append(CultureInfo.InvariantCulture, $"{n.FactsFirst} = COALESCE((SELECT MIN({_placedAt}) {remaining}), {n.FactsFirst}), {n.FactsLast} = COALESCE((SELECT MAX({_placedAt}) {remaining}), {n.FactsLast}) ");
-            sql.Append(CultureInfo.InvariantCulture, $"WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
-            sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.FactsTable} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency} AND {n.FactsCount} <= 0;\n");
+            var spend = arguments.Add(reversal.SpendReversed.MinorUnits);
+            if (reversal.RemovesOrder)
+            {
+                // The customer's orders still counted in this currency: the reversed one is already out by its new status.
+                var remaining = $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses})";
+                sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsCount} = {n.FactsCount} - 1, {n.FactsSpend} = {n.FactsSpend} - {spend}, ");
+                sql.Append(CultureInfo.InvariantCulture, $"{n.FactsFirst} = COALESCE((SELECT MIN({_placedAt}) {remaining}), {n.FactsFirst}), {n.FactsLast} = COALESCE((SELECT MAX({_placedAt}) {remaining}), {n.FactsLast}) ");
+                sql.Append(CultureInfo.InvariantCulture, $"WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
+                sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.FactsTable} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency} AND {n.FactsCount} <= 0;\n");
+            }
+            else
+            {
+                // A return of some units or a refund: the order still counts, for less.
+                sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsSpend} = {n.FactsSpend} - {spend} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
+            }
         }
 
         if (reversal.ReleasedPromotions.Count > 0)

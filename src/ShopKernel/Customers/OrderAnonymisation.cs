@@ -46,4 +46,22 @@ public sealed class OrderAnonymisation
         ArgumentNullException.ThrowIfNull(stored);
         return KeepsStatusNotes ? stored : stored with { Reason = stored.Reason with { Text = null } };
     }
+
+    /// <summary>A return as an anonymised order keeps it: its lines, quantities and values, without its reason's note unless <see cref="KeepsStatusNotes"/>.</summary>
+    /// <param name="stored">The stored return.</param>
+    /// <returns>The return to store instead.</returns>
+    public OrderReturn Return(OrderReturn stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return KeepsStatusNotes ? stored : stored with { Reason = stored.Reason with { Text = null } };
+    }
+
+    /// <summary>A refund as an anonymised order keeps it: its amounts and payment reference, without its reason's note unless <see cref="KeepsStatusNotes"/>.</summary>
+    /// <param name="stored">The stored refund.</param>
+    /// <returns>The refund to store instead.</returns>
+    public OrderRefund Refund(OrderRefund stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return KeepsStatusNotes ? stored : stored with { Reason = stored.Reason with { Text = null } };
+    }
 }

@@ -308,6 +308,44 @@ public sealed class PersonalDataService
         writer.WriteString("subtotal", order.Subtotal.ToString());
         writer.WriteString("discount", order.Discount.ToString());
         writer.WriteString("total", order.Total.ToString());
+        writer.WriteString("returned", order.Returned.ToString());
+        writer.WriteString("refunded", order.Refunded.ToString());
+        writer.WriteString("net", order.Net.ToString());
+        writer.WriteStartArray("returns");
+        foreach (var returned in order.Returns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", returned.At);
+            writer.WriteString("reason", returned.Reason.Code);
+            writer.WriteString("note", returned.Reason.Text);
+            writer.WriteStartArray("lines");
+            foreach (var line in returned.Lines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("sku", order.Lines.First(l => l.LineNumber == line.LineNumber).Sku);
+                writer.WriteNumber("quantity", line.Quantity);
+                writer.WriteString("value", line.Value.ToString());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("refunds");
+        foreach (var refund in order.Refunds)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("at", refund.At);
+            writer.WriteString("reason", refund.Reason.Code);
+            writer.WriteString("note", refund.Reason.Text);
+            writer.WriteString("amount", refund.Amount(order.Currency).ToString());
+            writer.WriteString("paymentReference", refund.PaymentReference);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("history");
         foreach (var change in order.History)
         {

@@ -101,6 +101,12 @@ public static class ShopKernelTelemetry
         /// <summary>Staff change an order's status; tags <see cref="Tags.OrderNumber"/> and <see cref="Tags.OrderStatus"/>.</summary>
         public const string OrderChangeStatus = "shopkernel.order.change_status";
 
+        /// <summary>Some units of an order are returned; tag <see cref="Tags.OrderNumber"/>.</summary>
+        public const string OrderReturn = "shopkernel.order.return";
+
+        /// <summary>A refund of an order is recorded; tag <see cref="Tags.OrderNumber"/>.</summary>
+        public const string OrderRefund = "shopkernel.order.refund";
+
         /// <summary>A promotion is created; tags <see cref="Tags.PromotionId"/> and <see cref="Tags.PromotionKind"/>.</summary>
         public const string PromotionCreate = "shopkernel.promotion.create";
 

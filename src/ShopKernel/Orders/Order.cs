@@ -10,6 +10,8 @@ namespace ShopKernel.Orders;
 public sealed class Order
 {
     private readonly List<OrderStatusChange> _history;
+    private readonly List<OrderReturn> _returns;
+    private readonly List<OrderRefund> _refunds;
     private OrderNumberFormat _numberFormat = OrderNumberFormat.Default;
     private string? _displayNumber;
 
@@ -31,6 +33,8 @@ public sealed class Order
     /// <param name="placedAt">When the order was placed.</param>
     /// <param name="history">The status changes, oldest first; the last one is the current status.</param>
     /// <param name="version">The stored version.</param>
+    /// <param name="returns">The returns recorded so far, oldest first; <see langword="null"/> for none.</param>
+    /// <param name="refunds">The refunds recorded so far, oldest first; <see langword="null"/> for none.</param>
     public Order(
         Guid id,
         OrderNumber number,
@@ -48,7 +52,9 @@ public sealed class Order
         Money total,
         DateTimeOffset placedAt,
         IEnumerable<OrderStatusChange> history,
-        long version)
+        long version,
+        IEnumerable<OrderReturn>? returns = null,
+        IEnumerable<OrderRefund>? refunds = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         Id = id;
@@ -73,6 +79,19 @@ public sealed class Order
         }
 
         Version = version;
+        _returns = returns is null ? [] : [.. returns];
+        _refunds = refunds is null ? [] : [.. refunds];
+        Returned = Money.Zero(total.Currency);
+        Refunded = Money.Zero(total.Currency);
+        foreach (var r in _returns)
+        {
+            Returned += r.Value(total.Currency);
+        }
+
+        foreach (var r in _refunds)
+        {
+            Refunded += r.Amount(total.Currency);
+        }
     }
 
     /// <summary>The storage identity.</summary>
@@ -138,6 +157,64 @@ public sealed class Order
     /// <summary>The status changes, oldest first.</summary>
     public IReadOnlyList<OrderStatusChange> History => _history;
 
+    /// <summary>The returns of some of the order's units, oldest first (<see cref="OrderService.ReturnAsync"/>).</summary>
+    public IReadOnlyList<OrderReturn> Returns => _returns;
+
+    /// <summary>The refunds the host recorded, oldest first (<see cref="OrderService.RefundAsync"/>).</summary>
+    public IReadOnlyList<OrderRefund> Refunds => _refunds;
+
+    /// <summary>What the returned units were worth after their discounts: the sum of the <see cref="Returns"/>' values.</summary>
+    public Money Returned { get; private set; }
+
+    /// <summary>What was paid back: the sum of the <see cref="Refunds"/>.</summary>
+    public Money Refunded { get; private set; }
+
+    /// <summary>Whether the order is in a reversed status (<see cref="OrderReversal.ReversedStatuses"/>): it counts for nothing.</summary>
+    public bool IsReversed => OrderReversal.IsReversal(Status);
+
+    /// <summary>
+    /// What the order counts for in the customer's purchase facts (so in loyalty tiers and segments) and in sales:
+    /// zero once it is reversed (<see cref="IsReversed"/>: cancelled, refused on delivery, returned whole); otherwise
+    /// the <see cref="Total"/> less the returned goods (<see cref="Returned"/>) and less any refund beyond their value
+    /// — that is, less the larger of <see cref="Returned"/> and <see cref="Refunded"/>, so a return and its refund are
+    /// not taken off twice.
+    /// </summary>
+    public Money Net => IsReversed ? Money.Zero(Currency) : Total - (Returned > Refunded ? Returned : Refunded);
+
+    /// <summary>How many units of a line were returned so far.</summary>
+    /// <param name="lineNumber">The line (<see cref="OrderLine.LineNumber"/>).</param>
+    /// <returns>The returned units; 0 for a line with none or no such line.</returns>
+    public int ReturnedQuantity(int lineNumber)
+    {
+        var quantity = 0;
+        foreach (var r in _returns)
+        {
+            foreach (var line in r.Lines)
+            {
+                quantity += line.LineNumber == lineNumber ? line.Quantity : 0;
+            }
+        }
+
+        return quantity;
+    }
+
+    /// <summary>How much of a line was refunded so far.</summary>
+    /// <param name="lineNumber">The line (<see cref="OrderLine.LineNumber"/>).</param>
+    /// <returns>The refunded amount; zero for a line with none or no such line.</returns>
+    public Money RefundedOn(int lineNumber)
+    {
+        var amount = Money.Zero(Currency);
+        foreach (var r in _refunds)
+        {
+            foreach (var line in r.Lines)
+            {
+                amount += line.LineNumber == lineNumber ? line.Amount : Money.Zero(Currency);
+            }
+        }
+
+        return amount;
+    }
+
     /// <summary>The version, incremented by every stored change.</summary>
     public long Version { get; internal set; }
 
@@ -146,6 +223,18 @@ public sealed class Order
     public override string ToString() => DisplayNumber;
 
     internal void ChangeStatus(OrderStatusChange change) => _history.Add(change);
+
+    internal void Record(OrderReturn orderReturn)
+    {
+        _returns.Add(orderReturn);
+        Returned += orderReturn.Value(Currency);
+    }
+
+    internal void Record(OrderRefund refund)
+    {
+        _refunds.Add(refund);
+        Refunded += refund.Amount(Currency);
+    }
 
     /// <summary>Shows the number in the shop's format from now on; returns the order.</summary>
     internal Order ShownIn(OrderNumberFormat format)

@@ -16,7 +16,11 @@ public static class OrderErrorCodes
     /// </summary>
     public const string ConcurrencyConflict = "order.concurrency_conflict";
 
-    /// <summary>The query is malformed (page size, time range, contact, status, idempotency key). Map to 400.</summary>
+    /// <summary>
+    /// The query or request is malformed (page size, time range, contact, status, idempotency key; a return's or
+    /// refund's lines, quantities, amounts, currency or payment reference). Data, when one field is at fault:
+    /// <c>field</c> (<see cref="ShopErrorData.Field"/>). Map to 400.
+    /// </summary>
     public const string RequestInvalid = "order.request_invalid";
 
     /// <summary>The actor of a status change is not acceptable (see <see cref="OrderActor"/>). Data: <c>field</c> (<see cref="ShopErrorData.Field"/>): <c>actor.id</c> or <c>actor.display_name</c>. Map to 400.</summary>
@@ -24,4 +28,27 @@ public static class OrderErrorCodes
 
     /// <summary>The reason of a status change is not acceptable (see <see cref="OrderStatusReason"/>). Data: <c>field</c> (<see cref="ShopErrorData.Field"/>): <c>reason.code</c> or <c>reason.text</c>. Map to 400.</summary>
     public const string ReasonInvalid = "order.reason_invalid";
+
+    /// <summary>A return or refund names a line the order does not have. Data: <c>line_number</c> (<see cref="ShopErrorData.LineNumber"/>). Map to 422.</summary>
+    public const string LineNotFound = "order.line_not_found";
+
+    /// <summary>
+    /// A return names more units of a line than were bought and not returned yet. Data: <c>line_number</c> and
+    /// <c>returnable</c>, the units that may still come back (<see cref="ShopErrorData.LineNumber"/>,
+    /// <see cref="ShopErrorData.Returnable"/>). Map to 422.
+    /// </summary>
+    public const string ReturnExceedsBought = "order.return_exceeds_bought";
+
+    /// <summary>
+    /// A refund pays back more than was paid and not refunded yet, on a line or on the whole order. Data:
+    /// <c>refundable</c>, what may still be refunded (<see cref="ShopErrorData.Refundable"/>, an amount such as
+    /// <c>12.30 EUR</c>), and for a line <c>line_number</c> (<see cref="ShopErrorData.LineNumber"/>). Map to 422.
+    /// </summary>
+    public const string RefundExceedsPaid = "order.refund_exceeds_paid";
+
+    /// <summary>
+    /// The idempotency key was already used on this order for a different return or refund: a retry must send the
+    /// same request as the first attempt. Map to 422.
+    /// </summary>
+    public const string IdempotencyKeyReused = "order.idempotency_key_reused";
 }

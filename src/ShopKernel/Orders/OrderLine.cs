@@ -31,4 +31,19 @@ public sealed record OrderLine(
 {
     /// <summary>Unit price times quantity, before discounts.</summary>
     public Money Subtotal => UnitPrice * Quantity;
+
+    /// <summary>
+    /// What the line's first <paramref name="units"/> units were worth after its discounts: the line's total split
+    /// over its units by the largest remainder (each unit the total's whole share, the first units one minor unit of
+    /// what is left over each), so the values of all units add up to exactly <see cref="Total"/>.
+    /// </summary>
+    /// <param name="units">How many units, from 0 to <see cref="Quantity"/>.</param>
+    /// <returns>Their value.</returns>
+    public Money ValueOfUnits(int units)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(units);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Quantity);
+        var share = Math.DivRem(Total.MinorUnits, Quantity, out var leftOver);
+        return new Money(checked((share * units) + Math.Min(units, leftOver)), Total.Currency);
+    }
 }

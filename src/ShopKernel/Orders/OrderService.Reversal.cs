@@ -63,9 +63,11 @@ public sealed partial class OrderService
             return refused;
         }
 
-        order!.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason) { IdempotencyKey = idempotencyKey });
+        var counted = order!.Net;
+        var restock = Restock(reason, order.Lines.Select(l => (l.Sku, l.Quantity - order.ReturnedQuantity(l.LineNumber))));
+        order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason) { IdempotencyKey = idempotencyKey });
         order.Version = expectedVersion + 1;
-        var reversal = new OrderReversal(order, expectedVersion, Restock(order, reason), Released(order));
+        var reversal = new OrderReversal(order, expectedVersion, restock, Released(order), counted, RemovesOrder: true);
         if ((await _reversals.ReverseAsync(reversal, cancellationToken).ConfigureAwait(false)).IsStored)
         {
             return new ReversedOrder(order.ShownIn(_numberFormat), IsReplay: false);
@@ -122,18 +124,24 @@ public sealed partial class OrderService
         return current is null ? OrderErrors.NotFound : OrderErrors.ChangedTo(current);
     }
 
-    /// <summary>The stock the order took, one entry per SKU in ordinal order (so parallel reversals lock stock rows alike), unless the reason keeps it.</summary>
-    private StockReturn[] Restock(Order order, OrderStatusReason reason)
+    /// <summary>Whether goods that came back for <paramref name="reason"/> go back into stock (<see cref="OrderLifecycleOptions.KeepStockReasons"/>).</summary>
+    private bool Restocks(OrderStatusReason reason) => !_lifecycle.KeepStockReasons.Contains(reason.Code, StringComparer.Ordinal);
+
+    /// <summary>The stock to put back for units of SKUs, one entry per SKU in ordinal order (so parallel reversals lock stock rows alike), unless the reason keeps it.</summary>
+    private StockReturn[] Restock(OrderStatusReason reason, IEnumerable<(string Sku, int Quantity)> units)
     {
-        if (_lifecycle.KeepStockReasons.Contains(reason.Code, StringComparer.Ordinal))
+        if (!Restocks(reason))
         {
             return [];
         }
 
         var quantities = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in order.Lines)
+        foreach (var (sku, quantity) in units)
         {
-            quantities[line.Sku] = checked(quantities.GetValueOrDefault(line.Sku) + line.Quantity);
+            if (quantity > 0)
+            {
+                quantities[sku] = checked(quantities.GetValueOrDefault(sku) + quantity);
+            }
         }
 
         return [.. quantities.Select(q => new StockReturn(q.Key, q.Value))];

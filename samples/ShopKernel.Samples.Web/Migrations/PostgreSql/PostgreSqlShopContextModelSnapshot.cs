@@ -406,6 +406,32 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("placed_at");
 
+                    b.Property<long>("Refunded")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("refunded");
+
+                    b.Property<string>("Refunds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("refunds");
+
+                    b.Property<long>("Returned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("returned");
+
+                    b.Property<string>("Returns")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("returns");
+
                     b.Property<string>("ShippingAddress")
                         .IsRequired()
                         .HasColumnType("text")

@@ -401,6 +401,32 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("placed_at");
 
+                    b.Property<long>("Refunded")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("refunded");
+
+                    b.Property<string>("Refunds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("refunds");
+
+                    b.Property<long>("Returned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("returned");
+
+                    b.Property<string>("Returns")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("returns");
+
                     b.Property<string>("ShippingAddress")
                         .IsRequired()
                         .HasColumnType("TEXT")
