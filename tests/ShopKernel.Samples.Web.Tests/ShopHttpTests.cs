@@ -271,6 +271,11 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         var stockBefore = int.Parse(client.Text("stock-POSTER-PAPER-SUNRISE"), System.Globalization.CultureInfo.InvariantCulture);
         var placedPage = client.Html;
 
+        // A form another site makes cannot know the staff key its action carries: without it nothing happens.
+        await client.PostAsync($"{orderPath}/cancel?version=1", ("reason", "customer_request"));
+        Assert.Equal(HttpStatusCode.NotFound, client.Status);
+
+        client.Back(placedPage);
         await client.SubmitAsync($"{orderPath}/cancel", ("reason", "customer_request"), ("note", "Called: ordered twice by mistake."));
 
         Assert.Equal(HttpStatusCode.OK, client.Status);
