@@ -203,7 +203,36 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Mugs left in stock: {mugStock}");
 }
 
-// 6. She ticks the (unticked) newsletter box on her account page, confirms by the link the shop e-mails her, gets one
+// 6. She orders for her whole team, which lifts her to the spend tier; the order is then cancelled by staff at her
+//    request. The cancellation puts the mugs back in stock, takes the order out of her purchase facts (her tier
+//    follows her net spend) and records who cancelled and why; a retry with the same key changes nothing again.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var carts = scope.ServiceProvider.GetRequiredService<CartService>();
+    var orders = scope.ServiceProvider.GetRequiredService<OrderService>();
+    var stock = scope.ServiceProvider.GetRequiredService<IStockStore>();
+    var cart = (await carts.GetOrCreateForCustomerAsync(customerId, Currency.EUR)).Value;
+    await carts.AddItemAsync(cart.Token, tee with { Quantity = 25 });
+    await carts.AddItemAsync(cart.Token, mug with { Quantity = 5 });
+    var team = (await scope.ServiceProvider.GetRequiredService<CheckoutService>().PlaceOrderAsync(new CheckoutRequest(cart.Token, "card", address) { CustomerId = customerId })).Value.Order;
+    Console.WriteLine();
+    Console.WriteLine($"Team order {team.DisplayNumber}: {string.Join(", ", team.Lines.Select(l => $"{l.Quantity} x {l.Name}"))} = {team.Total}");
+
+    var before = (Stock: await stock.GetAvailableAsync("MUG-WHITE"), Spend: await NetSpendAsync(scope.ServiceProvider, customerId), Tier: await TierAsync(scope.ServiceProvider, customerId));
+    var key = Guid.NewGuid().ToString("N");
+    var olga = OrderActor.Staff("olga", "Olga Petrova");
+    var reason = new OrderStatusReason("customer_request", "Ada phoned: the team event is off.");
+    var cancelled = (await orders.CancelAsync(team.Number, team.Version, olga, reason, key)).Value;
+    var replay = (await orders.CancelAsync(team.Number, team.Version, olga, reason, key)).Value;
+    var last = cancelled.Order.History[^1];
+    Console.WriteLine($"Cancelled: {cancelled.Order.Status} by {last.Actor.DisplayName} ({last.Reason.Code}: {last.Note}); the same request again is a replay: {replay.IsReplay}");
+    Console.WriteLine($"Mugs in stock:  {before.Stock} -> {await stock.GetAvailableAsync("MUG-WHITE")}");
+    Console.WriteLine($"Net spend:      {before.Spend} -> {await NetSpendAsync(scope.ServiceProvider, customerId)}");
+    Console.WriteLine($"Loyalty:        {before.Tier} -> {await TierAsync(scope.ServiceProvider, customerId)}");
+    Console.WriteLine($"Shipping the cancelled order: {(await orders.ChangeStatusAsync(team.Number, OrderStatus.Shipped, cancelled.Order.Version, olga, new OrderStatusReason("handed_to_carrier"))).Error?.Code}");
+}
+
+// 7. She ticks the (unticked) newsletter box on her account page, confirms by the link the shop e-mails her, gets one
 //    newsletter (a second one the same day is over the cap) and leaves with the one-click link in it.
 await using (var scope = host.Services.CreateAsyncScope())
 {
@@ -221,7 +250,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Proof: {string.Join(" → ", proof.Events.Select(e => $"{e.Kind} ({e.Evidence.Source})"))}");
 }
 
-// 7. Her rights over her data: an export of everything held about her, then erasure. Her orders keep their accounting
+// 8. Her rights over her data: an export of everything held about her, then erasure. Her orders keep their accounting
 //    facts without her name, contact or address; running the sample again starts afresh.
 await using (var scope = host.Services.CreateAsyncScope())
 {
@@ -234,7 +263,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Erased: profile {erased.CustomerRemoved}, carts {erased.CartsRemoved}, orders anonymised {erased.OrdersAnonymised}");
 }
 
-// 7. A guest who refuses two cash-on-delivery parcels is blocked from cash on delivery automatically, however she
+// 9. A guest who refuses two cash-on-delivery parcels is blocked from cash on delivery automatically, however she
 //    writes her e-mail next time; card payment still works, and staff can lift the block.
 await using (var scope = host.Services.CreateAsyncScope())
 {
@@ -269,6 +298,39 @@ await using (var scope = host.Services.CreateAsyncScope())
 
 await host.StopAsync();
 return 0;
+
+// Her net spend as the purchase facts hold it (what tiers and segments read), from the staff's customer query.
+static async Task<string> NetSpendAsync(IServiceProvider services, CustomerId customerId)
+{
+    var segments = services.GetRequiredService<CustomerSegmentService>();
+    CustomerId? after = null;
+    do
+    {
+        var page = (await segments.QueryAsync(CustomerSegment.All, after)).Value;
+        if (page.Items.FirstOrDefault(c => c.Id == customerId) is { } customer)
+        {
+            return $"{(customer.LifetimeSpend.Count == 0 ? "nothing" : string.Join(" + ", customer.LifetimeSpend))} over {customer.OrderCount} orders";
+        }
+
+        after = page.Next;
+    }
+    while (after is not null);
+    return "nothing";
+}
+
+// Her loyalty tier as her cart page shows it: the loyalty discount's explanation (a mug in the cart when it is empty).
+static async Task<string> TierAsync(IServiceProvider services, CustomerId customerId)
+{
+    var carts = services.GetRequiredService<CartService>();
+    var cart = (await carts.GetOrCreateForCustomerAsync(customerId, Currency.EUR)).Value;
+    if (cart.IsEmpty)
+    {
+        await carts.AddItemAsync(cart.Token, new CartItem("mug", "MUG-WHITE", "Mug", Money.Parse("8.50 EUR"), 1));
+    }
+
+    var priced = (await services.GetRequiredService<PricingService>().PriceCartAsync(new CartPricingRequest(cart.Token) { CustomerId = customerId })).Value;
+    return priced.Adjustments.FirstOrDefault(a => a.PromotionId == "loyalty")?.Explanation ?? "none";
+}
 
 static void Print(Cart cart, string title)
 {

@@ -24,6 +24,9 @@ builder.Services
         }
 
         options.Checkout.TrackStock = true;
+
+        // A cancellation or return puts the stock back, except for goods staff mark as damaged.
+        options.Lifecycle.KeepStockReasons.Add("damaged");
         options.Orders.Prefix = "SK";
         options.Contacts.DefaultRegion = "GB";
         options.Tokens.SigningKeys.Add(settings.SigningKey);

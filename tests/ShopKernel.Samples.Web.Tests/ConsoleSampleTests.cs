@@ -29,6 +29,8 @@ public sealed class ConsoleSampleTests : IDisposable
         foreach (var expected in new[]
         {
             "a double click returns the same order: True", "Mug week: 10%", "Order history", "Confirmed: Subscribed",
+            "Cancelled: Cancelled by Olga Petrova (customer_request", "the same request again is a replay: True", "Mugs in stock:  16 -> 21",
+            "-> 120.84 EUR over 3 orders", "Loyalty tier: 10% (lifetime spend", "-> Loyalty tier: 5% (3 orders", "Shipping the cancelled order: order.transition_invalid",
             "One-click unsubscribe: 1 withdrawn", "Erased: profile True", "checkout.payment_method_not_allowed", "Paying by card: Placed",
         })
         {

@@ -254,6 +254,58 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
+    public async Task Staff_cancel_an_order_with_a_reason_and_see_the_stock_back_and_who_cancelled_it_and_why()
+    {
+        using var client = new ShopBrowserlessClient(shop);
+        await client.GetAsync("/");
+        await client.SubmitAsync("/cart/add", ("product", "poster"), ("colour", "Paper"), ("design", "Sunrise"), ("quantity", "2"));
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails("cancelled-by-staff@example.com"));
+        var number = client.Text("order-number");
+
+        await client.GetAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+        var orderPage = WebUtility.HtmlDecode(Regex.Match(client.Html, $"<a href=\"([^\"]+)\" class=\"staff-order\">{Regex.Escape(number)}</a>").Groups[1].Value);
+        var orderPath = Regex.Match(orderPage, "^/staff/orders/[^?]+").Value;
+        await client.GetAsync(orderPage);
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        var stockBefore = int.Parse(client.Text("stock-POSTER-PAPER-SUNRISE"), System.Globalization.CultureInfo.InvariantCulture);
+        var placedPage = client.Html;
+
+        // A form another site makes cannot know the staff key its action carries: without it nothing happens.
+        await client.PostAsync($"{orderPath}/cancel?version=1", ("reason", "customer_request"));
+        Assert.Equal(HttpStatusCode.NotFound, client.Status);
+
+        client.Back(placedPage);
+        await client.SubmitAsync($"{orderPath}/cancel", ("reason", "customer_request"), ("note", "Called: ordered twice by mistake."));
+
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Equal($"{number} is cancelled.", client.Text("staff-message"));
+        Assert.Contains("Status: <span class=\"status\">Cancelled</span>", client.Html, StringComparison.Ordinal);
+        Assert.Equal(stockBefore + 2, int.Parse(client.Text("stock-POSTER-PAPER-SUNRISE"), System.Globalization.CultureInfo.InvariantCulture));
+        var last = Regex.Matches(client.Html, "<tr class=\"history-entry\">.*?</tr>", RegexOptions.Singleline)[^1].Value;
+        Assert.Contains("<td class=\"history-status\">Cancelled</td>", last, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"history-actor\">Shop staff (staff staff)</td>", last, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"history-reason\">customer_request</td>", last, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"history-note\">Called: ordered twice by mistake.</td>", last, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-actions\"", client.Html, StringComparison.Ordinal);
+
+        // The page seen before, submitted again: the same cancel is a replay; a status change on the old version is refused with its code.
+        client.Back(placedPage);
+        await client.SubmitAsync($"{orderPath}/cancel", ("reason", "customer_request"));
+        Assert.Equal($"{number} was already cancelled; nothing changed again.", client.Text("staff-message"));
+        Assert.Equal(stockBefore + 2, int.Parse(client.Text("stock-POSTER-PAPER-SUNRISE"), System.Globalization.CultureInfo.InvariantCulture));
+
+        client.Back(placedPage);
+        await client.SubmitAsync($"{orderPath}/status", ("status", "Paid"), ("reason", "staff_page"));
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.StartsWith("order.concurrency_conflict: ", client.Text("staff-error"), StringComparison.Ordinal);
+        Assert.Contains("it is now Cancelled", client.Text("staff-error"), StringComparison.Ordinal);
+        var order = await shop.WithAsync<OrderService, Order>(async s => (await s.GetAsync(s.TryParseNumber(number, out var n) ? n : default)).Value);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(2, order.History.Count);
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_the_store_healthy()
     {
         using var client = new ShopBrowserlessClient(shop);

@@ -14,10 +14,10 @@ using static ShopKernel.Samples.Web.Web.Html;
 namespace ShopKernel.Samples.Web.Pages;
 
 /// <summary>
-/// The staff page: orders by status, abandoned carts, the stop list, a CSV export of a customer segment and sending
-/// the newsletter. Opened with the staff key (<c>/staff?key=…</c>); a real shop puts its own sign-in in front.
+/// The staff page: orders by status (each opens its order page, where staff cancel it or change its status),
+/// abandoned carts, the stop list, a CSV export of a customer segment and sending the newsletter. Opened with the staff key (<c>/staff?key=…</c>); a real shop puts its own sign-in in front.
 /// </summary>
-public static class StaffPages
+public static partial class StaffPages
 {
     private const string Actor = "staff";
 
@@ -27,7 +27,7 @@ public static class StaffPages
         var staff = app.MapGroup("/staff").AddEndpointFilter(async (context, next) =>
             IsStaff(context.HttpContext) ? await next(context) : Results.NotFound());
         staff.MapGet("/", ShowAsync);
-        staff.MapPost("/orders/{number}/status", ChangeStatusAsync);
+        MapOrderPages(staff);
         staff.MapPost("/stop-list", AddToStopListAsync);
         staff.MapPost("/stop-list/{id:guid}/remove", RemoveFromStopListAsync);
         staff.MapGet("/customers.csv", ExportAsync);
@@ -59,11 +59,7 @@ public static class StaffPages
         var page = (await orders.ListAsync(now.AddDays(-30), now.AddMinutes(1), filter, pageSize: 100, cancellationToken: http.RequestAborted)).Value;
         foreach (var order in page.Items)
         {
-            var next = Enum.GetValues<OrderStatus>().Where(s => OrderStatusTransitions.IsAllowed(order.Status, s)).Select(s => (s.ToString(), s.ToString())).ToList();
-            var change = next.Count == 0 ? string.Empty : $"""
-                <form method="post" action="{E(Link(http, $"/orders/{order.Number}/status", $"&version={order.Version}"))}">{Select("status", next, null)} <button type="submit">Change</button></form>
-                """;
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(order.DisplayNumber)}</td><td>{order.PlacedAt:yyyy-MM-dd HH:mm}</td><td>{E($"{order.Contact.FirstName} {order.Contact.LastName}")}</td><td>{E(order.Total.ToString())}</td><td>{E(CheckoutPages.Label(order.PaymentMethod))}</td><td>{E(order.Status.ToString())}{change}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{E(OrderLink(http, order))}\" class=\"staff-order\">{E(order.DisplayNumber)}</a></td><td>{order.PlacedAt:yyyy-MM-dd HH:mm}</td><td>{E($"{order.Contact.FirstName} {order.Contact.LastName}")}</td><td>{E(order.Total.ToString())}</td><td>{E(CheckoutPages.Label(order.PaymentMethod))}</td><td>{E(order.Status.ToString())}</td></tr>");
         }
 
         body.Append("</tbody></table><h2>Abandoned carts (idle for an hour or more)</h2><table id=\"staff-abandoned\"><thead><tr><th>Last change</th><th>Items</th><th>Subtotal</th><th>Customer</th></tr></thead><tbody>");
@@ -102,19 +98,6 @@ public static class StaffPages
             <form method="post" action="{E(Link(http, "/newsletter"))}"><button type="submit" id="send-newsletter">Send this week's newsletter</button></form>
             """);
         return Page("Staff", ShopState.From(http), body.ToString());
-    }
-
-    private static async Task<IResult> ChangeStatusAsync(HttpContext http, string number, long version, OrderService orders)
-    {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (!orders.TryParseNumber(number, out var parsed) || !Enum.TryParse<OrderStatus>(form["status"], out var status))
-        {
-            return Results.BadRequest();
-        }
-
-        var changed = await orders.ChangeStatusAsync(parsed, status, version, OrderActor.Staff(Actor, Actor), new OrderStatusReason("staff_page"), http.RequestAborted);
-        var message = changed.Succeeded ? $"{changed.Value.DisplayNumber} is now {status}." : changed.Error!.Description;
-        return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(message)}"));
     }
 
     private static async Task<IResult> AddToStopListAsync(HttpContext http, StopListService stopList)

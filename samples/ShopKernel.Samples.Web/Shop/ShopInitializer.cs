@@ -22,11 +22,15 @@ public sealed class ShopInitializer(IServiceScopeFactory scopes) : IHostedServic
         }
 
         var stock = scope.ServiceProvider.GetRequiredService<IStockStore>();
+        // Stock is counted per SKU, the SKU of each variant the cart lines carry.
         foreach (var product in Catalogue.Products.Where(p => p.Stock is not null))
         {
-            if (await stock.GetAvailableAsync(product.Id, cancellationToken) is null)
+            foreach (var sku in product.Colours.SelectMany(colour => product.Designs.Select(design => product.Sku(colour, design))))
             {
-                await stock.SetAvailableAsync(product.Id, product.Stock!.Value, cancellationToken);
+                if (await stock.GetAvailableAsync(sku, cancellationToken) is null)
+                {
+                    await stock.SetAvailableAsync(sku, product.Stock!.Value, cancellationToken);
+                }
             }
         }
 

@@ -57,9 +57,9 @@ public static class Html
     /// <summary>An error message paragraph, or nothing.</summary>
     public static string Error(string? message) => message is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{E(message)}</p>";
 
-    /// <summary>A drop-down of options with one selected.</summary>
-    public static string Select(string name, IEnumerable<(string Value, string Label)> options, string? selected) =>
-        $"<select name=\"{E(name)}\" id=\"{E(name)}\">" +
+    /// <summary>A drop-down of options with one selected; its id is its name unless given.</summary>
+    public static string Select(string name, IEnumerable<(string Value, string Label)> options, string? selected, string? id = null) =>
+        $"<select name=\"{E(name)}\" id=\"{E(id ?? name)}\">" +
         string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : string.Empty)}>{E(o.Label)}</option>")) +
         "</select>";
 

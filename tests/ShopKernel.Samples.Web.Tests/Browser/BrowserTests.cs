@@ -184,6 +184,39 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(subject));
     }
 
+    [Fact]
+    public async Task Staff_cancel_an_order_from_its_page_with_a_reason_and_a_note()
+    {
+        await using var browser = await CookielessContext.CreateAsync(shop);
+        await browser.StepsAsync(nameof(Staff_cancel_an_order_from_its_page_with_a_reason_and_a_note), async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "poster", "Paper", "Sunrise", 1);
+            await FillCheckoutAsync(page, "grace.cancels@example.com");
+            await page.Locator("#place-order").ClickAsync();
+            var number = await page.Locator("#order-number").InnerTextAsync();
+
+            await page.GotoAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+            await page.Locator("#staff-orders").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+            var stock = int.Parse(await page.Locator("#stock-POSTER-PAPER-SUNRISE").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await page.Locator("#cancel-reason").SelectOptionAsync("fraud_suspected");
+            await page.Locator("#cancel-note").FillAsync("Card reported stolen.");
+            await page.Locator("#cancel").ClickAsync();
+
+            await Expect(page.Locator("#staff-message")).ToHaveTextAsync($"{number} is cancelled.");
+            await Expect(page.Locator(".status")).ToHaveTextAsync("Cancelled");
+            var last = page.Locator("tr.history-entry").Last;
+            await Expect(last.Locator(".history-status")).ToHaveTextAsync("Cancelled");
+            await Expect(last.Locator(".history-actor")).ToHaveTextAsync("Shop staff (staff staff)");
+            await Expect(last.Locator(".history-reason")).ToHaveTextAsync("fraud_suspected");
+            await Expect(last.Locator(".history-note")).ToHaveTextAsync("Card reported stolen.");
+            await Expect(page.Locator("#stock-POSTER-PAPER-SUNRISE")).ToHaveTextAsync((stock + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.Locator("#cancel-order")).ToHaveCountAsync(0);
+        });
+
+        Assert.Equal(0, browser.SetCookieAttempts);
+    }
+
     private Task<SubscriptionState> StateAsync(ConsentSubject subject) =>
         shop.WithAsync<SubscriptionService, SubscriptionState>(async s => (await s.GetStatusAsync(subject, "newsletter")).Value.State);
 

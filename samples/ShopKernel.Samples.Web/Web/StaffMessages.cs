@@ -1,0 +1,31 @@
+using ShopKernel.Orders;
+
+namespace ShopKernel.Samples.Web.Web;
+
+/// <summary>
+/// What staff read when ShopKernel refuses an order change: the stable error code (to quote to support) and the shop's
+/// sentence for it, built from the error's data (<see cref="ShopErrorData"/>) rather than its developer description.
+/// </summary>
+public static class StaffMessages
+{
+    /// <summary>The message to show staff for an error of <see cref="OrderService"/>.</summary>
+    /// <param name="error">The error.</param>
+    public static string For(ShopError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string Data(string key) => error.Data.TryGetValue(key, out var value) ? value : "?";
+        var sentence = error.Code switch
+        {
+            OrderErrorCodes.TransitionInvalid => $"An order cannot go from {Data(ShopErrorData.FromStatus)} to {Data(ShopErrorData.ToStatus)}.",
+            OrderErrorCodes.ConcurrencyConflict => error.Data.ContainsKey(ShopErrorData.CurrentStatus)
+                ? $"Someone changed this order meanwhile; it is now {Data(ShopErrorData.CurrentStatus)}. Nothing was changed: check the order as it is now and try again."
+                : "Someone changed this order meanwhile. Nothing was changed: check the order as it is now and try again.",
+            OrderErrorCodes.NotFound => "There is no such order.",
+            OrderErrorCodes.ReasonInvalid => "Please choose a reason and keep the note to 500 characters.",
+            OrderErrorCodes.ActorInvalid => "Your staff identity could not be recorded.",
+            OrderErrorCodes.RequestInvalid => "The request was malformed; please reload the page and try again.",
+            _ => "That did not work; please reload the page and try again.",
+        };
+        return $"{error.Code}: {sentence}";
+    }
+}
