@@ -80,6 +80,16 @@ public sealed partial class OrderService
             : current is null ? OrderErrors.NotFound : OrderErrors.ChangedTo(current);
     }
 
+    /// <summary>
+    /// The statuses an order may move to from <paramref name="from"/> under the shop's transition table
+    /// (<see cref="OrderLifecycleOptions.Transitions"/> over <see cref="OrderStatusTransitions"/>), in enum order: what a
+    /// staff page offers. Returns of some units are possible where <see cref="OrderStatus.Returned"/> is among them.
+    /// </summary>
+    /// <param name="from">The current status.</param>
+    /// <returns>The allowed next statuses; empty for a final one.</returns>
+    public IReadOnlyList<OrderStatus> NextStatuses(OrderStatus from) =>
+        [.. Enum.GetValues<OrderStatus>().Where(to => to != from && _transitions.IsAllowed(from, to))];
+
     private static bool IsReversedInto(Order? order, OrderStatus status, OrderActor actor) =>
         order is not null && order.Status == status && MayAct(order, actor);
 

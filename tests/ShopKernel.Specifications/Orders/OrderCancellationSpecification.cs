@@ -407,5 +407,8 @@ public abstract class OrderCancellationSpecification : CustomerSteps
         Assert.Equal(OrderErrorCodes.TransitionInvalid, refused.Error?.Code);
         Assert.Equal(OrderErrorCodes.TransitionInvalid, shipped.Error?.Code);
         Assert.True(cancelled.Succeeded, cancelled.Error?.ToString());
+        Assert.Equal([OrderStatus.Paid], await shop.InScopeAsync<OrderService, IReadOnlyList<OrderStatus>>(s => Task.FromResult(s.NextStatuses(OrderStatus.Placed))));
+        Assert.Equal([OrderStatus.Delivered, OrderStatus.RefusedOnDelivery], await Use<OrderService, IReadOnlyList<OrderStatus>>(s => Task.FromResult(s.NextStatuses(OrderStatus.Shipped))));
+        Assert.Empty(await Use<OrderService, IReadOnlyList<OrderStatus>>(s => Task.FromResult(s.NextStatuses(OrderStatus.Cancelled))));
     }
 }
