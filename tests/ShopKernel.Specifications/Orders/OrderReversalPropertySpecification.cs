@@ -220,7 +220,7 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         });
         var expectedStock = skus.Select(sku => run.Initial.TryGetValue(sku, out var initial)
             ? initial - effects.Sum(e => e.Effect.Taken.Where(t => t.Sku == sku).Sum(t => t.Quantity)) + effects.Sum(e => e.Effect.PutBack.Where(t => t.Sku == sku).Sum(t => t.Quantity))
-            : (int?)null);
+            : (int?)null).ToList();
         Assert.Equal(expectedStock, stock);
     }
 
@@ -259,7 +259,11 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
 
     private sealed record Move(int Order, OrderStatus To, bool Stale) : Op;
 
-    private sealed record Cancel(int Order, int? By, bool KeepStock, bool Stale) : Op;
+    private sealed record Cancel(int Order, int? By, bool KeepStock, bool Stale) : Op
+    {
+        public override string ToString() =>
+            $"Cancel {{ Order = {Order}, By = {(By is { } by ? $"customer {by}" : "staff")}, KeepStock = {KeepStock}, Stale = {Stale} }}";
+    }
 
     private sealed record Refuse(int Order, bool KeepStock, bool Stale) : Op;
 
