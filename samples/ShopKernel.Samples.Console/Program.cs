@@ -14,6 +14,7 @@ using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.Samples.ConsoleApp;
+using ShopKernel.Staff;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
 
@@ -46,6 +47,10 @@ builder.Services
     .AddStopList(options => options.HashKeys.Add(builder.Configuration["ShopKernel:StopList:HashKeys:0"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))))
     .AddEntityFrameworkStores<SampleShopContext>();
 
+// Who may do what to the customer base is the host's call: ShopKernel asks, before every staff operation, and logs the
+// answer. The sample's one member of staff holds every permission; a shop maps each to its own roles.
+builder.Services.AddSingleton<IStaffAuthorizer>(new SampleStaff());
+
 using var host = builder.Build();
 await using (var scope = host.Services.CreateAsyncScope())
 {
@@ -60,6 +65,7 @@ await using (var scope = host.Services.CreateAsyncScope())
 
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     await db.Database.ApplyConsentLedgerGuardAsync();
+    await db.Database.ApplyAccessLogGuardAsync();
     await scope.ServiceProvider.GetRequiredService<IStockStore>().SetAvailableAsync("MUG-WHITE", 25);
 
     // The shop's promotions: a loyalty tier, a mug campaign on a tag the catalogue puts on lines, a welcome coupon.
@@ -256,10 +262,10 @@ await using (var scope = host.Services.CreateAsyncScope())
 {
     var personalData = scope.ServiceProvider.GetRequiredService<PersonalDataService>();
     using var export = new MemoryStream();
-    await personalData.ExportAsync(customerId, export);
+    await personalData.ExportAsync(SampleStaff.Olga, customerId, export);
     Console.WriteLine();
     Console.WriteLine($"Personal data export: {export.Length:N0} bytes of JSON, starting {Encoding.UTF8.GetString(export.ToArray()).ReplaceLineEndings(" ")[..120]}…");
-    var erased = (await personalData.EraseAsync(customerId)).Value;
+    var erased = (await personalData.EraseAsync(SampleStaff.Olga, customerId)).Value;
     Console.WriteLine($"Erased: profile {erased.CustomerRemoved}, carts {erased.CartsRemoved}, orders anonymised {erased.OrdersAnonymised}");
 }
 
@@ -306,7 +312,7 @@ static async Task<string> NetSpendAsync(IServiceProvider services, CustomerId cu
     CustomerId? after = null;
     do
     {
-        var page = (await segments.QueryAsync(CustomerSegment.All, after)).Value;
+        var page = (await segments.QueryAsync(SampleStaff.Olga, CustomerSegment.All, after)).Value;
         if (page.Items.FirstOrDefault(c => c.Id == customerId) is { } customer)
         {
             return $"{(customer.LifetimeSpend.Count == 0 ? "nothing" : string.Join(" + ", customer.LifetimeSpend))} over {customer.OrderCount} orders";
@@ -345,4 +351,13 @@ static void Print(Cart cart, string title)
 
     Console.WriteLine($"Subtotal: {cart.Subtotal}  (version {cart.Version}, expires {cart.ExpiresAt:yyyy-MM-dd})");
     Console.WriteLine();
+}
+
+/// <summary>The sample's staff: Olga, who holds every permission.</summary>
+internal sealed class SampleStaff : IStaffAuthorizer
+{
+    public static readonly StaffActor Olga = new("olga", "Olga Petrova");
+
+    public ValueTask<bool> IsAllowedAsync(StaffActor actor, string permission, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(actor == Olga);
 }

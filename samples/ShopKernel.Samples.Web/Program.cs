@@ -35,6 +35,9 @@ builder.Services
     .AddStopList(options => options.HashKeys.Add(settings.StopListHashKey))
     .AddEntityFrameworkStores<ShopContext>();
 
+// ShopKernel asks before every staff operation and records the answer in its access log.
+builder.Services.AddSingleton<ShopKernel.Staff.IStaffAuthorizer, SampleStaffAuthorizer>();
+
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
 builder.Services.AddSingleton<SessionTokens>();
 builder.Services.AddSingleton<MailOutbox>();

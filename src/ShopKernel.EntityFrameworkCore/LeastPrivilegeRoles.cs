@@ -7,8 +7,9 @@ namespace ShopKernel.EntityFrameworkCore;
 
 /// <summary>
 /// The PostgreSQL grants that put ShopKernel's tables under an owner role and give the application role only what its
-/// services use: reading and writing the ordinary tables, appending to the consent ledger and redacting it. Without
-/// ownership the application can neither change the tables nor switch off, drop or replace the ledger's triggers.
+/// services use: reading and writing the ordinary tables, appending to the consent ledger and redacting it, appending to the
+/// access log and removing an entry's details. Without ownership the application can neither change the tables nor
+/// switch off, drop or replace their triggers.
 /// </summary>
 internal static class LeastPrivilegeRoles
 {
@@ -30,7 +31,8 @@ internal static class LeastPrivilegeRoles
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => sql.DelimitIdentifier(t.Name, t.Schema))
             .ToList();
-        var ordinary = tables.Where(t => t != ledger.Table).ToList();
+        var accessLog = Staff.AccessLogGuard.Names(context);
+        var ordinary = tables.Where(t => t != ledger.Table && t != accessLog.Table).ToList();
         var schema = ledger.Schema is null ? "current_schema()" : Literal(ledger.Schema);
         var lines = new List<string>
         {
@@ -57,6 +59,9 @@ internal static class LeastPrivilegeRoles
                 IF to_regprocedure({Literal(ledger.Function + "()")}) IS NULL THEN
                     RAISE EXCEPTION 'Install the consent ledger guard first (GenerateConsentLedgerGuardScript).';
                 END IF;
+                IF to_regprocedure({Literal(accessLog.Function + "()")}) IS NULL THEN
+                    RAISE EXCEPTION 'Install the access log guard first (GenerateAccessLogGuardScript).';
+                END IF;
                 IF NOT has_schema_privilege(app_role, tables_schema, 'USAGE') THEN
                     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', tables_schema, app_role);
                 END IF;
@@ -69,10 +74,13 @@ internal static class LeastPrivilegeRoles
         };
         lines.AddRange(tables.Select(t => $"ALTER TABLE {t} OWNER TO {owner};"));
         lines.Add($"ALTER FUNCTION {ledger.Function}() OWNER TO {owner};");
+        lines.Add($"ALTER FUNCTION {accessLog.Function}() OWNER TO {owner};");
         lines.Add($"REVOKE ALL ON TABLE {string.Join(", ", tables)} FROM PUBLIC, {app};");
         lines.Add($"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE {string.Join(", ", ordinary)} TO {app};");
         lines.Add($"GRANT SELECT, INSERT ON TABLE {ledger.Table} TO {app};");
         lines.Add($"GRANT UPDATE ({string.Join(", ", ledger.RedactableColumns)}) ON TABLE {ledger.Table} TO {app};");
+        lines.Add($"GRANT SELECT, INSERT ON TABLE {accessLog.Table} TO {app};");
+        lines.Add($"GRANT UPDATE ({accessLog.Details}) ON TABLE {accessLog.Table} TO {app};");
         return string.Join("\n", lines) + "\n";
     }
 

@@ -24,6 +24,33 @@ public static class ShopKernelDatabaseFacadeExtensions
     }
 
     /// <summary>
+    /// The SQL that makes the database itself keep the access log append-only: triggers refuse every DELETE (and
+    /// TRUNCATE) and every UPDATE except the one erasure makes, which only sets an entry's details to NULL. For
+    /// PostgreSQL and SQLite; put it in a migration with <c>migrationBuilder.Sql(...)</c>. Idempotent.
+    /// </summary>
+    /// <param name="database">The host's database, whose model holds ShopKernel's.</param>
+    /// <returns>The script for the database's provider.</returns>
+    /// <exception cref="NotSupportedException">The provider is neither PostgreSQL nor SQLite.</exception>
+    public static string GenerateAccessLogGuardScript(this DatabaseFacade database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return ShopKernel.EntityFrameworkCore.Staff.AccessLogGuard.Script(database.GetService<ICurrentDbContext>().Context);
+    }
+
+    /// <summary>
+    /// Creates (or replaces) the access log's triggers now (see <see cref="GenerateAccessLogGuardScript"/>), for hosts
+    /// that create their schema with <c>EnsureCreated</c> rather than migrations.
+    /// </summary>
+    /// <param name="database">The host's database.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the triggers exist.</returns>
+    public static async Task ApplyAccessLogGuardAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    {
+        var script = database.GenerateAccessLogGuardScript();
+        await database.ExecuteSqlRawAsync(script, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The PostgreSQL script that gives the application a role of its own with least privilege over ShopKernel's tables
     /// (run it as <paramref name="ownerRole"/> or a superuser, after the migrations and the consent ledger guard; put it
     /// in a migration with <c>migrationBuilder.Sql(...)</c> and run it again after each ShopKernel upgrade that adds a

@@ -54,6 +54,7 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IConsentStore, EfConsentStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IPromotionStore, EfPromotionStore<TContext>>());
         builder.Services.Replace(ServiceDescriptor.Scoped<IStoreSession, EfStoreSession<TContext>>());
+        builder.Services.Replace(ServiceDescriptor.Scoped<ShopKernel.Staff.IAccessLogStore, ShopKernel.EntityFrameworkCore.Staff.EfAccessLogStore<TContext>>());
         builder.Services.ConfigureDbContext<TContext>(HoldExpectedConflicts);
         return builder;
     }

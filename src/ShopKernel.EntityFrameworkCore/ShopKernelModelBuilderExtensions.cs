@@ -34,6 +34,7 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StopListKeyRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StopListAuditRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeliveryOutcomeRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Staff.AccessLogRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new ConsentEventRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new SubscriptionRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new SubscriptionSendRecordConfiguration(options));

@@ -91,4 +91,7 @@ public static class ShopErrorData
 
     /// <summary>What may still be refunded, as an amount with its currency such as <c>12.30 EUR</c> (<c>order.refund_exceeds_paid</c>).</summary>
     public const string Refundable = "refundable";
+
+    /// <summary>The staff permission the error names (<c>staff.permission_denied</c>).</summary>
+    public const string Permission = "permission";
 }

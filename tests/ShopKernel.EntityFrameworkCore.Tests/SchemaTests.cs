@@ -99,6 +99,7 @@ public class SchemaTests
     [InlineData("promotions")]
     [InlineData("promotion_usage")]
     [InlineData("promotion_redemptions")]
+    [InlineData("access_log")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);

@@ -134,7 +134,7 @@ public static partial class StaffPages
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"customers-{segment ?? "all"}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await segments.ExportCsvAsync(chosen, writer, http.RequestAborted);
+        await segments.ExportCsvAsync(SampleStaffAuthorizer.Member, chosen, writer, http.RequestAborted);
     }
 
     private static async Task<IResult> SendNewsletterAsync(HttpContext http, SubscriptionService subscriptions, MailOutbox mail)

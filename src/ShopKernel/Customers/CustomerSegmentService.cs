@@ -1,10 +1,13 @@
 using ShopKernel.Diagnostics;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Customers;
 
 /// <summary>
 /// Customer segments for the shop owner: the customers that match a <see cref="CustomerSegment"/>, a page at a time
-/// or exported as CSV, with their purchase facts.
+/// or exported as CSV, with their purchase facts. Every call is a staff operation: it names the member of staff, needs
+/// their permission (<see cref="StaffPermissions.CustomersRead"/> to list, <see cref="StaffPermissions.CustomersExport"/>
+/// to export) and is recorded in the access log with the segment's conditions and the row count.
 /// </summary>
 public sealed class CustomerSegmentService
 {
@@ -13,38 +16,55 @@ public sealed class CustomerSegmentService
     public const int MaxPageSize = 1000;
 
     private readonly ICustomerQueryStore _store;
+    private readonly StaffAccess _access;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The customer query store.</param>
+    /// <param name="access">The staff gate: permission check and access log.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public CustomerSegmentService(ICustomerQueryStore store, ShopErrorDescriber? errorDescriber = null)
+    public CustomerSegmentService(ICustomerQueryStore store, StaffAccess access, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _access = access ?? throw new ArgumentNullException(nameof(access));
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
     /// <summary>The segment's customers by id, keyset-paged.</summary>
+    /// <param name="actor">The member of staff; needs <see cref="StaffPermissions.CustomersRead"/>.</param>
     /// <param name="segment">The segment.</param>
     /// <param name="after">The <see cref="CustomerSummaryPage.Next"/> of the previous page, or <see langword="null"/>.</param>
     /// <param name="pageSize">The page size, 1 to <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
-    public async Task<Result<CustomerSummaryPage>> QueryAsync(CustomerSegment segment, CustomerId? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
-    {
-        if (segment is null || pageSize is < 1 or > MaxPageSize)
-        {
-            return _describer.Apply<CustomerSummaryPage>(CustomerErrors.RequestInvalid);
-        }
+    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>, <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<CustomerSummaryPage>> QueryAsync(StaffActor actor, CustomerSegment segment, CustomerId? after = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersRead,
+            StaffOperations.SegmentQuery,
+            null,
+            Describe(segment, after?.ToString(), pageSize),
+            async ct =>
+            {
+                if (segment is null || pageSize is < 1 or > MaxPageSize)
+                {
+                    return CustomerErrors.RequestInvalid;
+                }
 
-        var valid = segment.Validate();
-        if (!valid.Succeeded)
-        {
-            return _describer.Apply<CustomerSummaryPage>(valid.Error);
-        }
+                var valid = segment.Validate();
+                if (!valid.Succeeded)
+                {
+                    return valid.Error;
+                }
 
-        var items = await _store.QueryAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
-        return _describer.Apply<CustomerSummaryPage>(new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null));
-    }
+                var items = await _store.QueryAsync(segment, after, pageSize, ct).ConfigureAwait(false);
+                return Result<CustomerSummaryPage>.Success(new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null));
+            },
+            page => page.Items.Count,
+            cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What the access log records of a segment call: its conditions and paging.</summary>
+    private static string Describe(CustomerSegment? segment, string? after, int? pageSize) =>
+        $"{segment?.ToString() ?? "no segment"}{(after is null ? string.Empty : $" after {after}")}{(pageSize is { } size ? $" page {size}" : string.Empty)}";
 
     /// <summary>
     /// Writes the segment's customers as CSV to <paramref name="writer"/>, streamed from the store row by row so that
@@ -54,13 +74,26 @@ public sealed class CustomerSegmentService
     /// <c>+</c>, <c>-</c> or <c>@</c> gets a leading apostrophe so that spreadsheets do not run it as a formula.
     /// The writer is flushed, not closed.
     /// </summary>
+    /// <param name="actor">The member of staff; needs <see cref="StaffPermissions.CustomersExport"/>.</param>
     /// <param name="segment">The segment.</param>
     /// <param name="writer">Where the CSV goes.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
-    /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
-    public async Task<Result<long>> ExportCsvAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <returns>How many customers were written, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>, <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<long>> ExportCsvAsync(StaffActor actor, CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken = default)
     {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSegmentExport, async Task<Result<long>> (_) =>
+        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerSegmentExport, _ => _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersExport,
+            StaffOperations.SegmentExport,
+            null,
+            Describe(segment, null, null),
+            ct => ExportCoreAsync(segment, writer, ct),
+            rows => rows,
+            cancellationToken), static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false));
+    }
+
+    private async Task<Result<long>> ExportCoreAsync(CustomerSegment segment, TextWriter writer, CancellationToken cancellationToken)
+    {
         {
             if (segment is null || writer is null)
             {
@@ -74,7 +107,7 @@ public sealed class CustomerSegmentService
             }
 
             return await CustomerCsv.WriteAsync(_store.StreamAsync(segment, cancellationToken), writer, cancellationToken).ConfigureAwait(false);
-        }, static (a, rows) => a.SetTag(ShopKernelTelemetry.Tags.RowCount, rows)).ConfigureAwait(false));
+        }
     }
 
     /// <summary>
@@ -82,31 +115,41 @@ public sealed class CustomerSegmentService
     /// the segment's order conditions (recency, lapse, frequency, monetary), keyset-paged by their key. The conditions
     /// that only customers have (birthday, registration, sign-in) are refused with <c>customer.segment_invalid</c>.
     /// </summary>
+    /// <param name="actor">The member of staff; needs <see cref="StaffPermissions.CustomersRead"/>.</param>
     /// <param name="segment">The conditions, e.g. <c>CustomerSegment.All.WithOrderCountAtLeast(2)</c>.</param>
     /// <param name="after"><see cref="GuestBuyerPage.Next"/> of the previous page, or <see langword="null"/>.</param>
     /// <param name="pageSize">1 to <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>.</returns>
-    public async Task<Result<GuestBuyerPage>> QueryGuestBuyersAsync(CustomerSegment segment, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
-    {
-        if (segment is null || pageSize is < 1 or > MaxPageSize)
-        {
-            return _describer.Apply<GuestBuyerPage>(CustomerErrors.RequestInvalid);
-        }
+    /// <returns>The page, or <c>customer.segment_invalid</c>, <c>customer.request_invalid</c>, <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<GuestBuyerPage>> QueryGuestBuyersAsync(StaffActor actor, CustomerSegment segment, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersRead,
+            StaffOperations.GuestBuyerQuery,
+            null,
+            Describe(segment, after, pageSize),
+            async ct =>
+            {
+                if (segment is null || pageSize is < 1 or > MaxPageSize)
+                {
+                    return CustomerErrors.RequestInvalid;
+                }
 
-        var valid = segment.Validate();
-        if (!valid.Succeeded)
-        {
-            return _describer.Apply<GuestBuyerPage>(valid.Error);
-        }
+                var valid = segment.Validate();
+                if (!valid.Succeeded)
+                {
+                    return valid.Error;
+                }
 
-        if (segment.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
-            || segment.HasPassword is not null || segment.HasExternalSignIn is not null)
-        {
-            return _describer.Apply<GuestBuyerPage>(CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone."));
-        }
+                if (segment.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
+                    || segment.HasPassword is not null || segment.HasExternalSignIn is not null)
+                {
+                    return CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone.");
+                }
 
-        var items = await _store.QueryGuestBuyersAsync(segment, after, pageSize, cancellationToken).ConfigureAwait(false);
-        return _describer.Apply<GuestBuyerPage>(new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null));
-    }
+                var items = await _store.QueryGuestBuyersAsync(segment, after, pageSize, ct).ConfigureAwait(false);
+                return Result<GuestBuyerPage>.Success(new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null));
+            },
+            page => page.Items.Count,
+            cancellationToken).ConfigureAwait(false));
 }

@@ -6,13 +6,16 @@ using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.Customers;
 
 /// <summary>
 /// A person's rights over their data (GDPR articles 15, 17 and 20): an export of everything ShopKernel holds about a
-/// customer, as JSON, and erasure.
+/// customer, as JSON, and erasure. Both are staff operations: they name the member of staff who carries out the
+/// person's request, need their permission (<see cref="StaffPermissions.CustomersExport"/>,
+/// <see cref="StaffPermissions.CustomersErase"/>) and are recorded in the access log.
 /// </summary>
 /// <remarks>
 /// Erasure deletes the profile (contacts, name, birthday, addresses, credentials), the purchase facts and the carts,
@@ -39,6 +42,8 @@ public sealed class PersonalDataService
     private readonly OrderNumberFormat _numberFormat;
     private readonly ShopKernelOptions _options;
     private readonly TimeProvider _time;
+    private readonly StaffAccess _access;
+    private readonly IAccessLogStore _accessLog;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="customers">The customer store.</param>
@@ -49,6 +54,8 @@ public sealed class PersonalDataService
     /// <param name="numberFormat">How order numbers are shown.</param>
     /// <param name="options">ShopKernel's options (the key consent redaction hashes with).</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="access">The staff gate: permission check and access log.</param>
+    /// <param name="accessLog">The access log, whose entries about an erased customer lose their details.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public PersonalDataService(
         ICustomerStore customers,
@@ -58,8 +65,13 @@ public sealed class PersonalDataService
         IConsentStore consents,
         OrderNumberFormat numberFormat,
         IOptions<ShopKernelOptions> options,
-        TimeProvider timeProvider, ShopErrorDescriber? errorDescriber = null)
+        TimeProvider timeProvider,
+        StaffAccess access,
+        IAccessLogStore accessLog,
+        ShopErrorDescriber? errorDescriber = null)
     {
+        _access = access ?? throw new ArgumentNullException(nameof(access));
+        _accessLog = accessLog ?? throw new ArgumentNullException(nameof(accessLog));
         ArgumentNullException.ThrowIfNull(options);
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _options = options.Value;
@@ -77,14 +89,29 @@ public sealed class PersonalDataService
     /// in (never the password hash), remembered addresses, purchase facts, the limited promotions they have redeemed, every order with its lines and
     /// history, and the open cart, and the history of their consent to each subscription topic. Orders are read page by page, so a long history is not held in memory at once.
     /// </summary>
+    /// <param name="actor">The member of staff carrying out the request; needs <see cref="StaffPermissions.CustomersExport"/>.</param>
     /// <param name="customerId">The customer.</param>
     /// <param name="utf8Json">Where to write the document; left open.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success, or <c>customer.not_found</c> (nothing is written).</returns>
-    public async Task<Result> ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
+    /// <returns>Success, or <c>customer.not_found</c> (nothing is written), <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result> ExportAsync(StaffActor actor, CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerExport, async Task<Result> (_) =>
+        var exported = await _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersExport,
+            StaffOperations.PersonalDataExport,
+            customerId,
+            null,
+            async ct => await ExportCoreAsync(customerId, utf8Json, ct).ConfigureAwait(false) is { Succeeded: false } failed ? Result<int>.Fail(failed.Error!) : 1,
+            rows => rows,
+            cancellationToken).ConfigureAwait(false);
+        return _describer.Apply(exported.Succeeded ? Result.Success : Result.Fail(exported.Error));
+    }
+
+    private async Task<Result> ExportCoreAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken)
+    {
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerExport, async Task<Result> (_) =>
         {
             var customer = customerId.IsEmpty ? null : await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             if (customer is null)
@@ -161,22 +188,45 @@ public sealed class PersonalDataService
             }
 
             return Result.Success;
-        }).ConfigureAwait(false));
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Erases a customer: see the remarks on <see cref="PersonalDataService"/>. Runs in one transaction; calling it
     /// again (or for an unknown id) succeeds and erases nothing more.
     /// </summary>
+    /// <param name="actor">The member of staff carrying out the request; needs <see cref="StaffPermissions.CustomersErase"/>.</param>
     /// <param name="customerId">The customer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// What was erased, or <c>customer.request_invalid</c> for an empty id, or <c>customer.concurrency_conflict</c>
-    /// (nothing erased) when the customer's orders kept changing through every attempt.
+    /// (nothing erased) when the customer's orders kept changing through every attempt, <c>staff.actor_invalid</c>,
+    /// <c>staff.permission_denied</c>.
     /// </returns>
-    public async Task<Result<CustomerErasure>> EraseAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    /// <remarks>The access log keeps that the customer's data was accessed and by whom, and loses the details of those entries.</remarks>
+    public async Task<Result<CustomerErasure>> EraseAsync(StaffActor actor, CustomerId customerId, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersErase,
+            StaffOperations.Erase,
+            customerId.IsEmpty ? null : customerId,
+            null,
+            async ct =>
+            {
+                var erased = await EraseCoreAsync(customerId, ct).ConfigureAwait(false);
+                if (erased.Succeeded)
+                {
+                    await _accessLog.RemoveDetailsAsync(customerId, ct).ConfigureAwait(false);
+                }
+
+                return erased;
+            },
+            e => e.OrdersAnonymised,
+            cancellationToken).ConfigureAwait(false));
+
+    private async Task<Result<CustomerErasure>> EraseCoreAsync(CustomerId customerId, CancellationToken cancellationToken)
     {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
+        return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
         {
             if (customerId.IsEmpty)
             {
@@ -196,7 +246,7 @@ public sealed class PersonalDataService
                 CustomerErrors.ConcurrencyConflict,
                 retrying: null,
                 cancellationToken).ConfigureAwait(false);
-        }, TagErasure).ConfigureAwait(false));
+        }, TagErasure).ConfigureAwait(false);
     }
 
     private static void TagErasure(System.Diagnostics.Activity activity, CustomerErasure erasure)

@@ -12,6 +12,7 @@ using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
+using ShopKernel.Staff;
 using ShopKernel.Subscriptions;
 using ShopKernel.Tokens;
 
@@ -70,6 +71,10 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddScoped<PersonalDataService>();
         services.TryAddScoped<CustomerSegmentService>();
+        // Secure by default: until the host registers its own authorizer, every staff operation is refused.
+        services.TryAddSingleton<IStaffAuthorizer, DenyingStaffAuthorizer>();
+        services.TryAddScoped<StaffAccess>();
+        services.TryAddScoped<AccessLogService>();
         services.TryAddScoped(sp => new SubscriptionService(
             sp.GetRequiredService<IConsentStore>(),
             sp.GetRequiredService<ICustomerStore>(),

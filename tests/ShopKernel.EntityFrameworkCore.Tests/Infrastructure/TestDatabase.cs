@@ -18,6 +18,7 @@ public abstract class TestDatabase : IAsyncDisposable
         await using var context = new TestShopContext(builder.Options);
         await context.Database.EnsureCreatedAsync();
         await context.Database.ApplyConsentLedgerGuardAsync();
+        await context.Database.ApplyAccessLogGuardAsync();
     }
 
     public abstract ValueTask DisposeAsync();

@@ -94,7 +94,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         Assert.True(await RefusedAsync(Copy("subject", "'redacted:00'")));
         Assert.True(await RefusedAsync(Copy($"'{WellFormedFake}'", "redacted_subject")));
         Assert.False(await RefusedAsync(Copy("subject", "redacted_subject")));
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         var tokens = Host.Services.GetRequiredService<IOptions<ShopKernelOptions>>().Value.Tokens;
         Assert.All(appended, e => Assert.Equal(ConsentRedactor.RedactedForm(tokens, e.Subject), e.RedactedSubject));
@@ -115,7 +115,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         Assert.All(await LedgerAsync(), e => Assert.Null(e.RedactedSubject));
 
         Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = 'redacted:00', ip_address = NULL, user_agent = NULL"));
-        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         Assert.True(erased.Succeeded);
         var after = (await Subs(s => s.GetProofAsync(customer, Newsletter))).Value;
@@ -140,7 +140,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         });
         rotated.Time.SetUtcNow(Host.Time.GetUtcNow().AddDays(1));
 
-        var erased = await rotated.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        var erased = await rotated.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         Assert.True(erased.Succeeded);
         var after = (await rotated.InScopeAsync<SubscriptionService, Result<ConsentProof>>(s => s.GetProofAsync(customer, Newsletter))).Value;

@@ -57,6 +57,7 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
         {
             await owner.Database.EnsureCreatedAsync();
             await owner.Database.ApplyConsentLedgerGuardAsync();
+            await owner.Database.ApplyAccessLogGuardAsync();
             await owner.Database.ExecuteSqlRawAsync(owner.Database.GenerateLeastPrivilegeScript(Owner, App));
         }
 
@@ -93,7 +94,7 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
         Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(guest, "newsletter", new ConsentEvidence(ConsentSource.AccountPage)))).Value);
         var before = (await Subs(s => s.GetProofAsync(customer, "flash"))).Value;
 
-        var erased = await AppHost.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        var erased = await AppHost.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(new ShopKernel.Staff.StaffActor("staff-7", "Grace Hopper"), ada.Id));
 
         Assert.True(erased.Succeeded, erased.Error?.ToString());
         Assert.True(erased.Value.CustomerRemoved);

@@ -210,7 +210,7 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
             CustomerId? next = null;
             do
             {
-                var page = (await Host.InScopeAsync<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(segment, next, 17))).Value;
+                var page = (await Host.InScopeAsync<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(Clerk, segment, next, 17))).Value;
                 Assert.InRange(page.Items.Count, 0, 17);
                 seen.AddRange(page.Items.Select(i => i.Id));
                 next = page.Next;
@@ -244,7 +244,7 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
         await SeedAsync(Population(5000, seed: 5));
         using var writer = new StringWriter();
 
-        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(CustomerSegment.All, writer));
+        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, writer));
 
         Assert.Equal(5000, exported.Value);
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -7,7 +7,7 @@ namespace ShopKernel.Specifications.Customers;
 public abstract class GuestBuyerSpecification : CustomerSteps
 {
     private Task<Result<GuestBuyerPage>> GuestsAsync(CustomerSegment segment, string? after = null, int pageSize = 100) =>
-        Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(segment, after, pageSize));
+        Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(Clerk, segment, after, pageSize));
 
     /// <summary>Ada ordered twice by e-mail (two spellings), Bob once by phone only, Carol once with both; Dana is registered.</summary>
     private async Task SeedAsync()

@@ -67,7 +67,7 @@ public abstract class PersonalDataSpecification : CustomerSteps
     private async Task<string> ExportAsync(CustomerId id)
     {
         using var stream = new MemoryStream();
-        var exported = await Use<PersonalDataService, Result>(s => s.ExportAsync(id, stream));
+        var exported = await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, id, stream));
         Assert.True(exported.Succeeded, exported.Error?.ToString());
         return Encoding.UTF8.GetString(stream.ToArray());
     }
@@ -96,7 +96,7 @@ public abstract class PersonalDataSpecification : CustomerSteps
             Assert.NotEmpty(await FindEverywhereAsync(value));
         }
 
-        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zoltan.Id));
 
         Assert.Equal(new CustomerErasure(CustomerRemoved: true, CartsRemoved: 1, OrdersAnonymised: 2), erased.Value);
         foreach (var value in ErasedValues)
@@ -125,16 +125,16 @@ public abstract class PersonalDataSpecification : CustomerSteps
     public async Task Erasure_is_idempotent()
     {
         var (zoltan, _, _, _) = await ZoltanWithHistoryAsync();
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zoltan.Id));
 
-        var again = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+        var again = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zoltan.Id));
         using var stream = new MemoryStream();
-        var export = await Use<PersonalDataService, Result>(s => s.ExportAsync(zoltan.Id, stream));
+        var export = await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, zoltan.Id, stream));
 
         Assert.Equal(new CustomerErasure(false, 0, 0), again.Value);
         Assert.Equal(CustomerErrorCodes.NotFound, export.Error?.Code);
         Assert.Equal(0, stream.Length);
-        Assert.Equal(CustomerErrorCodes.RequestInvalid, (await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(default))).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.RequestInvalid, (await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, default))).Error?.Code);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public abstract class PersonalDataSpecification : CustomerSteps
         await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("030 9876543", Password));
         await RegisterAsync(new CustomerRegistration("Zoltan", "Quackenbush") { Email = "ZOLTAN.Q@example.org" });
         await ExportAsync(zoltan.Id);
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zoltan.Id));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zoltan.Id));
 
         Assert.NotEmpty(Logs.Messages);
         var leaks = Logs.Messages

@@ -218,9 +218,9 @@ public abstract class TelemetrySpecification : CustomerSteps
         using var telemetry = Capture();
 
         using var stream = new MemoryStream();
-        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(ada.Id, stream))).Succeeded);
-        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
-        var missing = await Use<PersonalDataService, Result>(s => s.ExportAsync(ada.Id, stream));
+        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, ada.Id, stream))).Succeeded);
+        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
+        var missing = await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, ada.Id, stream));
 
         Assert.Equal(new CustomerErasure(CustomerRemoved: true, CartsRemoved: 1, OrdersAnonymised: 1), erased.Value);
         var exports = Named(telemetry, Spans.CustomerExport).ToList();
@@ -266,10 +266,10 @@ public abstract class TelemetrySpecification : CustomerSteps
         Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(promotion with { Version = 1, Name = "Summer sale" }))).Succeeded);
         Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("summer"))).Succeeded);
         using var csv = new StringWriter();
-        Assert.Equal(1, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(CustomerSegment.All, csv))).Value);
+        Assert.Equal(1, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, csv))).Value);
         using var json = new MemoryStream();
-        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(zelda.Id, json))).Succeeded);
-        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(zelda.Id))).Succeeded);
+        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, zelda.Id, json))).Succeeded);
+        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zelda.Id))).Succeeded);
 
         string[] staffAndAccountSpans =
         [

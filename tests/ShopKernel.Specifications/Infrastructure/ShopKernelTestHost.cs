@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.DependencyInjection;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Specifications.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
     public ShopKernelTestHost(StorageUnderTest storage, Action<ShopKernelOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IServiceCollection>? overrides = null)
     {
         var collection = new ServiceCollection();
+        collection.AddSingleton<IStaffAuthorizer>(Authorizer);
         services?.Invoke(collection);
         Storage = storage;
         var shop = collection.AddShopKernel(options =>
@@ -33,6 +35,9 @@ public sealed class ShopKernelTestHost : IAsyncDisposable
     }
 
     public StorageUnderTest Storage { get; }
+
+    /// <summary>The host's permission check: grants everything unless a test withholds it.</summary>
+    public TestStaffAuthorizer Authorizer { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 

@@ -10,6 +10,9 @@ namespace ShopKernel.Specifications.Infrastructure;
 /// </summary>
 public abstract class StoreSpecification : IAsyncLifetime
 {
+    /// <summary>The member of staff the specifications act as; the test host grants them every permission unless a test withholds one.</summary>
+    protected static readonly ShopKernel.Staff.StaffActor Clerk = new("staff-7", "Grace Hopper");
+
     private StorageUnderTest? _storage;
     private ShopKernelTestHost? _host;
 

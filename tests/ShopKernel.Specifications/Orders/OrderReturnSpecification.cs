@@ -427,14 +427,14 @@ public abstract class OrderReturnSpecification : CustomerSteps
 
         using (var export = new MemoryStream())
         {
-            Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(ada, export))).Succeeded);
+            Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, ada, export))).Succeeded);
             var json = System.Text.Encoding.UTF8.GetString(export.ToArray());
             Assert.True(json.Contains("\"returned\": \"15.00 EUR\"", StringComparison.Ordinal), json);
             Assert.True(json.Contains("\"paymentReference\": \"re_1\"", StringComparison.Ordinal), json);
             Assert.True(json.Contains("Ada rang from 12 Main Street.", StringComparison.Ordinal), json);
         }
 
-        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada))).Succeeded);
+        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada))).Succeeded);
 
         var kept = (await GetAsync(order)).Value;
         var returned = Assert.Single(kept.Returns);

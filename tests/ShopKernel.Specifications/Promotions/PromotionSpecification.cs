@@ -268,12 +268,12 @@ public abstract class PromotionSpecification : CustomerSteps
         Assert.True((await PlaceAsync(new CheckoutRequest(await CartWithAsync(Item("TEE", 1, 10000)), "card", Address) { CustomerId = ada.Id })).Succeeded);
         Assert.Single(await RedemptionRowsAsync());
         using var export = new MemoryStream();
-        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(ada.Id, export))).Succeeded);
+        Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, ada.Id, export))).Succeeded);
         using var json = System.Text.Json.JsonDocument.Parse(export.ToArray());
         var redeemed = Assert.Single(json.RootElement.GetProperty("promotionRedemptions").EnumerateArray());
         Assert.Equal(("birthday", "2026"), (redeemed.GetProperty("promotionId").GetString(), redeemed.GetProperty("period").GetString()));
 
-        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id))).Succeeded);
+        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id))).Succeeded);
 
         Assert.Empty(await RedemptionRowsAsync());
     }

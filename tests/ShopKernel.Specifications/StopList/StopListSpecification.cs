@@ -393,7 +393,7 @@ public abstract class StopListSpecification : CustomerSteps
         var ada = (await RegisterAsync(Ada())).Value;
         await ListedAsync(StopListScope.BlockOrders, new StopListKeys { CustomerId = ada.Id, Email = ada.Email, Phone = ada.Phone, Address = Address });
 
-        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         Assert.True(erased.Value.CustomerRemoved);
         var entries = await Storage.StopListKeysAsync();

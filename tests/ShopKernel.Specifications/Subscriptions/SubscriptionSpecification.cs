@@ -233,7 +233,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         await SubscribedGuestAsync("ada@example.com");
         var byCustomer = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForCustomer(ada.Id)))).Value.Token;
         var byAddress = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("ada@example.com")))).Value.Token;
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
         var before = await CountsAsync();
 
         Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byCustomer))).Value);
@@ -495,7 +495,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         var counts = await CountsAsync();
 
         Host.Faults.FailNextCommit();
-        var commit = await Assert.ThrowsAnyAsync<Exception>(() => Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id)));
+        var commit = await Assert.ThrowsAnyAsync<Exception>(() => Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id)));
         Host.Faults.FailNextInsert();
         var failed = await Assert.ThrowsAnyAsync<Exception>(() => RequestAsync(Flash, ConsentSubject.ForEmail("grace@example.com")));
 
@@ -580,7 +580,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         await Subs(s => s.UnsubscribeAsync(ConsentSubject.ForCustomer(ada.Id), null, new ConsentEvidence(ConsentSource.AccountPage)));
         await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
         await Subs(s => s.ListEligibleRecipientsAsync(Flash));
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(CustomerId.New()));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, CustomerId.New()));
         var after = await LedgerAsync();
 
         Assert.True(after.Count > before.Count);
@@ -601,7 +601,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         var before = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
         Host.Time.Advance(TimeSpan.FromDays(1));
 
-        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(ada.Id));
+        await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         var after = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
         Assert.Equal(SubscriptionState.Redacted, after.State);

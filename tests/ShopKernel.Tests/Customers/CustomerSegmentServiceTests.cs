@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+using ShopKernel.Staff;
+using ShopKernel.Tests.Staff;
 using Snapshooter.Xunit;
 using static ShopKernel.Tests.Customers.CustomerSamples;
 
@@ -11,7 +15,11 @@ public class CustomerSegmentServiceTests
 
     private readonly InMemoryCustomerQueryStore _store = new();
 
-    private CustomerSegmentService Service => new(_store);
+    private static readonly StaffActor Clerk = new("staff-7", "Grace Hopper");
+
+    private CustomerSegmentService Service => new(
+        _store,
+        new StaffAccess(new GrantingAuthorizer(StaffPermissions.All.ToArray()), new InMemoryAccessLogStore(), Options.Create(new ShopKernelOptions()), TimeProvider.System));
 
     private static CustomerId Id(int n) => new(Guid.Parse($"0199a000-0000-7000-8000-{n:D12}"));
 
@@ -21,7 +29,7 @@ public class CustomerSegmentServiceTests
     [InlineData(1001)]
     public async Task A_page_size_outside_1_to_1000_is_a_typed_error(int pageSize)
     {
-        var result = await Service.QueryAsync(CustomerSegment.All, pageSize: pageSize);
+        var result = await Service.QueryAsync(Clerk, CustomerSegment.All, pageSize: pageSize);
 
         Assert.Equal(CustomerErrorCodes.RequestInvalid, result.Error?.Code);
     }
@@ -32,9 +40,9 @@ public class CustomerSegmentServiceTests
         var segment = CustomerSegment.All.WithBirthdayWithin(new DateOnly(2026, 11, 23), 400);
         using var writer = new StringWriter();
 
-        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Service.QueryAsync(segment)).Error?.Code);
-        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Service.ExportCsvAsync(segment, writer)).Error?.Code);
-        Assert.Equal(CustomerErrorCodes.RequestInvalid, (await Service.QueryAsync(null!)).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Service.QueryAsync(Clerk, segment)).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Service.ExportCsvAsync(Clerk, segment, writer)).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.RequestInvalid, (await Service.QueryAsync(Clerk, null!)).Error?.Code);
         Assert.Equal(0, _store.Streamed);
         Assert.Empty(writer.ToString());
     }
@@ -47,9 +55,9 @@ public class CustomerSegmentServiceTests
             _store.Add(Customer(n, id: Id(n)));
         }
 
-        var first = (await Service.QueryAsync(CustomerSegment.All, pageSize: 2)).Value;
-        var second = (await Service.QueryAsync(CustomerSegment.All, first.Next, 2)).Value;
-        var last = (await Service.QueryAsync(CustomerSegment.All, second.Next, 2)).Value;
+        var first = (await Service.QueryAsync(Clerk, CustomerSegment.All, pageSize: 2)).Value;
+        var second = (await Service.QueryAsync(Clerk, CustomerSegment.All, first.Next, 2)).Value;
+        var last = (await Service.QueryAsync(Clerk, CustomerSegment.All, second.Next, 2)).Value;
 
         Assert.Equal([Id(1), Id(2)], first.Items.Select(c => c.Id));
         Assert.Equal(Id(2), first.Next);
@@ -69,7 +77,7 @@ public class CustomerSegmentServiceTests
         _store.Add(quoted);
         using var writer = new StringWriter();
 
-        var exported = await Service.ExportCsvAsync(CustomerSegment.All, writer);
+        var exported = await Service.ExportCsvAsync(Clerk, CustomerSegment.All, writer);
 
         Assert.Equal(3, exported.Value);
         Assert.StartsWith("id,email,phone,first_name,last_name,birthday,created_at,order_count,last_order_at,lifetime_spend\r\n", writer.ToString(), StringComparison.Ordinal);
@@ -85,7 +93,7 @@ public class CustomerSegmentServiceTests
         _store.Add(once, Facts(once, 1, "10.00 EUR", T));
         using var writer = new StringWriter();
 
-        var exported = await Service.ExportCsvAsync(CustomerSegment.All.WithOrderCountAtLeast(3), writer);
+        var exported = await Service.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(3), writer);
         writer.Write("end");
 
         Assert.Equal(1, exported.Value);
@@ -100,6 +108,7 @@ public class CustomerSegmentServiceTests
         var services = new ServiceCollection();
         services.AddShopKernel();
         services.AddSingleton<ICustomerQueryStore>(_store);
+        services.AddSingleton<IAccessLogStore>(new InMemoryAccessLogStore());
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 

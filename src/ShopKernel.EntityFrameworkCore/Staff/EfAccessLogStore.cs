@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Customers;
+using ShopKernel.Staff;
+
+namespace ShopKernel.EntityFrameworkCore.Staff;
+
+/// <summary>
+/// <see cref="IAccessLogStore"/> over the host's <typeparamref name="TContext"/>. An append is one INSERT that does
+/// nothing when its sequence is taken (<c>ON CONFLICT DO NOTHING</c>), so a parallel append is a conflict to retry,
+/// not an error. The database's own triggers (<see cref="AccessLogGuard"/>) refuse every other change.
+/// </summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogStore
+    where TContext : DbContext
+{
+    private IQueryable<AccessLogRecord> Entries => context.Set<AccessLogRecord>().AsNoTracking();
+
+    public async ValueTask<AccessLogEntry?> ReadLastAsync(CancellationToken cancellationToken = default) =>
+        Map(await Entries.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+
+    public async ValueTask<StoreWrite> TryAppendAsync(AccessLogEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (table, column) = StoreNames.Of<AccessLogRecord>(context);
+        string[] columns =
+        [
+            nameof(AccessLogRecord.Sequence), nameof(AccessLogRecord.At), nameof(AccessLogRecord.ActorId), nameof(AccessLogRecord.ActorName),
+            nameof(AccessLogRecord.Permission), nameof(AccessLogRecord.Operation), nameof(AccessLogRecord.CustomerId), nameof(AccessLogRecord.Details),
+            nameof(AccessLogRecord.DetailsHash), nameof(AccessLogRecord.RowCount), nameof(AccessLogRecord.Outcome), nameof(AccessLogRecord.KeyId),
+            nameof(AccessLogRecord.PreviousHash), nameof(AccessLogRecord.Hash),
+        ];
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(column))}) VALUES ({string.Join(", ", columns.Select((_, i) => "{" + i + "}"))}) "
+            + $"ON CONFLICT ({column(nameof(AccessLogRecord.Sequence))}) DO NOTHING";
+        object?[] values =
+        [
+            entry.Sequence, Instants.ToStored(entry.At), entry.Actor.Id, entry.Actor.DisplayName, entry.Permission, entry.Operation,
+            entry.CustomerId?.Value, entry.Details, entry.DetailsHash, entry.RowCount, (int)entry.Outcome, entry.KeyId, entry.PreviousHash, entry.Hash,
+        ];
+        var inserted = await context.Database.ExecuteSqlRawAsync(sql, values!, cancellationToken).ConfigureAwait(false);
+        return StoreWrite.Guarded(inserted == 1);
+    }
+
+    public async ValueTask<IReadOnlyList<AccessLogEntry>> ListAsync(long? before, CustomerId? customerId, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = Entries;
+        if (before is { } b)
+        {
+            query = query.Where(e => e.Sequence < b);
+        }
+
+        if (customerId is { } c)
+        {
+            var id = c.Value;
+            query = query.Where(e => e.CustomerId == id);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Sequence).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => Map(r)!);
+    }
+
+    public async IAsyncEnumerable<AccessLogEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in Entries.OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Map(row)!;
+        }
+    }
+
+    public async ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var id = customerId.Value;
+        return await context.Set<AccessLogRecord>()
+            .Where(e => e.CustomerId == id && e.Details != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, (string?)null), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static AccessLogEntry? Map(AccessLogRecord? r) =>
+        r is null
+            ? null
+            : new AccessLogEntry(
+                r.Sequence,
+                Instants.FromStored(r.At),
+                new StaffActor(r.ActorId, r.ActorName),
+                r.Permission,
+                r.Operation,
+                r.CustomerId is { } c ? new CustomerId(c) : null,
+                r.Details,
+                r.DetailsHash,
+                r.RowCount,
+                (AccessOutcome)r.Outcome,
+                r.KeyId,
+                r.PreviousHash,
+                r.Hash);
+}

@@ -1,0 +1,37 @@
+using ShopKernel.Customers;
+
+namespace ShopKernel.Staff;
+
+/// <summary>The append-only store of the access log.</summary>
+public interface IAccessLogStore
+{
+    /// <summary>The entry with the highest sequence, or <see langword="null"/> for an empty log.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The last entry.</returns>
+    ValueTask<AccessLogEntry?> ReadLastAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an entry, unless its sequence is taken (another entry came first: read the last and try again).</summary>
+    /// <param name="entry">The entry, chained to the last one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the sequence is taken (nothing was written).</returns>
+    ValueTask<StoreWrite> TryAppendAsync(AccessLogEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries newest first, keyset-paged, optionally of one customer.</summary>
+    /// <param name="before">Only entries with a lower sequence, or <see langword="null"/> from the newest.</param>
+    /// <param name="customerId">Only the entries concerning this customer, or <see langword="null"/> for all.</param>
+    /// <param name="pageSize">The most entries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entries.</returns>
+    ValueTask<IReadOnlyList<AccessLogEntry>> ListAsync(long? before, CustomerId? customerId, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entry in sequence order, streamed, for verification.</summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The entries.</returns>
+    IAsyncEnumerable<AccessLogEntry> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the details of every entry concerning an erased customer; keeps everything else.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many entries lost their details.</returns>
+    ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
+
+namespace ShopKernel.Staff;
+
+/// <summary>
+/// The gate every staff operation passes: the actor must be well-formed, the host's <see cref="IStaffAuthorizer"/>
+/// must grant the operation's permission, and the access log records the attempt — allowed or not, with the
+/// customer or the conditions it concerned, how many rows it touched and how it ended. ShopKernel's own staff
+/// operations run through it; a host may run its own through it too, to have them checked and logged alike.
+/// </summary>
+public sealed class StaffAccess
+{
+    private const int AppendAttempts = 64;
+
+    private readonly IStaffAuthorizer _authorizer;
+    private readonly IAccessLogStore _log;
+    private readonly AccessLogChain _chain;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the gate; hosts resolve it from dependency injection.</summary>
+    /// <param name="authorizer">The host's permission check.</param>
+    /// <param name="log">The access log store.</param>
+    /// <param name="options">The options: <c>Tokens:SigningKeys</c> key the log's hash chain.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public StaffAccess(IStaffAuthorizer authorizer, IAccessLogStore log, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
+    {
+        _authorizer = authorizer ?? throw new ArgumentNullException(nameof(authorizer));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        ArgumentNullException.ThrowIfNull(options);
+        _chain = new AccessLogChain(options.Value.Tokens);
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    }
+
+    internal AccessLogChain Chain => _chain;
+
+    /// <summary>
+    /// Runs a staff operation: refuses a malformed actor (<c>staff.actor_invalid</c>, not logged: there is nobody to
+    /// log), asks the authorizer for <paramref name="permission"/> (a refusal is logged as
+    /// <see cref="AccessOutcome.Denied"/> and returned as <c>staff.permission_denied</c>), runs the operation, and logs
+    /// it with its row count as <see cref="AccessOutcome.Succeeded"/>, or as <see cref="AccessOutcome.Failed"/> when
+    /// it answered a typed error.
+    /// </summary>
+    /// <typeparam name="T">What the operation returns.</typeparam>
+    /// <param name="actor">The member of staff.</param>
+    /// <param name="permission">The permission it needs (<see cref="StaffPermissions"/>).</param>
+    /// <param name="operation">Its name for the log (<see cref="StaffOperations"/>, or the host's own).</param>
+    /// <param name="customerId">The one customer it concerns, or <see langword="null"/>.</param>
+    /// <param name="details">What it was asked (conditions, a search), at most 4,000 characters; or <see langword="null"/>.</param>
+    /// <param name="run">The operation.</param>
+    /// <param name="rowCount">How many rows a result touched, for the log; or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The operation's result, or <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<T>> RunAsync<T>(
+        StaffActor actor,
+        string permission,
+        string operation,
+        CustomerId? customerId,
+        string? details,
+        Func<CancellationToken, Task<Result<T>>> run,
+        Func<T, long?>? rowCount = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(permission);
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        ArgumentNullException.ThrowIfNull(run);
+        if (actor is null || !actor.IsValid)
+        {
+            return StaffErrors.ActorInvalid;
+        }
+
+        details = details is { Length: > 4000 } ? details[..4000] : details;
+        if (!await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
+        {
+            await AppendAsync(actor, permission, operation, customerId, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
+            return StaffErrors.PermissionDenied(permission);
+        }
+
+        var result = await run(cancellationToken).ConfigureAwait(false);
+        await AppendAsync(
+            actor,
+            permission,
+            operation,
+            customerId,
+            details,
+            result.Succeeded ? rowCount?.Invoke(result.Value) : null,
+            result.Succeeded ? AccessOutcome.Succeeded : AccessOutcome.Failed,
+            cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Appends an entry chained to the last one; a parallel append that took the sequence is followed by another try.</summary>
+    private async Task AppendAsync(StaffActor actor, string permission, string operation, CustomerId? customerId, string? details, long? rowCount, AccessOutcome outcome, CancellationToken cancellationToken)
+    {
+        var at = Clock.UtcNow(_time);
+        for (var attempt = 0; attempt < AppendAttempts; attempt++)
+        {
+            var last = await _log.ReadLastAsync(cancellationToken).ConfigureAwait(false);
+            var entry = _chain.Next(last, at, actor, permission, operation, customerId, details, rowCount, outcome);
+            if ((await _log.TryAppendAsync(entry, cancellationToken).ConfigureAwait(false)).IsStored)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The access log entry could not be appended after {AppendAttempts} attempts: every sequence was taken by a parallel append.");
+    }
+}

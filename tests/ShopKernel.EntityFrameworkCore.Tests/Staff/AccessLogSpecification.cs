@@ -1,0 +1,199 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Specifications.Customers;
+using ShopKernel.Staff;
+
+namespace ShopKernel.EntityFrameworkCore.Tests.Staff;
+
+/// <summary>
+/// Staff operations on the customer base on every provider: each is asked of the host's authorizer, refused without
+/// its permission, and recorded in an append-only, hash-chained access log the database itself guards.
+/// </summary>
+public abstract class AccessLogSpecification : CustomerSteps
+{
+    private const string Table = "shopkernel_access_log";
+
+    private static readonly StaffActor Auditor = new("audit-1", "Ada Auditor");
+
+    private bool IsPostgres => Host.Database.Provider == "PostgreSQL";
+
+    private Task<IReadOnlyList<AccessLogEntry>> EntriesAsync() =>
+        Use<IAccessLogStore, IReadOnlyList<AccessLogEntry>>(async s => [.. (await s.ListAsync(null, null, 1000)).OrderBy(e => e.Sequence)]);
+
+    private Task<AccessLogVerification> VerifyAsync() =>
+        Use<AccessLogService, AccessLogVerification>(async s => (await s.VerifyAsync(Auditor)).Value);
+
+    /// <summary>Every staff operation ShopKernel has on the customer base, with the permission it needs.</summary>
+    private List<(string Operation, string Permission, Func<StaffActor, Task<ShopError?>> Run)> Operations(CustomerId customer) =>
+    [
+        (StaffOperations.SegmentQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(a, CustomerSegment.All)))),
+        (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
+        (StaffOperations.GuestBuyerQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(a, CustomerSegment.All)))),
+        (StaffOperations.PersonalDataExport, StaffPermissions.CustomersExport, async a => (await Use<PersonalDataService, Result>(s => s.ExportAsync(a, customer, Stream.Null))).Error),
+        (StaffOperations.AccessLogList, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogPage>>(s => s.ListAsync(a)))),
+        (StaffOperations.AccessLogVerify, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogVerification>>(s => s.VerifyAsync(a)))),
+        (StaffOperations.Erase, StaffPermissions.CustomersErase, a => ErrorOf(Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(a, customer)))),
+    ];
+
+    private static async Task<ShopError?> ErrorOf<T>(Task<Result<T>> call) => (await call).Error;
+
+    [Fact]
+    public async Task Every_staff_operation_without_its_permission_is_refused_and_every_permitted_one_is_logged()
+    {
+        var customer = (await RegisterAsync(Ada())).Value.Id;
+        var intern = new StaffActor("intern-3", "Ian Intern");
+        var operations = Operations(customer);
+        foreach (var permission in StaffPermissions.All)
+        {
+            Host.Authorizer.Withhold(intern, permission);
+        }
+
+        foreach (var (operation, permission, run) in operations)
+        {
+            var refused = await run(intern);
+            Assert.True(refused?.Code == StaffErrorCodes.PermissionDenied, $"{operation}: {refused}");
+            Assert.Equal(permission, refused!.Data[ShopErrorData.Permission]);
+        }
+
+        Assert.NotNull((await Use<CustomerService, Result<Customer>>(s => s.GetAsync(customer))).Value); // nothing was erased
+        foreach (var (operation, _, run) in operations)
+        {
+            Assert.Null(await run(Clerk));
+        }
+
+        var entries = await EntriesAsync();
+        var expected = operations.Select(o => (intern, o.Permission, o.Operation, AccessOutcome.Denied))
+            .Concat(operations.Select(o => (Clerk, o.Permission, o.Operation, AccessOutcome.Succeeded)));
+        Assert.Equal(expected, entries.Select(e => (e.Actor, e.Permission, e.Operation, e.Outcome)));
+        Assert.Equal(customer, entries.Single(e => e.Operation == StaffOperations.PersonalDataExport && e.Outcome == AccessOutcome.Succeeded).CustomerId);
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task An_export_is_logged_with_who_made_it_its_conditions_and_its_row_count()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RegisterAsync(Ada($"buyer{i}@example.com", null));
+        }
+
+        var csv = new StringBuilder();
+        await using (var writer = new StringWriter(csv))
+        {
+            Assert.Equal(3, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(0), writer))).Value);
+        }
+
+        var entry = Assert.Single(await EntriesAsync());
+        Assert.Equal((Clerk, StaffOperations.SegmentExport, 3L, AccessOutcome.Succeeded), (entry.Actor, entry.Operation, entry.RowCount, entry.Outcome));
+        Assert.Contains("MinOrderCount = 0", entry.Details, StringComparison.Ordinal);
+        Assert.Equal(Host.Time.GetUtcNow(), entry.At);
+    }
+
+    [Fact]
+    public async Task Parallel_staff_operations_number_their_entries_without_gaps_and_the_chain_verifies()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(new StaffActor($"staff-{i}", $"Clerk {i}"), CustomerSegment.All));
+        })).ToList();
+        start.SetResult();
+        Assert.All(await Task.WhenAll(calls), r => Assert.True(r.Succeeded, r.Error?.ToString()));
+
+        var entries = await EntriesAsync();
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(24, entries.Select(e => e.Actor.Id).Distinct().Count());
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+        Assert.Equal(24, verified.HeadSequence);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_an_entry_except_to_remove_its_details()
+    {
+        var customer = (await RegisterAsync(Ada())).Value.Id;
+        await Use<StaffAccess, Result<int>>(s => s.RunAsync(Clerk, StaffPermissions.CustomersRead, "customers.lookup", customer, "ada@example.com", _ => Task.FromResult(Result<int>.Success(1)), n => n));
+
+        Assert.True(await RefusedAsync($"DELETE FROM {Table}"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET row_count = 0"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET actor_id = 'someone-else'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET details = 'nothing to see'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET details = NULL, hash = previous_hash"));
+        if (IsPostgres)
+        {
+            Assert.True(await RefusedAsync($"TRUNCATE {Table}"));
+        }
+
+        Assert.Equal("ada@example.com", Assert.Single(await EntriesAsync()).Details);
+        Assert.False(await RefusedAsync($"UPDATE {Table} SET details = NULL"));
+        Assert.Null(Assert.Single(await EntriesAsync()).Details);
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_the_details_of_the_customers_entries_and_keeps_that_they_happened()
+    {
+        var ada = (await RegisterAsync(Ada())).Value.Id;
+        var grace = (await RegisterAsync(Ada("grace@example.com", null))).Value.Id;
+        foreach (var (customer, search) in new[] { (ada, "ada@example.com"), (grace, "grace@example.com") })
+        {
+            await Use<StaffAccess, Result<int>>(s => s.RunAsync(Clerk, StaffPermissions.CustomersRead, "customers.lookup", customer, search, _ => Task.FromResult(Result<int>.Success(1)), n => n));
+        }
+
+        Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada))).Succeeded);
+
+        var entries = await EntriesAsync();
+        Assert.Equal([(ada, (string?)null), (grace, "grace@example.com"), (ada, null)], entries.Select(e => (e.CustomerId!.Value, e.Details)));
+        Assert.Equal(StaffOperations.Erase, entries[^1].Operation);
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+        var page = await Use<AccessLogService, Result<AccessLogPage>>(s => s.ListAsync(Auditor, ada));
+        Assert.Equal([3L, 1L], page.Value.Items.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_row_altered_behind_the_triggers_back_breaks_the_chain_at_that_entry()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(Clerk, CustomerSegment.All));
+        }
+
+        await Host.QueryAsync(async db =>
+        {
+            if (IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {Table} DISABLE TRIGGER USER");
+                await db.Database.ExecuteSqlRawAsync($"UPDATE {Table} SET row_count = 99 WHERE sequence = 2");
+                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {Table} ENABLE TRIGGER USER");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER trg_shopkernel_access_log_append_only_update");
+                await db.Database.ExecuteSqlRawAsync($"UPDATE {Table} SET row_count = 99 WHERE sequence = 2");
+                await db.Database.ApplyAccessLogGuardAsync();
+            }
+
+            return 0;
+        });
+
+        var verified = await VerifyAsync();
+        Assert.Equal((false, (long?)2), (verified.IsIntact, verified.BrokenAt));
+    }
+
+    private async Task<bool> RefusedAsync(string sql)
+    {
+        try
+        {
+            await Host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+            return false;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return true;
+        }
+    }
+}
