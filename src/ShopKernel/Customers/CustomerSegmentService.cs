@@ -17,19 +17,26 @@ public sealed class CustomerSegmentService
 
     private readonly ICustomerQueryStore _store;
     private readonly StaffAccess _access;
+    private readonly ICustomerStore _customers;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The customer query store.</param>
+    /// <param name="customers">The customer store, which <see cref="UnmaskAsync"/> reads.</param>
     /// <param name="access">The staff gate: permission check and access log.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public CustomerSegmentService(ICustomerQueryStore store, StaffAccess access, ShopErrorDescriber? errorDescriber = null)
+    public CustomerSegmentService(ICustomerQueryStore store, ICustomerStore customers, StaffAccess access, ShopErrorDescriber? errorDescriber = null)
     {
+        _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _access = access ?? throw new ArgumentNullException(nameof(access));
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
-    /// <summary>The segment's customers by id, keyset-paged.</summary>
+    /// <summary>
+    /// The segment's customers by id, keyset-paged, with their contacts masked (<see cref="ContactMasks"/>): a listing
+    /// shows who is in a segment and what they bought, not how to reach them; <see cref="UnmaskAsync"/> shows one
+    /// customer's contacts to staff allowed to see them.
+    /// </summary>
     /// <param name="actor">The member of staff; needs <see cref="StaffPermissions.CustomersRead"/>.</param>
     /// <param name="segment">The segment.</param>
     /// <param name="after">The <see cref="CustomerSummaryPage.Next"/> of the previous page, or <see langword="null"/>.</param>
@@ -57,9 +64,30 @@ public sealed class CustomerSegmentService
                 }
 
                 var items = await _store.QueryAsync(segment, after, pageSize, ct).ConfigureAwait(false);
-                return Result<CustomerSummaryPage>.Success(new CustomerSummaryPage(items, items.Count == pageSize ? items[^1].Id : null));
+                return Result<CustomerSummaryPage>.Success(new CustomerSummaryPage([.. items.Select(ContactMasks.Customer)], items.Count == pageSize ? items[^1].Id : null));
             },
             page => page.Items.Count,
+            cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// One customer's contacts, name and birthday in full, for a member of staff holding
+    /// <see cref="StaffPermissions.CustomersUnmask"/>: each call is an access of that customer in the access log.
+    /// </summary>
+    /// <param name="actor">The member of staff.</param>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The profile, or <c>customer.not_found</c>, <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<CustomerProfile>> UnmaskAsync(StaffActor actor, CustomerId customerId, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.CustomersUnmask,
+            StaffOperations.Unmask,
+            customerId.IsEmpty ? null : customerId,
+            null,
+            async ct => customerId.IsEmpty || await _customers.FindByIdAsync(customerId, ct).ConfigureAwait(false) is not { } customer
+                ? Result<CustomerProfile>.Fail(CustomerErrors.NotFound)
+                : new CustomerProfile(customer.Email, customer.Phone, customer.FirstName, customer.LastName, customer.Birthday),
+            _ => 1,
             cancellationToken).ConfigureAwait(false));
 
     /// <summary>What the access log records of a segment call: its conditions and paging.</summary>
@@ -111,7 +139,7 @@ public sealed class CustomerSegmentService
     }
 
     /// <summary>
-    /// Finds the guest buyers — people who ordered without an account, recognised by normalised contact — that meet
+    /// Finds the guest buyers — contacts and names masked as in <see cref="QueryAsync"/> — people who ordered without an account, recognised by normalised contact — that meet
     /// the segment's order conditions (recency, lapse, frequency, monetary), keyset-paged by their key. The conditions
     /// that only customers have (birthday, registration, sign-in) are refused with <c>customer.segment_invalid</c>.
     /// </summary>
@@ -148,7 +176,7 @@ public sealed class CustomerSegmentService
                 }
 
                 var items = await _store.QueryGuestBuyersAsync(segment, after, pageSize, ct).ConfigureAwait(false);
-                return Result<GuestBuyerPage>.Success(new GuestBuyerPage(items, items.Count == pageSize ? items[^1].Key : null));
+                return Result<GuestBuyerPage>.Success(new GuestBuyerPage([.. items.Select(ContactMasks.Guest)], items.Count == pageSize ? items[^1].Key : null));
             },
             page => page.Items.Count,
             cancellationToken).ConfigureAwait(false));

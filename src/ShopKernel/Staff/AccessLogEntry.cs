@@ -62,6 +62,9 @@ public static class StaffOperations
     /// <summary><see cref="CustomerSegmentService.QueryGuestBuyersAsync"/>.</summary>
     public const string GuestBuyerQuery = "customers.guest_buyer_query";
 
+    /// <summary><see cref="CustomerSegmentService.UnmaskAsync"/>.</summary>
+    public const string Unmask = "customers.unmask";
+
     /// <summary><see cref="PersonalDataService.ExportAsync"/>.</summary>
     public const string PersonalDataExport = "customers.personal_data_export";
 

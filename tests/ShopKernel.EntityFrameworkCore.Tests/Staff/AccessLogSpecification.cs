@@ -31,6 +31,7 @@ public abstract class AccessLogSpecification : CustomerSteps
         (StaffOperations.SegmentQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(a, CustomerSegment.All)))),
         (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
         (StaffOperations.GuestBuyerQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(a, CustomerSegment.All)))),
+        (StaffOperations.Unmask, StaffPermissions.CustomersUnmask, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerProfile>>(s => s.UnmaskAsync(a, customer)))),
         (StaffOperations.PersonalDataExport, StaffPermissions.CustomersExport, async a => (await Use<PersonalDataService, Result>(s => s.ExportAsync(a, customer, Stream.Null))).Error),
         (StaffOperations.AccessLogList, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogPage>>(s => s.ListAsync(a)))),
         (StaffOperations.AccessLogVerify, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogVerification>>(s => s.VerifyAsync(a)))),
@@ -69,6 +70,26 @@ public abstract class AccessLogSpecification : CustomerSteps
         Assert.Equal(expected, entries.Select(e => (e.Actor, e.Permission, e.Operation, e.Outcome)));
         Assert.Equal(customer, entries.Single(e => e.Operation == StaffOperations.PersonalDataExport && e.Outcome == AccessOutcome.Succeeded).CustomerId);
         Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task Listings_mask_contacts_and_only_an_unmask_permission_shows_one_customer_in_full_as_a_logged_access()
+    {
+        var ada = (await RegisterAsync(Ada() with { Birthday = new DateOnly(1990, 11, 25) })).Value;
+        var intern = new StaffActor("intern-3", "Ian Intern");
+        Host.Authorizer.Withhold(intern, StaffPermissions.CustomersUnmask);
+
+        var listed = Assert.Single((await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(intern, CustomerSegment.All))).Value.Items);
+        var refused = await Use<CustomerSegmentService, Result<CustomerProfile>>(s => s.UnmaskAsync(intern, ada.Id));
+        var full = await Use<CustomerSegmentService, Result<CustomerProfile>>(s => s.UnmaskAsync(Clerk, ada.Id));
+
+        Assert.Equal(("A.", "L.", (DateOnly?)null), (listed.FirstName, listed.LastName, listed.Birthday));
+        Assert.Equal("a***@example.com", listed.Email, ignoreCase: true);
+        Assert.DoesNotContain("1234567", listed.Phone, StringComparison.Ordinal);
+        Assert.Equal(StaffErrorCodes.PermissionDenied, refused.Error?.Code);
+        Assert.Equal((ada.Email, ada.Phone, ada.FirstName, ada.Birthday), (full.Value.Email, full.Value.Phone, full.Value.FirstName, full.Value.Birthday));
+        var unmasked = (await EntriesAsync()).Where(e => e.Operation == StaffOperations.Unmask).ToList();
+        Assert.Equal([(intern, AccessOutcome.Denied, ada.Id), (Clerk, AccessOutcome.Succeeded, ada.Id)], unmasked.Select(e => (e.Actor, e.Outcome, e.CustomerId!.Value)));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class CustomerSegmentServiceTests
 
     private CustomerSegmentService Service => new(
         _store,
+        new NoCustomerStore(),
         new StaffAccess(new GrantingAuthorizer(StaffPermissions.All.ToArray()), new InMemoryAccessLogStore(), Options.Create(new ShopKernelOptions()), TimeProvider.System));
 
     private static CustomerId Id(int n) => new(Guid.Parse($"0199a000-0000-7000-8000-{n:D12}"));
@@ -109,6 +110,7 @@ public class CustomerSegmentServiceTests
         services.AddShopKernel();
         services.AddSingleton<ICustomerQueryStore>(_store);
         services.AddSingleton<IAccessLogStore>(new InMemoryAccessLogStore());
+        services.AddSingleton<ICustomerStore>(new NoCustomerStore());
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
