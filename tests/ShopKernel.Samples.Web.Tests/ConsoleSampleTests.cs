@@ -31,6 +31,9 @@ public sealed class ConsoleSampleTests : IDisposable
             "a double click returns the same order: True", "Mug week: 10%", "Order history", "Confirmed: Subscribed",
             "Cancelled: Cancelled by Olga Petrova (customer_request", "the same request again is a replay: True", "Mugs in stock:  16 -> 21",
             "-> 120.84 EUR over 3 orders", "Loyalty tier: 10% (lifetime spend", "-> Loyalty tier: 5% (3 orders", "Shipping the cancelled order: order.transition_invalid",
+            "Returned 1 x Mug worth 7.23 EUR (unwanted); restocked: True; still Delivered; the same return again is a replay: True",
+            "Refund recorded: 7.23 EUR under card-refund-SK-", "Order totals:   bought 14.45 EUR, returned 7.23 EUR, refunded 7.23 EUR, net 7.22 EUR",
+            "Mugs in stock:  21 -> 22", "120.84 EUR over 3 orders -> 113.61 EUR over 3 orders", "Refunding the whole total again: order.refund_exceeds_paid (refundable 7.22 EUR)",
             "One-click unsubscribe: 1 withdrawn", "Erased: profile True", "checkout.payment_method_not_allowed", "Paying by card: Placed",
         })
         {

@@ -306,6 +306,70 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     }
 
     [Fact]
+    public async Task Staff_return_one_of_two_units_and_record_its_refund_and_see_the_stock_and_the_totals()
+    {
+        static int Units(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        using var client = new ShopBrowserlessClient(shop);
+        await client.GetAsync("/");
+        await client.SubmitAsync("/cart/add", ("product", "poster"), ("colour", "Paper"), ("design", "Sunrise"), ("quantity", "2"));
+        await client.GetAsync(client.Link("checkout"));
+        await client.SubmitAsync("/checkout", GuestDetails("returned-by-staff@example.com"));
+        var number = client.Text("order-number");
+
+        await client.GetAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+        var orderPage = WebUtility.HtmlDecode(Regex.Match(client.Html, $"<a href=\"([^\"]+)\" class=\"staff-order\">{Regex.Escape(number)}</a>").Groups[1].Value);
+        var orderPath = Regex.Match(orderPage, "^/staff/orders/[^?]+").Value;
+        await client.GetAsync(orderPage);
+        Assert.DoesNotContain("id=\"return-lines\"", client.Html, StringComparison.Ordinal);   // not delivered yet
+        await client.SubmitAsync($"{orderPath}/status", ("status", "Shipped"), ("reason", "staff_page"));
+        await client.SubmitAsync($"{orderPath}/status", ("status", "Delivered"), ("reason", "staff_page"));
+        Assert.Equal($"{number} is now Delivered.", client.Text("staff-message"));
+        var stockBefore = Units(client.Text("stock-POSTER-PAPER-SUNRISE"));
+        var deliveredPage = client.Html;
+
+        await client.SubmitAsync($"{orderPath}/return", ("qty-1", "1"), ("reason", "unwanted"), ("note", "Only one fits the wall."));
+
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Equal($"1 unit of {number} returned.", client.Text("staff-message"));
+        Assert.Equal(stockBefore + 1, Units(client.Text("stock-POSTER-PAPER-SUNRISE")));
+        var order = await shop.WithAsync<OrderService, Order>(async s => (await s.GetAsync(s.TryParseNumber(number, out var n) ? n : default)).Value);
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.Equal(order.Lines[0].ValueOfUnits(1), order.Returned);
+        Assert.Equal(order.Total.ToString(), client.Text("total-bought"));
+        Assert.Equal(order.Returned.ToString(), client.Text("total-returned"));
+        Assert.Equal((order.Total - order.Returned).ToString(), client.Text("total-net"));
+        Assert.Contains("<td class=\"return-reason\">unwanted</td>", client.Html, StringComparison.Ordinal);
+        var returnedPage = client.Html;
+
+        // The page seen before, submitted again: the same return is a replay, the stock moves once.
+        client.Back(deliveredPage);
+        await client.SubmitAsync($"{orderPath}/return", ("qty-1", "1"), ("reason", "unwanted"));
+        Assert.Equal("That return was already recorded; nothing changed again.", client.Text("staff-message"));
+        Assert.Equal(stockBefore + 1, Units(client.Text("stock-POSTER-PAPER-SUNRISE")));
+
+        // Two more than the one unit left: refused with its code, nothing changes.
+        client.Back(returnedPage);
+        await client.SubmitAsync($"{orderPath}/return", ("qty-1", "2"), ("reason", "damaged"));
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.StartsWith("order.return_exceeds_bought: ", client.Text("staff-error"), StringComparison.Ordinal);
+        Assert.Contains("only 1 units left", client.Text("staff-error"), StringComparison.Ordinal);
+        Assert.Equal(stockBefore + 1, Units(client.Text("stock-POSTER-PAPER-SUNRISE")));
+
+        // The refund of the returned poster: the net stays the total less the poster, not less it twice.
+        var refundAmount = order.Returned.ToString().Split(' ')[0];
+        await client.SubmitAsync($"{orderPath}/refund", ("amount", refundAmount), ("paymentReference", "psp-refund-1"), ("reason", "goods_returned"));
+        Assert.Equal($"A refund of {order.Returned} on {number} is recorded.", client.Text("staff-message"));
+        Assert.Equal(order.Returned.ToString(), client.Text("total-refunded"));
+        Assert.Equal((order.Total - order.Returned).ToString(), client.Text("total-net"));
+        Assert.Contains("<td class=\"refund-reference\">psp-refund-1</td>", client.Html, StringComparison.Ordinal);
+
+        await client.SubmitAsync($"{orderPath}/refund", ("amount", "100000"), ("paymentReference", "psp-refund-2"), ("reason", "goodwill"));
+        Assert.StartsWith("order.refund_exceeds_paid: ", client.Text("staff-error"), StringComparison.Ordinal);
+        order = await shop.WithAsync<OrderService, Order>(async s => (await s.GetAsync(s.TryParseNumber(number, out var n) ? n : default)).Value);
+        Assert.Equal((1, 1), (order.Returns.Count, order.Refunds.Count));
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_the_store_healthy()
     {
         using var client = new ShopBrowserlessClient(shop);

@@ -11,7 +11,8 @@ namespace ShopKernel.Samples.Web.Pages;
 
 /// <summary>
 /// One order for staff: its lines with the stock of their SKUs, its history (who changed the status, and why), and
-/// the actions on it, each a form of its own in <c>#order-actions</c>: cancel with a reason, change the status.
+/// its returns and refunds with the bought/returned/refunded/net totals, and the actions on it, each a form of its own
+/// in <c>#order-actions</c>: cancel with a reason, return units of its lines, record a refund, change the status.
 /// </summary>
 public static partial class StaffPages
 {
@@ -22,6 +23,22 @@ public static partial class StaffPages
         ("out_of_stock", "Out of stock"),
         ("fraud_suspected", "Fraud suspected"),
         ("damaged", "Damaged (stock stays out)"),
+    ];
+
+    /// <summary>The reason codes of a return; goods back as <c>damaged</c> stay out of stock.</summary>
+    internal static IReadOnlyList<(string Code, string Label)> ReturnReasons { get; } =
+    [
+        ("unwanted", "Unwanted"),
+        ("wrong_item", "Wrong item sent"),
+        ("damaged", "Damaged (stock stays out)"),
+    ];
+
+    /// <summary>The reason codes of a refund.</summary>
+    internal static IReadOnlyList<(string Code, string Label)> RefundReasons { get; } =
+    [
+        ("goods_returned", "Goods returned"),
+        ("order_cancelled", "Order cancelled"),
+        ("goodwill", "Goodwill"),
     ];
 
     /// <summary>
@@ -35,6 +52,8 @@ public static partial class StaffPages
         staff.MapGet("/orders/{number}", ShowOrderAsync);
         staff.MapPost("/orders/{number}/cancel", CancelAsync);
         staff.MapPost("/orders/{number}/status", ChangeStatusAsync);
+        staff.MapPost("/orders/{number}/return", ReturnAsync);
+        staff.MapPost("/orders/{number}/refund", RefundAsync);
     }
 
     private static string OrderLink(HttpContext http, Order order, string action = "", string? extra = null) => Link(http, $"/orders/{order.Number}{action}", extra);
@@ -73,7 +92,9 @@ public static partial class StaffPages
                 """);
         }
 
-        body.Append("</tbody></table><h2>Actions</h2><div id=\"order-actions\">");
+        body.Append("</tbody></table>");
+        RenderReversals(body, order);
+        body.Append("<h2>Actions</h2><div id=\"order-actions\">");
         var next = NextStatuses(options.Value.Lifecycle, order.Status);
         if (next.Contains(OrderStatus.Cancelled))
         {
@@ -86,6 +107,44 @@ public static partial class StaffPages
                 <label>Note <textarea name="note" id="cancel-note" maxlength="500" rows="2"></textarea></label>
                 <button type="submit" id="cancel">Cancel the order</button>
                 <p class="note">Puts the stock back (unless damaged), takes the order out of the customer's spend, gives back a coupon or birthday discount.</p>
+                </fieldset></form>
+                """);
+        }
+
+        if (next.Contains(OrderStatus.Returned) && order.Lines.Any(l => order.ReturnedQuantity(l.LineNumber) < l.Quantity))
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <form method="post" id="return-lines" action="{E(OrderLink(http, order, "/return", $"&version={order.Version}"))}">
+                <fieldset><legend>Return lines</legend>
+                <input type="hidden" name="idempotencyKey" value="{Guid.NewGuid():N}">
+                """);
+            foreach (var line in order.Lines)
+            {
+                var left = line.Quantity - order.ReturnedQuantity(line.LineNumber);
+                body.Append(CultureInfo.InvariantCulture, $"<label>{E(line.Name)} ({left} of {line.Quantity} left) <input type=\"number\" name=\"qty-{line.LineNumber}\" id=\"return-qty-{line.LineNumber}\" min=\"0\" max=\"{left}\" value=\"0\"{(left == 0 ? " disabled" : string.Empty)}></label>");
+            }
+
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <label>Reason {Select("reason", ReturnReasons, null, "return-reason")}</label>
+                <label>Note <textarea name="note" id="return-note" maxlength="500" rows="2"></textarea></label>
+                <button type="submit" id="return">Record the return</button>
+                <p class="note">Puts the units back in stock (unless damaged) and takes their value off the customer's spend; the last unit back returns the order whole.</p>
+                </fieldset></form>
+                """);
+        }
+
+        if (order.Refunded < order.Total)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <form method="post" id="record-refund" action="{E(OrderLink(http, order, "/refund", $"&version={order.Version}"))}">
+                <fieldset><legend>Record a refund</legend>
+                <input type="hidden" name="idempotencyKey" value="{Guid.NewGuid():N}">
+                <label>Amount ({E(order.Currency.ToString())}, at most {E((order.Total - order.Refunded).ToString())}) <input name="amount" id="refund-amount" inputmode="decimal" required></label>
+                <label>Payment reference <input name="paymentReference" id="refund-reference" maxlength="200" required></label>
+                <label>Reason {Select("reason", RefundReasons, null, "refund-reason")}</label>
+                <label>Note <textarea name="note" id="refund-note" maxlength="500" rows="2"></textarea></label>
+                <button type="submit" id="refund">Record the refund</button>
+                <p class="note">Records money the shop already paid back (with the payment provider); the amount is spread over the lines.</p>
                 </fieldset></form>
                 """);
         }
@@ -106,11 +165,41 @@ public static partial class StaffPages
 
         if (next.Count == 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"no-actions\">A {E(order.Status.ToString())} order does not change any more.</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"no-actions\">A {E(order.Status.ToString())} order's status does not change any more.</p>");
         }
 
         body.Append("</div>");
         return Page($"Order {order.DisplayNumber}", ShopState.From(http), body.ToString());
+    }
+
+    /// <summary>The order's returns and refunds, and what it counts for now.</summary>
+    private static void RenderReversals(StringBuilder body, Order order)
+    {
+        string Units(IEnumerable<(int LineNumber, string Text)> lines) =>
+            string.Join(", ", lines.Select(l => $"{l.Text} {order.Lines.FirstOrDefault(o => o.LineNumber == l.LineNumber)?.Name ?? $"line {l.LineNumber}"}"));
+
+        body.Append(CultureInfo.InvariantCulture, $"""
+            <h2>Returns and refunds</h2>
+            <p id="order-totals">Bought <span id="total-bought">{E(order.Total.ToString())}</span> · Returned <span id="total-returned">{E(order.Returned.ToString())}</span> · Refunded <span id="total-refunded">{E(order.Refunded.ToString())}</span> · Net <span id="total-net">{E(order.Net.ToString())}</span></p>
+            <p class="note">The customer's spend counts the net: the total less the larger of the returned goods and the refunds, so goods back and their refund are not taken off twice.</p>
+            <table id="order-returns"><thead><tr><th>When (UTC)</th><th>Units</th><th>Value</th><th>Restocked</th><th>By</th><th>Reason</th><th>Note</th></tr></thead><tbody>
+            """);
+        foreach (var entry in order.Returns)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <tr class="return-entry"><td>{entry.At:yyyy-MM-dd HH:mm:ss}</td><td class="return-units">{E(Units(entry.Lines.Select(l => (l.LineNumber, $"{l.Quantity} x"))))}</td><td class="return-value">{E(entry.Value(order.Currency).ToString())}</td><td>{(entry.Restocked ? "yes" : "no")}</td><td>{E(Describe(entry.Actor))}</td><td class="return-reason">{E(entry.Reason.Code)}</td><td>{E(entry.Reason.Text)}</td></tr>
+                """);
+        }
+
+        body.Append("</tbody></table><table id=\"order-refunds\"><thead><tr><th>When (UTC)</th><th>Amount</th><th>Per line</th><th>Payment reference</th><th>By</th><th>Reason</th><th>Note</th></tr></thead><tbody>");
+        foreach (var refund in order.Refunds)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <tr class="refund-entry"><td>{refund.At:yyyy-MM-dd HH:mm:ss}</td><td class="refund-amount">{E(refund.Amount(order.Currency).ToString())}</td><td>{E(Units(refund.Lines.Select(l => (l.LineNumber, $"{l.Amount} on"))))}</td><td class="refund-reference">{E(refund.PaymentReference)}</td><td>{E(Describe(refund.Actor))}</td><td>{E(refund.Reason.Code)}</td><td>{E(refund.Reason.Text)}</td></tr>
+                """);
+        }
+
+        body.Append("</tbody></table>");
     }
 
     private static string Describe(OrderActor actor) => actor.Kind switch
@@ -154,6 +243,97 @@ public static partial class StaffPages
         return cancelled.TryGetValue(out var result)
             ? BackToOrder(http, parsed, result.IsReplay ? $"{result.Order.DisplayNumber} was already cancelled; nothing changed again." : $"{result.Order.DisplayNumber} is cancelled.", null)
             : BackToOrder(http, parsed, null, StaffMessages.For(cancelled.Error!));
+    }
+
+    /// <summary>A reason from <paramref name="codes"/>, with the note of the form as its text.</summary>
+    private static OrderStatusReason? ReasonOf(IFormCollection form, IReadOnlyList<(string Code, string Label)> codes)
+    {
+        var code = form["reason"].ToString();
+        if (!codes.Any(r => r.Code == code))
+        {
+            return null;
+        }
+
+        var note = form["note"].ToString().Trim();
+        return new OrderStatusReason(code, note.Length == 0 ? null : note);
+    }
+
+    private static async Task<IResult> ReturnAsync(HttpContext http, string number, long version, OrderService orders)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (!orders.TryParseNumber(number, out var parsed))
+        {
+            return Results.BadRequest();
+        }
+
+        var lines = new List<LineQuantity>();
+        foreach (var (name, value) in form)
+        {
+            if (name.StartsWith("qty-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var line))
+            {
+                if (!int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var units))
+                {
+                    return BackToOrder(http, parsed, null, "Please enter whole numbers of units.");
+                }
+
+                if (units > 0)
+                {
+                    lines.Add(new LineQuantity(line, units));
+                }
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            return BackToOrder(http, parsed, null, "Please enter how many units of which line came back.");
+        }
+
+        if (ReasonOf(form, ReturnReasons) is not { } reason)
+        {
+            return BackToOrder(http, parsed, null, "Please choose a reason for the return.");
+        }
+
+        var returned = await orders.ReturnAsync(parsed, version, lines, StaffActor, reason, form["idempotencyKey"].ToString(), http.RequestAborted);
+        if (!returned.TryGetValue(out var result))
+        {
+            return BackToOrder(http, parsed, null, StaffMessages.For(returned.Error!));
+        }
+
+        var count = lines.Sum(l => l.Quantity);
+        var message = result.IsReplay ? "That return was already recorded; nothing changed again."
+            : $"{count} unit{(count == 1 ? string.Empty : "s")} of {result.Order.DisplayNumber} returned{(result.Order.Status == OrderStatus.Returned ? "; the order is returned whole" : string.Empty)}.";
+        return BackToOrder(http, parsed, message, null);
+    }
+
+    private static async Task<IResult> RefundAsync(HttpContext http, string number, long version, OrderService orders)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (!orders.TryParseNumber(number, out var parsed))
+        {
+            return Results.BadRequest();
+        }
+
+        if (!(await orders.GetAsync(parsed, http.RequestAborted)).TryGetValue(out var order))
+        {
+            return BackToOrder(http, parsed, null, StaffMessages.For(new ShopError(OrderErrorCodes.NotFound, "No such order.")));
+        }
+
+        if (!decimal.TryParse(form["amount"].ToString().Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || !Money.TryParse(string.Create(CultureInfo.InvariantCulture, $"{value} {order.Currency}"), out var amount))
+        {
+            return BackToOrder(http, parsed, null, "Please enter the amount refunded, such as 7.50.");
+        }
+
+        if (ReasonOf(form, RefundReasons) is not { } reason)
+        {
+            return BackToOrder(http, parsed, null, "Please choose a reason for the refund.");
+        }
+
+        var refund = RefundRequest.ForOrder(form["paymentReference"].ToString().Trim(), amount);
+        var refunded = await orders.RefundAsync(parsed, version, refund, StaffActor, reason, form["idempotencyKey"].ToString(), http.RequestAborted);
+        return refunded.TryGetValue(out var result)
+            ? BackToOrder(http, parsed, result.IsReplay ? "That refund was already recorded; nothing changed again." : $"A refund of {amount} on {result.Order.DisplayNumber} is recorded.", null)
+            : BackToOrder(http, parsed, null, StaffMessages.For(refunded.Error!));
     }
 
     private static async Task<IResult> ChangeStatusAsync(HttpContext http, string number, long version, OrderService orders)

@@ -23,7 +23,19 @@ public static class StaffMessages
             OrderErrorCodes.NotFound => "There is no such order.",
             OrderErrorCodes.ReasonInvalid => "Please choose a reason and keep the note to 500 characters.",
             OrderErrorCodes.ActorInvalid => "Your staff identity could not be recorded.",
-            OrderErrorCodes.RequestInvalid => "The request was malformed; please reload the page and try again.",
+            OrderErrorCodes.RequestInvalid => Data(ShopErrorData.Field) switch
+            {
+                "payment_reference" => "Please enter the payment reference of the refund (one line, up to 200 characters).",
+                "amount" => "Please enter an amount above zero.",
+                "quantity" => "Please enter how many units came back.",
+                _ => "The request was malformed; please reload the page and try again.",
+            },
+            OrderErrorCodes.LineNotFound => $"The order has no line {Data(ShopErrorData.LineNumber)}.",
+            OrderErrorCodes.ReturnExceedsBought => $"Line {Data(ShopErrorData.LineNumber)} has only {Data(ShopErrorData.Returnable)} units left to return. Nothing was returned.",
+            OrderErrorCodes.RefundExceedsPaid => error.Data.ContainsKey(ShopErrorData.LineNumber)
+                ? $"At most {Data(ShopErrorData.Refundable)} can still be refunded on line {Data(ShopErrorData.LineNumber)}. Nothing was recorded."
+                : $"At most {Data(ShopErrorData.Refundable)} can still be refunded on this order. Nothing was recorded.",
+            OrderErrorCodes.IdempotencyKeyReused => "This form was already used for a different return or refund. Nothing was changed: reload the page and try again.",
             _ => "That did not work; please reload the page and try again.",
         };
         return $"{error.Code}: {sentence}";

@@ -217,6 +217,50 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
         Assert.Equal(0, browser.SetCookieAttempts);
     }
 
+    [Fact]
+    public async Task Staff_return_a_damaged_unit_and_record_its_refund_from_the_order_page()
+    {
+        await using var browser = await CookielessContext.CreateAsync(shop);
+        await browser.StepsAsync(nameof(Staff_return_a_damaged_unit_and_record_its_refund_from_the_order_page), async page =>
+        {
+            await page.GotoAsync("/");
+            await AddToCartAsync(page, "poster", "Paper", "Sunrise", 2);
+            await FillCheckoutAsync(page, "grace.returns@example.com");
+            await page.Locator("#place-order").ClickAsync();
+            var number = await page.Locator("#order-number").InnerTextAsync();
+
+            await page.GotoAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+            await page.Locator("#staff-orders").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+            foreach (var status in new[] { "Shipped", "Delivered" })
+            {
+                await page.Locator("#new-status").SelectOptionAsync(status);
+                await page.Locator("#change").ClickAsync();
+                await Expect(page.Locator("#staff-message")).ToHaveTextAsync($"{number} is now {status}.");
+            }
+
+            var stock = await page.Locator("#stock-POSTER-PAPER-SUNRISE").InnerTextAsync();
+            await page.Locator("#return-qty-1").FillAsync("1");
+            await page.Locator("#return-reason").SelectOptionAsync("damaged");
+            await page.Locator("#return-note").FillAsync("Torn in the tube.");
+            await page.Locator("#return").ClickAsync();
+
+            await Expect(page.Locator("#staff-message")).ToHaveTextAsync($"1 unit of {number} returned.");
+            await Expect(page.Locator("#stock-POSTER-PAPER-SUNRISE")).ToHaveTextAsync(stock);   // damaged: kept out of stock
+            await Expect(page.Locator("tr.return-entry .return-reason")).ToHaveTextAsync("damaged");
+            var returned = await page.Locator("#total-returned").InnerTextAsync();
+
+            await page.Locator("#refund-amount").FillAsync(returned.Split(' ')[0]);
+            await page.Locator("#refund-reference").FillAsync("psp-browser-1");
+            await page.Locator("#refund").ClickAsync();
+
+            await Expect(page.Locator("#staff-message")).ToHaveTextAsync($"A refund of {returned} on {number} is recorded.");
+            await Expect(page.Locator("#total-refunded")).ToHaveTextAsync(returned);
+            await Expect(page.Locator("tr.refund-entry .refund-reference")).ToHaveTextAsync("psp-browser-1");
+        });
+
+        Assert.Equal(0, browser.SetCookieAttempts);
+    }
+
     private Task<SubscriptionState> StateAsync(ConsentSubject subject) =>
         shop.WithAsync<SubscriptionService, SubscriptionState>(async s => (await s.GetStatusAsync(subject, "newsletter")).Value.State);
 
