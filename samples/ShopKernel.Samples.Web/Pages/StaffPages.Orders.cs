@@ -58,12 +58,6 @@ public static partial class StaffPages
 
     private static string OrderLink(HttpContext http, Order order, string action = "", string? extra = null) => Link(http, $"/orders/{order.Number}{action}", extra);
 
-    /// <summary>The statuses an order may move to from <paramref name="from"/>, as the shop's transition table (<c>ShopKernel:Lifecycle:Transitions</c>) allows.</summary>
-    internal static IReadOnlyList<OrderStatus> NextStatuses(OrderLifecycleOptions lifecycle, OrderStatus from) =>
-        lifecycle.Transitions.TryGetValue(from, out var targets)
-            ? [.. targets.Distinct()]
-            : [.. Enum.GetValues<OrderStatus>().Where(to => OrderStatusTransitions.IsAllowed(from, to))];
-
     private static async Task<IResult> ShowOrderAsync(HttpContext http, string number, OrderService orders, IStockStore stock, IOptions<ShopKernelOptions> options, string? message, string? error)
     {
         if (!orders.TryParseNumber(number, out var parsed) || !(await orders.GetAsync(parsed, http.RequestAborted)).TryGetValue(out var order))
@@ -95,7 +89,7 @@ public static partial class StaffPages
         body.Append("</tbody></table>");
         RenderReversals(body, order);
         body.Append("<h2>Actions</h2><div id=\"order-actions\">");
-        var next = NextStatuses(options.Value.Lifecycle, order.Status);
+        var next = orders.NextStatuses(order.Status);
         if (next.Contains(OrderStatus.Cancelled))
         {
             // The key made when the form is shown makes a second submission of this form (a double click) a replay.
