@@ -95,8 +95,8 @@ internal sealed class StatusChangeDocument
     public string? Key { get; set; }
 }
 
-/// <summary>A return inside an order row: who, why, when, and the units per line with their value.</summary>
-internal sealed class ReturnDocument
+/// <summary>What a return and a refund inside an order row share: the request's key, when, who and why.</summary>
+internal abstract class ActedDocument
 {
     public string Key { get; set; } = string.Empty;
 
@@ -111,7 +111,11 @@ internal sealed class ReturnDocument
     public string Reason { get; set; } = string.Empty;
 
     public string? Note { get; set; }
+}
 
+/// <summary>A return inside an order row: who, why, when, and the units per line with their value.</summary>
+internal sealed class ReturnDocument : ActedDocument
+{
     public bool Restocked { get; set; }
 
     public List<ReturnedLineDocument> Lines { get; set; } = [];
@@ -128,22 +132,8 @@ internal sealed class ReturnedLineDocument
 }
 
 /// <summary>A refund inside an order row: who, why, when, the payment reference and the amount per line.</summary>
-internal sealed class RefundDocument
+internal sealed class RefundDocument : ActedDocument
 {
-    public string Key { get; set; } = string.Empty;
-
-    public DateTime At { get; set; }
-
-    public int ActorKind { get; set; }
-
-    public string ActorId { get; set; } = string.Empty;
-
-    public string? ActorName { get; set; }
-
-    public string Reason { get; set; } = string.Empty;
-
-    public string? Note { get; set; }
-
     public string Reference { get; set; } = string.Empty;
 
     public List<RefundedLineDocument> Lines { get; set; } = [];

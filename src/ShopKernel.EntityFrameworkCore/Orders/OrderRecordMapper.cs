@@ -67,38 +67,51 @@ internal static class OrderRecordMapper
     public static List<OrderRefund> ReadRefunds(string stored, Currency currency) =>
         stored is "[]" or "" ? [] : JsonSerializer.Deserialize(stored, OrderJsonContext.Default.ListRefundDocument)!.ConvertAll(d => ToRefund(d, currency));
 
-    public static ReturnDocument ToDocument(OrderReturn r) => new()
-    {
-        Key = r.Key,
-        At = Instants.ToStored(r.At),
-        ActorKind = (int)r.Actor.Kind,
-        ActorId = r.Actor.Id,
-        ActorName = r.Actor.DisplayName,
-        Reason = r.Reason.Code,
-        Note = r.Reason.Text,
-        Restocked = r.Restocked,
-        Lines = [.. r.Lines.Select(l => new ReturnedLineDocument { Number = l.LineNumber, Quantity = l.Quantity, Value = l.Value.MinorUnits })],
-    };
+    public static ReturnDocument ToDocument(OrderReturn r) => Acted(
+        new ReturnDocument
+        {
+            Restocked = r.Restocked,
+            Lines = [.. r.Lines.Select(l => new ReturnedLineDocument { Number = l.LineNumber, Quantity = l.Quantity, Value = l.Value.MinorUnits })],
+        },
+        r.Key,
+        r.At,
+        r.Actor,
+        r.Reason);
 
-    public static RefundDocument ToDocument(OrderRefund r) => new()
+    public static RefundDocument ToDocument(OrderRefund r) => Acted(
+        new RefundDocument
+        {
+            Reference = r.PaymentReference,
+            Lines = [.. r.Lines.Select(l => new RefundedLineDocument { Number = l.LineNumber, Amount = l.Amount.MinorUnits })],
+        },
+        r.Key,
+        r.At,
+        r.Actor,
+        r.Reason);
+
+    private static T Acted<T>(T document, string key, DateTimeOffset at, OrderActor actor, OrderStatusReason reason)
+        where T : ActedDocument
     {
-        Key = r.Key,
-        At = Instants.ToStored(r.At),
-        ActorKind = (int)r.Actor.Kind,
-        ActorId = r.Actor.Id,
-        ActorName = r.Actor.DisplayName,
-        Reason = r.Reason.Code,
-        Note = r.Reason.Text,
-        Reference = r.PaymentReference,
-        Lines = [.. r.Lines.Select(l => new RefundedLineDocument { Number = l.LineNumber, Amount = l.Amount.MinorUnits })],
-    };
+        document.Key = key;
+        document.At = Instants.ToStored(at);
+        document.ActorKind = (int)actor.Kind;
+        document.ActorId = actor.Id;
+        document.ActorName = actor.DisplayName;
+        document.Reason = reason.Code;
+        document.Note = reason.Text;
+        return document;
+    }
+
+    private static OrderActor ActorOf(ActedDocument d) => OrderActor.FromStored((OrderActorKind)d.ActorKind, d.ActorId, d.ActorName);
+
+    private static OrderStatusReason ReasonOf(ActedDocument d) => new(d.Reason, d.Note);
 
     public static OrderReturn ToReturn(ReturnDocument d, Currency currency) =>
         new(
             d.Key,
             Instants.FromStored(d.At),
-            OrderActor.FromStored((OrderActorKind)d.ActorKind, d.ActorId, d.ActorName),
-            new OrderStatusReason(d.Reason, d.Note),
+            ActorOf(d),
+            ReasonOf(d),
             d.Lines.ConvertAll(l => new ReturnedLine(l.Number, l.Quantity, new Money(l.Value, currency))),
             d.Restocked);
 
@@ -106,8 +119,8 @@ internal static class OrderRecordMapper
         new(
             d.Key,
             Instants.FromStored(d.At),
-            OrderActor.FromStored((OrderActorKind)d.ActorKind, d.ActorId, d.ActorName),
-            new OrderStatusReason(d.Reason, d.Note),
+            ActorOf(d),
+            ReasonOf(d),
             d.Reference,
             d.Lines.ConvertAll(l => new RefundedLine(l.Number, new Money(l.Amount, currency))));
 

@@ -52,18 +52,12 @@ public sealed class CustomerSegmentService
             Describe(segment, after?.ToString(), pageSize),
             async ct =>
             {
-                if (segment is null || pageSize is < 1 or > MaxPageSize)
+                if (Refuse(segment, pageSize) is { } refused)
                 {
-                    return CustomerErrors.RequestInvalid;
+                    return refused;
                 }
 
-                var valid = segment.Validate();
-                if (!valid.Succeeded)
-                {
-                    return valid.Error;
-                }
-
-                var items = await _store.QueryAsync(segment, after, pageSize, ct).ConfigureAwait(false);
+                var items = await _store.QueryAsync(segment!, after, pageSize, ct).ConfigureAwait(false);
                 return Result<CustomerSummaryPage>.Success(new CustomerSummaryPage([.. items.Select(ContactMasks.Customer)], items.Count == pageSize ? items[^1].Id : null));
             },
             page => page.Items.Count,
@@ -89,6 +83,18 @@ public sealed class CustomerSegmentService
                 : new CustomerProfile(customer.Email, customer.Phone, customer.FirstName, customer.LastName, customer.Birthday),
             _ => 1,
             cancellationToken).ConfigureAwait(false));
+
+    /// <summary>A malformed page request or segment; <see langword="null"/> when the query may run.</summary>
+    private static ShopError? Refuse(CustomerSegment? segment, int pageSize)
+    {
+        if (segment is null || pageSize is < 1 or > MaxPageSize)
+        {
+            return CustomerErrors.RequestInvalid;
+        }
+
+        var valid = segment.Validate();
+        return valid.Succeeded ? null : valid.Error;
+    }
 
     /// <summary>What the access log records of a segment call: its conditions and paging.</summary>
     private static string Describe(CustomerSegment? segment, string? after, int? pageSize) =>
@@ -158,18 +164,12 @@ public sealed class CustomerSegmentService
             Describe(segment, after, pageSize),
             async ct =>
             {
-                if (segment is null || pageSize is < 1 or > MaxPageSize)
+                if (Refuse(segment, pageSize) is { } refused)
                 {
-                    return CustomerErrors.RequestInvalid;
+                    return refused;
                 }
 
-                var valid = segment.Validate();
-                if (!valid.Succeeded)
-                {
-                    return valid.Error;
-                }
-
-                if (segment.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
+                if (segment!.Birthday is not null || segment.RegisteredSince is not null || segment.RegisteredBefore is not null
                     || segment.HasPassword is not null || segment.HasExternalSignIn is not null)
                 {
                     return CustomerErrors.SegmentInvalid("Birthday, registration and sign-in conditions apply to registered customers only; guests have orders alone.");
