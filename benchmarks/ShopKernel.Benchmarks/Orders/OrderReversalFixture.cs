@@ -78,6 +78,7 @@ public sealed class OrderReversalFixture : IDisposable
     private readonly CustomerId[] _customers;
     private readonly ConcurrentQueue<Order> _orders = new();
     private readonly string _select;
+    private readonly OrderReversalSql _sql;
     private int _next;
 
     internal OrderReversalFixture(string provider, IReversalCase reversal)
@@ -89,6 +90,7 @@ public sealed class OrderReversalFixture : IDisposable
         using (var scope = _services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BenchShopContext>();
+            _sql = OrderReversalSql.For(db);
             db.Database.EnsureCreated();
             if (!_database.IsPostgres)
             {
@@ -213,8 +215,7 @@ public sealed class OrderReversalFixture : IDisposable
     /// <summary>The statement texts ShopKernel sends after the status update (from its model's names), with ADO.NET parameters.</summary>
     private (string Sql, object[] Arguments) Statements(OrderReversal reversal, OrderRecord record)
     {
-        using var scope = _services.CreateScope();
-        var (sql, arguments) = OrderReversalSql.For(scope.ServiceProvider.GetRequiredService<BenchShopContext>()).Statements(reversal, record);
+        var (sql, arguments) = _sql.Statements(reversal, record);
         for (var i = arguments.Length - 1; i >= 0; i--)
         {
             sql = sql.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", "@p" + i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
