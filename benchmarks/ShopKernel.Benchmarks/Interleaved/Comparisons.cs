@@ -1,3 +1,4 @@
+using ShopKernel.Benchmarks.Orders;
 using ShopKernel.Benchmarks.Carts;
 using ShopKernel.Benchmarks.Checkout;
 
@@ -35,6 +36,38 @@ internal sealed class AddToCartComparison(string provider, int callers) : ICompa
     public Task RawAsync(int caller) => _fixture.RawAddAsync(caller);
 
     public Task ShopKernelAsync(int caller) => _fixture.ShopKernelAddAsync(caller);
+
+    public ValueTask DisposeAsync()
+    {
+        _fixture.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A placed order reversed (cancelled) by staff: one order per operation, placed through ShopKernel checkout before
+/// each block; a future row (return one line) is another <see cref="IReversalCase"/>.
+/// </summary>
+internal sealed class ReversalComparison : IComparison
+{
+    private readonly OrderReversalFixture _fixture;
+    private readonly string _name;
+
+    public ReversalComparison(string provider, IReversalCase reversal)
+    {
+        _fixture = new OrderReversalFixture(provider, reversal);
+        _name = $"{reversal.Name}, {provider}";
+    }
+
+    public string Name => _name;
+
+    public string? StatementsPerOperation => _fixture.StatementsPerOperation;
+
+    public Task PrepareAsync(int callers, int operations) => _fixture.PrepareAsync(operations);
+
+    public Task RawAsync(int caller) => _fixture.RawAsync();
+
+    public Task ShopKernelAsync(int caller) => _fixture.ShopKernelAsync();
 
     public ValueTask DisposeAsync()
     {

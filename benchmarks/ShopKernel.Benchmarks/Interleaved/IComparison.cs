@@ -17,4 +17,7 @@ internal interface IComparison : IAsyncDisposable
 
     /// <summary>The same operation through ShopKernel by caller <paramref name="caller"/>.</summary>
     Task ShopKernelAsync(int caller);
+
+    /// <summary>Round trips and statements per operation, checked equal on both sides; or <see langword="null"/> when not counted.</summary>
+    string? StatementsPerOperation => null;
 }

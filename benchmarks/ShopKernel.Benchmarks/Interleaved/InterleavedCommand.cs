@@ -1,10 +1,11 @@
 using System.Globalization;
+using ShopKernel.Benchmarks.Orders;
 
 namespace ShopKernel.Benchmarks.Interleaved;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/ShopKernel.Benchmarks -- --interleaved [--rounds N] [--block N]
-/// [--only checkout|cart] [--provider SQLite|PostgreSQL]</c>: the hot paths beside raw ADO.NET, 1 and 8 callers,
+/// [--only checkout|cart|cancel] [--provider SQLite|PostgreSQL]</c>: the hot paths beside raw ADO.NET, 1 and 8 callers,
 /// timed in alternating blocks in one process; prints a Markdown table.
 /// </summary>
 internal static class InterleavedCommand
@@ -21,6 +22,7 @@ internal static class InterleavedCommand
         int[] callerCounts = [1, 8];
 
         var results = new List<ComparisonResult>();
+        var counted = new List<(string Name, string Statements)>();
         foreach (var name in providers)
         {
             foreach (var callers in callerCounts)
@@ -36,6 +38,13 @@ internal static class InterleavedCommand
                     await using var checkout = new CheckoutComparison(name);
                     results.Add(await Measure(checkout, callers));
                 }
+
+                // Reversals are measured with 1 caller: each cancels its own placed order.
+                if (only is null or "cancel" && callers == 1)
+                {
+                    await using var cancel = new ReversalComparison(name, new CancelCase());
+                    results.Add(await Measure(cancel, callers));
+                }
             }
         }
 
@@ -48,11 +57,22 @@ internal static class InterleavedCommand
             Console.WriteLine(result.ToMarkdownRow());
         }
 
+        foreach (var (name, statements) in counted)
+        {
+            Console.WriteLine($"- {name}: {statements} per operation on each side");
+        }
+
         return 0;
 
         async Task<ComparisonResult> Measure(IComparison comparison, int callers)
         {
             Console.Error.WriteLine($"{comparison.Name}, {callers} caller(s)…");
+            if (comparison.StatementsPerOperation is { } statements)
+            {
+                counted.Add((comparison.Name, statements));
+                Console.Error.WriteLine($"{comparison.Name}: {statements} per operation, the same on both sides");
+            }
+
             var result = await InterleavedRunner.RunAsync(comparison, callers, rounds, block, warmup);
             Console.Error.WriteLine(result.ToMarkdownRow());
             return result;
