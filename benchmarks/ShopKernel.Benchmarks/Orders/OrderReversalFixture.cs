@@ -51,6 +51,7 @@ internal sealed class CancelCase : IReversalCase
     public OrderReversal Reverse(Order order, DateTimeOffset now)
     {
         var expected = order.Version;
+        var counted = order.Net;
         order.ChangeStatus(new OrderStatusChange(OrderStatus.Cancelled, now, Staff, Reason) { IdempotencyKey = "cancel-" + order.Number.Value });
         order.Version = expected + 1;
         var restock = order.Lines.GroupBy(l => l.Sku, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -58,7 +59,7 @@ internal sealed class CancelCase : IReversalCase
         var released = order.Adjustments.Concat(order.Lines.SelectMany(l => l.Adjustments))
             .Where(a => PromotionRules.KindOf(a.Kind) is PromotionKind.Coupon or PromotionKind.Birthday)
             .Select(a => a.PromotionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return new OrderReversal(order, expected, restock, released);
+        return new OrderReversal(order, expected, restock, released, counted, RemovesOrder: true);
     }
 }
 
@@ -178,10 +179,15 @@ public sealed class OrderReversalFixture : IDisposable
         {
             update.Transaction = transaction;
             update.CommandText = """
-                UPDATE "shopkernel_orders" SET "history" = @history, "status" = @status, "updated_at" = @updated, "version" = @version
+                UPDATE "shopkernel_orders" SET "history" = @history, "returns" = @returns, "refunds" = @refunds, "returned" = @returned,
+                    "refunded" = @refunded, "status" = @status, "updated_at" = @updated, "version" = @version
                 WHERE "id" = @id AND "version" = @expected
                 """;
             Add(update, "@history", record.History);
+            Add(update, "@returns", record.Returns);
+            Add(update, "@refunds", record.Refunds);
+            Add(update, "@returned", record.Returned);
+            Add(update, "@refunded", record.Refunded);
             Add(update, "@status", record.Status);
             Add(update, "@updated", Instant(record.UpdatedAt));
             Add(update, "@version", record.Version);
