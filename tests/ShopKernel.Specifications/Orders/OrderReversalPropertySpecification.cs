@@ -45,9 +45,9 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
     /// <summary>Mostly a part of what is left, sometimes all or nearly all of it, sometimes more (in percent).</summary>
     private static readonly Gen<int> GenPercent = Gen.Frequency((3, Gen.Int[1, 60]), (1, Gen.Int[90, 100]), (1, Gen.Int[101, 150]));
 
-    private static readonly Gen<Units[]> GenUnits = Gen.Select(Gen.Int[0, 2], Gen.Int[1, 4]).Select((line, quantity) => new Units(line, quantity)).Array[1, 3];
+    private static readonly Gen<Units[]> GenUnits = Gen.Select(Gen.Int[0, 2], Gen.Frequency((3, Gen.Int[1, 2]), (1, Gen.Int[3, 4]))).Select((line, quantity) => new Units(line, quantity)).Array[1, 3];
 
-    private static readonly Gen<Share[]> GenShares = Gen.Select(Gen.Int[0, 2], GenPercent).Select((line, percent) => new Share(line, percent)).Array[1, 3];
+    private static readonly Gen<Share[]> GenShares = Gen.Select(Gen.Int[0, 2], GenPercent).Select((line, percent) => new Share(line, percent)).Array[1, 2];
 
     private static readonly Gen<Op> GenOp = Gen.Frequency(
         (4, Gen.Select(Gen.Int[0, Customers], Gen.Int[0, Currencies.Length - 1], GenLine.Array[1, 3]).Select(Op (buyer, currency, lines) => new Place(buyer, currency, lines))),
@@ -55,12 +55,12 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         (3, Gen.Select(GenOrder, GenBy, GenRarely, GenRarely).Select(Op (order, by, keep, stale) => new Cancel(order, by, keep, stale))),
         (2, Gen.Select(GenOrder, GenRarely, GenRarely).Select(Op (order, keep, stale) => new Refuse(order, keep, stale))),
         (2, Gen.Select(GenOrder, GenRarely, GenRarely).Select(Op (order, keep, stale) => new ReturnWhole(order, keep, stale))),
-        (5, Gen.Select(GenOrder, GenUnits, GenBy, GenRarely, GenRarely, GenRarely, GenRarely).Select(Op (order, units, by, keep, stale, stay, missing) => new ReturnSome(order, units, by, keep, stale, !stay, missing))),
+        (7, Gen.Select(GenOrder, GenUnits, Gen.Frequency((8, Gen.Const((int?)null)), (1, Gen.Int[0, Customers - 1].Select(c => (int?)c))), GenRarely, GenRarely, GenRarely, GenRarely).Select(Op (order, units, by, keep, stale, stay, missing) => new ReturnSome(order, units, by, keep, stale, !stay, missing))),
         (2, Gen.Select(GenOrder, Gen.Int[0, 5], Gen.Bool).Select(Op (order, which, change) => new RepeatReturn(order, which, change))),
-        (4, Gen.Select(GenOrder, Gen.Bool, GenShares, GenPercent, GenRarely, GenRarely).Select(Op (order, whole, shares, percent, stale, missing) => new Refund(order, whole ? null : shares, percent, stale, missing))),
+        (4, Gen.Select(GenOrder, Gen.Bool, GenShares, GenPercent, GenRarely, GenRarely, Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true)))).Select(Op (order, whole, shares, percent, stale, missing, reversed) => new Refund(order, whole ? null : shares, percent, stale, missing, reversed))),
         (2, Gen.Select(GenOrder, Gen.Int[0, 5], Gen.Bool).Select(Op (order, which, change) => new RepeatRefund(order, which, change))));
 
-    private static readonly Gen<Scenario> GenScenario = Gen.Select(Gen.Int[40, 200].Array[TrackedSkus], GenOp.Array[5, 18])
+    private static readonly Gen<Scenario> GenScenario = Gen.Select(Gen.Int[40, 200].Array[TrackedSkus], GenOp.Array[5, 20])
         .Select((stock, ops) => new Scenario(stock, ops));
 
     protected override void Configure(ShopKernelOptions options)
@@ -113,10 +113,10 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         Cancel cancel when run.Find(cancel.Order) is { } order => StepAsync(order, OrderStatus.Cancelled, cancel.Stale, cancel.By is { } by ? run.Customers[by] : null, cancel.KeepStock ? Damaged : CustomerRequest),
         Refuse refuse when run.Find(refuse.Order) is { } order => ReverseAfterAsync(order, [OrderStatus.Shipped], OrderStatus.RefusedOnDelivery, refuse.KeepStock, refuse.Stale),
         ReturnWhole back when run.Find(back.Order) is { } order => ReverseAfterAsync(order, ToDelivered, OrderStatus.Returned, back.KeepStock, back.Stale),
-        ReturnSome some when run.Find(some.Order) is { } order => ReturnSomeAsync(run, order, some),
-        RepeatReturn again when run.Find(again.Order) is { Returning.Count: > 0 } order => ReturnAsync(run, order, Changed(order.Returning[again.Which % order.Returning.Count], again.Change), stale: false),
-        Refund refund when run.Find(refund.Order) is { } order => RefundAsync(order, RefundCallFor(run, order, refund), refund.Stale),
-        RepeatRefund again when run.Find(again.Order) is { Refunding.Count: > 0 } order => RefundAsync(order, Changed(order.Refunding[again.Which % order.Refunding.Count], again.Change), stale: false),
+        ReturnSome some when (some.Deliver ? run.Find(some.Order, o => !Reversed.Contains(o.Status)) : run.Find(some.Order)) is { } order => ReturnSomeAsync(run, order, some),
+        RepeatReturn again when run.Find(again.Order, o => o.Returning.Count > 0) is { } order => ReturnAsync(run, order, Changed(Pick(order.Returning, c => order.Returns.Any(r => r.Key == c.Key), again.Which), again.Change), stale: false),
+        Refund refund when (refund.OnReversed ? run.Find(refund.Order, o => Reversed.Contains(o.Status)) ?? run.Find(refund.Order) : run.Find(refund.Order)) is { } order => RefundAsync(order, RefundCallFor(run, order, refund), refund.Stale),
+        RepeatRefund again when run.Find(again.Order, o => o.Refunding.Count > 0) is { } order => RefundAsync(order, Changed(Pick(order.Refunding, c => order.Refunds.Any(r => r.Key == c.Key), again.Which), again.Change), stale: false),
         _ => Task.CompletedTask,
     };
 
@@ -164,6 +164,13 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
             .Concat(refund.Missing ? [(order.Lines.Count + 1, 10L)] : [])
             .ToList();
         return new RefundCall(key, reference, null, lines);
+    }
+
+    /// <summary>One of the requests made; for an even <paramref name="which"/> one that was stored, if any.</summary>
+    private static T Pick<T>(List<T> calls, Func<T, bool> stored, int which)
+    {
+        var kept = calls.Where(stored).ToList();
+        return which % 2 == 0 && kept.Count > 0 ? kept[which / 2 % kept.Count] : calls[which % calls.Count];
     }
 
     /// <summary>The same request again, or with one more unit or minor unit in its first line (so a different request under the same key).</summary>
@@ -538,7 +545,7 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
 
     private sealed record Share(int Line, int Percent);
 
-    /// <summary>Returns some units of lines (indexes into the order's lines), delivering the order first unless <paramref name="Deliver"/> is false; <paramref name="Missing"/> adds a line the order lacks.</summary>
+    /// <summary>Returns some units of lines (indexes into the order's lines) of an order not reversed, delivered first; unless <paramref name="Deliver"/> is false: then of any order as it is. <paramref name="Missing"/> adds a line the order lacks.</summary>
     private sealed record ReturnSome(int Order, Units[] Units, int? By, bool KeepStock, bool Stale, bool Deliver, bool Missing) : Op
     {
         public override string ToString() =>
@@ -548,11 +555,11 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
     /// <summary>Repeats one of the order's earlier return requests with its key, as it was or changed.</summary>
     private sealed record RepeatReturn(int Order, int Which, bool Change) : Op;
 
-    /// <summary>Refunds per line (percent of what is left on each) or, without shares, the whole order (percent of what is left on it).</summary>
-    private sealed record Refund(int Order, Share[]? Shares, int Percent, bool Stale, bool Missing) : Op
+    /// <summary>Refunds per line (percent of what is left on each) or, without shares, the whole order (percent of what is left on it); of a reversed order if there is one and <paramref name="OnReversed"/>.</summary>
+    private sealed record Refund(int Order, Share[]? Shares, int Percent, bool Stale, bool Missing, bool OnReversed) : Op
     {
         public override string ToString() =>
-            $"Refund {{ Order = {Order}, {(Shares is null ? $"Whole = {Percent}%" : $"Lines = [{string.Join(", ", Shares.Select(s => $"{s.Percent}% of line #{s.Line}"))}]")}, Stale = {Stale}, Missing = {Missing} }}";
+            $"Refund {{ Order = {Order}, {(Shares is null ? $"Whole = {Percent}%" : $"Lines = [{string.Join(", ", Shares.Select(s => $"{s.Percent}% of line #{s.Line}"))}]")}, Stale = {Stale}, Missing = {Missing}, OnReversed = {OnReversed} }}";
     }
 
     /// <summary>Repeats one of the order's earlier refund requests with its key, as it was or changed.</summary>
@@ -635,6 +642,9 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         public string Sku(int index) => index < TrackedSkus ? $"{prefix}-S{index}" : $"{prefix}-FREE";
 
         public Tracked? Find(int index) => Orders.Count == 0 ? null : Orders[index % Orders.Count];
+
+        /// <summary>One of the orders that <paramref name="match"/>, or <see langword="null"/> when none does.</summary>
+        public Tracked? Find(int index, Func<Tracked, bool> match) => Orders.Where(match).ToList() is { Count: > 0 } matching ? matching[index % matching.Count] : null;
 
         public string NextKey(string kind) => $"{kind}-{++_keys}";
     }
