@@ -54,7 +54,7 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         (2, Gen.Select(GenOrder, Gen.OneOf<OrderStatus>(OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered), GenRarely).Select(Op (order, to, stale) => new Move(order, to, stale))),
         (3, Gen.Select(GenOrder, GenBy, GenRarely, GenRarely).Select(Op (order, by, keep, stale) => new Cancel(order, by, keep, stale))),
         (2, Gen.Select(GenOrder, GenRarely, GenRarely).Select(Op (order, keep, stale) => new Refuse(order, keep, stale))),
-        (2, Gen.Select(GenOrder, GenRarely, GenRarely).Select(Op (order, keep, stale) => new ReturnWhole(order, keep, stale))),
+        (3, Gen.Select(GenOrder, GenRarely, GenRarely, Gen.Bool).Select(Op (order, keep, stale, rest) => new ReturnWhole(order, keep, stale, rest))),
         (7, Gen.Select(GenOrder, GenUnits, Gen.Frequency((8, Gen.Const((int?)null)), (1, Gen.Int[0, Customers - 1].Select(c => (int?)c))), GenRarely, GenRarely, GenRarely, GenRarely).Select(Op (order, units, by, keep, stale, stay, missing) => new ReturnSome(order, units, by, keep, stale, !stay, missing))),
         (2, Gen.Select(GenOrder, Gen.Int[0, 5], Gen.Bool).Select(Op (order, which, change) => new RepeatReturn(order, which, change))),
         (4, Gen.Select(GenOrder, Gen.Bool, GenShares, GenPercent, GenRarely, GenRarely, Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true)))).Select(Op (order, whole, shares, percent, stale, missing, reversed) => new Refund(order, whole ? null : shares, percent, stale, missing, reversed))),
@@ -112,7 +112,7 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
         Move move when run.Find(move.Order) is { } order => StepAsync(order, move.To, move.Stale, null, Reason),
         Cancel cancel when run.Find(cancel.Order) is { } order => StepAsync(order, OrderStatus.Cancelled, cancel.Stale, cancel.By is { } by ? run.Customers[by] : null, cancel.KeepStock ? Damaged : CustomerRequest),
         Refuse refuse when run.Find(refuse.Order) is { } order => ReverseAfterAsync(order, [OrderStatus.Shipped], OrderStatus.RefusedOnDelivery, refuse.KeepStock, refuse.Stale),
-        ReturnWhole back when run.Find(back.Order) is { } order => ReverseAfterAsync(order, ToDelivered, OrderStatus.Returned, back.KeepStock, back.Stale),
+        ReturnWhole back when (back.Rest ? run.Find(back.Order, o => o.Returns.Count > 0 && !Reversed.Contains(o.Status)) ?? run.Find(back.Order) : run.Find(back.Order)) is { } order => ReverseAfterAsync(order, ToDelivered, OrderStatus.Returned, back.KeepStock, back.Stale),
         ReturnSome some when (some.Deliver ? run.Find(some.Order, o => !Reversed.Contains(o.Status)) : run.Find(some.Order)) is { } order => ReturnSomeAsync(run, order, some),
         RepeatReturn again when run.Find(again.Order, o => o.Returning.Count > 0) is { } order => ReturnAsync(run, order, Changed(Pick(order.Returning, c => order.Returns.Any(r => r.Key == c.Key), again.Which), again.Change), stale: false),
         Refund refund when (refund.OnReversed ? run.Find(refund.Order, o => Reversed.Contains(o.Status)) ?? run.Find(refund.Order) : run.Find(refund.Order)) is { } order => RefundAsync(order, RefundCallFor(run, order, refund), refund.Stale),
@@ -539,7 +539,8 @@ public abstract class OrderReversalPropertySpecification : CustomerSteps
 
     private sealed record Refuse(int Order, bool KeepStock, bool Stale) : Op;
 
-    private sealed record ReturnWhole(int Order, bool KeepStock, bool Stale) : Op;
+    /// <summary>Returns an order whole; with <paramref name="Rest"/> one partly returned if there is one (so only the rest of its units come back).</summary>
+    private sealed record ReturnWhole(int Order, bool KeepStock, bool Stale, bool Rest) : Op;
 
     private sealed record Units(int Line, int Quantity);
 
