@@ -5,7 +5,7 @@ namespace ShopKernel.Benchmarks.Interleaved;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/ShopKernel.Benchmarks -- --interleaved [--rounds N] [--block N]
-/// [--only checkout|cart|cancel] [--provider SQLite|PostgreSQL]</c>: the hot paths beside raw ADO.NET, 1 and 8 callers,
+/// [--only checkout|cart|cancel|return] [--provider SQLite|PostgreSQL]</c>: the hot paths beside raw ADO.NET, 1 and 8 callers,
 /// timed in alternating blocks in one process; prints a Markdown table.
 /// </summary>
 internal static class InterleavedCommand
@@ -44,6 +44,12 @@ internal static class InterleavedCommand
                 {
                     await using var cancel = new ReversalComparison(name, new CancelCase());
                     results.Add(await Measure(cancel, callers));
+                }
+
+                if (only is null or "return" && callers == 1)
+                {
+                    await using var partial = new ReversalComparison(name, new ReturnCase());
+                    results.Add(await Measure(partial, callers));
                 }
             }
         }

@@ -64,6 +64,39 @@ internal sealed class CancelCase : IReversalCase
 }
 
 /// <summary>
+/// A return of one of the two units of the order's first line by staff: the unit back into stock, its discounted value
+/// off the customer's spend, the order still counted (a partial return). The fixture's transition table lets a placed
+/// order be returned, so no shipment has to be recorded first; the statements are those of a delivered order.
+/// </summary>
+internal sealed class ReturnCase : IReversalCase
+{
+    private static readonly OrderActor Staff = OrderActor.Staff("staff-1", "Grace Hopper");
+    private static readonly OrderStatusReason Reason = new("unwanted", "Did not fit.");
+
+    public string Name => "return one unit";
+
+    public async Task ShopKernelAsync(OrderService orders, Order order)
+    {
+        var line = order.Lines[0];
+        var result = await orders.ReturnAsync(order.Number, order.Version, [new LineQuantity(line.LineNumber, 1)], Staff, Reason, "return-" + order.Number.Value);
+        if (!result.Succeeded || result.Value.IsReplay || result.Value.Order.IsReversed)
+        {
+            throw new InvalidOperationException($"The return failed: {result.Error}");
+        }
+    }
+
+    public OrderReversal Reverse(Order order, DateTimeOffset now)
+    {
+        var expected = order.Version;
+        var counted = order.Net;
+        var line = order.Lines[0];
+        order.Record(new OrderReturn("return-" + order.Number.Value, now, Staff, Reason, [new ReturnedLine(line.LineNumber, 1, line.ValueOfUnits(1))], Restocked: true));
+        order.Version = expected + 1;
+        return new OrderReversal(order, expected, [new StockReturn(line.Sku, 1)], [], counted - order.Net, RemovesOrder: false);
+    }
+}
+
+/// <summary>
 /// Placed orders to reverse: a registered customer's order of two lines of stock-tracked SKUs with a coupon that has a
 /// total usage limit, so every reversal statement runs; ShopKernel + EF Core beside raw ADO.NET sending the same
 /// commands (read the order row; the version-guarded status update; the restock, facts and promotion batch).
@@ -240,7 +273,8 @@ public sealed class OrderReversalFixture : IDisposable
         _counter.Reset();
         RawAsync(_counter).GetAwaiter().GetResult();
         var (rawCommands, rawStatements, rawLog) = (_counter.Commands, _counter.Statements, _counter.Log);
-        if (skCommands != rawCommands || skStatements != rawStatements || skStatements < 7)
+        // Every reversal reads the order, updates it, restocks and changes the facts: fewer means a side skipped work.
+        if (skCommands != rawCommands || skStatements != rawStatements || skStatements < 4)
         {
             throw new InvalidOperationException(
                 $"{_case.Name}, {Provider}: ShopKernel sent {skCommands} commands / {skStatements} statements, raw {rawCommands} / {rawStatements}.\n" +
@@ -276,7 +310,12 @@ public sealed class OrderReversalFixture : IDisposable
                 b.AddInterceptors(counter);
             }
         });
-        services.AddShopKernel(o => o.Orders.NodeId = 1).AddEntityFrameworkStores<BenchShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Orders.NodeId = 1;
+            // The default moves from a placed order, and a return straight away (ReturnCase): no shipment to record first.
+            o.Lifecycle.Transitions[OrderStatus.Placed] = [OrderStatus.OnHold, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Returned];
+        }).AddEntityFrameworkStores<BenchShopContext>();
         return services.BuildServiceProvider();
     }
 
