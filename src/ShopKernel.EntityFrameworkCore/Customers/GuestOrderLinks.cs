@@ -44,7 +44,7 @@ internal static class GuestOrderLinks
         {
             var currency = group.Key;
             var count = group.Count();
-            var spend = group.Sum(g => g.Total - Math.Max(g.Returned, g.Refunded));
+            var spend = group.Sum(g => ShopKernel.Orders.Order.NetOf((ShopKernel.Orders.OrderStatus)g.Status, g.Total, g.Returned, g.Refunded));
             var first = group.Min(g => g.PlacedAt);
             var last = group.Max(g => g.PlacedAt);
             var updated = await facts

@@ -179,7 +179,11 @@ public sealed class Order
     /// — that is, less the larger of <see cref="Returned"/> and <see cref="Refunded"/>, so a return and its refund are
     /// not taken off twice.
     /// </summary>
-    public Money Net => IsReversed ? Money.Zero(Currency) : Total - (Returned > Refunded ? Returned : Refunded);
+    public Money Net => new(NetOf(Status, Total.MinorUnits, Returned.MinorUnits, Refunded.MinorUnits), Currency);
+
+    /// <summary>The rule of <see cref="Net"/> in minor units, for stores that sum it over rows without building orders.</summary>
+    internal static long NetOf(OrderStatus status, long total, long returned, long refunded) =>
+        OrderReversal.IsReversal(status) ? 0 : total - Math.Max(returned, refunded);
 
     /// <summary>How many units of a line were returned so far.</summary>
     /// <param name="lineNumber">The line (<see cref="OrderLine.LineNumber"/>).</param>

@@ -181,7 +181,7 @@ public sealed partial class OrderService
         return await WriteAsync(reversal, number, o => o.Refunds.Any(r => r.Key == key && SameRefund(r, refund, o.Currency)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a reversal; when another change came first, a parallel request with the same key is this request's answer.</summary>
+    /// <summary>Writes a reversal; when another change came first, the stored order answers: a replay when it already holds this request (<paramref name="isThisRequest"/>), else a conflict.</summary>
     private async Task<Result<ReversedOrder>> WriteAsync(OrderReversal reversal, OrderNumber number, Func<Order, bool> isThisRequest, CancellationToken cancellationToken)
     {
         if ((await _reversals.ReverseAsync(reversal, cancellationToken).ConfigureAwait(false)).IsStored)

@@ -68,16 +68,9 @@ public sealed partial class OrderService
         order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason) { IdempotencyKey = idempotencyKey });
         order.Version = expectedVersion + 1;
         var reversal = new OrderReversal(order, expectedVersion, restock, Released(order), counted, RemovesOrder: true);
-        if ((await _reversals.ReverseAsync(reversal, cancellationToken).ConfigureAwait(false)).IsStored)
-        {
-            return new ReversedOrder(order.ShownIn(_numberFormat), IsReplay: false);
-        }
 
-        // Another change came first: a parallel reversal into the same status is this request's answer.
-        var current = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        return IsReversedInto(current, status, actor)
-            ? new ReversedOrder(current!.ShownIn(_numberFormat), IsReplay: true)
-            : current is null ? OrderErrors.NotFound : OrderErrors.ChangedTo(current);
+        // Should another change come first, a parallel reversal into the same status is this request's answer.
+        return await WriteAsync(reversal, number, o => IsReversedInto(o, status, actor), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
