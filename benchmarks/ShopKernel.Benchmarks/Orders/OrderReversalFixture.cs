@@ -206,7 +206,7 @@ public sealed class OrderReversalFixture : IDisposable
         }
 
         var reversal = _case.Reverse(order, DateTimeOffset.UtcNow);
-        var record = OrderRecordMapper.ToRecord(order);
+        var record = OrderRecordMapper.ToChange(order);
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var update = connection.CreateCommand())
         {
@@ -252,7 +252,7 @@ public sealed class OrderReversalFixture : IDisposable
     }
 
     /// <summary>The statement texts ShopKernel sends after the status update (from its model's names), with ADO.NET parameters.</summary>
-    private (string Sql, object[] Arguments) Statements(OrderReversal reversal, OrderRecord record)
+    private (string Sql, object?[] Arguments) Statements(OrderReversal reversal, OrderRecord record)
     {
         var (sql, arguments) = _sql.Statements(reversal, record);
         for (var i = arguments.Length - 1; i >= 0; i--)

@@ -16,8 +16,13 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
 {
     private OrderQueries<TContext> Queries => OrderQueries<TContext>.For(context);
 
-    public async Task<Order?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken = default) =>
-        Map(await Queries.ByNumber(context, number.Value, cancellationToken).ConfigureAwait(false));
+    private OrderStatements Statements => OrderStatements.For(context);
+
+    public async Task<Order?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken = default)
+    {
+        var statements = Statements;
+        return Map(await statements.ByNumber.QueryFirstAsync(context, [number.Value], statements.ReadRecord, cancellationToken).ConfigureAwait(false));
+    }
 
     public async Task<Order?> FindByCartTokenAsync(CartToken cartToken, CancellationToken cancellationToken = default) =>
         Map(await Queries.ByCartToken(context, cartToken.Value, cancellationToken).ConfigureAwait(false));
@@ -63,25 +68,26 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
     public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return StoreWrite.Guarded(await UpdateRowAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false) == 1);
+        return StoreWrite.Guarded(await UpdateRowAsync(OrderRecordMapper.ToChange(order), expectedVersion, cancellationToken).ConfigureAwait(false) == 1);
     }
 
     public async ValueTask<StoreWrite> ReverseAsync(OrderReversal reversal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reversal);
-        var (sql, arguments) = OrderReversalSql.For(context).Statements(reversal, OrderRecordMapper.ToRecord(reversal.Order));
+        var change = OrderRecordMapper.ToChange(reversal.Order);
+        var (statement, values) = OrderReversalSql.For(context).Prepared(context, reversal, change);
         var stored = await Transactions.RunAtomicallyAsync(
             context,
             async ct =>
             {
-                if (await UpdateRowAsync(reversal.Order, reversal.ExpectedVersion, ct).ConfigureAwait(false) != 1)
+                if (await UpdateRowAsync(change, reversal.ExpectedVersion, ct).ConfigureAwait(false) != 1)
                 {
                     return false;
                 }
 
-                if (sql.Length > 0)
+                if (statement is not null)
                 {
-                    await context.Database.ExecuteSqlRawAsync(sql, arguments, ct).ConfigureAwait(false);
+                    await statement.ExecuteNonQueryAsync(context, values, ct).ConfigureAwait(false);
                 }
 
                 return true;
@@ -90,30 +96,8 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
         return StoreWrite.Guarded(stored);
     }
 
-    private async Task<int> UpdateRowAsync(Order order, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var id = order.Id;
-        var status = (int)order.Status;
-        var history = OrderRecordMapper.SerializeHistory(order);
-        var returns = OrderRecordMapper.SerializeReturns(order);
-        var refunds = OrderRecordMapper.SerializeRefunds(order);
-        var (returned, refunded) = (order.Returned.MinorUnits, order.Refunded.MinorUnits);
-        var updatedAt = Instants.ToStored(OrderRecordMapper.LastChange(order));
-        var version = order.Version;
-        return await context.Set<OrderRecord>()
-            .Where(o => o.Id == id && o.Version == expectedVersion)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Status, status)
-                    .SetProperty(o => o.History, history)
-                    .SetProperty(o => o.Returns, returns)
-                    .SetProperty(o => o.Refunds, refunds)
-                    .SetProperty(o => o.Returned, returned)
-                    .SetProperty(o => o.Refunded, refunded)
-                    .SetProperty(o => o.UpdatedAt, updatedAt)
-                    .SetProperty(o => o.Version, version),
-                cancellationToken)
-            .ConfigureAwait(false);
-    }
+    private Task<int> UpdateRowAsync(OrderRecord change, long expectedVersion, CancellationToken cancellationToken) =>
+        Statements.Update.ExecuteNonQueryAsync(context, OrderStatements.UpdateValues(change, expectedVersion), cancellationToken);
 
     private static Order? Map(OrderRecord? record) => record is null ? null : OrderRecordMapper.ToOrder(record);
 }

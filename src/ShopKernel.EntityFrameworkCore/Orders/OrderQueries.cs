@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
 /// <summary>
-/// The order lookups, compiled once per model: a compiled query binds to the first model it runs against, and one
+/// The order lookups by cart token and idempotency key (the one by number is <see cref="OrderStatements.ByNumber"/>), compiled once per model: a compiled query binds to the first model it runs against, and one
 /// context type may be used with several models (one per provider).
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
@@ -17,10 +17,6 @@ internal sealed class OrderQueries<TContext>
     private OrderQueries()
     {
     }
-
-    public Func<TContext, long, CancellationToken, Task<OrderRecord?>> ByNumber { get; } =
-        EF.CompileAsyncQuery((TContext db, long number, CancellationToken ct) =>
-            db.Set<OrderRecord>().AsNoTracking().FirstOrDefault(o => o.Number == number));
 
     public Func<TContext, string, CancellationToken, Task<OrderRecord?>> ByCartToken { get; } =
         EF.CompileAsyncQuery((TContext db, string token, CancellationToken ct) =>

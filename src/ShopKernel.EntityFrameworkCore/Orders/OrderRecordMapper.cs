@@ -43,6 +43,25 @@ internal static class OrderRecordMapper
         };
     }
 
+    /// <summary>
+    /// What a status change, return or refund writes (<see cref="OrderStatements.Update"/>) and the keys its other
+    /// statements name (id, customer, currency); the columns placed once and never changed are left empty.
+    /// </summary>
+    public static OrderRecord ToChange(Order order) => new()
+    {
+        Id = order.Id,
+        CustomerId = order.CustomerId?.Value,
+        Currency = order.Currency.Code,
+        Status = (int)order.Status,
+        History = SerializeHistory(order),
+        Returns = SerializeReturns(order),
+        Refunds = SerializeRefunds(order),
+        Returned = order.Returned.MinorUnits,
+        Refunded = order.Refunded.MinorUnits,
+        UpdatedAt = Instants.ToStored(LastChange(order)),
+        Version = order.Version,
+    };
+
     /// <summary>When the order last changed: its last status change, return or refund.</summary>
     public static DateTimeOffset LastChange(Order order)
     {

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.Orders;
 
@@ -11,7 +14,8 @@ namespace ShopKernel.EntityFrameworkCore.Orders;
 /// <summary>
 /// The statements that follow a reversal's version-guarded status update, written once per model from the names in
 /// <see cref="CheckoutSql"/> (the same rows checkout moved, the other way): put stock back, take the order out of the
-/// customer's purchase facts, give back the promotion uses. One command, in the reversal's transaction.
+/// customer's purchase facts, give back the promotion uses. One command, in the reversal's transaction, prepared once per
+/// <see cref="ReversalShape"/> as <see cref="PreparedStatement"/>s.
 /// </summary>
 internal sealed class OrderReversalSql
 {
@@ -25,9 +29,12 @@ internal sealed class OrderReversalSql
     private readonly string _placedAt;
     private readonly string _reversedStatuses;
     private readonly string _redemptionOrder;
+    private readonly IModel _model;
+    private readonly ConcurrentDictionary<ReversalShape, PreparedStatement> _prepared = new();
 
     private OrderReversalSql(DbContext context)
     {
+        _model = context.Model;
         _names = CheckoutSql.For(context);
         var order = StoreNames.Of<OrderRecord>(context);
         _orderTable = order.Table;
@@ -36,51 +43,145 @@ internal sealed class OrderReversalSql
         _orderStatus = order.Column(nameof(OrderRecord.Status));
         _placedAt = order.Column(nameof(OrderRecord.PlacedAt));
         _reversedStatuses = string.Join(", ", OrderReversal.ReversedStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
-        _redemptionOrder = StoreNames.Of<Promotions.PromotionRedemptionRecord>(context).Column(nameof(Promotions.PromotionRedemptionRecord.OrderId));
+        _redemptionOrder = StoreNames.Of<PromotionRedemptionRecord>(context).Column(nameof(PromotionRedemptionRecord.OrderId));
     }
 
     public static OrderReversalSql For(DbContext context) => Cache.GetValue(context.Model, _ => new OrderReversalSql(context));
 
-    /// <summary>The statements of <paramref name="reversal"/> and their arguments; an empty text when it moves nothing besides the order.</summary>
-    public (string Sql, object[] Arguments) Statements(OrderReversal reversal, OrderRecord order)
+    /// <summary>
+    /// The statements of <paramref name="reversal"/>, prepared once per <see cref="ReversalShape"/> (a shape with more
+    /// rows than a shop meets daily is prepared for the call only), and their values; <see langword="null"/> when it
+    /// moves nothing besides the order.
+    /// </summary>
+    public (PreparedStatement? Statement, object?[] Values) Prepared(DbContext context, OrderReversal reversal, OrderRecord order)
+    {
+        var shape = ReversalShape.Of(reversal, order);
+        if (shape.IsEmpty)
+        {
+            return (null, []);
+        }
+
+        var values = new Writer(_model, building: false);
+        Write(values, reversal, order);
+        if (!shape.Cacheable)
+        {
+            return (Build(context, reversal, order), values.Values.ToArray());
+        }
+
+        var statement = _prepared.TryGetValue(shape, out var cached)
+            ? cached
+            : _prepared.GetOrAdd(shape, _ => Build(context, reversal, order));
+        return (statement, values.Values.ToArray());
+    }
+
+    /// <summary>The statement text of <paramref name="reversal"/>, with <c>{0}</c>, <c>{1}</c>, … for its values; an empty text when it moves nothing besides the order.</summary>
+    public (string Sql, object?[] Arguments) Statements(OrderReversal reversal, OrderRecord order)
+    {
+        var writer = new Writer(_model, building: true);
+        Write(writer, reversal, order);
+        return (writer.Sql!.ToString(), writer.Values.ToArray());
+    }
+
+    private PreparedStatement Build(DbContext context, OrderReversal reversal, OrderRecord order)
+    {
+        var writer = new Writer(_model, building: true);
+        Write(writer, reversal, order);
+        return PreparedStatement.Build(context, writer.Sql!.ToString(), writer.Mappings!);
+    }
+
+    /// <summary>Writes the statements (when building) and collects their values, in placeholder order, into <paramref name="w"/>.</summary>
+    private void Write(Writer w, OrderReversal reversal, OrderRecord order)
     {
         var n = _names;
-        var sql = new StringBuilder();
-        var arguments = new RawSqlArguments();
         foreach (var put in reversal.Restock)
         {
             // Only a SKU with a stock level is limited; one without a row has nothing to put back.
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.StockTable} SET {n.StockAvailable} = {n.StockAvailable} + {arguments.Add(put.Quantity)} WHERE {n.StockSku} = {arguments.Add(put.Sku)};\n");
+            var (quantity, sku) = (w.P<StockRecord>(put.Quantity, nameof(StockRecord.Available)), w.P<StockRecord>(put.Sku, nameof(StockRecord.Sku)));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.StockTable} SET {n.StockAvailable} = {n.StockAvailable} + {quantity} WHERE {n.StockSku} = {sku};\n");
         }
 
         if (reversal.ReversesPurchaseFacts && order.CustomerId is { } customer)
         {
-            var (c, currency) = (arguments.Add(customer), arguments.Add(order.Currency));
-            var spend = arguments.Add(reversal.SpendReversed.MinorUnits);
+            var c = w.P<PurchaseFactsRecord>(customer, nameof(PurchaseFactsRecord.CustomerId));
+            var currency = w.P<PurchaseFactsRecord>(order.Currency, nameof(PurchaseFactsRecord.Currency));
+            var spend = w.P<PurchaseFactsRecord>(reversal.SpendReversed.MinorUnits, nameof(PurchaseFactsRecord.LifetimeSpend));
             if (reversal.RemovesOrder)
             {
                 // The customer's orders still counted in this currency: the reversed one is already out by its new status.
-                var remaining = $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses})";
-                sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsCount} = {n.FactsCount} - 1, {n.FactsSpend} = {n.FactsSpend} - {spend}, ");
-                sql.Append(CultureInfo.InvariantCulture, $"{n.FactsFirst} = COALESCE((SELECT MIN({_placedAt}) {remaining}), {n.FactsFirst}), {n.FactsLast} = COALESCE((SELECT MAX({_placedAt}) {remaining}), {n.FactsLast}) ");
-                sql.Append(CultureInfo.InvariantCulture, $"WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
-                sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.FactsTable} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency} AND {n.FactsCount} <= 0;\n");
+                var remaining = w.Sql is null ? string.Empty : $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses})";
+                w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsCount} = {n.FactsCount} - 1, {n.FactsSpend} = {n.FactsSpend} - {spend}, ");
+                w.Sql?.Append(CultureInfo.InvariantCulture, $"{n.FactsFirst} = COALESCE((SELECT MIN({_placedAt}) {remaining}), {n.FactsFirst}), {n.FactsLast} = COALESCE((SELECT MAX({_placedAt}) {remaining}), {n.FactsLast}) ");
+                w.Sql?.Append(CultureInfo.InvariantCulture, $"WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
+                w.Sql?.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.FactsTable} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency} AND {n.FactsCount} <= 0;\n");
             }
             else
             {
                 // A return of some units or a refund: the order still counts, for less.
-                sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsSpend} = {n.FactsSpend} - {spend} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
+                w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsSpend} = {n.FactsSpend} - {spend} WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");
             }
         }
 
         if (reversal.ReleasedPromotions.Count > 0)
         {
-            var promotions = arguments.AddList(reversal.ReleasedPromotions);
-            sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.RedemptionTable} WHERE {_redemptionOrder} = {arguments.Add(order.Id)} AND {n.RedemptionPromotion} IN ({promotions});\n");
+            var orderId = w.P<PromotionRedemptionRecord>(order.Id, nameof(PromotionRedemptionRecord.OrderId));
+            var promotions = string.Join(", ", reversal.ReleasedPromotions.Select(p => w.P<PromotionRedemptionRecord>(p, nameof(PromotionRedemptionRecord.PromotionId))));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"DELETE FROM {n.RedemptionTable} WHERE {_redemptionOrder} = {orderId} AND {n.RedemptionPromotion} IN ({promotions});\n");
             // Usage counters exist only for promotions with a total limit; the order counted one use of each.
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE {n.UsageTable} SET {n.UsageUsed} = {n.UsageUsed} - 1 WHERE {n.UsagePromotion} IN ({promotions}) AND {n.UsageUsed} > 0;\n");
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.UsageTable} SET {n.UsageUsed} = {n.UsageUsed} - 1 WHERE {n.UsagePromotion} IN ({promotions}) AND {n.UsageUsed} > 0;\n");
         }
-
-        return (sql.ToString(), arguments.ToArray());
     }
+
+    /// <summary>
+    /// Collects a reversal's values in placeholder order; when building, also the statement text and each value's
+    /// type mapping (that of the column it is compared with or written to).
+    /// </summary>
+    private sealed class Writer(IModel model, bool building)
+    {
+        public StringBuilder? Sql { get; } = building ? new StringBuilder() : null;
+
+        public List<RelationalTypeMapping>? Mappings { get; } = building ? [] : null;
+
+        public List<object?> Values { get; } = [];
+
+        /// <summary>Adds a value for <typeparamref name="TRecord"/>'s <paramref name="property"/> column and returns its placeholder (empty when not building).</summary>
+        public string P<TRecord>(object? value, string property)
+        {
+            Values.Add(value);
+            if (Mappings is null)
+            {
+                return string.Empty;
+            }
+
+            Mappings.Add(model.FindEntityType(typeof(TRecord))!.FindProperty(property)!.GetRelationalTypeMapping());
+            return "{" + (Values.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+    }
+}
+
+/// <summary>What makes one reversal's statements differ from another's: how many SKUs it restocks, how it changes the purchase facts, how many promotion uses it gives back.</summary>
+internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts, int Released)
+{
+    /// <summary>Whether the reversal moves anything besides the order row.</summary>
+    public bool IsEmpty => Restocks == 0 && Facts == ReversalFacts.None && Released == 0;
+
+    /// <summary>Whether statements of this shape are kept once built: every shape a shop meets daily, not an unbounded set.</summary>
+    public bool Cacheable => Restocks <= 32 && Released <= 8;
+
+    public static ReversalShape Of(OrderReversal reversal, OrderRecord order) => new(
+        reversal.Restock.Count,
+        !reversal.ReversesPurchaseFacts || order.CustomerId is null ? ReversalFacts.None : reversal.RemovesOrder ? ReversalFacts.RemovesOrder : ReversalFacts.LowersSpend,
+        reversal.ReleasedPromotions.Count);
+}
+
+/// <summary>How a reversal changes the customer's purchase facts.</summary>
+internal enum ReversalFacts
+{
+    /// <summary>Not at all (a guest's order, or nothing counted changes).</summary>
+    None,
+
+    /// <summary>The order still counts, for less.</summary>
+    LowersSpend,
+
+    /// <summary>The order no longer counts.</summary>
+    RemovesOrder,
 }

@@ -43,7 +43,7 @@ public sealed partial class OrderService
         ArgumentNullException.ThrowIfNull(reason);
         return _describer.Apply(await ShopKernelActivity.RunAsync(
             () => Activity(ShopKernelTelemetry.Spans.OrderReturn, number),
-            _ => ReturnCoreAsync(number, expectedVersion, lines, actor, reason, idempotencyKey, cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => ReturnCoreAsync(number, expectedVersion, lines, actor, reason, idempotencyKey, cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed partial class OrderService
         ArgumentNullException.ThrowIfNull(reason);
         return _describer.Apply(await ShopKernelActivity.RunAsync(
             () => Activity(ShopKernelTelemetry.Spans.OrderRefund, number),
-            _ => RefundCoreAsync(number, expectedVersion, refund, actor, reason, idempotencyKey, cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => RefundCoreAsync(number, expectedVersion, refund, actor, reason, idempotencyKey, cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
     private static System.Diagnostics.Activity? Activity(string span, OrderNumber number)

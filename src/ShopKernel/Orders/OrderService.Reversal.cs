@@ -42,7 +42,7 @@ public sealed partial class OrderService
                 ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, OrderStatus.Cancelled);
                 return activity;
             },
-            _ => ReverseCoreAsync(number, OrderStatus.Cancelled, expectedVersion, idempotencyKey, actor, reason, cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => ReverseCoreAsync(number, OrderStatus.Cancelled, expectedVersion, idempotencyKey, actor, reason, cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
     private async Task<Result<ReversedOrder>> ReverseCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? idempotencyKey, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed partial class OrderService
     private readonly IOrderReversalStore _reversals;
     private readonly OrderLifecycleOptions _lifecycle;
     private readonly OrderTransitionTable _transitions;
+    private readonly IStoreSession? _session;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="orders">The order store.</param>
@@ -30,8 +31,10 @@ public sealed partial class OrderService
     /// <param name="timeProvider">The clock.</param>
     /// <param name="numberFormat">The shop's order number format, as options configure it.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public OrderService(IOrderStore orders, IOrderReversalStore reversals, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null)
+    /// <param name="session">Holds one connection from a change's read to its write; none when the stores have no such resource.</param>
+    public OrderService(IOrderStore orders, IOrderReversalStore reversals, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null, IStoreSession? session = null)
     {
+        _session = session;
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _reversals = reversals ?? throw new ArgumentNullException(nameof(reversals));
         ArgumentNullException.ThrowIfNull(options);
@@ -181,7 +184,7 @@ public sealed partial class OrderService
                 ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, status);
                 return activity;
             },
-            async _ =>
+            _ => HeldAsync(async () =>
             {
                 if (OrderReversal.IsReversal(status))
                 {
@@ -190,7 +193,26 @@ public sealed partial class OrderService
                 }
 
                 return await ChangeStatusCoreAsync(number, status, expectedVersion, actor, reason, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false));
+            }, cancellationToken)).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs a change with one connection held from the order's read to its write (and a re-read after a conflict), released before returning.</summary>
+    private async Task<T> HeldAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        if (_session is null)
+        {
+            return await change().ConfigureAwait(false);
+        }
+
+        await _session.HoldAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await change().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _session.ReleaseAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken)

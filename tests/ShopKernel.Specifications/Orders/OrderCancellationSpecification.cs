@@ -305,6 +305,28 @@ public abstract class OrderCancellationSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task Cancelling_an_order_of_more_skus_than_a_daily_shape_restocks_every_one()
+    {
+        // 40 tracked SKUs: more than the reversal statements kept per shape, so they are prepared for this call alone.
+        var skus = Enumerable.Range(1, 40).Select(i => $"SKU-{i:00}").ToArray();
+        foreach (var sku in skus)
+        {
+            await SetStockAsync(sku, 10);
+        }
+
+        var customer = await RegisteredCustomerAsync();
+        var order = await OrderAsync(customer, [.. skus.Select((sku, i) => Item(sku, 1 + (i % 3)))]);
+        Assert.True((await CancelAsync(order)).Succeeded);
+
+        foreach (var sku in skus)
+        {
+            Assert.Equal(10, await StockAsync(sku));
+        }
+
+        Assert.Null(await FactsAsync(customer));
+    }
+
+    [Fact]
     public async Task A_parcel_refused_on_delivery_and_a_whole_return_reverse_the_order_as_a_cancel_does()
     {
         await SetStockAsync("TEE", 10);
@@ -328,7 +350,7 @@ public abstract class OrderCancellationSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task A_cancel_is_three_round_trips()
+    public async Task A_cancel_is_three_round_trips_on_one_connection()
     {
         await SetStockAsync("TEE", 10);
         await SetStockAsync("MUG", 10);
@@ -340,6 +362,7 @@ public abstract class OrderCancellationSpecification : CustomerSteps
         Host.Counter.Reset();
         Assert.True((await CancelAsync(order, key: "once")).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // read the order; the guarded status update; stock, facts and promotions
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // the read and the commit share one connection
 
         Host.Counter.Reset();
         Assert.True((await CancelAsync(order, key: "once")).Value.IsReplay);

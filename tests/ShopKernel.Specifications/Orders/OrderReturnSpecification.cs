@@ -379,7 +379,7 @@ public abstract class OrderReturnSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task A_return_and_a_refund_are_three_round_trips_and_their_replays_one()
+    public async Task A_return_and_a_refund_are_three_round_trips_on_one_connection_and_their_replays_one()
     {
         await SetStockAsync("TEE", 10);
         var customer = await RegisteredCustomerAsync();
@@ -388,6 +388,7 @@ public abstract class OrderReturnSpecification : CustomerSteps
         Host.Counter.Reset();
         var returned = (await ReturnAsync(order, "once", new LineQuantity(1, 1))).Value.Order;
         Assert.Equal(3, Host.Counter.Commands); // read the order; the guarded order update; stock and facts
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // the read and the commit share one connection
 
         Host.Counter.Reset();
         Assert.True((await ReturnAsync(order, "once", new LineQuantity(1, 1))).Value.IsReplay);
@@ -396,6 +397,7 @@ public abstract class OrderReturnSpecification : CustomerSteps
         Host.Counter.Reset();
         Assert.True((await RefundAsync(returned, "refund", RefundRequest.ForOrder("re_1", Eur(10m)))).Succeeded);
         Assert.Equal(2, Host.Counter.Commands); // read the order; the guarded order update (the refund covers the returned goods: no spend moves)
+        Assert.Equal(1, Host.Counter.ConnectionsOpened);
     }
 
     [Fact]
