@@ -64,7 +64,11 @@ public abstract class StorageUnderTest : IAsyncDisposable
     /// <summary>Where <paramref name="value"/> is stored in any text (ignoring case): one description per place that holds it, none when it is nowhere.</summary>
     public abstract Task<IReadOnlyList<string>> FindTextAsync(string value);
 
-    /// <summary>A text that changes whenever anything stored changes (e.g. item counts and version sums per kind): equal before and after a call that stored nothing.</summary>
+    /// <summary>
+    /// A text that changes whenever anything stored changes (e.g. item counts and version sums per kind): equal before
+    /// and after a call that stored nothing. The access log is left out: it records every staff attempt, refused or
+    /// failed ones too (read it through <c>AccessLogService</c>).
+    /// </summary>
     public abstract Task<string> FingerprintAsync();
 
     /// <summary>Stores node-id leases as they are given, as if other instances had acquired them.</summary>

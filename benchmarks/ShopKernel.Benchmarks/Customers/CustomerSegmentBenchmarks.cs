@@ -102,7 +102,7 @@ internal static class CustomerBench
     }
 
     /// <summary>Grants every permission: the benchmarks measure the operations, each with its access log entry.</summary>
-    private sealed class GrantAll : ShopKernel.Staff.IStaffAuthorizer
+    internal sealed class GrantAll : ShopKernel.Staff.IStaffAuthorizer
     {
         public ValueTask<bool> IsAllowedAsync(ShopKernel.Staff.StaffActor actor, string permission, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);
     }

@@ -12,6 +12,7 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.Orders;
 using ShopKernel.Promotions;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Benchmarks.Orders;
 
@@ -23,6 +24,15 @@ internal interface IReversalCase
 {
     /// <summary>The row's name, e.g. <c>cancel</c>.</summary>
     string Name { get; }
+
+    /// <summary>The access-log operation of the member of staff who makes it.</summary>
+    string Operation { get; }
+
+    /// <summary>The member of staff who makes it.</summary>
+    OrderActor Actor { get; }
+
+    /// <summary>The reason given.</summary>
+    OrderStatusReason Reason { get; }
 
     /// <summary>The reversal through ShopKernel.</summary>
     Task ShopKernelAsync(OrderService orders, Order order);
@@ -38,6 +48,12 @@ internal sealed class CancelCase : IReversalCase
     private static readonly OrderStatusReason Reason = new("customer_request", "Changed their mind.");
 
     public string Name => "cancel";
+
+    public string Operation => StaffOperations.OrderCancel;
+
+    public OrderActor Actor => Staff;
+
+    OrderStatusReason IReversalCase.Reason => Reason;
 
     public async Task ShopKernelAsync(OrderService orders, Order order)
     {
@@ -75,6 +91,12 @@ internal sealed class ReturnCase : IReversalCase
 
     public string Name => "return one unit";
 
+    public string Operation => StaffOperations.OrderReturn;
+
+    public OrderActor Actor => Staff;
+
+    OrderStatusReason IReversalCase.Reason => Reason;
+
     public async Task ShopKernelAsync(OrderService orders, Order order)
     {
         var line = order.Lines[0];
@@ -104,6 +126,7 @@ internal sealed class ReturnCase : IReversalCase
 public sealed class OrderReversalFixture : IDisposable
 {
     private const int Customers = 64;
+    private static readonly string SigningKey = Convert.ToBase64String(new byte[32]);
     private readonly BenchDatabase _database;
     private readonly ServiceProvider _services;
     private readonly ServiceProvider _counted;
@@ -113,6 +136,9 @@ public sealed class OrderReversalFixture : IDisposable
     private readonly ConcurrentQueue<Order> _orders = new();
     private readonly string _select;
     private readonly OrderReversalSql _sql;
+    private readonly AccessLogChain _chain = new(new ShopKernel.Tokens.TokenOptions { SigningKeys = { SigningKey } });
+    private readonly string _lastEntry;
+    private readonly ConcurrentDictionary<ReversalShape, string> _texts = new();
     private int _next;
 
     internal OrderReversalFixture(string provider, IReversalCase reversal)
@@ -148,6 +174,7 @@ public sealed class OrderReversalFixture : IDisposable
         _database.SeedOrders(10_000);
         var columns = string.Join(", ", OrderRecordColumns.Properties.Select(p => Quote(Snake(p))));
         _select = $"SELECT {columns} FROM \"shopkernel_orders\" WHERE \"number\" = @number LIMIT 1";
+        _lastEntry = "SELECT \"sequence\", \"hash\" FROM \"shopkernel_access_log\" ORDER BY \"sequence\" DESC LIMIT 1";
         StatementsPerOperation = Verify();
     }
 
@@ -190,6 +217,20 @@ public sealed class OrderReversalFixture : IDisposable
     {
         var number = Take().Number.Value;
         await using var connection = _database.OpenConnection();
+
+        // A member of staff's change commits with its access-log entry, chained to the last one.
+        AccessLogEntry? last = null;
+        await using (var tail = connection.CreateCommand())
+        {
+            tail.CommandText = _lastEntry;
+            counter?.Count(tail);
+            await using var reader = await tail.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                last = new AccessLogEntry(reader.GetInt64(0), default, null!, string.Empty, string.Empty, null, null, null, null, AccessOutcome.Succeeded, string.Empty, string.Empty, reader.GetString(1));
+            }
+        }
+
         Order order;
         await using (var read = connection.CreateCommand())
         {
@@ -205,7 +246,10 @@ public sealed class OrderReversalFixture : IDisposable
             order = OrderRecordMapper.ToOrder(ReadRecord(reader));
         }
 
-        var reversal = _case.Reverse(order, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var actor = new StaffActor(_case.Actor.Id, _case.Actor.DisplayName!);
+        var entry = _chain.Next(last, now, actor, StaffPermissions.OrdersManage, _case.Operation, order.CustomerId, OrderService.Details(order.Number, _case.Reason), null, AccessOutcome.Succeeded);
+        var reversal = _case.Reverse(order, now) with { Access = entry };
         var record = OrderRecordMapper.ToChange(order);
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var update = connection.CreateCommand())
@@ -245,22 +289,32 @@ public sealed class OrderReversalFixture : IDisposable
             }
 
             counter?.Count(batch);
-            await batch.ExecuteNonQueryAsync();
+            if (await batch.ExecuteScalarAsync() is null)
+            {
+                throw new InvalidOperationException("The raw reversal's access log entry lost its sequence.");
+            }
         }
 
         await transaction.CommitAsync();
     }
 
-    /// <summary>The statement texts ShopKernel sends after the status update (from its model's names), with ADO.NET parameters.</summary>
+    /// <summary>
+    /// The statement texts ShopKernel sends after the status update (from its model's names), with ADO.NET parameters:
+    /// written once per shape, as hand-written code keeps one text per case.
+    /// </summary>
     private (string Sql, object?[] Arguments) Statements(OrderReversal reversal, OrderRecord record)
     {
-        var (sql, arguments) = _sql.Statements(reversal, record);
-        for (var i = arguments.Length - 1; i >= 0; i--)
+        var sql = _texts.GetOrAdd(ReversalShape.Of(reversal, record), _ =>
         {
-            sql = sql.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", "@p" + i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        }
+            var (text, arguments) = _sql.Statements(reversal, record);
+            for (var i = arguments.Length - 1; i >= 0; i--)
+            {
+                text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", "@p" + i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
 
-        return (sql, arguments);
+            return text;
+        });
+        return (sql, _sql.Values(reversal, record));
     }
 
     /// <summary>One reversal on each side, counted: both must send as many round trips and statements, or the comparison is void.</summary>
@@ -302,6 +356,7 @@ public sealed class OrderReversalFixture : IDisposable
     private ServiceProvider Build(StatementCounter? counter)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IStaffAuthorizer>(new Customers.CustomerBench.GrantAll());
         services.AddDbContextPool<BenchShopContext>(b =>
         {
             _database.Configure(b);
@@ -313,6 +368,7 @@ public sealed class OrderReversalFixture : IDisposable
         services.AddShopKernel(o =>
         {
             o.Orders.NodeId = 1;
+            o.Tokens.SigningKeys.Add(SigningKey);
             // The default moves from a placed order, and a return straight away (ReturnCase): no shipment to record first.
             o.Lifecycle.Transitions[OrderStatus.Placed] = [OrderStatus.OnHold, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Returned];
         }).AddEntityFrameworkStores<BenchShopContext>();

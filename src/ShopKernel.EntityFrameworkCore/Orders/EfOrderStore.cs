@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
@@ -65,10 +67,33 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
         return records.ConvertAll(OrderRecordMapper.ToOrder);
     }
 
-    public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, AccessLogEntry? access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return StoreWrite.Guarded(await UpdateRowAsync(OrderRecordMapper.ToChange(order), expectedVersion, cancellationToken).ConfigureAwait(false) == 1);
+        var change = OrderRecordMapper.ToChange(order);
+        if (access is null)
+        {
+            return StoreWrite.Guarded(await UpdateRowAsync(change, expectedVersion, cancellationToken).ConfigureAwait(false) == 1);
+        }
+
+        // A member of staff's change and its access-log entry commit together, or neither does.
+        var outcome = StoreWrite.Conflict;
+        await Transactions.RunAtomicallyAsync(
+            context,
+            async ct =>
+            {
+                if (await UpdateRowAsync(change, expectedVersion, ct).ConfigureAwait(false) != 1)
+                {
+                    outcome = StoreWrite.Conflict;
+                    return false;
+                }
+
+                var logged = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) == 1;
+                outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                return logged;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
     public async ValueTask<StoreWrite> ReverseAsync(OrderReversal reversal, CancellationToken cancellationToken = default)
@@ -76,24 +101,37 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
         ArgumentNullException.ThrowIfNull(reversal);
         var change = OrderRecordMapper.ToChange(reversal.Order);
         var (statement, values) = OrderReversalSql.For(context).Prepared(context, reversal, change);
-        var stored = await Transactions.RunAtomicallyAsync(
+        var outcome = StoreWrite.Conflict;
+        await Transactions.RunAtomicallyAsync(
             context,
             async ct =>
             {
                 if (await UpdateRowAsync(change, reversal.ExpectedVersion, ct).ConfigureAwait(false) != 1)
                 {
+                    outcome = StoreWrite.Conflict;
                     return false;
                 }
 
-                if (statement is not null)
+                if (reversal.Access is not null)
+                {
+                    // The batch ends with the access-log insert, its only statement returning a row: none when the
+                    // sequence was taken, and then nothing of the change may stay.
+                    if (await statement!.QueryFirstAsync<long?>(context, values, static r => r.GetInt64(0), ct).ConfigureAwait(false) is null)
+                    {
+                        outcome = StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                        return false;
+                    }
+                }
+                else if (statement is not null)
                 {
                     await statement.ExecuteNonQueryAsync(context, values, ct).ConfigureAwait(false);
                 }
 
+                outcome = StoreWrite.Stored;
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
-        return StoreWrite.Guarded(stored);
+        return outcome;
     }
 
     private Task<int> UpdateRowAsync(OrderRecord change, long expectedVersion, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.EntityFrameworkCore.Promotions;
+using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.Orders;
 
@@ -30,11 +31,13 @@ internal sealed class OrderReversalSql
     private readonly string _reversedStatuses;
     private readonly string _redemptionOrder;
     private readonly IModel _model;
+    private readonly AccessLogStatements _accessLog;
     private readonly ConcurrentDictionary<ReversalShape, PreparedStatement> _prepared = new();
 
     private OrderReversalSql(DbContext context)
     {
         _model = context.Model;
+        _accessLog = AccessLogStatements.For(context);
         _names = CheckoutSql.For(context);
         var order = StoreNames.Of<OrderRecord>(context);
         _orderTable = order.Table;
@@ -61,17 +64,15 @@ internal sealed class OrderReversalSql
             return (null, []);
         }
 
-        var values = new Writer(_model, building: false);
-        Write(values, reversal, order);
         if (!shape.Cacheable)
         {
-            return (Build(context, reversal, order), values.Values.ToArray());
+            return (Build(context, reversal, order), Values(reversal, order));
         }
 
         var statement = _prepared.TryGetValue(shape, out var cached)
             ? cached
             : _prepared.GetOrAdd(shape, _ => Build(context, reversal, order));
-        return (statement, values.Values.ToArray());
+        return (statement, Values(reversal, order));
     }
 
     /// <summary>The statement text of <paramref name="reversal"/>, with <c>{0}</c>, <c>{1}</c>, … for its values; an empty text when it moves nothing besides the order.</summary>
@@ -80,6 +81,14 @@ internal sealed class OrderReversalSql
         var writer = new Writer(_model, building: true);
         Write(writer, reversal, order);
         return (writer.Sql!.ToString(), writer.Values.ToArray());
+    }
+
+    /// <summary>The values of <paramref name="reversal"/>'s statements, in the order of <see cref="Statements"/>' placeholders.</summary>
+    public object?[] Values(OrderReversal reversal, OrderRecord order)
+    {
+        var values = new Writer(_model, building: false);
+        Write(values, reversal, order);
+        return values.Values.ToArray();
     }
 
     private PreparedStatement Build(DbContext context, OrderReversal reversal, OrderRecord order)
@@ -129,6 +138,14 @@ internal sealed class OrderReversalSql
             // Usage counters exist only for promotions with a total limit; the order counted one use of each.
             w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.UsageTable} SET {n.UsageUsed} = {n.UsageUsed} - 1 WHERE {n.UsagePromotion} IN ({promotions}) AND {n.UsageUsed} > 0;\n");
         }
+
+        if (reversal.Access is { } entry)
+        {
+            // Last, and the batch's only statement that returns a row: none when another entry took the sequence.
+            var values = AccessLogStatements.Values(entry);
+            var placeholders = AccessLogStatements.Columns.Select((column, i) => w.P<AccessLogRecord>(values[i], column)).ToArray();
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"{_accessLog.InsertSql(placeholders)} RETURNING {_accessLog.Sequence};\n");
+        }
     }
 
     /// <summary>
@@ -158,11 +175,11 @@ internal sealed class OrderReversalSql
     }
 }
 
-/// <summary>What makes one reversal's statements differ from another's: how many SKUs it restocks, how it changes the purchase facts, how many promotion uses it gives back.</summary>
-internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts, int Released)
+/// <summary>What makes one reversal's statements differ from another's: how many SKUs it restocks, how it changes the purchase facts, how many promotion uses it gives back, whether a member of staff's access-log entry goes with it.</summary>
+internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts, int Released, bool Logged)
 {
-    /// <summary>Whether the reversal moves anything besides the order row.</summary>
-    public bool IsEmpty => Restocks == 0 && Facts == ReversalFacts.None && Released == 0;
+    /// <summary>Whether the reversal writes anything besides the order row.</summary>
+    public bool IsEmpty => Restocks == 0 && Facts == ReversalFacts.None && Released == 0 && !Logged;
 
     /// <summary>Whether statements of this shape are kept once built: every shape a shop meets daily, not an unbounded set.</summary>
     public bool Cacheable => Restocks <= 32 && Released <= 8;
@@ -170,7 +187,8 @@ internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts,
     public static ReversalShape Of(OrderReversal reversal, OrderRecord order) => new(
         reversal.Restock.Count,
         !reversal.ReversesPurchaseFacts || order.CustomerId is null ? ReversalFacts.None : reversal.RemovesOrder ? ReversalFacts.RemovesOrder : ReversalFacts.LowersSpend,
-        reversal.ReleasedPromotions.Count);
+        reversal.ReleasedPromotions.Count,
+        reversal.Access is not null);
 }
 
 /// <summary>How a reversal changes the customer's purchase facts.</summary>

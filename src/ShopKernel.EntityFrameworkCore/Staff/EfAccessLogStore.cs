@@ -16,28 +16,16 @@ internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogS
 {
     private IQueryable<AccessLogRecord> Entries => context.Set<AccessLogRecord>().AsNoTracking();
 
-    public async ValueTask<AccessLogEntry?> ReadLastAsync(CancellationToken cancellationToken = default) =>
-        Map(await Entries.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+    public async ValueTask<AccessLogEntry?> ReadLastAsync(CancellationToken cancellationToken = default)
+    {
+        var statements = AccessLogStatements.For(context);
+        return await statements.Last.QueryFirstAsync(context, [], statements.ReadEntry, cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask<StoreWrite> TryAppendAsync(AccessLogEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var (table, column) = StoreNames.Of<AccessLogRecord>(context);
-        string[] columns =
-        [
-            nameof(AccessLogRecord.Sequence), nameof(AccessLogRecord.At), nameof(AccessLogRecord.ActorId), nameof(AccessLogRecord.ActorName),
-            nameof(AccessLogRecord.Permission), nameof(AccessLogRecord.Operation), nameof(AccessLogRecord.CustomerId), nameof(AccessLogRecord.Details),
-            nameof(AccessLogRecord.DetailsHash), nameof(AccessLogRecord.RowCount), nameof(AccessLogRecord.Outcome), nameof(AccessLogRecord.KeyId),
-            nameof(AccessLogRecord.PreviousHash), nameof(AccessLogRecord.Hash),
-        ];
-        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(column))}) VALUES ({string.Join(", ", columns.Select((_, i) => "{" + i + "}"))}) "
-            + $"ON CONFLICT ({column(nameof(AccessLogRecord.Sequence))}) DO NOTHING";
-        object?[] values =
-        [
-            entry.Sequence, Instants.ToStored(entry.At), entry.Actor.Id, entry.Actor.DisplayName, entry.Permission, entry.Operation,
-            entry.CustomerId?.Value, entry.Details, entry.DetailsHash, entry.RowCount, (int)entry.Outcome, entry.KeyId, entry.PreviousHash, entry.Hash,
-        ];
-        var inserted = await context.Database.ExecuteSqlRawAsync(sql, values!, cancellationToken).ConfigureAwait(false);
+        var inserted = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(entry), cancellationToken).ConfigureAwait(false);
         return StoreWrite.Guarded(inserted == 1);
     }
 

@@ -43,10 +43,17 @@ public interface IOrderStore
     /// <returns>The orders.</returns>
     Task<IReadOnlyList<Order>> ListAsync(DateTimeOffset from, DateTimeOffset to, OrderStatus? status, OrderNumber? after, int pageSize, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the order's new status if its stored version is still <paramref name="expectedVersion"/>.</summary>
+    /// <summary>
+    /// Stores the order's new status if its stored version is still <paramref name="expectedVersion"/>, and with it,
+    /// atomically, the access-log entry of the member of staff who changed it.
+    /// </summary>
     /// <param name="order">The order, already carrying its new status and version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
+    /// <param name="access">The staff change's access-log entry, or <see langword="null"/> when a customer or the system changed it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when another writer came first.</returns>
-    ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.Conflict"/> when another writer came first; <see cref="StoreWriteStatus.Duplicate"/>
+    /// with <see cref="Staff.AccessLogKeys.Sequence"/> when the entry's sequence is taken. Nothing is written unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, Staff.AccessLogEntry? access, CancellationToken cancellationToken = default);
 }

@@ -32,6 +32,14 @@ public sealed record OrderReversal(Order Order, long ExpectedVersion, IReadOnlyL
     public static IReadOnlyList<OrderStatus> ReversedStatuses { get; } = [OrderStatus.Cancelled, OrderStatus.RefusedOnDelivery, OrderStatus.Returned];
 
     /// <summary>
+    /// The access-log entry of the member of staff who made the change, written in the same commit; or
+    /// <see langword="null"/> when a customer or the system made it. When the entry's sequence is taken by the time
+    /// the store commits, it writes nothing and answers <see cref="StoreWriteStatus.Duplicate"/> with
+    /// <see cref="Staff.AccessLogKeys.Sequence"/>.
+    /// </summary>
+    public Staff.AccessLogEntry? Access { get; init; }
+
+    /// <summary>
     /// Whether the order's customer has purchase facts to change: a registered customer's order that loses spend or
     /// stops counting. The store subtracts <see cref="SpendReversed"/> from the spend of the order's currency and, when
     /// <see cref="RemovesOrder"/>, one from the order count, sets the first and last order instants from the customer's

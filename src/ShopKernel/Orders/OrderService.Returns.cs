@@ -1,5 +1,6 @@
 using ShopKernel.Diagnostics;
 using ShopKernel.Pricing;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Orders;
 
@@ -43,7 +44,7 @@ public sealed partial class OrderService
         ArgumentNullException.ThrowIfNull(reason);
         return _describer.Apply(await ShopKernelActivity.RunAsync(
             () => Activity(ShopKernelTelemetry.Spans.OrderReturn, number),
-            _ => HeldAsync(() => ReturnCoreAsync(number, expectedVersion, lines, actor, reason, idempotencyKey, cancellationToken), cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => AsActorAsync(actor, StaffOperations.OrderReturn, Details(number, reason), draft => ReturnCoreAsync(number, expectedVersion, lines, actor, reason, idempotencyKey, draft, cancellationToken), cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -76,7 +77,7 @@ public sealed partial class OrderService
         ArgumentNullException.ThrowIfNull(reason);
         return _describer.Apply(await ShopKernelActivity.RunAsync(
             () => Activity(ShopKernelTelemetry.Spans.OrderRefund, number),
-            _ => HeldAsync(() => RefundCoreAsync(number, expectedVersion, refund, actor, reason, idempotencyKey, cancellationToken), cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => AsActorAsync(actor, StaffOperations.OrderRefund, Details(number, reason), draft => RefundCoreAsync(number, expectedVersion, refund, actor, reason, idempotencyKey, draft, cancellationToken), cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
     private static System.Diagnostics.Activity? Activity(string span, OrderNumber number)
@@ -86,7 +87,7 @@ public sealed partial class OrderService
         return activity;
     }
 
-    private async Task<Result<ReversedOrder>> ReturnCoreAsync(OrderNumber number, long expectedVersion, IReadOnlyList<LineQuantity>? lines, OrderActor actor, OrderStatusReason reason, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Result<ReversedOrder>> ReturnCoreAsync(OrderNumber number, long expectedVersion, IReadOnlyList<LineQuantity>? lines, OrderActor actor, OrderStatusReason reason, string? idempotencyKey, AccessLogDraft? draft, CancellationToken cancellationToken)
     {
         if ((InvalidKeyed(idempotencyKey, actor, reason) ?? InvalidLines(lines?.Select(l => (l?.LineNumber ?? 0, l is { Quantity: > 0 })).ToList(), "quantity")) is { } invalid)
         {
@@ -95,6 +96,7 @@ public sealed partial class OrderService
 
         var key = idempotencyKey!;
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        draft?.Concerns(order?.CustomerId);
         if (order is null || !MayAct(order, actor))
         {
             return OrderErrors.NotFound;
@@ -140,11 +142,11 @@ public sealed partial class OrderService
         }
 
         order.Version = expectedVersion + 1;
-        var reversal = new OrderReversal(order, expectedVersion, Restock(reason, units), whole ? Released(order) : [], counted - order.Net, RemovesOrder: whole);
+        var reversal = new OrderReversal(order, expectedVersion, Restock(reason, units), whole ? Released(order) : [], counted - order.Net, RemovesOrder: whole) { Access = draft?.Entry() };
         return await WriteAsync(reversal, number, o => o.Returns.Any(r => r.Key == key && SameReturn(r, lines)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Result<ReversedOrder>> RefundCoreAsync(OrderNumber number, long expectedVersion, RefundRequest refund, OrderActor actor, OrderStatusReason reason, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Result<ReversedOrder>> RefundCoreAsync(OrderNumber number, long expectedVersion, RefundRequest refund, OrderActor actor, OrderStatusReason reason, string? idempotencyKey, AccessLogDraft? draft, CancellationToken cancellationToken)
     {
         if ((InvalidKeyed(idempotencyKey, actor, reason) ?? InvalidRefund(refund)) is { } invalid)
         {
@@ -153,6 +155,7 @@ public sealed partial class OrderService
 
         var key = idempotencyKey!;
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        draft?.Concerns(order?.CustomerId);
         if (order is null || !MayAct(order, actor))
         {
             return OrderErrors.NotFound;
@@ -177,16 +180,22 @@ public sealed partial class OrderService
         var counted = order.Net;
         order.Record(new OrderRefund(key, Clock.UtcNow(_time), actor, reason, refund.PaymentReference, amounts.Value));
         order.Version = expectedVersion + 1;
-        var reversal = new OrderReversal(order, expectedVersion, [], [], counted - order.Net, RemovesOrder: false);
+        var reversal = new OrderReversal(order, expectedVersion, [], [], counted - order.Net, RemovesOrder: false) { Access = draft?.Entry() };
         return await WriteAsync(reversal, number, o => o.Refunds.Any(r => r.Key == key && SameRefund(r, refund, o.Currency)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a reversal; when another change came first, the stored order answers: a replay when it already holds this request (<paramref name="isThisRequest"/>), else a conflict.</summary>
     private async Task<Result<ReversedOrder>> WriteAsync(OrderReversal reversal, OrderNumber number, Func<Order, bool> isThisRequest, CancellationToken cancellationToken)
     {
-        if ((await _reversals.ReverseAsync(reversal, cancellationToken).ConfigureAwait(false)).IsStored)
+        var written = await _reversals.ReverseAsync(reversal, cancellationToken).ConfigureAwait(false);
+        if (written.IsStored)
         {
             return new ReversedOrder(reversal.Order.ShownIn(_numberFormat), IsReplay: false);
+        }
+
+        if (written.DuplicateKey == AccessLogKeys.Sequence)
+        {
+            return StaffErrors.AccessLogRaced;
         }
 
         var current = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);

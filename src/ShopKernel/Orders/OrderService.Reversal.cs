@@ -1,5 +1,6 @@
 using ShopKernel.Diagnostics;
 using ShopKernel.Promotions;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Orders;
 
@@ -42,10 +43,10 @@ public sealed partial class OrderService
                 ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.OrderStatus, OrderStatus.Cancelled);
                 return activity;
             },
-            _ => HeldAsync(() => ReverseCoreAsync(number, OrderStatus.Cancelled, expectedVersion, idempotencyKey, actor, reason, cancellationToken), cancellationToken)).ConfigureAwait(false));
+            _ => HeldAsync(() => AsActorAsync(actor, StaffOperations.OrderCancel, Details(number, reason), draft => ReverseCoreAsync(number, OrderStatus.Cancelled, expectedVersion, idempotencyKey, actor, reason, draft, cancellationToken), cancellationToken), cancellationToken)).ConfigureAwait(false));
     }
 
-    private async Task<Result<ReversedOrder>> ReverseCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? idempotencyKey, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken)
+    private async Task<Result<ReversedOrder>> ReverseCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, string? idempotencyKey, OrderActor actor, OrderStatusReason reason, AccessLogDraft? draft, CancellationToken cancellationToken)
     {
         if (Invalid(status, idempotencyKey, actor, reason) is { } invalid)
         {
@@ -53,6 +54,7 @@ public sealed partial class OrderService
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        draft?.Concerns(order?.CustomerId);
         if (IsReversedInto(order, status, actor))
         {
             return new ReversedOrder(order!.ShownIn(_numberFormat), IsReplay: true);
@@ -67,7 +69,7 @@ public sealed partial class OrderService
         var restock = Restock(reason, order.Lines.Select(l => (l.Sku, l.Quantity - order.ReturnedQuantity(l.LineNumber))));
         order.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason) { IdempotencyKey = idempotencyKey });
         order.Version = expectedVersion + 1;
-        var reversal = new OrderReversal(order, expectedVersion, restock, Released(order), counted, RemovesOrder: true);
+        var reversal = new OrderReversal(order, expectedVersion, restock, Released(order), counted, RemovesOrder: true) { Access = draft?.Entry() };
 
         // Should another change come first, a parallel reversal into the same status is this request's answer.
         return await WriteAsync(reversal, number, o => IsReversedInto(o, status, actor), cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Orders;
 
@@ -22,6 +23,7 @@ public sealed partial class OrderService
     private readonly OrderLifecycleOptions _lifecycle;
     private readonly OrderTransitionTable _transitions;
     private readonly IStoreSession? _session;
+    private readonly StaffAccess _access;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="orders">The order store.</param>
@@ -30,11 +32,13 @@ public sealed partial class OrderService
     /// <param name="options">The options: <c>Lifecycle</c> (transitions, restocking, promotion release).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="numberFormat">The shop's order number format, as options configure it.</param>
+    /// <param name="access">The staff gate: a change by a member of staff needs <see cref="StaffPermissions.OrdersManage"/> and is logged in its own commit.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     /// <param name="session">Holds one connection from a change's read to its write; none when the stores have no such resource.</param>
-    public OrderService(IOrderStore orders, IOrderReversalStore reversals, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, OrderNumberFormat numberFormat, ShopErrorDescriber? errorDescriber = null, IStoreSession? session = null)
+    public OrderService(IOrderStore orders, IOrderReversalStore reversals, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, OrderNumberFormat numberFormat, StaffAccess access, ShopErrorDescriber? errorDescriber = null, IStoreSession? session = null)
     {
         _session = session;
+        _access = access ?? throw new ArgumentNullException(nameof(access));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _reversals = reversals ?? throw new ArgumentNullException(nameof(reversals));
         ArgumentNullException.ThrowIfNull(options);
@@ -186,15 +190,30 @@ public sealed partial class OrderService
             },
             _ => HeldAsync(async () =>
             {
+                var details = Details(number, reason, status);
                 if (OrderReversal.IsReversal(status))
                 {
-                    var reversed = await ReverseCoreAsync(number, status, expectedVersion, null, actor, reason, cancellationToken).ConfigureAwait(false);
+                    var reversed = await AsActorAsync(actor, StaffOperations.OrderStatusChange, details, draft => ReverseCoreAsync(number, status, expectedVersion, null, actor, reason, draft, cancellationToken), cancellationToken).ConfigureAwait(false);
                     return reversed.Succeeded ? reversed.Value.Order : Result<Order>.Fail(reversed.Error);
                 }
 
-                return await ChangeStatusCoreAsync(number, status, expectedVersion, actor, reason, cancellationToken).ConfigureAwait(false);
+                return await AsActorAsync(actor, StaffOperations.OrderStatusChange, details, draft => ChangeStatusCoreAsync(number, status, expectedVersion, actor, reason, draft, cancellationToken), static _ => true, cancellationToken).ConfigureAwait(false);
             }, cancellationToken)).ConfigureAwait(false));
     }
+
+    /// <summary>What a staff change's access-log entry says it was asked: the order, the new status if any, the reason's code (never its free text).</summary>
+    internal static string Details(OrderNumber number, OrderStatusReason reason, OrderStatus? status = null) =>
+        status is { } to ? $"order {number}; to {to}; reason {reason.Code}" : $"order {number}; reason {reason.Code}";
+
+    /// <summary>A reversal as its actor may make it: a member of staff through the staff gate, logged in the reversal's commit; anyone else as is.</summary>
+    private Task<Result<ReversedOrder>> AsActorAsync(OrderActor actor, string operation, string details, Func<AccessLogDraft?, Task<Result<ReversedOrder>>> change, CancellationToken cancellationToken) =>
+        AsActorAsync(actor, operation, details, change, static reversed => !reversed.IsReplay, cancellationToken);
+
+    /// <summary>A change as its actor may make it: a member of staff needs <see cref="StaffPermissions.OrdersManage"/> and the change commits with its access-log entry.</summary>
+    private Task<Result<T>> AsActorAsync<T>(OrderActor actor, string operation, string details, Func<AccessLogDraft?, Task<Result<T>>> change, Func<T, bool> committed, CancellationToken cancellationToken) =>
+        actor.Kind == OrderActorKind.Staff && actor.IsValid
+            ? _access.RunChangeAsync(new StaffActor(actor.Id, actor.DisplayName!), StaffPermissions.OrdersManage, operation, details, (draft, _) => change(draft), committed, cancellationToken)
+            : change(null);
 
     /// <summary>Runs a change with one connection held from the order's read to its write (and a re-read after a conflict), released before returning.</summary>
     private async Task<T> HeldAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
@@ -215,7 +234,7 @@ public sealed partial class OrderService
         }
     }
 
-    private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, OrderActor actor, OrderStatusReason reason, CancellationToken cancellationToken)
+    private async Task<Result<Order>> ChangeStatusCoreAsync(OrderNumber number, OrderStatus status, long expectedVersion, OrderActor actor, OrderStatusReason reason, AccessLogDraft? draft, CancellationToken cancellationToken)
     {
         if (Invalid(status, null, actor, reason) is { } invalid)
         {
@@ -223,6 +242,7 @@ public sealed partial class OrderService
         }
 
         var order = await _orders.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        draft?.Concerns(order?.CustomerId);
         if (Refuse(order, status, expectedVersion, actor) is { } refused)
         {
             return refused;
@@ -230,8 +250,9 @@ public sealed partial class OrderService
 
         order!.ChangeStatus(new OrderStatusChange(status, Clock.UtcNow(_time), actor, reason));
         order.Version = expectedVersion + 1;
-        return (await _orders.UpdateStatusAsync(order, expectedVersion, cancellationToken).ConfigureAwait(false)).IsStored
-            ? order.ShownIn(_numberFormat)
+        var written = await _orders.UpdateStatusAsync(order, expectedVersion, draft?.Entry(), cancellationToken).ConfigureAwait(false);
+        return written.IsStored ? order.ShownIn(_numberFormat)
+            : written.DuplicateKey == AccessLogKeys.Sequence ? StaffErrors.AccessLogRaced
             : await ConflictAsync(number, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -71,6 +71,18 @@ public static class StaffOperations
     /// <summary><see cref="PersonalDataService.EraseAsync"/>.</summary>
     public const string Erase = "customers.erase";
 
+    /// <summary><see cref="Orders.OrderService.ChangeStatusAsync"/> by a member of staff.</summary>
+    public const string OrderStatusChange = "orders.status_change";
+
+    /// <summary><see cref="Orders.OrderService.CancelAsync"/> by a member of staff.</summary>
+    public const string OrderCancel = "orders.cancel";
+
+    /// <summary><see cref="Orders.OrderService.ReturnAsync"/> by a member of staff.</summary>
+    public const string OrderReturn = "orders.return";
+
+    /// <summary><see cref="Orders.OrderService.RefundAsync"/> by a member of staff.</summary>
+    public const string OrderRefund = "orders.refund";
+
     /// <summary><see cref="AccessLogService.ListAsync"/>.</summary>
     public const string AccessLogList = "accesslog.list";
 

@@ -35,3 +35,10 @@ public interface IAccessLogStore
     /// <returns>How many entries lost their details.</returns>
     ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The keys a store names when it refuses a write as a <see cref="StoreWriteStatus.Duplicate"/> of the access log.</summary>
+public static class AccessLogKeys
+{
+    /// <summary>The entry's sequence is taken: another entry was appended first, nothing was written.</summary>
+    public const string Sequence = "sequence";
+}

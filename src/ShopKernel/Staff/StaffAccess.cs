@@ -70,7 +70,7 @@ public sealed class StaffAccess
             return StaffErrors.ActorInvalid;
         }
 
-        details = details is { Length: > 4000 } ? details[..4000] : details;
+        details = Storable(details);
         if (!await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
         {
             await AppendAsync(actor, permission, operation, customerId, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
@@ -90,13 +90,108 @@ public sealed class StaffAccess
         return result;
     }
 
-    /// <summary>Appends an entry chained to the last one; a parallel append that took the sequence is followed by another try.</summary>
-    private async Task AppendAsync(StaffActor actor, string permission, string operation, CustomerId? customerId, string? details, long? rowCount, AccessOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a staff change whose access-log entry is written in the change's own commit, so that a committed change is
+    /// always logged and a logged change always committed: the actor and the permission are checked as by
+    /// <see cref="RunAsync{T}"/>; then <paramref name="change"/> gets the entry to hand to its store's commit, drafted
+    /// from the log's last entry (<see cref="AccessLogDraft"/>: the change names the customer it concerns once it has read what it changes). When another
+    /// append took the entry's sequence first, the store writes nothing and answers <see cref="StaffErrors.AccessLogRaced"/>,
+    /// and the change runs again on a fresh entry. A change that ends without committing (a typed error, or a replay
+    /// of an earlier request, <paramref name="committed"/> false) is logged on its own, as <see cref="RunAsync{T}"/> logs.
+    /// </summary>
+    internal async Task<Result<T>> RunChangeAsync<T>(
+        StaffActor actor,
+        string permission,
+        string operation,
+        string? details,
+        Func<AccessLogDraft, CancellationToken, Task<Result<T>>> change,
+        Func<T, bool> committed,
+        CancellationToken cancellationToken)
+    {
+        if (!actor.IsValid)
+        {
+            return StaffErrors.ActorInvalid;
+        }
+
+        details = Storable(details);
+        if (!await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
+        {
+            await AppendAsync(actor, permission, operation, null, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
+            return StaffErrors.PermissionDenied(permission);
+        }
+
+        for (var attempt = 0; attempt < AppendAttempts; attempt++)
+        {
+            var last = await _log.ReadLastAsync(cancellationToken).ConfigureAwait(false);
+            var at = Clock.UtcNow(_time);
+            var draft = new AccessLogDraft(customerId => _chain.Next(last, at, actor, permission, operation, customerId, details, null, AccessOutcome.Succeeded));
+            var result = await change(draft, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded && result.Error.Code == StaffErrors.AccessLogRaced.Code)
+            {
+                continue;
+            }
+
+            if (!result.Succeeded || !committed(result.Value))
+            {
+                await AppendAsync(actor, permission, operation, draft.CustomerId, details, null, result.Succeeded ? AccessOutcome.Succeeded : AccessOutcome.Failed, cancellationToken, (true, last)).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+
+        throw new InvalidOperationException($"The change could not be committed with its access log entry after {AppendAttempts} attempts: every sequence was taken by a parallel append.");
+    }
+
+    /// <summary>
+    /// What staff asked, as the log can store it whatever it held: a NUL, another C0 control or half a surrogate pair
+    /// (which no database text column takes) written as its <c>\uXXXX</c> escape, at most 4,000 characters.
+    /// </summary>
+    internal static string? Storable(string? details)
+    {
+        if (details is null)
+        {
+            return null;
+        }
+
+        const int MaxLength = 4000;
+        var text = new System.Text.StringBuilder(Math.Min(details.Length, MaxLength));
+        for (var i = 0; i < details.Length; i++)
+        {
+            var c = details[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < details.Length && char.IsLowSurrogate(details[i + 1]);
+            var escaped = !pair && (char.IsSurrogate(c) || (c < ' ' && c is not '\n' and not '\t'));
+            if (text.Length + (pair ? 2 : escaped ? 6 : 1) > MaxLength)
+            {
+                break;
+            }
+
+            if (pair)
+            {
+                text.Append(c).Append(details[++i]);
+            }
+            else if (escaped)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends an entry chained to the last one (<paramref name="known"/> when just read: tried first); a parallel
+    /// append that took the sequence is followed by another try on the last entry read again.
+    /// </summary>
+    private async Task AppendAsync(StaffActor actor, string permission, string operation, CustomerId? customerId, string? details, long? rowCount, AccessOutcome outcome, CancellationToken cancellationToken, (bool Read, AccessLogEntry? Last) known = default)
     {
         var at = Clock.UtcNow(_time);
         for (var attempt = 0; attempt < AppendAttempts; attempt++)
         {
-            var last = await _log.ReadLastAsync(cancellationToken).ConfigureAwait(false);
+            var last = attempt == 0 && known.Read ? known.Last : await _log.ReadLastAsync(cancellationToken).ConfigureAwait(false);
             var entry = _chain.Next(last, at, actor, permission, operation, customerId, details, rowCount, outcome);
             if ((await _log.TryAppendAsync(entry, cancellationToken).ConfigureAwait(false)).IsStored)
             {

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Specifications.Customers;
 using ShopKernel.Staff;
@@ -130,6 +132,117 @@ public abstract class AccessLogSpecification : CustomerSteps
         var verified = await VerifyAsync();
         Assert.True(verified.IsIntact, verified.Problem);
         Assert.Equal(24, verified.HeadSequence);
+    }
+
+    [Fact]
+    public async Task Every_order_change_by_staff_needs_orders_manage_changes_nothing_without_it_and_commits_with_its_entry()
+    {
+        await SetStockAsync("TEE", 10);
+        var customer = await RegisteredCustomerAsync();
+        var order = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE", 2), Item("MUG")), "card", Address) { CustomerId = customer })).Value.Order;
+        var intern = OrderActor.Staff("intern-3", "Ian Intern");
+        Host.Authorizer.Withhold(new StaffActor(intern.Id, intern.DisplayName!), StaffPermissions.OrdersManage);
+        var fingerprint = await Storage.FingerprintAsync();
+
+        var refused = new[]
+        {
+            (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Shipped, order.Version, intern, Reason))).Error,
+            (await Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(order.Number, order.Version, intern, Reason, "c"))).Error,
+            (await Use<OrderService, Result<ReversedOrder>>(s => s.ReturnAsync(order.Number, order.Version, [new LineQuantity(1, 1)], intern, Reason, "r"))).Error,
+            (await Use<OrderService, Result<ReversedOrder>>(s => s.RefundAsync(order.Number, order.Version, RefundRequest.ForOrder("re_1", ShopKernel.Money.FromDecimal(1m, Currency.EUR)), intern, Reason, "f"))).Error,
+        };
+        Assert.All(refused, e => Assert.Equal((StaffErrorCodes.PermissionDenied, StaffPermissions.OrdersManage), (e?.Code, e?.Data[ShopErrorData.Permission])));
+        Assert.Equal(fingerprint, await Storage.FingerprintAsync());
+        Assert.Equal(8, await Use<IStockStore, int?>(s => s.GetAvailableAsync("TEE")));
+
+        // Permitted: each change and its entry commit together; a customer's own change is not a staff operation.
+        var shipped = (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Shipped, order.Version, Staff, Reason))).Value;
+        var delivered = (await Use<OrderService, Result<Order>>(s => s.ChangeStatusAsync(order.Number, OrderStatus.Delivered, shipped.Version, Staff, Reason))).Value;
+        var returned = (await Use<OrderService, Result<ReversedOrder>>(s => s.ReturnAsync(order.Number, delivered.Version, [new LineQuantity(1, 1)], Staff, Reason, "r"))).Value.Order;
+        var replay = await Use<OrderService, Result<ReversedOrder>>(s => s.ReturnAsync(order.Number, delivered.Version, [new LineQuantity(1, 1)], Staff, Reason, "r"));
+        var refunded = (await Use<OrderService, Result<ReversedOrder>>(s => s.RefundAsync(order.Number, returned.Version, RefundRequest.ForOrder("re_1", ShopKernel.Money.FromDecimal(15m, Currency.EUR)), Staff, Reason, "f"))).Value.Order;
+        var stale = await Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(order.Number, delivered.Version, Staff, Reason, "c"));
+        var own = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE")), "card", Address) { CustomerId = customer })).Value.Order;
+        Assert.True((await Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(own.Number, own.Version, OrderActor.Customer(customer), Reason, "mine"))).Succeeded);
+        Assert.True(replay.Value.IsReplay);
+        Assert.Equal(OrderErrorCodes.ConcurrencyConflict, stale.Error?.Code);
+        Assert.Equal(refunded.Version, (await Use<OrderService, Result<Order>>(s => s.GetAsync(order.Number))).Value.Version);
+
+        var entries = await EntriesAsync();
+        var clerk = new StaffActor(Staff.Id, Staff.DisplayName!);
+        var denied = new StaffActor(intern.Id, intern.DisplayName!);
+        Assert.Equal(
+            [
+                (denied, StaffOperations.OrderStatusChange, AccessOutcome.Denied, (CustomerId?)null),
+                (denied, StaffOperations.OrderCancel, AccessOutcome.Denied, null),
+                (denied, StaffOperations.OrderReturn, AccessOutcome.Denied, null),
+                (denied, StaffOperations.OrderRefund, AccessOutcome.Denied, null),
+                (clerk, StaffOperations.OrderStatusChange, AccessOutcome.Succeeded, customer),
+                (clerk, StaffOperations.OrderStatusChange, AccessOutcome.Succeeded, customer),
+                (clerk, StaffOperations.OrderReturn, AccessOutcome.Succeeded, customer),
+                (clerk, StaffOperations.OrderReturn, AccessOutcome.Succeeded, customer), // the replay: read, not changed again
+                (clerk, StaffOperations.OrderRefund, AccessOutcome.Succeeded, customer),
+                (clerk, StaffOperations.OrderCancel, AccessOutcome.Failed, customer), // the stale version
+            ],
+            entries.Select(e => (e.Actor, e.Operation, e.Outcome, e.CustomerId)));
+        Assert.All(entries, e => Assert.Equal(StaffPermissions.OrdersManage, e.Permission));
+        Assert.Equal($"order {order.Number}; to Shipped; reason back_office", entries[4].Details);
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+    }
+
+    [Fact]
+    public async Task Staff_cancels_racing_other_staff_operations_each_commit_once_with_one_entry_and_the_chain_has_no_gaps()
+    {
+        await SetStockAsync("TEE", 100);
+        var customer = await RegisteredCustomerAsync();
+        var orders = new List<Order>();
+        for (var i = 0; i < 8; i++)
+        {
+            orders.Add((await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE", 2)), "card", Address) { CustomerId = customer })).Value.Order);
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancels = orders.Select((o, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(o.Number, o.Version, OrderActor.Staff($"staff-{i}", $"Clerk {i}"), Reason, "cancel"));
+        })).ToList();
+        var queries = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(new StaffActor($"reader-{i}", $"Reader {i}"), CustomerSegment.All));
+        })).ToList();
+        start.SetResult();
+        Assert.All(await Task.WhenAll(cancels), r => Assert.True(r.Succeeded && !r.Value.IsReplay, r.Error?.ToString()));
+        Assert.All(await Task.WhenAll(queries), r => Assert.True(r.Succeeded, r.Error?.ToString()));
+
+        var entries = await EntriesAsync();
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(8, entries.Count(e => e.Operation == StaffOperations.OrderCancel && e.Outcome == AccessOutcome.Succeeded));
+        Assert.Equal(8, entries.Where(e => e.Operation == StaffOperations.OrderCancel).Select(e => e.Actor.Id).Distinct().Count());
+        Assert.Equal(100, await Use<IStockStore, int?>(s => s.GetAvailableAsync("TEE")));
+        Assert.Null((await FactRowsAsync()).SingleOrDefault(f => f.CustomerId == customer.Value));
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+    }
+
+    [Fact]
+    public async Task A_database_failure_at_the_batch_that_carries_the_entry_leaves_neither_the_change_nor_the_entry()
+    {
+        await SetStockAsync("TEE", 10);
+        var customer = await RegisteredCustomerAsync();
+        var order = (await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(customer, Item("TEE", 3)), "card", Address) { CustomerId = customer })).Value.Order;
+
+        Host.Faults.FailWrite(2); // the guarded update, then the batch of stock, facts and the entry
+        await Assert.ThrowsAnyAsync<Exception>(() => Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(order.Number, order.Version, Staff, Reason, "c")));
+        Assert.Empty(await EntriesAsync());
+        Assert.Equal(OrderStatus.Placed, (await Use<OrderService, Result<Order>>(s => s.GetAsync(order.Number))).Value.Status);
+        Assert.Equal(7, await Use<IStockStore, int?>(s => s.GetAvailableAsync("TEE")));
+
+        Assert.True((await Use<OrderService, Result<ReversedOrder>>(s => s.CancelAsync(order.Number, order.Version, Staff, Reason, "c"))).Succeeded);
+        Assert.Equal((StaffOperations.OrderCancel, AccessOutcome.Succeeded), Assert.Single(await EntriesAsync()) is var e ? (e.Operation, e.Outcome) : default);
+        Assert.Equal(10, await Use<IStockStore, int?>(s => s.GetAvailableAsync("TEE")));
     }
 
     [Fact]

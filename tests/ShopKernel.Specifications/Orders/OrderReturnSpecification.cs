@@ -379,25 +379,37 @@ public abstract class OrderReturnSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task A_return_and_a_refund_are_three_round_trips_on_one_connection_and_their_replays_one()
+    public async Task A_return_and_a_refund_are_three_round_trips_on_one_connection_and_one_more_by_staff()
     {
         await SetStockAsync("TEE", 10);
         var customer = await RegisteredCustomerAsync();
         var order = await DeliveredAsync(customer, Item("TEE", 3, 1000), Item("MUG", 1, 500));
 
+        // By staff (the helpers' actor): each first reads the access log's last entry, and commits its own entry in its last batch.
         Host.Counter.Reset();
         var returned = (await ReturnAsync(order, "once", new LineQuantity(1, 1))).Value.Order;
-        Assert.Equal(3, Host.Counter.Commands); // read the order; the guarded order update; stock and facts
-        Assert.Equal(1, Host.Counter.ConnectionsOpened); // the read and the commit share one connection
+        Assert.Equal(4, Host.Counter.Commands); // the log's last entry; read the order; the guarded order update; stock, facts and the entry
+        Assert.Equal(1, Host.Counter.ConnectionsOpened); // the reads and the commit share one connection
 
         Host.Counter.Reset();
         Assert.True((await ReturnAsync(order, "once", new LineQuantity(1, 1))).Value.IsReplay);
-        Assert.Equal(1, Host.Counter.Commands);
+        Assert.Equal(3, Host.Counter.Commands); // the log's last entry; read the order; the replay's own entry
 
         Host.Counter.Reset();
         Assert.True((await RefundAsync(returned, "refund", RefundRequest.ForOrder("re_1", Eur(10m)))).Succeeded);
-        Assert.Equal(2, Host.Counter.Commands); // read the order; the guarded order update (the refund covers the returned goods: no spend moves)
+        Assert.Equal(4, Host.Counter.Commands); // the log's last entry; read the order; the update; the entry (the refund covers the returned goods: no spend moves)
         Assert.Equal(1, Host.Counter.ConnectionsOpened);
+
+        // By the customer: no access log.
+        var own = await DeliveredAsync(customer, Item("TEE", 2, 1000));
+        Host.Counter.Reset();
+        Assert.True((await Use<OrderService, Result<ReversedOrder>>(s => s.ReturnAsync(own.Number, own.Version, [new LineQuantity(1, 1)], OrderActor.Customer(customer), Unwanted, "mine"))).Succeeded);
+        Assert.Equal(3, Host.Counter.Commands); // read the order; the guarded order update; stock and facts
+        Assert.Equal(1, Host.Counter.ConnectionsOpened);
+
+        Host.Counter.Reset();
+        Assert.True((await Use<OrderService, Result<ReversedOrder>>(s => s.ReturnAsync(own.Number, own.Version, [new LineQuantity(1, 1)], OrderActor.Customer(customer), Unwanted, "mine"))).Value.IsReplay);
+        Assert.Equal(1, Host.Counter.Commands);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CsCheck;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ShopKernel.Customers;
@@ -31,6 +32,25 @@ public class AccessLogTests
     private AccessLogService Log(StaffAccess access) => new(access, _store);
 
     private static Task<Result<int>> Rows(int rows) => Task.FromResult(Result<int>.Success(rows));
+
+    [Fact]
+    public void Details_the_log_keeps_are_storable_text_of_at_most_4000_characters_whatever_staff_typed()
+    {
+        Gen.Char.Array[0, 5000].Select(chars => new string(chars)).Sample(typed =>
+        {
+            var kept = StaffAccess.Storable(typed)!;
+            Assert.True(kept.Length <= 4000);
+            Assert.True(TextRules.IsWellFormed(kept));
+            Assert.DoesNotContain(kept, c => c < ' ' && c is not '\n' and not '\t');
+            if (typed.Length <= 4000 && TextRules.IsWellFormed(typed) && !typed.Any(c => c < ' ' && c is not '\n' and not '\t'))
+            {
+                Assert.Equal(typed, kept); // ordinary text is kept as typed
+            }
+        });
+
+        Assert.Equal("a\\u0000b \\uDCD2 \U0001F600", StaffAccess.Storable("a\0b \uDCD2 \U0001F600"));
+        Assert.Equal(3999, StaffAccess.Storable(new string('x', 3999) + "\U0001F600")!.Length); // a pair is never cut in half
+    }
 
     [Fact]
     public async Task A_refused_operation_does_not_run_is_a_typed_error_and_is_logged_as_denied()
