@@ -5,8 +5,10 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.Promotions;
+using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Promotions;
+using ShopKernel.Staff;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -17,10 +19,14 @@ namespace ShopKernel.EntityFrameworkCore.Customers;
 /// </summary>
 internal static class CustomerErasures
 {
-    /// <returns>What was erased, or a conflict when an order changed meanwhile (nothing was stored; run again).</returns>
+    /// <returns>
+    /// What was erased, or a conflict when an order changed meanwhile, or a duplicate of the access log's sequence when
+    /// the entry lost it (nothing was stored either way; run again).
+    /// </returns>
     public static async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(
-        DbContext context, Guid customerId, string? emailKey, string? phone, OrderAnonymisation anonymisation, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken)
+        DbContext context, Guid customerId, string? emailKey, string? phone, OrderAnonymisation anonymisation, IReadOnlyList<ConsentRedaction> consentRedactions, AccessLogEntry? access, CancellationToken cancellationToken)
     {
+        var raced = false;
         var contact = anonymisation.Contact;
         Guid? link = anonymisation.KeepsCustomerLink ? customerId : null;
         CustomerErasure? erasure = null;
@@ -28,7 +34,7 @@ internal static class CustomerErasures
             context,
             async ct =>
             {
-                erasure = null;
+                (erasure, raced) = (null, false);
                 var orders = await context.Set<OrderRecord>().AsNoTracking()
                     .Where(o => o.CustomerId == customerId
                         || (o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone))))
@@ -69,11 +75,27 @@ internal static class CustomerErasures
                 var subjects = RedemptionKeys(customerId, emailKey, phone);
                 await context.Set<PromotionRedemptionRecord>().Where(r => subjects.Contains(r.SubjectKey)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                if (access is not null)
+                {
+                    // What staff searched for to reach this customer goes with them; that they were reached, and by whom, stays.
+                    await context.Set<AccessLogRecord>()
+                        .Where(e => e.CustomerId == customerId && e.Details != null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(e => e.Details, (string?)null), ct)
+                        .ConfigureAwait(false);
+                    if (await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) != 1)
+                    {
+                        raced = true;
+                        return false;
+                    }
+                }
+
                 erasure = new CustomerErasure(customers == 1, carts, orders.Count);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
-        return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased) : StoreWrite.Conflict;
+        return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased)
+            : raced ? StoreWrite.Duplicate(AccessLogKeys.Sequence)
+            : StoreWrite.Conflict;
     }
 
     /// <summary>The shipping address the order keeps, from its stored document.</summary>

@@ -165,8 +165,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     }
 
     // An order whose status changes while it is anonymised rolls everything back and answers a conflict; the service retries.
-    public ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default) =>
-        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, cancellationToken);
+    public ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default) =>
+        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken);
 
     private Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
     {

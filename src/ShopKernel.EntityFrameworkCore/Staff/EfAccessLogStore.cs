@@ -55,15 +55,6 @@ internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogS
         }
     }
 
-    public async ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default)
-    {
-        var id = customerId.Value;
-        return await context.Set<AccessLogRecord>()
-            .Where(e => e.CustomerId == id && e.Details != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, (string?)null), cancellationToken)
-            .ConfigureAwait(false);
-    }
-
     private static AccessLogEntry? Map(AccessLogRecord? r) =>
         r is null
             ? null

@@ -77,10 +77,16 @@ public interface ICustomerStore
     /// <param name="phone">A verified phone in E.164 whose guest orders to anonymise too, or <see langword="null"/>.</param>
     /// <param name="orders">What each anonymised order keeps, decided by the caller.</param>
     /// <param name="consentRedactions">The consent ledger subjects to redact, with their replacements.</param>
+    /// <param name="access">
+    /// The erasure's access-log entry, written in the same transaction, in which the details of the customer's earlier
+    /// access-log entries (what staff searched for) are removed too; or <see langword="null"/> to leave the log alone.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Stored with what was erased; or <see cref="StoreWriteStatus.Conflict"/>, with nothing erased, when the customer's
-    /// orders changed while they were being anonymised (the caller tries again on fresh rows).
+    /// orders changed while they were being anonymised (the caller tries again on fresh rows); or
+    /// <see cref="StoreWriteStatus.Duplicate"/> with <see cref="Staff.AccessLogKeys.Sequence"/>, nothing erased, when
+    /// the entry's sequence was taken.
     /// </returns>
-    ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, Staff.AccessLogEntry? access, CancellationToken cancellationToken = default);
 }

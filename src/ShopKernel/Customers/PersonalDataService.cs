@@ -43,7 +43,6 @@ public sealed class PersonalDataService
     private readonly ShopKernelOptions _options;
     private readonly TimeProvider _time;
     private readonly StaffAccess _access;
-    private readonly IAccessLogStore _accessLog;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="customers">The customer store.</param>
@@ -55,7 +54,6 @@ public sealed class PersonalDataService
     /// <param name="options">ShopKernel's options (the key consent redaction hashes with).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="access">The staff gate: permission check and access log.</param>
-    /// <param name="accessLog">The access log, whose entries about an erased customer lose their details.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
     public PersonalDataService(
         ICustomerStore customers,
@@ -67,11 +65,9 @@ public sealed class PersonalDataService
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         StaffAccess access,
-        IAccessLogStore accessLog,
         ShopErrorDescriber? errorDescriber = null)
     {
         _access = access ?? throw new ArgumentNullException(nameof(access));
-        _accessLog = accessLog ?? throw new ArgumentNullException(nameof(accessLog));
         ArgumentNullException.ThrowIfNull(options);
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _options = options.Value;
@@ -205,26 +201,20 @@ public sealed class PersonalDataService
     /// </returns>
     /// <remarks>The access log keeps that the customer's data was accessed and by whom, and loses the details of those entries.</remarks>
     public async Task<Result<CustomerErasure>> EraseAsync(StaffActor actor, CustomerId customerId, CancellationToken cancellationToken = default) =>
-        _describer.Apply(await _access.RunAsync(
+        _describer.Apply(await _access.RunChangeAsync(
             actor,
             StaffPermissions.CustomersErase,
             StaffOperations.Erase,
-            customerId.IsEmpty ? null : customerId,
             null,
-            async ct =>
+            (draft, ct) =>
             {
-                var erased = await EraseCoreAsync(customerId, ct).ConfigureAwait(false);
-                if (erased.Succeeded)
-                {
-                    await _accessLog.RemoveDetailsAsync(customerId, ct).ConfigureAwait(false);
-                }
-
-                return erased;
+                draft.Concerns(customerId.IsEmpty ? null : customerId);
+                return EraseCoreAsync(customerId, draft, ct);
             },
-            e => e.OrdersAnonymised,
+            static _ => true,
             cancellationToken).ConfigureAwait(false));
 
-    private async Task<Result<CustomerErasure>> EraseCoreAsync(CustomerId customerId, CancellationToken cancellationToken)
+    private async Task<Result<CustomerErasure>> EraseCoreAsync(CustomerId customerId, AccessLogDraft draft, CancellationToken cancellationToken)
     {
         return await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.CustomerErase, async Task<Result<CustomerErasure>> (_) =>
         {
@@ -240,9 +230,13 @@ public sealed class PersonalDataService
             return await OptimisticRetry.RunAsync(
                 ErasureRetryPolicy,
                 async Task<Result<CustomerErasure>?> (_, ct) =>
-                    (await _customers.EraseAsync(customerId, emailKey, phone, OrderAnonymisation.Erasure, redactions, ct).ConfigureAwait(false)).TryGetValue(out var erasure)
-                        ? erasure
-                        : (Result<CustomerErasure>?)null,
+                {
+                    // The erasure, the removal of what staff searched for to reach the customer, and its own entry commit together.
+                    var written = await _customers.EraseAsync(customerId, emailKey, phone, OrderAnonymisation.Erasure, redactions, draft.Entry(), ct).ConfigureAwait(false);
+                    return written.TryGetValue(out var erasure) ? erasure
+                        : written.Write.DuplicateKey == AccessLogKeys.Sequence ? StaffErrors.AccessLogRaced
+                        : (Result<CustomerErasure>?)null;
+                },
                 CustomerErrors.ConcurrencyConflict,
                 retrying: null,
                 cancellationToken).ConfigureAwait(false);

@@ -29,11 +29,6 @@ public interface IAccessLogStore
     /// <returns>The entries.</returns>
     IAsyncEnumerable<AccessLogEntry> ReadAllAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Removes the details of every entry concerning an erased customer; keeps everything else.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many entries lost their details.</returns>
-    ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The keys a store names when it refuses a write as a <see cref="StoreWriteStatus.Duplicate"/> of the access log.</summary>

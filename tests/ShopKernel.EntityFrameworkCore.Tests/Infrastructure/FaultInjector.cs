@@ -34,6 +34,9 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
         FailNextCommand(sql => !sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && ++seen == ordinal);
     }
 
+    /// <summary>Drops a command failure that is armed and has not fired (the call under test had fewer commands).</summary>
+    public void Disarm() => _failCommand = null;
+
     /// <summary>Fails the next command that inserts, once.</summary>
     public void FailNextInsert() => FailNextCommand(sql => sql.Contains("INSERT", StringComparison.Ordinal));
 

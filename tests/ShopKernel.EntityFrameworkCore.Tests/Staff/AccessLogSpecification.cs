@@ -289,6 +289,40 @@ public abstract class AccessLogSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task An_erasure_its_removal_of_the_customers_log_details_and_its_own_entry_commit_together_or_not_at_all()
+    {
+        var ada = (await RegisterAsync(Ada())).Value.Id;
+        await Use<StaffAccess, Result<int>>(s => s.RunAsync(Clerk, StaffPermissions.CustomersRead, "customers.lookup", ada, "ada@example.com", _ => Task.FromResult(Result<int>.Success(1)), n => n));
+
+        var failed = 0;
+        for (var write = 1; ; write++)
+        {
+            Host.Faults.FailWrite(write);
+            var injected = Host.Faults.Injected;
+            Result<CustomerErasure> outcome = default;
+            var thrown = await Record.ExceptionAsync(async () => outcome = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada)));
+            if (Host.Faults.Injected == injected)
+            {
+                ((FaultInjector)Host.Faults).Disarm();
+                Assert.Null(thrown);
+                Assert.True(outcome.Succeeded, outcome.Error?.ToString());
+                break;
+            }
+
+            failed++;
+            Assert.NotNull(thrown);
+            Assert.True((await Use<CustomerService, Result<Customer>>(s => s.GetAsync(ada))).Succeeded);
+            Assert.Equal([("customers.lookup", "ada@example.com")], (await EntriesAsync()).Select(e => (e.Operation, e.Details)));
+        }
+
+        Assert.True(failed >= 2, $"{failed} writes failed"); // at least the customer's removal and the entry
+        Assert.Equal([("customers.lookup", (string?)null), (StaffOperations.Erase, null)], (await EntriesAsync()).Select(e => (e.Operation, e.Details)));
+        Assert.False((await Use<CustomerService, Result<Customer>>(s => s.GetAsync(ada))).Succeeded);
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+    }
+
+    [Fact]
     public async Task A_row_altered_behind_the_triggers_back_breaks_the_chain_at_that_entry()
     {
         for (var i = 0; i < 4; i++)

@@ -18,5 +18,5 @@ internal sealed class NoCustomerStore : ShopKernel.Customers.ICustomerStore
 
     public ValueTask<StoreWrite<ShopKernel.Customers.VerifiedContactChanges>> VerifyContactAsync(ShopKernel.Customers.Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public ValueTask<StoreWrite<ShopKernel.Customers.CustomerErasure>> EraseAsync(ShopKernel.Customers.CustomerId customerId, string? emailKey, string? phone, ShopKernel.Customers.OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public ValueTask<StoreWrite<ShopKernel.Customers.CustomerErasure>> EraseAsync(ShopKernel.Customers.CustomerId customerId, string? emailKey, string? phone, ShopKernel.Customers.OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
