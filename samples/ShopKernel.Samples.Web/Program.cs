@@ -34,10 +34,21 @@ builder.Services
         options.Lifecycle.KeepStockReasons.Add("damaged");
         options.Orders.Prefix = "SK";
         options.Contacts.DefaultRegion = "GB";
-        options.Tokens.SigningKeys.Add(settings.SigningKey);
+        // The first key signs; every key listed verifies (rotation: put the new key first, keep the old one a while).
+        foreach (var key in settings.SigningKeys)
+        {
+            options.Tokens.SigningKeys.Add(key);
+        }
+
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = CheckoutPages.Newsletter, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })
-    .AddStopList(options => options.HashKeys.Add(settings.StopListHashKey))
+    .AddStopList(options =>
+    {
+        foreach (var key in settings.StopListHashKeys)
+        {
+            options.HashKeys.Add(key);
+        }
+    })
     .AddEntityFrameworkStores<ShopContext>();
 
 // Staff sign in with a cookie for /staff; ShopKernel asks before every staff operation whether the signed-in member

@@ -94,6 +94,29 @@ public sealed partial class StaffAccountTests
         }
     }
 
+    [Fact]
+    public void Every_configured_signing_key_is_used_in_order_and_the_generated_one_only_without_any()
+    {
+        var directory = Directory.CreateTempSubdirectory("shopkernel-keys-").FullName;
+        try
+        {
+            var generated = SampleSettings.Load(Configuration(("Sample:DataDirectory", directory)), directory);
+            var rotated = SampleSettings.Load(Configuration(
+                ("Sample:DataDirectory", directory),
+                ("ShopKernel:Tokens:SigningKeys:1", generated.SigningKeys[0]),
+                ("ShopKernel:Tokens:SigningKeys:0", "new-key"),
+                ("ShopKernel:StopList:HashKeys:0", "new-hash-key")), directory);
+
+            Assert.Single(generated.SigningKeys);
+            Assert.Equal(["new-key", generated.SigningKeys[0]], rotated.SigningKeys);
+            Assert.Equal(["new-hash-key"], rotated.StopListHashKeys);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("Password", "plain text", "never a plain password")]
     [InlineData("PasswordHash", "not-a-hash", "PasswordHash is missing or is not a hash")]
@@ -140,7 +163,7 @@ public sealed partial class StaffAccountTests
         // The hash it printed signs the member of staff in.
         var account = Assert.Single(StaffAccount.FromConfiguration(Configuration(("Sample:Staff:ada:PasswordHash", hash)).GetSection(StaffAccount.Section)));
         var directory = new StaffDirectory(
-            new SampleSettings { DataDirectory = Path.GetTempPath(), SigningKey = "k", StopListHashKey = "k", StaffAccounts = [account] },
+            new SampleSettings { DataDirectory = Path.GetTempPath(), SigningKeys = ["k"], StopListHashKeys = ["k"], StaffAccounts = [account] },
             new Customers.PasswordCredentials(Microsoft.Extensions.Options.Options.Create(new DependencyInjection.ShopKernelOptions())),
             TimeProvider.System);
         Assert.Equal(account, directory.SignIn("ada", "the staff password"));

@@ -28,11 +28,14 @@ public sealed class SampleSettings
     /// <summary>Where ASP.NET Core Data Protection keeps its keys (staff cookies, customer sessions).</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
-    /// <summary>Signs verification, confirmation and unsubscribe tokens.</summary>
-    public required string SigningKey { get; init; }
+    /// <summary>
+    /// Sign verification, confirmation and unsubscribe tokens and key the access log's chain: those of
+    /// <c>ShopKernel:Tokens:SigningKeys</c> in order (the first signs, all verify), else the generated one.
+    /// </summary>
+    public required IReadOnlyList<string> SigningKeys { get; init; }
 
-    /// <summary>Keys the stop list's hashes.</summary>
-    public required string StopListHashKey { get; init; }
+    /// <summary>Key the stop list's hashes: those of <c>ShopKernel:StopList:HashKeys</c> in order (the first hashes new entries), else the generated one.</summary>
+    public required IReadOnlyList<string> StopListHashKeys { get; init; }
 
     /// <summary>The staff accounts: those of <c>Sample:Staff</c>, or the generated owner when none is configured.</summary>
     public required IReadOnlyList<StaffAccount> StaffAccounts { get; init; }
@@ -72,11 +75,23 @@ public sealed class SampleSettings
         return new SampleSettings
         {
             DataDirectory = dataDirectory,
-            SigningKey = configuration["ShopKernel:Tokens:SigningKeys:0"] ?? generated.SigningKey,
-            StopListHashKey = configuration["ShopKernel:StopList:HashKeys:0"] ?? generated.StopListHashKey,
+            SigningKeys = Keys(configuration.GetSection("ShopKernel:Tokens:SigningKeys"), generated.SigningKey),
+            StopListHashKeys = Keys(configuration.GetSection("ShopKernel:StopList:HashKeys"), generated.StopListHashKey),
             StaffAccounts = accounts,
             OwnerPasswordFile = ownerPasswordFile,
         };
+    }
+
+    /// <summary>The keys of a list setting (<c>…:0</c>, <c>…:1</c>, in that order), or the generated key when none is set.</summary>
+    private static List<string> Keys(IConfigurationSection section, string generated)
+    {
+        var keys = section.GetChildren()
+            .Select(c => (Index: int.TryParse(c.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue, c.Value))
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .OrderBy(c => c.Index)
+            .Select(c => c.Value!.Trim())
+            .ToList();
+        return keys.Count > 0 ? keys : [generated];
     }
 
     /// <summary>Hashes a staff password as ShopKernel hashes customers' (<see cref="PasswordCredentials"/>), for <c>Sample:Staff:…:PasswordHash</c>.</summary>
