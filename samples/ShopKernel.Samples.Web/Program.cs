@@ -84,7 +84,7 @@ app.MapHealthChecks("/health");
 
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
-    app.Logger.LogInformation("Staff pages: /staff/signin ({Accounts} staff accounts) · mails are written to {MailDirectory}", settings.StaffAccounts.Count, settings.MailDirectory);
+    app.Logger.LogInformation("Staff pages: /staff/signin (staff accounts: {Accounts}) · mails are written to {MailDirectory}", settings.StaffAccounts.Count, settings.MailDirectory);
 }
 
 if (settings.OwnerPasswordFile is { } ownerPasswordFile)

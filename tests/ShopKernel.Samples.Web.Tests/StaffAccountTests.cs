@@ -34,6 +34,7 @@ public sealed partial class StaffAccountTests
             password = Regex.Match(written, "^Password: (\\S+)$", RegexOptions.Multiline).Groups[1].Value;
             Assert.Matches("^[a-z2-9]{4}(-[a-z2-9]{4}){5}$", password);
             Assert.Contains($"User name: {StaffAccount.OwnerUserName}", written, StringComparison.Ordinal);
+            Assert.Equal((byte)'S', (await File.ReadAllBytesAsync(passwordFile))[0]);   // plain UTF-8, no byte order mark
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));

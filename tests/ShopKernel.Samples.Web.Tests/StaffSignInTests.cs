@@ -240,7 +240,7 @@ public sealed partial class StaffSignInTests(StaffSignInTests.Shop shop) : IClas
         Assert.Contains(shop.LogLines, l => l.Contains("A staff sign-in failed for owner.", StringComparison.Ordinal));
         Assert.Contains(shop.LogLines, l => l.Contains("A staff sign-in failed for an unknown user name.", StringComparison.Ordinal));
         Assert.Contains(shop.LogLines, l => l.Contains("owner signed in to the staff pages.", StringComparison.Ordinal));
-        Assert.Contains(shop.LogLines, l => l.Contains("Staff pages: /staff/signin (2 staff accounts)", StringComparison.Ordinal));
+        Assert.Contains(shop.LogLines, l => l.Contains("Staff pages: /staff/signin (staff accounts: 2)", StringComparison.Ordinal));
         Assert.DoesNotContain(shop.LogLines, l => l.Contains(Logins.Owner.PasswordHash, StringComparison.Ordinal));
     }
 
