@@ -7,6 +7,11 @@ using ShopKernel.Samples.Web.Shop;
 using ShopKernel.Samples.Web.Web;
 using ShopKernel.Subscriptions;
 
+if (args is ["hash-password", ..])
+{
+    return HashPasswordCommand.Run(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var settings = SampleSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(settings);
@@ -29,16 +34,29 @@ builder.Services
         options.Lifecycle.KeepStockReasons.Add("damaged");
         options.Orders.Prefix = "SK";
         options.Contacts.DefaultRegion = "GB";
-        options.Tokens.SigningKeys.Add(settings.SigningKey);
+        // The first key signs; every key listed verifies (rotation: put the new key first, keep the old one a while).
+        foreach (var key in settings.SigningKeys)
+        {
+            options.Tokens.SigningKeys.Add(key);
+        }
+
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = CheckoutPages.Newsletter, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })
-    .AddStopList(options => options.HashKeys.Add(settings.StopListHashKey))
+    .AddStopList(options =>
+    {
+        foreach (var key in settings.StopListHashKeys)
+        {
+            options.HashKeys.Add(key);
+        }
+    })
     .AddEntityFrameworkStores<ShopContext>();
 
-// ShopKernel asks before every staff operation and records the answer in its access log.
+// Staff sign in with a cookie for /staff; ShopKernel asks before every staff operation whether the signed-in member
+// of staff holds its permission, and records the answer in its access log.
+builder.Services.AddStaffSignIn();
 builder.Services.AddSingleton<ShopKernel.Staff.IStaffAuthorizer, SampleStaffAuthorizer>();
 
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(settings.KeysDirectory));
 builder.Services.AddSingleton<SessionTokens>();
 builder.Services.AddSingleton<MailOutbox>();
 builder.Services.AddHealthChecks().AddShopKernelStore<ShopContext>();
@@ -53,6 +71,8 @@ app.Use((http, next) =>
     http.Response.Headers.CacheControl = "no-store";
     return next(http);
 });
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapCartPages();
 app.MapCheckoutPages();
@@ -64,10 +84,17 @@ app.MapHealthChecks("/health");
 
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
-    app.Logger.LogInformation("Staff page: /staff?key={StaffKey} · mails are written to {MailDirectory}", settings.StaffKey, settings.MailDirectory);
+    app.Logger.LogInformation("Staff pages: /staff/signin (staff accounts: {Accounts}) · mails are written to {MailDirectory}", settings.StaffAccounts.Count, settings.MailDirectory);
+}
+
+if (settings.OwnerPasswordFile is { } ownerPasswordFile)
+{
+    // Where the first owner's password is, never the password itself.
+    app.Logger.LogWarning("No staff account is configured: sign in as '{UserName}' with the password in {PasswordFile}, then configure Sample:Staff and delete the file.", StaffAccount.OwnerUserName, ownerPasswordFile);
 }
 
 app.Run();
+return 0;
 
 /// <summary>The sample shop's entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

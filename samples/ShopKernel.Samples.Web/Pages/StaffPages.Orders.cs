@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using ShopKernel.Checkout;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
+using ShopKernel.Samples.Web.Shop;
 using ShopKernel.Samples.Web.Web;
+using ShopKernel.Staff;
 using static ShopKernel.Samples.Web.Web.Html;
 
 namespace ShopKernel.Samples.Web.Pages;
@@ -13,6 +15,8 @@ namespace ShopKernel.Samples.Web.Pages;
 /// One order for staff: its lines with the stock of their SKUs, its history (who changed the status, and why), and
 /// its returns and refunds with the bought/returned/refunded/net totals, and the actions on it, each a form of its own
 /// in <c>#order-actions</c>: cancel with a reason, return units of its lines, record a refund, change the status.
+/// Each needs <see cref="StaffPermissions.OrdersManage"/>, asked through ShopKernel's gate and recorded in the access
+/// log; the order's history names the member of staff signed in.
 /// </summary>
 public static partial class StaffPages
 {
@@ -41,12 +45,6 @@ public static partial class StaffPages
         ("goodwill", "Goodwill"),
     ];
 
-    /// <summary>
-    /// The member of staff the history records. The sample's staff share one key, so they are one identity; a real
-    /// shop passes its signed-in user's id and name (<c>OrderActor.Staff(user.Id, user.Name)</c>).
-    /// </summary>
-    internal static OrderActor StaffActor { get; } = OrderActor.Staff(Actor, "Shop staff");
-
     private static void MapOrderPages(RouteGroupBuilder staff)
     {
         staff.MapGet("/orders/{number}", ShowOrderAsync);
@@ -56,19 +54,38 @@ public static partial class StaffPages
         staff.MapPost("/orders/{number}/refund", RefundAsync);
     }
 
-    private static string OrderLink(HttpContext http, Order order, string action = "", string? extra = null) => Link(http, $"/orders/{order.Number}{action}", extra);
+    private static string OrderLink(Order order, string action = "", string? query = null) => Link($"/orders/{order.Number}{action}", query);
+
+    /// <summary>Runs an order operation through the staff gate: it needs <see cref="StaffPermissions.OrdersManage"/> and is recorded in the access log.</summary>
+    private static Task<Result<T>> ManageAsync<T>(HttpContext http, string operation, string number, Func<OrderActor, CancellationToken, Task<Result<T>>> run)
+    {
+        var actor = Actor(http);
+        return http.RequestServices.GetRequiredService<StaffAccess>().RunAsync(
+            actor, StaffPermissions.OrdersManage, operation, null, $"order {number}", ct => run(actor.ToOrderActor(), ct), cancellationToken: http.RequestAborted);
+    }
 
     private static async Task<IResult> ShowOrderAsync(HttpContext http, string number, OrderService orders, IStockStore stock, IOptions<ShopKernelOptions> options, string? message, string? error)
     {
-        if (!orders.TryParseNumber(number, out var parsed) || !(await orders.GetAsync(parsed, http.RequestAborted)).TryGetValue(out var order))
+        if (!orders.TryParseNumber(number, out var parsed))
         {
-            return Page("Order", ShopState.From(http), $"{Error($"No order {number}.")}<p><a href=\"{E(Link(http, "/"))}\">Back to the staff page</a></p>", StatusCodes.Status404NotFound);
+            return StaffPage(http, "Order", $"{Error($"No order {number}.")}<p><a href=\"/staff/\">Back to the staff page</a></p>", StatusCodes.Status404NotFound);
+        }
+
+        var found = await ManageAsync(http, SampleOperations.OrderView, parsed.ToString(), (_, ct) => orders.GetAsync(parsed, ct));
+        if (IsRefusal(found.Error))
+        {
+            return Refused(http, found.Error!);
+        }
+
+        if (!found.TryGetValue(out var order))
+        {
+            return StaffPage(http, "Order", $"{Error($"No order {number}.")}<p><a href=\"/staff/\">Back to the staff page</a></p>", StatusCodes.Status404NotFound);
         }
 
         var body = new StringBuilder()
             .Append(message is null ? string.Empty : $"<p class=\"note\" id=\"staff-message\">{E(message)}</p>")
             .Append(error is null ? string.Empty : $"<p class=\"error\" role=\"alert\" id=\"staff-error\">{E(error)}</p>")
-            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(Link(http, "/"))}\" id=\"staff-back\">All orders</a> · Buyer: {E($"{order.Contact.FirstName} {order.Contact.LastName}")} ({E(order.Contact.Email ?? order.Contact.Phone)}) · Version {order.Version}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(Link("/"))}\" id=\"staff-back\">All orders</a> · Buyer: {E($"{order.Contact.FirstName} {order.Contact.LastName}")} ({E(order.Contact.Email ?? order.Contact.Phone)}) · Version {order.Version}</p>")
             .Append(CheckoutPages.RenderOrder(order));
 
         body.Append("<h2>Stock</h2><table id=\"order-stock\"><thead><tr><th>SKU</th><th>In the order</th><th>In stock now</th></tr></thead><tbody>");
@@ -94,7 +111,7 @@ public static partial class StaffPages
         {
             // The key made when the form is shown makes a second submission of this form (a double click) a replay.
             body.Append(CultureInfo.InvariantCulture, $"""
-                <form method="post" id="cancel-order" action="{E(OrderLink(http, order, "/cancel", $"&version={order.Version}"))}">
+                <form method="post" id="cancel-order" action="{E(OrderLink(order, "/cancel", $"version={order.Version}"))}">{Antiforgery(http)}
                 <fieldset><legend>Cancel the order</legend>
                 <input type="hidden" name="idempotencyKey" value="{Guid.NewGuid():N}">
                 <label>Reason {Select("reason", Reasons, null, "cancel-reason")}</label>
@@ -108,7 +125,7 @@ public static partial class StaffPages
         if (next.Contains(OrderStatus.Returned) && order.Lines.Any(l => order.ReturnedQuantity(l.LineNumber) < l.Quantity))
         {
             body.Append(CultureInfo.InvariantCulture, $"""
-                <form method="post" id="return-lines" action="{E(OrderLink(http, order, "/return", $"&version={order.Version}"))}">
+                <form method="post" id="return-lines" action="{E(OrderLink(order, "/return", $"version={order.Version}"))}">{Antiforgery(http)}
                 <fieldset><legend>Return lines</legend>
                 <input type="hidden" name="idempotencyKey" value="{Guid.NewGuid():N}">
                 """);
@@ -130,7 +147,7 @@ public static partial class StaffPages
         if (order.Refunded < order.Total)
         {
             body.Append(CultureInfo.InvariantCulture, $"""
-                <form method="post" id="record-refund" action="{E(OrderLink(http, order, "/refund", $"&version={order.Version}"))}">
+                <form method="post" id="record-refund" action="{E(OrderLink(order, "/refund", $"version={order.Version}"))}">{Antiforgery(http)}
                 <fieldset><legend>Record a refund</legend>
                 <input type="hidden" name="idempotencyKey" value="{Guid.NewGuid():N}">
                 <label>Amount ({E(order.Currency.ToString())}, at most {E((order.Total - order.Refunded).ToString())}) <input name="amount" id="refund-amount" inputmode="decimal" required></label>
@@ -147,7 +164,7 @@ public static partial class StaffPages
         if (moves.Count > 0)
         {
             body.Append(CultureInfo.InvariantCulture, $"""
-                <form method="post" id="change-status" action="{E(OrderLink(http, order, "/status", $"&version={order.Version}"))}">
+                <form method="post" id="change-status" action="{E(OrderLink(order, "/status", $"version={order.Version}"))}">{Antiforgery(http)}
                 <fieldset><legend>Change the status</legend>
                 <label>New status {Select("status", moves, null, "new-status")}</label>
                 <label>Reason {Select("reason", [("staff_page", "Order processing"), .. Reasons], null, "status-reason")}</label>
@@ -163,7 +180,7 @@ public static partial class StaffPages
         }
 
         body.Append("</div>");
-        return Page($"Order {order.DisplayNumber}", ShopState.From(http), body.ToString());
+        return StaffPage(http, $"Order {order.DisplayNumber}", body.ToString());
     }
 
     /// <summary>The order's returns and refunds, and what it counts for now.</summary>
@@ -217,7 +234,13 @@ public static partial class StaffPages
     }
 
     private static IResult BackToOrder(HttpContext http, OrderNumber number, string? message, string? error) =>
-        Results.Redirect(Link(http, $"/orders/{number}", (message is null ? string.Empty : $"&message={Uri.EscapeDataString(message)}") + (error is null ? string.Empty : $"&error={Uri.EscapeDataString(error)}")));
+        Results.Redirect(Link($"/orders/{number}", (message is null ? string.Empty : $"&{Message(message)}") + (error is null ? string.Empty : $"&error={Uri.EscapeDataString(error)}")));
+
+    /// <summary>Back to the order with the outcome of an operation; a refusal of the staff gate answers 403 instead.</summary>
+    private static IResult Outcome<T>(HttpContext http, OrderNumber number, Result<T> result, Func<T, string> message) =>
+        IsRefusal(result.Error) ? Refused(http, result.Error!)
+        : result.TryGetValue(out var value) ? BackToOrder(http, number, message(value), null)
+        : BackToOrder(http, number, null, StaffMessages.For(result.Error!));
 
     private static async Task<IResult> CancelAsync(HttpContext http, string number, long version, OrderService orders)
     {
@@ -233,10 +256,9 @@ public static partial class StaffPages
         }
 
         var key = form["idempotencyKey"].ToString();
-        var cancelled = await orders.CancelAsync(parsed, version, StaffActor, reason, key.Length == 0 ? null : key, http.RequestAborted);
-        return cancelled.TryGetValue(out var result)
-            ? BackToOrder(http, parsed, result.IsReplay ? $"{result.Order.DisplayNumber} was already cancelled; nothing changed again." : $"{result.Order.DisplayNumber} is cancelled.", null)
-            : BackToOrder(http, parsed, null, StaffMessages.For(cancelled.Error!));
+        var cancelled = await ManageAsync(http, SampleOperations.OrderCancel, parsed.ToString(), (actor, ct) => orders.CancelAsync(parsed, version, actor, reason, key.Length == 0 ? null : key, ct));
+        return Outcome(http, parsed, cancelled, result =>
+            result.IsReplay ? $"{result.Order.DisplayNumber} was already cancelled; nothing changed again." : $"{result.Order.DisplayNumber} is cancelled.");
     }
 
     /// <summary>A reason from <paramref name="codes"/>, with the note of the form as its text.</summary>
@@ -287,16 +309,10 @@ public static partial class StaffPages
             return BackToOrder(http, parsed, null, "Please choose a reason for the return.");
         }
 
-        var returned = await orders.ReturnAsync(parsed, version, lines, StaffActor, reason, form["idempotencyKey"].ToString(), http.RequestAborted);
-        if (!returned.TryGetValue(out var result))
-        {
-            return BackToOrder(http, parsed, null, StaffMessages.For(returned.Error!));
-        }
-
+        var returned = await ManageAsync(http, SampleOperations.OrderReturn, parsed.ToString(), (actor, ct) => orders.ReturnAsync(parsed, version, lines, actor, reason, form["idempotencyKey"].ToString(), ct));
         var count = lines.Sum(l => l.Quantity);
-        var message = result.IsReplay ? "That return was already recorded; nothing changed again."
-            : $"{count} unit{(count == 1 ? string.Empty : "s")} of {result.Order.DisplayNumber} returned{(result.Order.Status == OrderStatus.Returned ? "; the order is returned whole" : string.Empty)}.";
-        return BackToOrder(http, parsed, message, null);
+        return Outcome(http, parsed, returned, result => result.IsReplay ? "That return was already recorded; nothing changed again."
+            : $"{count} unit{(count == 1 ? string.Empty : "s")} of {result.Order.DisplayNumber} returned{(result.Order.Status == OrderStatus.Returned ? "; the order is returned whole" : string.Empty)}.");
     }
 
     private static async Task<IResult> RefundAsync(HttpContext http, string number, long version, OrderService orders)
@@ -324,10 +340,9 @@ public static partial class StaffPages
         }
 
         var refund = RefundRequest.ForOrder(form["paymentReference"].ToString().Trim(), amount);
-        var refunded = await orders.RefundAsync(parsed, version, refund, StaffActor, reason, form["idempotencyKey"].ToString(), http.RequestAborted);
-        return refunded.TryGetValue(out var result)
-            ? BackToOrder(http, parsed, result.IsReplay ? "That refund was already recorded; nothing changed again." : $"A refund of {amount} on {result.Order.DisplayNumber} is recorded.", null)
-            : BackToOrder(http, parsed, null, StaffMessages.For(refunded.Error!));
+        var refunded = await ManageAsync(http, SampleOperations.OrderRefund, parsed.ToString(), (actor, ct) => orders.RefundAsync(parsed, version, refund, actor, reason, form["idempotencyKey"].ToString(), ct));
+        return Outcome(http, parsed, refunded, result =>
+            result.IsReplay ? "That refund was already recorded; nothing changed again." : $"A refund of {amount} on {result.Order.DisplayNumber} is recorded.");
     }
 
     private static async Task<IResult> ChangeStatusAsync(HttpContext http, string number, long version, OrderService orders)
@@ -348,9 +363,7 @@ public static partial class StaffPages
             return BackToOrder(http, parsed, null, "Please choose a reason.");
         }
 
-        var changed = await orders.ChangeStatusAsync(parsed, status, version, StaffActor, reason, http.RequestAborted);
-        return changed.TryGetValue(out var order)
-            ? BackToOrder(http, parsed, $"{order.DisplayNumber} is now {order.Status}.", null)
-            : BackToOrder(http, parsed, null, StaffMessages.For(changed.Error!));
+        var changed = await ManageAsync(http, SampleOperations.OrderStatusChange, parsed.ToString(), (actor, ct) => orders.ChangeStatusAsync(parsed, status, version, actor, reason, ct));
+        return Outcome(http, parsed, changed, order => $"{order.DisplayNumber} is now {order.Status}.");
     }
 }

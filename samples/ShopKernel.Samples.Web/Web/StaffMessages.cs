@@ -1,14 +1,15 @@
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 
 namespace ShopKernel.Samples.Web.Web;
 
 /// <summary>
-/// What staff read when ShopKernel refuses an order change: the stable error code (to quote to support) and the shop's
+/// What staff read when ShopKernel refuses an order change or a staff operation: the stable error code (to quote to support) and the shop's
 /// sentence for it, built from the error's data (<see cref="ShopErrorData"/>) rather than its developer description.
 /// </summary>
 public static class StaffMessages
 {
-    /// <summary>The message to show staff for an error of <see cref="OrderService"/>.</summary>
+    /// <summary>The message to show staff for an error of <see cref="OrderService"/> or of the staff gate (<see cref="StaffAccess"/>).</summary>
     /// <param name="error">The error.</param>
     public static string For(ShopError error)
     {
@@ -35,6 +36,8 @@ public static class StaffMessages
             OrderErrorCodes.RefundExceedsPaid => error.Data.ContainsKey(ShopErrorData.LineNumber)
                 ? $"At most {Data(ShopErrorData.Refundable)} can still be refunded on line {Data(ShopErrorData.LineNumber)}. Nothing was recorded."
                 : $"At most {Data(ShopErrorData.Refundable)} can still be refunded on this order. Nothing was recorded.",
+            StaffErrorCodes.PermissionDenied => $"Your account does not have the permission {Data(ShopErrorData.Permission)}, which this needs. Nothing was done, and the refusal is in the access log. Ask the shop's owner if you need it.",
+            StaffErrorCodes.ActorInvalid => "Your staff identity could not be recorded. Please sign in again.",
             OrderErrorCodes.IdempotencyKeyReused => "This form was already used for a different return or refund. Nothing was changed: reload the page and try again.",
             _ => "That did not work; please reload the page and try again.",
         };

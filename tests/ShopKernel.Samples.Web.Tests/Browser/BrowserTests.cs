@@ -184,10 +184,59 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(subject));
     }
 
+    /// <summary>Opens <paramref name="path"/>, which leads to the staff sign-in, signs in there and lands on the page.</summary>
+    private static async Task SignInAsStaffAsync(IPage page, SampleShopFactory.Login login, string path = "/staff/")
+    {
+        await page.GotoAsync(path);
+        await page.Locator("#staff-user").FillAsync(login.UserName);
+        await page.Locator("#staff-password").FillAsync(login.Password);
+        await page.Locator("#staff-sign-in").ClickAsync();
+        await Expect(page.Locator("#staff-signed-in")).ToHaveTextAsync($"Signed in as {login.DisplayName} ({login.UserName})");
+    }
+
+    /// <summary>Only the staff cookies, for <c>/staff</c>, HttpOnly and SameSite=Strict: the buyers' pages set none.</summary>
+    private static async Task AssertOnlyStaffCookiesAsync(CookielessContext browser)
+    {
+        Assert.Equal(0, browser.SetCookieAttempts);
+        var cookies = await browser.Context.CookiesAsync();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.True(c is { Path: "/staff", HttpOnly: true, SameSite: SameSiteAttribute.Strict }, $"{c.Name}: {c.Path}, HttpOnly {c.HttpOnly}, {c.SameSite}"));
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_and_out_in_the_browser()
+    {
+        await using var browser = await CookielessContext.CreateAsync(shop, staffCookies: true);
+        await browser.StepsAsync(nameof(Staff_sign_in_and_out_in_the_browser), async page =>
+        {
+            await page.GotoAsync("/staff/access-log");
+            await Expect(page.Locator("#staff-sign-in")).ToBeVisibleAsync();
+            await page.Locator("#staff-user").FillAsync(SampleShopFactory.Staff.Owner.UserName);
+            await page.Locator("#staff-password").FillAsync("not the password");
+            await page.Locator("#staff-sign-in").ClickAsync();
+            await Expect(page.Locator("#staff-error")).ToHaveTextAsync(Pages.StaffPages.SignInFailed);
+
+            await page.Locator("#staff-password").FillAsync(SampleShopFactory.Staff.Owner.Password);
+            await page.Locator("#staff-sign-in").ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Access log");   // back to the page first asked for
+            Assert.DoesNotContain(SampleShopFactory.Staff.Owner.Password, page.Url, StringComparison.Ordinal);
+            await page.Locator("#verify-access-log").ClickAsync();
+            await Expect(page.Locator("#verify-result")).ToContainTextAsync("The access log is intact");
+
+            await page.Locator("#staff-sign-out").ClickAsync();
+            await Expect(page.Locator("#staff-message")).ToHaveTextAsync("You are signed out.");
+            await page.GotoAsync("/staff/");
+            await Expect(page.Locator("#staff-sign-in")).ToBeVisibleAsync();
+            await Expect(page.Locator("#staff-orders")).ToHaveCountAsync(0);
+        });
+
+        Assert.Equal(0, browser.SetCookieAttempts);
+    }
+
     [Fact]
     public async Task Staff_cancel_an_order_from_its_page_with_a_reason_and_a_note()
     {
-        await using var browser = await CookielessContext.CreateAsync(shop);
+        await using var browser = await CookielessContext.CreateAsync(shop, staffCookies: true);
         await browser.StepsAsync(nameof(Staff_cancel_an_order_from_its_page_with_a_reason_and_a_note), async page =>
         {
             await page.GotoAsync("/");
@@ -196,7 +245,7 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
             await page.Locator("#place-order").ClickAsync();
             var number = await page.Locator("#order-number").InnerTextAsync();
 
-            await page.GotoAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+            await SignInAsStaffAsync(page, SampleShopFactory.Staff.Owner);
             await page.Locator("#staff-orders").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
             var stock = int.Parse(await page.Locator("#stock-POSTER-PAPER-SUNRISE").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
             await page.Locator("#cancel-reason").SelectOptionAsync("fraud_suspected");
@@ -207,20 +256,20 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
             await Expect(page.Locator(".status")).ToHaveTextAsync("Cancelled");
             var last = page.Locator("tr.history-entry").Last;
             await Expect(last.Locator(".history-status")).ToHaveTextAsync("Cancelled");
-            await Expect(last.Locator(".history-actor")).ToHaveTextAsync("Shop staff (staff staff)");
+            await Expect(last.Locator(".history-actor")).ToHaveTextAsync(SampleShopFactory.Staff.Owner.Described);
             await Expect(last.Locator(".history-reason")).ToHaveTextAsync("fraud_suspected");
             await Expect(last.Locator(".history-note")).ToHaveTextAsync("Card reported stolen.");
             await Expect(page.Locator("#stock-POSTER-PAPER-SUNRISE")).ToHaveTextAsync((stock + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Expect(page.Locator("#cancel-order")).ToHaveCountAsync(0);
         });
 
-        Assert.Equal(0, browser.SetCookieAttempts);
+        await AssertOnlyStaffCookiesAsync(browser);
     }
 
     [Fact]
     public async Task Staff_return_a_damaged_unit_and_record_its_refund_from_the_order_page()
     {
-        await using var browser = await CookielessContext.CreateAsync(shop);
+        await using var browser = await CookielessContext.CreateAsync(shop, staffCookies: true);
         await browser.StepsAsync(nameof(Staff_return_a_damaged_unit_and_record_its_refund_from_the_order_page), async page =>
         {
             await page.GotoAsync("/");
@@ -229,7 +278,7 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
             await page.Locator("#place-order").ClickAsync();
             var number = await page.Locator("#order-number").InnerTextAsync();
 
-            await page.GotoAsync($"/staff/?key={SampleShopFactory.StaffKey}");
+            await SignInAsStaffAsync(page, SampleShopFactory.Staff.Clerk);
             await page.Locator("#staff-orders").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
             foreach (var status in new[] { "Shipped", "Delivered" })
             {
@@ -256,9 +305,10 @@ public sealed partial class BrowserTests(BrowserShop shop) : IClassFixture<Brows
             await Expect(page.Locator("#staff-message")).ToHaveTextAsync($"A refund of {returned} on {number} is recorded.");
             await Expect(page.Locator("#total-refunded")).ToHaveTextAsync(returned);
             await Expect(page.Locator("tr.refund-entry .refund-reference")).ToHaveTextAsync("psp-browser-1");
+            await Expect(page.Locator("tr.refund-entry td").Nth(4)).ToHaveTextAsync(SampleShopFactory.Staff.Clerk.Described);
         });
 
-        Assert.Equal(0, browser.SetCookieAttempts);
+        await AssertOnlyStaffCookiesAsync(browser);
     }
 
     private Task<SubscriptionState> StateAsync(ConsentSubject subject) =>

@@ -3,19 +3,24 @@ using Microsoft.Playwright;
 namespace ShopKernel.Samples.Web.Tests.Browser;
 
 /// <summary>
-/// A browser context that cannot use cookies: every request is sent by the test without a <c>Cookie</c> header and every
-/// response is handed to the page without <c>Set-Cookie</c>, so a shop that needed a cookie would break. It also counts
-/// the <c>Set-Cookie</c> headers the shop tried to send, and the checkout submissions that reached the shop.
+/// A browser context that cannot use cookies on the buyers' pages: every request is sent by the test without a
+/// <c>Cookie</c> header and every response is handed to the page without <c>Set-Cookie</c>, so a shop that needed a
+/// cookie would break. It also counts the <c>Set-Cookie</c> headers the shop tried to send there, and the checkout
+/// submissions that reached the shop. A context for staff lets the browser handle the requests to <c>/staff</c>
+/// itself, with the staff sign-in's cookies.
 /// </summary>
 public sealed class CookielessContext : IAsyncDisposable
 {
     private int _setCookies;
     private int _checkoutPosts;
 
-    private CookielessContext(IBrowserContext context, IPage page)
+    private readonly bool _staffCookies;
+
+    private CookielessContext(IBrowserContext context, IPage page, bool staffCookies)
     {
         Context = context;
         Page = page;
+        _staffCookies = staffCookies;
     }
 
     public IBrowserContext Context { get; }
@@ -28,12 +33,14 @@ public sealed class CookielessContext : IAsyncDisposable
     /// <summary>How many checkout submissions reached the shop.</summary>
     public int CheckoutPosts => Volatile.Read(ref _checkoutPosts);
 
-    public static async Task<CookielessContext> CreateAsync(BrowserShop shop)
+    /// <param name="shop">The shop.</param>
+    /// <param name="staffCookies">Whether the staff pages (<c>/staff</c>) may use their cookies, for a member of staff signing in.</param>
+    public static async Task<CookielessContext> CreateAsync(BrowserShop shop, bool staffCookies = false)
     {
         var context = await shop.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = shop.BaseUri.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        var cookieless = new CookielessContext(context, page);
+        var cookieless = new CookielessContext(context, page, staffCookies);
         await context.RouteAsync("**/*", cookieless.ForwardAsync);
         return cookieless;
     }
@@ -41,9 +48,16 @@ public sealed class CookielessContext : IAsyncDisposable
     private async Task ForwardAsync(IRoute route)
     {
         var request = route.Request;
-        if (request.Method == "POST" && new Uri(request.Url).AbsolutePath == "/checkout")
+        var path = new Uri(request.Url).AbsolutePath;
+        if (request.Method == "POST" && path == "/checkout")
         {
             Interlocked.Increment(ref _checkoutPosts);
+        }
+
+        if (_staffCookies && (path == "/staff" || path.StartsWith("/staff/", StringComparison.Ordinal)))
+        {
+            await route.ContinueAsync();
+            return;
         }
 
         var headers = request.Headers.Where(h => !h.Key.Equals("cookie", StringComparison.OrdinalIgnoreCase)).ToDictionary();
