@@ -56,12 +56,16 @@ public static partial class StaffPages
 
     private static string OrderLink(Order order, string action = "", string? query = null) => Link($"/orders/{order.Number}{action}", query);
 
-    /// <summary>Runs an order operation through the staff gate: it needs <see cref="StaffPermissions.OrdersManage"/> and is recorded in the access log.</summary>
-    private static Task<Result<T>> ManageAsync<T>(HttpContext http, string operation, string number, Func<OrderActor, CancellationToken, Task<Result<T>>> run)
+    /// <summary>
+    /// Reads an order for staff through the staff gate: it needs <see cref="StaffPermissions.OrdersManage"/> and is
+    /// recorded in the access log. (ShopKernel's order changes by a member of staff ask and record on their own, in
+    /// the change's commit.)
+    /// </summary>
+    private static Task<Result<T>> ManageAsync<T>(HttpContext http, string operation, string number, Func<CancellationToken, Task<Result<T>>> run)
     {
         var actor = Actor(http);
         return http.RequestServices.GetRequiredService<StaffAccess>().RunAsync(
-            actor, StaffPermissions.OrdersManage, operation, null, $"order {number}", ct => run(actor.ToOrderActor(), ct), cancellationToken: http.RequestAborted);
+            actor, StaffPermissions.OrdersManage, operation, null, $"order {number}", run, cancellationToken: http.RequestAborted);
     }
 
     private static async Task<IResult> ShowOrderAsync(HttpContext http, string number, OrderService orders, IStockStore stock, IOptions<ShopKernelOptions> options, string? message, string? error)
@@ -71,7 +75,7 @@ public static partial class StaffPages
             return StaffPage(http, "Order", $"{Error($"No order {number}.")}<p><a href=\"/staff/\">Back to the staff page</a></p>", StatusCodes.Status404NotFound);
         }
 
-        var found = await ManageAsync(http, SampleOperations.OrderView, parsed.ToString(), (_, ct) => orders.GetAsync(parsed, ct));
+        var found = await ManageAsync(http, SampleOperations.OrderView, parsed.ToString(), ct => orders.GetAsync(parsed, ct));
         if (IsRefusal(found.Error))
         {
             return Refused(http, found.Error!);
@@ -256,7 +260,7 @@ public static partial class StaffPages
         }
 
         var key = form["idempotencyKey"].ToString();
-        var cancelled = await ManageAsync(http, SampleOperations.OrderCancel, parsed.ToString(), (actor, ct) => orders.CancelAsync(parsed, version, actor, reason, key.Length == 0 ? null : key, ct));
+        var cancelled = await orders.CancelAsync(parsed, version, Actor(http).ToOrderActor(), reason, key.Length == 0 ? null : key, http.RequestAborted);
         return Outcome(http, parsed, cancelled, result =>
             result.IsReplay ? $"{result.Order.DisplayNumber} was already cancelled; nothing changed again." : $"{result.Order.DisplayNumber} is cancelled.");
     }
@@ -309,7 +313,7 @@ public static partial class StaffPages
             return BackToOrder(http, parsed, null, "Please choose a reason for the return.");
         }
 
-        var returned = await ManageAsync(http, SampleOperations.OrderReturn, parsed.ToString(), (actor, ct) => orders.ReturnAsync(parsed, version, lines, actor, reason, form["idempotencyKey"].ToString(), ct));
+        var returned = await orders.ReturnAsync(parsed, version, lines, Actor(http).ToOrderActor(), reason, form["idempotencyKey"].ToString(), http.RequestAborted);
         var count = lines.Sum(l => l.Quantity);
         return Outcome(http, parsed, returned, result => result.IsReplay ? "That return was already recorded; nothing changed again."
             : $"{count} unit{(count == 1 ? string.Empty : "s")} of {result.Order.DisplayNumber} returned{(result.Order.Status == OrderStatus.Returned ? "; the order is returned whole" : string.Empty)}.");
@@ -340,7 +344,7 @@ public static partial class StaffPages
         }
 
         var refund = RefundRequest.ForOrder(form["paymentReference"].ToString().Trim(), amount);
-        var refunded = await ManageAsync(http, SampleOperations.OrderRefund, parsed.ToString(), (actor, ct) => orders.RefundAsync(parsed, version, refund, actor, reason, form["idempotencyKey"].ToString(), ct));
+        var refunded = await orders.RefundAsync(parsed, version, refund, Actor(http).ToOrderActor(), reason, form["idempotencyKey"].ToString(), http.RequestAborted);
         return Outcome(http, parsed, refunded, result =>
             result.IsReplay ? "That refund was already recorded; nothing changed again." : $"A refund of {amount} on {result.Order.DisplayNumber} is recorded.");
     }
@@ -363,7 +367,7 @@ public static partial class StaffPages
             return BackToOrder(http, parsed, null, "Please choose a reason.");
         }
 
-        var changed = await ManageAsync(http, SampleOperations.OrderStatusChange, parsed.ToString(), (actor, ct) => orders.ChangeStatusAsync(parsed, status, version, actor, reason, ct));
+        var changed = await orders.ChangeStatusAsync(parsed, status, version, Actor(http).ToOrderActor(), reason, http.RequestAborted);
         return Outcome(http, parsed, changed, order => $"{order.DisplayNumber} is now {order.Status}.");
     }
 }

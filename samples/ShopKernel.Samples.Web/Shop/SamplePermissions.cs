@@ -24,18 +24,6 @@ public static class SampleOperations
     /// <summary>One order's page (the buyer's contact and address).</summary>
     public const string OrderView = "orders.view";
 
-    /// <summary>Cancelling an order.</summary>
-    public const string OrderCancel = "orders.cancel";
-
-    /// <summary>Changing an order's status.</summary>
-    public const string OrderStatusChange = "orders.status_change";
-
-    /// <summary>Recording a return.</summary>
-    public const string OrderReturn = "orders.return";
-
-    /// <summary>Recording a refund.</summary>
-    public const string OrderRefund = "orders.refund";
-
     /// <summary>Adding to the stop list.</summary>
     public const string StopListAdd = "stoplist.add";
 
