@@ -15,7 +15,7 @@ namespace ShopKernel.Samples.Web.Pages;
 
 /// <summary>
 /// The staff page: orders by status (each opens its order page, where staff cancel it or change its status),
-/// abandoned carts, the stop list, a CSV export of a customer segment and sending the newsletter. Opened with the staff key (<c>/staff?key=…</c>); a real shop puts its own sign-in in front.
+/// abandoned carts, the stop list, a CSV or XLSX export of a customer segment and sending the newsletter. Opened with the staff key (<c>/staff?key=…</c>); a real shop puts its own sign-in in front.
 /// </summary>
 public static partial class StaffPages
 {
@@ -31,6 +31,7 @@ public static partial class StaffPages
         staff.MapPost("/stop-list", AddToStopListAsync);
         staff.MapPost("/stop-list/{id:guid}/remove", RemoveFromStopListAsync);
         staff.MapGet("/customers.csv", ExportAsync);
+        staff.MapGet("/customers.xlsx", ExportXlsxAsync);
         staff.MapPost("/newsletter", SendNewsletterAsync);
     }
 
@@ -93,7 +94,8 @@ public static partial class StaffPages
             <h2>Customers</h2>
             <p><a href="{E(Link(http, "/customers.csv"))}" id="export-all">Export all customers (CSV)</a> ·
             <a href="{E(Link(http, "/customers.csv", "&segment=repeat"))}" id="export-repeat">Export repeat buyers (2+ orders)</a> ·
-            <a href="{E(Link(http, "/customers.csv", "&segment=lapsed"))}">Export customers with no order for 90 days</a></p>
+            <a href="{E(Link(http, "/customers.csv", "&segment=lapsed"))}">Export customers with no order for 90 days</a> ·
+            <a href="{E(Link(http, "/customers.xlsx"))}" id="export-xlsx">Export all customers (XLSX)</a></p>
             <h2>Newsletter</h2>
             <form method="post" action="{E(Link(http, "/newsletter"))}"><button type="submit" id="send-newsletter">Send this week's newsletter</button></form>
             """);
@@ -135,6 +137,13 @@ public static partial class StaffPages
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"customers-{segment ?? "all"}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         await segments.ExportCsvAsync(SampleStaffAuthorizer.Member, chosen, writer, http.RequestAborted);
+    }
+
+    private static async Task ExportXlsxAsync(HttpContext http, CustomerSegmentService segments)
+    {
+        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"customers-all.xlsx\"";
+        await segments.ExportXlsxAsync(SampleStaffAuthorizer.Member, CustomerSegment.All, http.Response.Body, http.RequestAborted);
     }
 
     private static async Task<IResult> SendNewsletterAsync(HttpContext http, SubscriptionService subscriptions, MailOutbox mail)

@@ -67,6 +67,17 @@ internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogS
         }
     }
 
+    public async IAsyncEnumerable<AccessLogEntry> ReadByOperationAsync(IReadOnlyCollection<string> operations, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var names = operations.ToArray();
+        var rows = Entries.Where(e => names.Contains(e.Operation)).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Map(row)!;
+        }
+    }
+
     public async ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         var id = customerId.Value;

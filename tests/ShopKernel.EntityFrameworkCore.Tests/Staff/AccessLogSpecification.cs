@@ -29,7 +29,8 @@ public abstract class AccessLogSpecification : CustomerSteps
     private List<(string Operation, string Permission, Func<StaffActor, Task<ShopError?>> Run)> Operations(CustomerId customer) =>
     [
         (StaffOperations.SegmentQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(a, CustomerSegment.All)))),
-        (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
+        (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
+        (StaffOperations.SegmentExportXlsx, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportXlsxAsync(a, CustomerSegment.All, Stream.Null)))),
         (StaffOperations.GuestBuyerQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(a, CustomerSegment.All)))),
         (StaffOperations.Unmask, StaffPermissions.CustomersUnmask, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerProfile>>(s => s.UnmaskAsync(a, customer)))),
         (StaffOperations.PersonalDataExport, StaffPermissions.CustomersExport, async a => (await Use<PersonalDataService, Result>(s => s.ExportAsync(a, customer, Stream.Null))).Error),
@@ -103,7 +104,7 @@ public abstract class AccessLogSpecification : CustomerSteps
         var csv = new StringBuilder();
         await using (var writer = new StringWriter(csv))
         {
-            Assert.Equal(3, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(0), writer))).Value);
+            Assert.Equal(3, (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(0), writer))).Value.RowCount);
         }
 
         var entry = Assert.Single(await EntriesAsync());

@@ -244,9 +244,9 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
         await SeedAsync(Population(5000, seed: 5));
         using var writer = new StringWriter();
 
-        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, writer));
+        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, writer));
 
-        Assert.Equal(5000, exported.Value);
+        Assert.Equal(5000, exported.Value.RowCount);
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5001, lines.Length);
         Assert.Equal(Expected(CustomerSegment.All).Select(id => id.ToString()), lines.Skip(1).Select(l => l[..36]));
