@@ -8,15 +8,15 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace ShopKernel.Customers;
 
 /// <summary>
-/// Writes customer summaries as an XLSX workbook (one sheet, <c>Customers</c>), streamed: the sheet's XML is written
+/// Writes customer summaries as an XLSX workbook (a sheet <c>Customers</c>, and more when one is full), streamed: the sheet's XML is written
 /// element by element with <see cref="OpenXmlWriter"/> into a ZIP entry as rows arrive, and the archive reaches the
 /// stream in chunks (<see cref="ArchiveBuffer"/>). The SDK's own package layer is not used for writing: on .NET it
 /// holds a part in memory until the package is closed, which a sheet of a million rows would not fit.
 /// </summary>
 internal static class CustomerXlsx
 {
-    /// <summary>The sheet's name.</summary>
-    public const string SheetName = "Customers";
+    /// <summary>The first sheet's name.</summary>
+    public const string FirstSheetName = "Customers";
 
     private const int DrainBytes = 64 * 1024;
 
@@ -31,50 +31,100 @@ internal static class CustomerXlsx
 
     private static readonly DateTime SerialEpoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>Writes the header and every summary; the stream stays open.</summary>
-    /// <returns>How many rows were written after the header.</returns>
-    public static async Task<long> WriteAsync(IAsyncEnumerable<CustomerSummary> customers, Stream stream, CancellationToken cancellationToken)
+    /// <summary>The most customers one sheet holds: a spreadsheet's 1,048,576 rows less the header.</summary>
+    public const int MaxRowsPerSheet = 1_048_575;
+
+    /// <summary>
+    /// Writes the header and every summary, on further sheets (<c>Customers 2</c>, …) past <paramref name="rowsPerSheet"/>
+    /// customers; the stream stays open.
+    /// </summary>
+    /// <returns>How many rows were written after the headers.</returns>
+    public static async Task<long> WriteAsync(IAsyncEnumerable<CustomerSummary> customers, Stream stream, CancellationToken cancellationToken, int rowsPerSheet = MaxRowsPerSheet)
     {
         long count = 0;
+        var sheets = 0;
         using var buffer = new ArchiveBuffer();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            WriteFixedParts(archive);
-            using (var part = archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
-            using (var sheet = OpenXmlWriter.Create(part, Encoding.UTF8))
+            Stream? part = null;
+            OpenXmlWriter? sheet = null;
+            try
             {
-                sheet.WriteStartElement(new Worksheet());
-                sheet.WriteElement(new SheetViews(new SheetView(
-                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                    new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-                { WorkbookViewId = 0 }));
-                sheet.WriteElement(new Columns(Widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
-                sheet.WriteStartElement(new SheetData());
-                sheet.WriteStartElement(new Row { RowIndex = 1 });
-                for (var i = 0; i < CustomerCsv.Header.Count; i++)
-                {
-                    sheet.WriteElement(Text(Columns[i], 1, CustomerCsv.Header[i], HeaderStyle));
-                }
-
-                sheet.WriteEndElement();
                 await foreach (var customer in customers.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
+                    var row = (int)(count % rowsPerSheet);
+                    if (sheet is null || row == 0)
+                    {
+                        EndSheet(sheet, part);
+                        (part, sheet) = StartSheet(archive, ++sheets);
+                    }
+
                     count++;
-                    WriteRow(sheet, (uint)Math.Min(count + 1, uint.MaxValue), customer);
+                    WriteRow(sheet, (uint)row + 2, customer);
                     if (buffer.Pending >= DrainBytes)
                     {
                         await buffer.DrainAsync(stream, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
-                sheet.WriteEndElement();
-                sheet.WriteEndElement();
+                if (sheet is null)
+                {
+                    (part, sheet) = StartSheet(archive, ++sheets);
+                }
+
+                EndSheet(sheet, part);
+                (part, sheet) = (null, null);
             }
+            finally
+            {
+                sheet?.Dispose();
+                part?.Dispose();
+            }
+
+            // The parts that list the sheets come last, when their number is known; a package's parts may be in any order.
+            WriteFixedParts(archive, sheets);
         }
 
         await buffer.DrainAsync(stream, cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
+    }
+
+    /// <summary>The name of the <paramref name="number"/>th sheet: <c>Customers</c>, then <c>Customers 2</c>, ….</summary>
+    public static string SheetName(int number) => number == 1 ? FirstSheetName : string.Create(CultureInfo.InvariantCulture, $"{FirstSheetName} {number}");
+
+    private static (Stream Part, OpenXmlWriter Sheet) StartSheet(ZipArchive archive, int number)
+    {
+        var part = archive.CreateEntry(string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/sheet{number}.xml"), CompressionLevel.Fastest).Open();
+        var sheet = OpenXmlWriter.Create(part, Encoding.UTF8);
+        sheet.WriteStartElement(new Worksheet());
+        sheet.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0 }));
+        sheet.WriteElement(new Columns(Widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
+        sheet.WriteStartElement(new SheetData());
+        sheet.WriteStartElement(new Row { RowIndex = 1 });
+        for (var i = 0; i < CustomerCsv.Header.Count; i++)
+        {
+            sheet.WriteElement(Text(Columns[i], 1, CustomerCsv.Header[i], HeaderStyle));
+        }
+
+        sheet.WriteEndElement();
+        return (part, sheet);
+    }
+
+    private static void EndSheet(OpenXmlWriter? sheet, Stream? part)
+    {
+        if (sheet is null)
+        {
+            return;
+        }
+
+        sheet.WriteEndElement();
+        sheet.WriteEndElement();
+        sheet.Dispose();
+        part?.Dispose();
     }
 
     private static void WriteRow(OpenXmlWriter sheet, uint row, CustomerSummary customer)
@@ -194,23 +244,24 @@ internal static class CustomerXlsx
     }
 
     /// <summary>The package's small parts: content types, relationships, the workbook and its styles.</summary>
-    private static void WriteFixedParts(ZipArchive archive)
+    private static void WriteFixedParts(ZipArchive archive, int sheets)
     {
-        WriteXml(archive, "[Content_Types].xml", """
+        var numbers = Enumerable.Range(1, sheets).ToList();
+        WriteXml(archive, "[Content_Types].xml", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{string.Concat(numbers.Select(n => $"""<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""))}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
             """);
         WriteXml(archive, "_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """);
-        WriteXml(archive, "xl/_rels/workbook.xml.rels", """
+        WriteXml(archive, "xl/_rels/workbook.xml.rels", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>{string.Concat(numbers.Select(n => $"""<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"""))}</Relationships>
             """);
         using (var part = archive.CreateEntry("xl/workbook.xml", CompressionLevel.Fastest).Open())
         {
-            new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = "rId1" })).Save(part);
+            new Workbook(new Sheets(numbers.Select(n => new Sheet { Name = SheetName(n), SheetId = (uint)n, Id = "rId" + n.ToString(CultureInfo.InvariantCulture) }))).Save(part);
         }
 
         using (var part = archive.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())

@@ -32,9 +32,9 @@ public sealed class CustomerXlsxTests
 
         Assert.Equal((3L, false), (export.Value.RowCount, export.Value.HasCanary));
         var workbook = stream.ToArray();
-        var (errors, sheetName) = XlsxReader.Validate(workbook);
+        var (errors, sheetNames) = XlsxReader.Validate(workbook);
         Assert.Empty(errors);
-        Assert.Equal("Customers", sheetName);
+        Assert.Equal(["Customers"], sheetNames);
         var cells = XlsxReader.Cells(workbook);
         Assert.Equal(CustomerCsv.Header, cells[0].Select(c => XlsxReader.Text(c!)));
         Assert.Equal(csv.Count, cells.Count - 1);
@@ -67,6 +67,38 @@ public sealed class CustomerXlsxTests
         Assert.Empty(XlsxReader.Validate(stream.ToArray()).Errors);
         var row = Assert.Single(XlsxReader.Rows(stream.ToArray()));
         Assert.Equal(("Bell\uFFFD", "Half \uFFFD surrogate"), (row[3], row[4]));
+    }
+
+    [Fact]
+    public async Task Customers_past_a_sheets_rows_continue_on_further_sheets_each_with_its_header()
+    {
+        var customers = Enumerable.Range(1, 10).Select(n => SegmentReference.Summarize(Customer(n, id: Id(n)), [])).ToList();
+        using var stream = new MemoryStream();
+
+        var written = await CustomerXlsx.WriteAsync(customers.ToAsyncEnumerable(), stream, CancellationToken.None, rowsPerSheet: 4);
+
+        Assert.Equal(10, written);
+        var workbook = stream.ToArray();
+        var (errors, sheetNames) = XlsxReader.Validate(workbook);
+        Assert.Empty(errors);
+        Assert.Equal(["Customers", "Customers 2", "Customers 3"], sheetNames);
+        Assert.Equal(customers.Select(c => c.Id.ToString()), Enumerable.Range(0, 3).SelectMany(s => XlsxReader.Rows(workbook, s)).Select(r => r[0]));
+        Assert.All(Enumerable.Range(0, 3), s => Assert.Equal(CustomerCsv.Header, XlsxReader.Cells(workbook, s)[0].Select(c => XlsxReader.Text(c!))));
+        Assert.Equal(["2", "3", "4", "5"], XlsxReader.Cells(workbook, 1).Skip(1).Select(r => r[0]!.CellReference!.Value![1..]));
+    }
+
+    [Fact]
+    public async Task An_export_of_no_customers_is_a_sheet_with_its_header_alone()
+    {
+        using var stream = new MemoryStream();
+
+        var export = await _shop.Segments().ExportXlsxAsync(Clerk, CustomerSegment.All, stream);
+
+        Assert.Equal(0, export.Value.RowCount);
+        var (errors, sheetNames) = XlsxReader.Validate(stream.ToArray());
+        Assert.Empty(errors);
+        Assert.Equal(["Customers"], sheetNames);
+        Assert.Single(XlsxReader.Cells(stream.ToArray()));
     }
 
     [Fact]
