@@ -132,10 +132,10 @@ public sealed class CustomerSegmentService
     /// <summary>
     /// Writes the segment's customers as an XLSX workbook to <paramref name="stream"/>: a sheet <c>Customers</c> with
     /// the columns of <see cref="ExportCsvAsync"/>, continued on <c>Customers 2</c>, <c>Customers 3</c>, … past
-    /// 1,048,575 customers (a spreadsheet's rows, less the header). Streamed as the CSV is (the sheet is written row by row into
-    /// the archive as the store yields them, and the archive to the stream as it fills), so memory stays flat for
-    /// any number of customers, and every write to <paramref name="stream"/> is asynchronous (an HTTP response body
-    /// suits). Text cells are inline strings, never formulas, so a cell starting with <c>=</c> is text as it is (no
+    /// 1,048,575 customers (a spreadsheet's rows, less the header). Streamed as the CSV is (the sheet is written row
+    /// by row into the archive as the store yields them, and the archive to the stream as it fills), so memory stays
+    /// flat for any number of customers, and every write to <paramref name="stream"/> is asynchronous (an HTTP
+    /// response body suits). Text cells are inline strings, never formulas, so a cell starting with <c>=</c> is text as it is (no
     /// apostrophe). Birthdays are dates (<c>yyyy-mm-dd</c>), registration and last order are date-times in UTC
     /// (<c>yyyy-mm-dd hh:mm:ss</c>, to the millisecond a spreadsheet keeps), order counts numbers, lifetime spend
     /// the text of the CSV (amounts of several currencies do not add up to one number). The stream is not closed.
