@@ -50,7 +50,7 @@ public class CustomerExportBenchmarks
         await using var writer = new StreamWriter(Stream.Null, new UTF8Encoding(false), 64 * 1024);
         using var sampler = new Timer(_ => RecordPeak(), null, 0, 10);
         var exported = await scope.ServiceProvider.GetRequiredService<CustomerSegmentService>().ExportCsvAsync(CustomerBench.Analyst, CustomerSegment.All, writer);
-        return exported.Value;
+        return exported.Value.RowCount;
     }
 
     private void RecordPeak()

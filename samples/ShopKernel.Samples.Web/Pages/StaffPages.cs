@@ -16,8 +16,8 @@ namespace ShopKernel.Samples.Web.Pages;
 
 /// <summary>
 /// The staff pages, behind the staff sign-in (<c>/staff/signin</c>): the staff home with orders by status (each opens
-/// its order page, where staff cancel it or change its status), abandoned carts, the stop list, a CSV export of a
-/// customer segment and sending the newsletter, and the access log. Each section and action needs its permission:
+/// its order page, where staff cancel it or change its status), abandoned carts, the stop list, a CSV or XLSX export
+/// of a customer segment and sending the newsletter, and the access log. Each section and action needs its permission:
 /// ShopKernel's own operations (the export, the access log) ask through <see cref="IStaffAuthorizer"/>, and the
 /// sample runs its other operations through the same gate (<see cref="StaffAccess"/>), so every attempt, allowed or
 /// refused, is in the access log.
@@ -35,6 +35,7 @@ public static partial class StaffPages
         staff.MapPost("/stop-list", AddToStopListAsync);
         staff.MapPost("/stop-list/{id:guid}/remove", RemoveFromStopListAsync);
         staff.MapGet("/customers.csv", ExportAsync);
+        staff.MapGet("/customers.xlsx", ExportXlsxAsync);
         staff.MapPost("/newsletter", SendNewsletterAsync);
     }
 
@@ -143,7 +144,8 @@ public static partial class StaffPages
                 <h2>Customers</h2>
                 <p><a id="export-all" href="{E(Link("/customers.csv"))}">Export all customers (CSV)</a> ·
                 <a id="export-repeat" href="{E(Link("/customers.csv", "segment=repeat"))}">Export repeat buyers (2+ orders)</a> ·
-                <a href="{E(Link("/customers.csv", "segment=lapsed"))}">Export customers with no order for 90 days</a></p>
+                <a href="{E(Link("/customers.csv", "segment=lapsed"))}">Export customers with no order for 90 days</a> ·
+                <a id="export-xlsx" href="{E(Link("/customers.xlsx"))}">Export all customers (XLSX)</a></p>
                 """);
         }
 
@@ -223,6 +225,20 @@ public static partial class StaffPages
 
         // ShopKernel asks the authorizer first and writes nothing when refused: the response has not started then.
         var exported = await segments.ExportCsvAsync(Actor(http), chosen, writer, http.RequestAborted);
+        if (!exported.Succeeded && !http.Response.HasStarted)
+        {
+            http.Response.Headers.ContentDisposition = default;
+            await Refused(http, exported.Error!).ExecuteAsync(http);
+        }
+    }
+
+    private static async Task ExportXlsxAsync(HttpContext http, CustomerSegmentService segments)
+    {
+        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"customers-all.xlsx\"";
+
+        // As for the CSV: a refusal writes nothing, and the response has not started then.
+        var exported = await segments.ExportXlsxAsync(Actor(http), CustomerSegment.All, http.Response.Body, http.RequestAborted);
         if (!exported.Succeeded && !http.Response.HasStarted)
         {
             http.Response.Headers.ContentDisposition = default;

@@ -39,6 +39,12 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         }
     }
 
+    public async Task<long> CountAsync(CustomerSegment segment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return await Filter(context, segment).LongCountAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);

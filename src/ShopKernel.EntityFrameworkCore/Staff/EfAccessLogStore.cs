@@ -55,6 +55,17 @@ internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogS
         }
     }
 
+    public async IAsyncEnumerable<AccessLogEntry> ReadByOperationAsync(IReadOnlyCollection<string> operations, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var names = operations.ToArray();
+        var rows = Entries.Where(e => names.Contains(e.Operation)).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Map(row)!;
+        }
+    }
+
     private static AccessLogEntry? Map(AccessLogRecord? r) =>
         r is null
             ? null

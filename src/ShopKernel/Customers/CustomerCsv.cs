@@ -60,11 +60,11 @@ internal static class CustomerCsv
     }
 
     /// <summary>UTC in ISO 8601 to the microsecond, e.g. <c>2026-11-23T10:00:00.000000Z</c>.</summary>
-    private static string Instant(DateTimeOffset instant) =>
+    public static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The amounts in Money's invariant text form, separated by <c>"; "</c>: <c>120.00 EUR; 15.00 USD</c>.</summary>
-    private static string Spend(IReadOnlyList<Money> amounts) => amounts.Count switch
+    public static string Spend(IReadOnlyList<Money> amounts) => amounts.Count switch
     {
         0 => string.Empty,
         1 => amounts[0].ToString(),

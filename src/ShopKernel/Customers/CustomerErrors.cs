@@ -23,6 +23,8 @@ internal static class CustomerErrors
     public static readonly ShopError NameInvalid = new(CustomerErrorCodes.NameInvalid, "First and last name are required, at most 100 characters each, without control characters.");
     public static readonly ShopError BirthdayInvalid = new(CustomerErrorCodes.BirthdayInvalid, "The birthday must not be in the future nor more than 120 years ago.");
     public static readonly ShopError Duplicate = new(CustomerErrorCodes.Duplicate, "Another customer has verified this e-mail address or phone number, or uses this external subject.");
+    /// <summary>What the access log records of an export stopped part way; the caller gets the exception that stopped it, not this.</summary>
+    public static readonly ShopError ExportInterrupted = new("customer.export_interrupted", "The export stopped part way: some rows may have been written.");
     public static readonly ShopError NotFound = new(CustomerErrorCodes.NotFound, "No customer has this id.");
     public static readonly ShopError SignInFailed = new(CustomerErrorCodes.SignInFailed, "The contact or the password is wrong.");
     public static readonly ShopError LockedOut = new(CustomerErrorCodes.LockedOut, "Too many failed sign-ins; the account is locked for a while.");

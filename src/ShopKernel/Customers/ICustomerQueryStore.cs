@@ -21,6 +21,12 @@ public interface ICustomerQueryStore
     /// <returns>The customers, by id.</returns>
     IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, CancellationToken cancellationToken = default);
 
+    /// <summary>Counts the segment's customers: where an export puts its canary among them.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many customers <see cref="StreamAsync"/> would yield now.</returns>
+    Task<long> CountAsync(CustomerSegment segment, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Finds the guest buyers (orders without a customer, grouped by normalised e-mail, else phone) that meet the
     /// segment's order conditions (<see cref="CustomerSegment.LastOrderSince"/>, <see cref="CustomerSegment.NoOrderSince"/>,

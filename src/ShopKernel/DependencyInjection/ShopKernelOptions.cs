@@ -39,6 +39,10 @@ public sealed class ShopKernelOptions
     [ValidateObjectMembers]
     public ContactNormalizationOptions Contacts { get; set; } = new();
 
+    /// <summary>Export canaries: the e-mail domain and phone range the shop owns for them. Default: none.</summary>
+    [ValidateObjectMembers]
+    public ExportOptions Exports { get; set; } = new();
+
     /// <summary>Signing keys and lifetimes of verification tokens.</summary>
     public TokenOptions Tokens { get; set; } = new();
 

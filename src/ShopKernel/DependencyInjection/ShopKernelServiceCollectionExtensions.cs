@@ -47,6 +47,7 @@ public static class ShopKernelServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ContactNormalizationOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, TokenOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CustomerOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, ExportOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, SubscriptionOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PricingOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CheckoutOptionsRules>(),

@@ -95,7 +95,7 @@ public static class ShopKernelTelemetry
         /// <summary>A customer is erased; tags <see cref="Tags.ProfileRemoved"/>, <see cref="Tags.CartsRemoved"/> and <see cref="Tags.OrdersAnonymised"/>.</summary>
         public const string CustomerErase = "shopkernel.customer.erase";
 
-        /// <summary>A customer segment is exported as CSV; tag <see cref="Tags.RowCount"/>.</summary>
+        /// <summary>A customer segment is exported as CSV or XLSX; tag <see cref="Tags.RowCount"/>.</summary>
         public const string CustomerSegmentExport = "shopkernel.customer.segment_export";
 
         /// <summary>Staff change an order's status; tags <see cref="Tags.OrderNumber"/> and <see cref="Tags.OrderStatus"/>.</summary>

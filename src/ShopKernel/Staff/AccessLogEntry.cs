@@ -59,6 +59,9 @@ public static class StaffOperations
     /// <summary><see cref="CustomerSegmentService.ExportCsvAsync"/>.</summary>
     public const string SegmentExport = "customers.segment_export";
 
+    /// <summary><see cref="CustomerSegmentService.ExportXlsxAsync"/>.</summary>
+    public const string SegmentExportXlsx = "customers.segment_export_xlsx";
+
     /// <summary><see cref="CustomerSegmentService.QueryGuestBuyersAsync"/>.</summary>
     public const string GuestBuyerQuery = "customers.guest_buyer_query";
 
@@ -88,4 +91,7 @@ public static class StaffOperations
 
     /// <summary><see cref="AccessLogService.VerifyAsync"/>.</summary>
     public const string AccessLogVerify = "accesslog.verify";
+
+    /// <summary><see cref="AccessLogService.TraceExportAsync"/>.</summary>
+    public const string AccessLogTraceExport = "accesslog.trace_export";
 }

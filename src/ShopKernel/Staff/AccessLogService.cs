@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
 
 namespace ShopKernel.Staff;
 
@@ -18,25 +20,35 @@ public sealed record AccessLogVerification(bool IsIntact, long Entries, long? Br
 
 /// <summary>
 /// The access log for staff who hold <see cref="StaffPermissions.AccessLogRead"/>: read it a page at a time (all of it
-/// or one customer's), and verify its hash chain. Reading and verifying the log are logged too.
+/// or one customer's), verify its hash chain, and trace a leaked export by its canary. Reading, verifying and
+/// tracing are logged too.
 /// </summary>
 public sealed class AccessLogService
 {
     /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
+    private static readonly string[] ExportOperations = [StaffOperations.SegmentExport, StaffOperations.SegmentExportXlsx];
+
     private readonly StaffAccess _access;
     private readonly IAccessLogStore _store;
+    private readonly ContactNormalizer _contacts;
+    private readonly ExportCanaries _canaries;
     private readonly ShopErrorDescriber _describer;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="access">The staff gate.</param>
     /// <param name="store">The access log store.</param>
+    /// <param name="contacts">Reads the contacts <see cref="TraceExportAsync"/> is asked about, as the shop reads contacts.</param>
+    /// <param name="options">The options: <c>Tokens:SigningKeys</c> key the export canaries.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public AccessLogService(StaffAccess access, IAccessLogStore store, ShopErrorDescriber? errorDescriber = null)
+    public AccessLogService(StaffAccess access, IAccessLogStore store, ContactNormalizer contacts, IOptions<ShopKernelOptions> options, ShopErrorDescriber? errorDescriber = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _access = access ?? throw new ArgumentNullException(nameof(access));
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
+        _canaries = new ExportCanaries(options.Value);
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
@@ -87,6 +99,72 @@ public sealed class AccessLogService
             async ct => Result<AccessLogVerification>.Success(await VerifyCoreAsync(ct).ConfigureAwait(false)),
             v => v.Entries,
             cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Which export a canary contact belongs to: given an e-mail address or phone number that reached the shop's
+    /// canary domain or range (a message to it, a call), recomputes the canary of every export in the log from its
+    /// export id and the canary contacts its entry recorded, under each configured signing key, and answers the
+    /// exports whose canary has that contact (compared as <see cref="ContactNormalizer"/> normalises them). Only what
+    /// the log stores is read, so it answers for exports made by other instances or before a restart; an export
+    /// chained under a signing key that is no longer configured can no longer be traced. Usually one export answers;
+    /// a phone number of a short range may belong to the canaries of several, which the e-mail address tells apart.
+    /// The call is logged with the contact masked.
+    /// </summary>
+    /// <param name="actor">The member of staff tracing; needs <see cref="StaffPermissions.AccessLogRead"/>.</param>
+    /// <param name="contact">The e-mail address or phone number (international form, or national in the default region).</param>
+    /// <param name="cancellationToken">Cancels the trace.</param>
+    /// <returns>The exports, oldest first, or <c>staff.trace_not_found</c>, <c>staff.request_invalid</c>, <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.</returns>
+    public async Task<Result<IReadOnlyList<TracedExport>>> TraceExportAsync(StaffActor actor, string contact, CancellationToken cancellationToken = default)
+    {
+        var (email, phone) = Read(contact);
+        return _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.AccessLogRead,
+            StaffOperations.AccessLogTraceExport,
+            null,
+            "contact " + (email is not null ? ContactMasks.Email(contact.Trim()) : phone is not null ? ContactMasks.Phone(phone) : "***"),
+            async ct =>
+            {
+                if (email is null && phone is null)
+                {
+                    return Result<IReadOnlyList<TracedExport>>.Fail(StaffErrors.RequestInvalid);
+                }
+
+                var found = new List<TracedExport>();
+                await foreach (var entry in _store.ReadByOperationAsync(ExportOperations, ct).ConfigureAwait(false))
+                {
+                    if (ExportDetails.TryParse(entry.Details, out var details) && details.Canary is { } recorded
+                        && _canaries.Recompute(details.ExportId, recorded).Any(c => phone is not null ? c.Phone == phone : email == _contacts.NormalizeEmail(EmailAddress.Parse(c.Email))))
+                    {
+                        found.Add(new TracedExport(
+                            entry.Sequence, details.ExportId, entry.Actor, entry.At, entry.Operation, details.Segment, entry.RowCount, entry.Outcome,
+                            AccessLogChain.DetailsHash(entry.Details) == entry.DetailsHash && _access.Chain.HashOf(entry) == entry.Hash));
+                    }
+                }
+
+                return found.Count == 0 ? Result<IReadOnlyList<TracedExport>>.Fail(StaffErrors.TraceNotFound) : Result<IReadOnlyList<TracedExport>>.Success(found);
+            },
+            found => found.Count,
+            cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A contact to trace: an e-mail address's matching key, or a phone number in E.164; neither for text that is no contact.</summary>
+    private (string? Email, string? Phone) Read(string? contact)
+    {
+        if (string.IsNullOrWhiteSpace(contact))
+        {
+            return (null, null);
+        }
+
+        if (contact.Contains('@', StringComparison.Ordinal))
+        {
+            var email = _contacts.ParseEmail(contact.Trim());
+            return (email.Succeeded ? _contacts.NormalizeEmail(email.Value) : null, null);
+        }
+
+        var phone = _contacts.ParsePhone(contact);
+        return (null, phone.Succeeded ? phone.Value.E164 : null);
+    }
 
     private async Task<AccessLogVerification> VerifyCoreAsync(CancellationToken cancellationToken)
     {

@@ -29,6 +29,11 @@ public interface IAccessLogStore
     /// <returns>The entries.</returns>
     IAsyncEnumerable<AccessLogEntry> ReadAllAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every entry of the given operations in sequence order, streamed: the exports a trace recomputes the canaries of.</summary>
+    /// <param name="operations">The operations (<see cref="AccessLogEntry.Operation"/>).</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The entries.</returns>
+    IAsyncEnumerable<AccessLogEntry> ReadByOperationAsync(IReadOnlyCollection<string> operations, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The keys a store names when it refuses a write as a <see cref="StoreWriteStatus.Duplicate"/> of the access log.</summary>

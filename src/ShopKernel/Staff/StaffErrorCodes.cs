@@ -9,6 +9,9 @@ public static class StaffErrorCodes
     /// <summary>The staff actor is not acceptable (see <see cref="StaffActor"/>). Map to 400.</summary>
     public const string ActorInvalid = "staff.actor_invalid";
 
-    /// <summary>An access log query is malformed (page size). Map to 400.</summary>
+    /// <summary>An access log query is malformed (a page size, a contact to trace that is no e-mail address or phone number). Map to 400.</summary>
     public const string RequestInvalid = "staff.request_invalid";
+
+    /// <summary>No export in the access log had a canary with the traced contact. Map to 404.</summary>
+    public const string TraceNotFound = "staff.trace_not_found";
 }

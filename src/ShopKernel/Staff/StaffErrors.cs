@@ -5,6 +5,7 @@ internal static class StaffErrors
 {
     public static readonly ShopError ActorInvalid = new(StaffErrorCodes.ActorInvalid, "The member of staff is not acceptable.");
     public static readonly ShopError RequestInvalid = new(StaffErrorCodes.RequestInvalid, "The request is malformed.");
+    public static readonly ShopError TraceNotFound = new(StaffErrorCodes.TraceNotFound, "No export in the access log had a canary with this contact.");
 
     /// <summary>
     /// A store's answer when the access-log entry it was to commit with a change lost its sequence to a parallel

@@ -34,6 +34,7 @@ public sealed partial class SubscriptionService
     private readonly Dictionary<string, SubscriptionTopicOptions> _topics;
     private readonly TimeProvider _time;
     private readonly TimeSpan _claimLifetime;
+    private readonly CanaryContacts _canaries;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
 
@@ -61,6 +62,7 @@ public sealed partial class SubscriptionService
         _tokenOptions = options.Value.Tokens;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
+        _canaries = CanaryContacts.From(options.Value.Exports);
         _topics = _options.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
@@ -406,7 +408,9 @@ public sealed partial class SubscriptionService
     /// <summary>
     /// The people a topic's message may be sent to now: subscribed, under the topic's and the global caps, in the
     /// segment when one is given (guests then drop out), and not blocked from marketing
-    /// (<see cref="IMarketingSuppression"/>); keyset-paged by subject. Each comes with where to send and a one-click
+    /// (<see cref="IMarketingSuppression"/>), nor reached at an export canary's contact (the
+    /// <see cref="ExportOptions.CanaryEmailDomain"/> and its subdomains, the <see cref="ExportOptions.CanaryPhonePrefix"/>
+    /// range); keyset-paged by subject. Each comes with where to send and a one-click
     /// unsubscribe token. Blocked people, customers without a contact for the channel and guests whose contact is on
     /// the profile of a customer subscribed to the topic (who is sent the message instead) are filtered out of each
     /// page, so a page may hold fewer than <paramref name="pageSize"/> while more follow. Eligibility is not a
@@ -438,7 +442,8 @@ public sealed partial class SubscriptionService
 
         var now = Clock.UtcNow(_time);
         var rows = await _store.ListEligibleAsync(new EligibleRecipientQuery(topic.Id, topic.Channel, Limits(topic, now), segment, after, pageSize), cancellationToken).ConfigureAwait(false);
-        var candidates = rows.Where(r => r.SendTo is not null)
+        // An export canary is nobody: a message to it would tell the leaker's buyer it is a trap.
+        var candidates = rows.Where(r => r.SendTo is not null && !_canaries.Covers(r.SendTo))
             .Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject), Contact: ContactSubject(r, topic.Channel)))
             .ToList();
 
@@ -467,6 +472,7 @@ public sealed partial class SubscriptionService
     /// checked atomically, so that concurrent senders cannot together pass a cap. Record before sending; send only on success.
     /// The caps are a person's: the sends to every subject whose messages reach the same mailbox or number count (a
     /// customer, and a guest subscription of the address or number on their profile).
+    /// A guest subscription of an export canary's contact is never sent to: <c>subscription.not_subscribed</c>.
     /// </summary>
     /// <param name="subject">The subject.</param>
     /// <param name="topicId">The topic id.</param>
@@ -483,6 +489,11 @@ public sealed partial class SubscriptionService
             }
 
             var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
+            if (ConsentSubject.FromStored(stored) is { Kind: ConsentSubjectKind.Email or ConsentSubjectKind.Phone } contact && _canaries.Covers(contact.Key))
+            {
+                // Export canaries are never mailed, whoever subscribed them.
+                return SubscriptionErrors.NotSubscribed;
+            }
 
             // The caps are the person's: sends to every subject whose messages reach the same mailbox or number count.
             var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];

@@ -1,10 +1,13 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Specifications.Customers;
+using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Staff;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Staff;
@@ -21,6 +24,30 @@ public abstract class AccessLogSpecification : CustomerSteps
 
     private bool IsPostgres => Host.Database.Provider == "PostgreSQL";
 
+    private const string CanaryDomain = "post-lindenhof.example";
+
+    protected override void Configure(ShopKernelOptions options)
+    {
+        base.Configure(options);
+        options.Exports.CanaryEmailDomain = CanaryDomain;
+        options.Exports.CanaryPhonePrefix = "+49 30 123456";
+    }
+
+    /// <summary>Exports every customer as CSV and returns the export and the canary's cells (id, email, phone without the CSV's apostrophe).</summary>
+    private async Task<(CustomerExport Export, string[] Canary, List<string> Ids)> ExportAsync(StaffActor actor)
+    {
+        var csv = new StringBuilder();
+        CustomerExport export;
+        await using (var writer = new StringWriter(csv))
+        {
+            export = (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(actor, CustomerSegment.All, writer))).Value;
+        }
+
+        var rows = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var canary = Assert.Single(rows, r => r.Contains("@" + CanaryDomain + ",", StringComparison.Ordinal)).Split(',');
+        return (export, [canary[0], canary[1], canary[2].Trim('"').TrimStart('\'')], [.. rows.Select(r => r[..36])]);
+    }
+
     private Task<IReadOnlyList<AccessLogEntry>> EntriesAsync() =>
         Use<IAccessLogStore, IReadOnlyList<AccessLogEntry>>(async s => [.. (await s.ListAsync(null, null, 1000)).OrderBy(e => e.Sequence)]);
 
@@ -31,7 +58,8 @@ public abstract class AccessLogSpecification : CustomerSteps
     private List<(string Operation, string Permission, Func<StaffActor, Task<ShopError?>> Run)> Operations(CustomerId customer) =>
     [
         (StaffOperations.SegmentQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(a, CustomerSegment.All)))),
-        (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
+        (StaffOperations.SegmentExport, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(a, CustomerSegment.All, TextWriter.Null)))),
+        (StaffOperations.SegmentExportXlsx, StaffPermissions.CustomersExport, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportXlsxAsync(a, CustomerSegment.All, Stream.Null)))),
         (StaffOperations.GuestBuyerQuery, StaffPermissions.CustomersRead, a => ErrorOf(Use<CustomerSegmentService, Result<GuestBuyerPage>>(s => s.QueryGuestBuyersAsync(a, CustomerSegment.All)))),
         (StaffOperations.Unmask, StaffPermissions.CustomersUnmask, a => ErrorOf(Use<CustomerSegmentService, Result<CustomerProfile>>(s => s.UnmaskAsync(a, customer)))),
         (StaffOperations.PersonalDataExport, StaffPermissions.CustomersExport, async a => (await Use<PersonalDataService, Result>(s => s.ExportAsync(a, customer, Stream.Null))).Error),
@@ -105,13 +133,76 @@ public abstract class AccessLogSpecification : CustomerSteps
         var csv = new StringBuilder();
         await using (var writer = new StringWriter(csv))
         {
-            Assert.Equal(3, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(0), writer))).Value);
+            Assert.Equal(3, (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(0), writer))).Value.RowCount);
         }
 
         var entry = Assert.Single(await EntriesAsync());
         Assert.Equal((Clerk, StaffOperations.SegmentExport, 3L, AccessOutcome.Succeeded), (entry.Actor, entry.Operation, entry.RowCount, entry.Outcome));
         Assert.Contains("MinOrderCount = 0", entry.Details, StringComparison.Ordinal);
         Assert.Equal(Host.Time.GetUtcNow(), entry.At);
+    }
+
+    [Fact]
+    public async Task An_export_through_the_store_carries_its_canary_and_its_entry_holds_the_export_id_in_a_chain_that_verifies()
+    {
+        var registered = new List<CustomerId>();
+        for (var i = 0; i < 12; i++)
+        {
+            registered.Add((await RegisterAsync(Ada($"buyer{i}@example.com", null))).Value.Id);
+            Host.Time.Advance(TimeSpan.FromMinutes(37));
+        }
+
+        var (csv, canary, ids) = await ExportAsync(Clerk);
+        await using var workbook = new MemoryStream();
+        var xlsx = (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportXlsxAsync(Clerk, CustomerSegment.All, workbook))).Value;
+
+        Assert.Equal((12L, true), (csv.RowCount, csv.HasCanary));
+        Assert.Equal((12L, true), (xlsx.RowCount, xlsx.HasCanary));
+        Assert.Equal(13, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.DoesNotContain(canary[0], registered.Select(r => r.ToString()));
+        Assert.Matches(@"^\+4930123456\d{3}$", canary[2]);
+        Assert.Equal(12, await CustomerCountAsync());
+        Assert.Equal(12, (await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(Clerk, CustomerSegment.All))).Value.Items.Count);
+        var entries = await EntriesAsync();
+        Assert.Equal(
+            [(StaffOperations.SegmentExport, csv.ExportId, 12L), (StaffOperations.SegmentExportXlsx, xlsx.ExportId, 12L)],
+            entries.Take(2).Select(e => (e.Operation, ExportDetails.TryParse(e.Details, out var d) ? d.ExportId : Guid.Empty, e.RowCount!.Value)));
+        Assert.StartsWith($"export {csv.ExportId:N}; canary {CanaryDomain} phone +4930123456 3; ", entries[0].Details, StringComparison.Ordinal);
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+    }
+
+    [Fact]
+    public async Task A_canary_traces_back_to_its_export_after_a_restart_from_what_the_database_holds()
+    {
+        await RegisterAsync(Ada("grace@example.com", null));
+
+        // An export entry of an earlier version, whose details are the segment alone, stays in the log and verifies.
+        await Use<StaffAccess, Result<long>>(s => s.RunAsync(Clerk, StaffPermissions.CustomersExport, StaffOperations.SegmentExport, null, "all customers", _ => Task.FromResult(Result<long>.Success(1L)), n => n));
+        var intern = new StaffActor("intern-3", "Ian Intern");
+        await ExportAsync(Clerk);
+        var (export, canary, _) = await ExportAsync(intern);
+
+        await using var restarted = new ShopKernelTestHost(Storage, Configure);
+        async Task<Result<IReadOnlyList<TracedExport>>> TraceAsync(string contact)
+        {
+            await using var scope = restarted.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AccessLogService>().TraceExportAsync(Auditor, contact);
+        }
+
+        var traced = await TraceAsync(canary[1]);
+        Assert.True(traced.Succeeded, traced.Error?.ToString());
+        var byEmail = Assert.Single(traced.Value);
+        Assert.Equal((3L, export.ExportId, intern, StaffOperations.SegmentExport, 1L, true), (byEmail.Sequence, byEmail.ExportId, byEmail.Actor, byEmail.Operation, byEmail.RowCount, byEmail.IsVerified));
+        Assert.Equal(CustomerSegment.All.ToString(), byEmail.Segment);
+        Assert.Contains((await TraceAsync(canary[2])).Value, t => t.ExportId == export.ExportId);
+        Assert.Equal(StaffErrorCodes.TraceNotFound, (await TraceAsync("nobody.here@" + CanaryDomain)).Error?.Code);
+        var verified = await VerifyAsync();
+        Assert.True(verified.IsIntact, verified.Problem);
+        Assert.Equal(
+            [StaffOperations.AccessLogTraceExport, StaffOperations.AccessLogTraceExport, StaffOperations.AccessLogTraceExport],
+            (await EntriesAsync()).Skip(3).Take(3).Select(e => e.Operation));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CsCheck;
+using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Customers;
 using ShopKernel.Specifications.Infrastructure;
@@ -150,6 +152,7 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
             Assert.True(expected.Count > 0 || name.Contains("28 February", StringComparison.Ordinal), $"{name}: the population should have matches");
             var actual = (await QueryAsync(segment)).Select(s => s.Id).ToList();
             Assert.True(expected.SequenceEqual(actual), $"{name}: {actual.Count} customers selected, {expected.Count} expected");
+            Assert.Equal(expected.Count, await Host.InScopeAsync<ICustomerQueryStore, long>(s => s.CountAsync(segment)));
         }
     }
 
@@ -244,13 +247,65 @@ public abstract class CustomerSegmentSpecification : StoreSpecification
         await SeedAsync(Population(5000, seed: 5));
         using var writer = new StringWriter();
 
-        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, writer));
+        var exported = await Host.InScopeAsync<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, writer));
 
-        Assert.Equal(5000, exported.Value);
+        Assert.Equal(5000, exported.Value.RowCount);
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5001, lines.Length);
         Assert.Equal(Expected(CustomerSegment.All).Select(id => id.ToString()), lines.Skip(1).Select(l => l[..36]));
         var lapsed = CustomerSegment.All.WithNoOrderSince(T.AddDays(-30));
         Assert.Equal(Expected(lapsed), await StreamAsync(lapsed));
+    }
+
+    [Fact]
+    public async Task The_xlsx_export_holds_the_cells_of_the_csv_export_and_each_carries_its_own_canary_the_store_never_holds()
+    {
+        const string canaryDomain = "post-lindenhof.example";
+        await SeedAsync(Population(400, seed: 9));
+        await using var shop = new ShopKernelTestHost(Storage, options =>
+        {
+            options.Tokens.SigningKeys.Add(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("ShopKernel test signing key"u8)));
+            options.Exports.CanaryEmailDomain = canaryDomain;
+        });
+        var segment = CustomerSegment.All.WithNoOrderSince(T.AddDays(-30));
+        using var writer = new StringWriter();
+        using var workbook = new MemoryStream();
+
+        var csv = await shop.InScopeAsync<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, segment, writer));
+        var xlsx = await shop.InScopeAsync<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportXlsxAsync(Clerk, segment, workbook));
+
+        var expected = Expected(segment);
+        Assert.Equal((expected.Count, true), (csv.Value.RowCount, csv.Value.HasCanary));
+        Assert.Equal((expected.Count, true), (xlsx.Value.RowCount, xlsx.Value.HasCanary));
+        var csvRows = ReadCsv(writer.ToString());
+        var xlsxRows = ShopKernel.Tests.Customers.XlsxReader.Rows(workbook.ToArray());
+        Assert.Empty(ShopKernel.Tests.Customers.XlsxReader.Validate(workbook.ToArray()).Errors);
+        bool IsCanary(string?[] row) => row[1]?.EndsWith("@" + canaryDomain, StringComparison.Ordinal) == true;
+        var csvCanary = Assert.Single(csvRows, IsCanary);
+        var xlsxCanary = Assert.Single(xlsxRows, IsCanary);
+        Assert.NotEqual(csvCanary[1], xlsxCanary[1]);
+        Assert.Equal(expected.Select(id => id.ToString()), csvRows.Where(r => !IsCanary(r)).Select(r => r[0]));
+        Assert.Equal(csvRows.Select(r => r[0]).Order(StringComparer.Ordinal), csvRows.Select(r => r[0]));
+        Assert.Equal(xlsxRows.Select(r => r[0]).Order(StringComparer.Ordinal), xlsxRows.Select(r => r[0]));
+
+        // Text cells hold the CSV's values without its formula escape; the other columns are typed (see the core tests).
+        int[] text = [0, 1, 2, 3, 4, 9];
+        Assert.Equal(
+            csvRows.Where(r => !IsCanary(r)).Select(r => string.Join('|', text.Select(c => r[c].StartsWith("'+", StringComparison.Ordinal) ? r[c][1..] : r[c]))),
+            xlsxRows.Where(r => !IsCanary(r)).Select(r => string.Join('|', text.Select(c => r[c] ?? string.Empty))));
+        Assert.Equal(400, await Storage.CountAsync(Stored.Customers));
+        Assert.Equal(expected.Count, await shop.InScopeAsync<ICustomerQueryStore, long>(s => s.CountAsync(segment)));
+    }
+
+    private static List<string[]> ReadCsv(string csv)
+    {
+        using var parser = new CsvParser(new StringReader(csv), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (parser.Read())
+        {
+            rows.Add(parser.Record!);
+        }
+
+        return rows[1..];
     }
 }

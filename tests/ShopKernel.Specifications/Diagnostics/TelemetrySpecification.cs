@@ -266,7 +266,7 @@ public abstract class TelemetrySpecification : CustomerSteps
         Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(promotion with { Version = 1, Name = "Summer sale" }))).Succeeded);
         Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("summer"))).Succeeded);
         using var csv = new StringWriter();
-        Assert.Equal(1, (await Use<CustomerSegmentService, Result<long>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, csv))).Value);
+        Assert.Equal(1, (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, csv))).Value.RowCount);
         using var json = new MemoryStream();
         Assert.True((await Use<PersonalDataService, Result>(s => s.ExportAsync(Clerk, zelda.Id, json))).Succeeded);
         Assert.True((await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zelda.Id))).Succeeded);

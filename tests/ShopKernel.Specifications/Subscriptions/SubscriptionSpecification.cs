@@ -14,6 +14,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
     protected const string Newsletter = "newsletter";
     protected const string Flash = "flash-sales";
     protected const string Sms = "sms-offers";
+    protected const string CanaryDomain = "post-lindenhof.example";
 
     protected static readonly ConsentEvidence Ticked = new(ConsentSource.CheckoutForm)
     {
@@ -28,6 +29,8 @@ public abstract class SubscriptionSpecification : CustomerSteps
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = Flash, DoubleOptIn = false, Cap = new FrequencyCap { MaxMessages = 3, Period = TimeSpan.FromDays(7) } });
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = Sms, Channel = SubscriptionChannel.Sms, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(1) } });
         options.Subscriptions.GlobalCap = new FrequencyCap { MaxMessages = 5, Period = TimeSpan.FromDays(1) };
+        options.Exports.CanaryEmailDomain = CanaryDomain;
+        options.Exports.CanaryPhonePrefix = "+49 30 123456";
     }
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IMarketingSuppression>(Blocked);
@@ -314,6 +317,34 @@ public abstract class SubscriptionSpecification : CustomerSteps
         // Once the customer's own subscription ends, the guest one is theirs to receive again.
         Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(ConsentSubject.ForCustomer(ada.Id), Flash, new ConsentEvidence(ConsentSource.AccountPage)))).Value);
         Assert.Equal([((ShopKernel.Customers.CustomerId?)null, "ada@example.com"), ((ShopKernel.Customers.CustomerId?)null, "grace@example.com")], await EligibleAsync(Flash));
+    }
+
+    [Fact]
+    public async Task Contacts_at_the_export_canary_domain_or_range_are_never_listed_nor_sent_to()
+    {
+        await SubscribedGuestAsync("grace@example.com", Flash);
+        var canaryGuest = await SubscribedGuestAsync("anna.smith42@" + CanaryDomain, Flash);
+        var below = await SubscribedGuestAsync("lena.koch1984@News.Post-Lindenhof.Example", Flash);
+        var customer = (await RegisterAsync(Ada("ben.wolf77@" + CanaryDomain, "+49 30 123456 789"))).Value;
+        Assert.Equal(SubscriptionState.Subscribed, (await RequestAsync(Flash, ConsentSubject.ForCustomer(customer.Id))).Value.State);
+        foreach (var texted in new[] { ConsentSubject.ForPhone("+49 30 123456 001"), ConsentSubject.ForPhone("030 1234567"), ConsentSubject.ForCustomer(customer.Id) })
+        {
+            var confirmation = (await RequestAsync(Sms, texted)).Value.Confirmation!;
+            Assert.True((await Subs(s => s.ConfirmAsync(confirmation.Token))).Succeeded);
+        }
+
+        var mailed = (await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items;
+        var texts = (await Subs(s => s.ListEligibleRecipientsAsync(Sms))).Value.Items;
+
+        Assert.Equal(["grace@example.com"], mailed.Select(r => r.SendTo));
+        Assert.Equal(["+49301234567"], texts.Select(r => r.SendTo));
+        foreach (var subject in new[] { canaryGuest, below, ConsentSubject.ForPhone("+49 30 123456 001") })
+        {
+            var topic = subject.Kind == ConsentSubjectKind.Phone ? Sms : Flash;
+            Assert.Equal(SubscriptionErrorCodes.NotSubscribed, (await Subs(s => s.RecordSendAsync(subject, topic))).Error?.Code);
+        }
+
+        Assert.Equal(0, await Storage.CountAsync(Stored.SubscriptionSends));
     }
 
     [Fact]

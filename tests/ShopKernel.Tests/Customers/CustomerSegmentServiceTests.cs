@@ -20,7 +20,9 @@ public class CustomerSegmentServiceTests
     private CustomerSegmentService Service => new(
         _store,
         new NoCustomerStore(),
-        new StaffAccess(new GrantingAuthorizer(StaffPermissions.All.ToArray()), new InMemoryAccessLogStore(), Options.Create(new ShopKernelOptions()), TimeProvider.System));
+        new StaffAccess(new GrantingAuthorizer(StaffPermissions.All.ToArray()), new InMemoryAccessLogStore(), Options.Create(new ShopKernelOptions()), TimeProvider.System),
+        Options.Create(new ShopKernelOptions()),
+        TimeProvider.System);
 
     private static CustomerId Id(int n) => new(Guid.Parse($"0199a000-0000-7000-8000-{n:D12}"));
 
@@ -80,7 +82,7 @@ public class CustomerSegmentServiceTests
 
         var exported = await Service.ExportCsvAsync(Clerk, CustomerSegment.All, writer);
 
-        Assert.Equal(3, exported.Value);
+        Assert.Equal(3, exported.Value.RowCount);
         Assert.StartsWith("id,email,phone,first_name,last_name,birthday,created_at,order_count,last_order_at,lifetime_spend\r\n", writer.ToString(), StringComparison.Ordinal);
         Snapshot.Match(writer.ToString().Split("\r\n"));
     }
@@ -97,7 +99,7 @@ public class CustomerSegmentServiceTests
         var exported = await Service.ExportCsvAsync(Clerk, CustomerSegment.All.WithOrderCountAtLeast(3), writer);
         writer.Write("end");
 
-        Assert.Equal(1, exported.Value);
+        Assert.Equal(1, exported.Value.RowCount);
         Assert.Contains(frequent.Id.ToString(), writer.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(once.Id.ToString(), writer.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("\r\nend", writer.ToString(), StringComparison.Ordinal);

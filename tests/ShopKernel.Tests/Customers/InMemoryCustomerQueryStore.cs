@@ -21,6 +21,9 @@ internal sealed class InMemoryCustomerQueryStore : ICustomerQueryStore
         return Task.FromResult(page);
     }
 
+    public Task<long> CountAsync(CustomerSegment segment, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)Matching(segment).Count());
+
     public Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<GuestBuyer> page = [.. Guests.Where(g => after is null || string.CompareOrdinal(g.Key, after) > 0).Take(limit)];

@@ -61,6 +61,10 @@ public sealed class OptionsAtStartTests
     [InlineData("ShopKernel:Pricing:PromotionRefreshInterval", "00:00:00", "ShopKernel:Pricing:PromotionRefreshInterval")]
     [InlineData("ShopKernel:Subscriptions:Topics:0:Id", "News Letter", "ShopKernel:Subscriptions:Topics")]
     [InlineData("ShopKernel:Subscriptions:ConfirmationLifetime", "00:01:00", "ShopKernel:Subscriptions:ConfirmationLifetime")]
+    [InlineData("ShopKernel:Exports:CanaryEmailDomain", "not a domain", "ShopKernel:Exports:CanaryEmailDomain")]
+    [InlineData("ShopKernel:Exports:CanaryEmailDomain", "localhost", "ShopKernel:Exports:CanaryEmailDomain")]
+    [InlineData("ShopKernel:Exports:CanaryPhoneDigits", "9", "CanaryPhoneDigits")]
+    [InlineData("ShopKernel:Exports:CanaryPhonePrefix", "+49 30 123456", "ShopKernel:Exports:CanaryPhonePrefix needs ShopKernel:Exports:CanaryEmailDomain")]
     public async Task A_bad_value_fails_the_host_at_start_naming_the_option(string key, string value, string named)
     {
         var error = await StartAsync(new()
@@ -92,6 +96,30 @@ public sealed class OptionsAtStartTests
         var error = await StartAsync(new() { ["ShopKernel:Subscriptions:Topics:0:Id"] = "newsletter" });
 
         Assert.Contains("ShopKernel:Tokens:SigningKeys", error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_canaries_need_signing_keys_and_a_phone_range_of_valid_numbers()
+    {
+        var keyless = await StartAsync(new() { ["ShopKernel:Exports:CanaryEmailDomain"] = "post-lindenhof.example" });
+        var badRange = await StartAsync(new()
+        {
+            ["ShopKernel:Tokens:SigningKeys:0"] = Key,
+            ["ShopKernel:Exports:CanaryEmailDomain"] = "post-lindenhof.example",
+            ["ShopKernel:Exports:CanaryPhonePrefix"] = "+44 7700 900",
+        });
+        var sound = await StartAsync(new()
+        {
+            ["ShopKernel:Tokens:SigningKeys:0"] = Key,
+            ["ShopKernel:Exports:CanaryEmailDomain"] = "post-lindenhof.example",
+            ["ShopKernel:Exports:CanaryPhonePrefix"] = "+49 30 1234 56",
+            ["ShopKernel:Exports:CanaryPhoneDigits"] = "3",
+        });
+
+        Assert.Contains("ShopKernel:Exports:CanaryEmailDomain needs ShopKernel:Tokens:SigningKeys", keyless?.Message, StringComparison.Ordinal);
+        Assert.Contains("ShopKernel:Exports:CanaryPhonePrefix must be '+'", badRange?.Message, StringComparison.Ordinal);
+        Assert.Null(sound);
+        Assert.Equal((null, null, 3), (new ShopKernelOptions().Exports.CanaryEmailDomain, new ShopKernelOptions().Exports.CanaryPhonePrefix, new ShopKernelOptions().Exports.CanaryPhoneDigits));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class AccessLogTests
 
     private static string Key(byte fill) => Convert.ToBase64String(Enumerable.Repeat(fill, 32).ToArray());
 
-    private AccessLogService Log(StaffAccess access) => new(access, _store);
+    private AccessLogService Log(StaffAccess access) => new(access, _store, new ContactNormalizer(new ContactNormalizationOptions()), Options.Create(new ShopKernelOptions()));
 
     private static Task<Result<int>> Rows(int rows) => Task.FromResult(Result<int>.Success(rows));
 

@@ -57,6 +57,17 @@ internal sealed class InMemoryAccessLogStore : IAccessLogStore
         }
     }
 
+    public async IAsyncEnumerable<AccessLogEntry> ReadByOperationAsync(IReadOnlyCollection<string> operations, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in ReadAllAsync(cancellationToken))
+        {
+            if (operations.Contains(entry.Operation))
+            {
+                yield return entry;
+            }
+        }
+    }
+
     public ValueTask<int> RemoveDetailsAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
