@@ -8,6 +8,7 @@ using static ShopKernel.Tests.Customers.ExportFixture;
 namespace ShopKernel.Tests.Customers;
 
 /// <summary>The XLSX export: the CSV's cells, typed, safe from formulas, streamed in flat memory.</summary>
+[Collection(ProcessMemory.Name)]
 public sealed class CustomerXlsxTests
 {
     private static readonly DateTimeOffset T = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
@@ -217,4 +218,14 @@ public sealed class CustomerXlsxTests
 
         public override void SetLength(long value) => throw new NotSupportedException();
     }
+}
+
+/// <summary>
+/// Tests that measure the process's live heap: run alone, after the parallel ones, since every other test's objects
+/// would count too.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemory
+{
+    public const string Name = "process memory";
 }
