@@ -121,7 +121,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     public async Task A_blocked_buyer_is_refused_politely_and_nothing_is_ordered()
     {
         await shop.WithAsync<StopListService, StopListEntry>(async s =>
-            (await s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "Blocked.Buyer@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud, "test"))).Value);
+            (await s.AddAsync(ShopKernel.Samples.Web.Shop.SampleStaffAuthorizer.Member, new NewStopListEntry(new StopListKeys { Email = "Blocked.Buyer@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud))).Value);
         using var client = new ShopBrowserlessClient(shop);
         await BuyAsGuestAsync(client, GuestDetails(" blocked.buyer@EXAMPLE.com"));
 

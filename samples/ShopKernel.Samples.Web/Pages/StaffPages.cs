@@ -79,7 +79,7 @@ public static partial class StaffPages
             <button type="submit" id="stop-add">Add to the stop list</button></form>
             <table id="staff-stop-list"><thead><tr><th>Keys</th><th>Scope</th><th>Reason</th><th>Added</th><th></th></tr></thead><tbody>
             """);
-        var entries = (await stopList.ListAsync(cancellationToken: http.RequestAborted)).Value;
+        var entries = (await stopList.ListAsync(SampleStaffAuthorizer.Member, cancellationToken: http.RequestAborted)).Value;
         foreach (var entry in entries.Items)
         {
             body.Append(CultureInfo.InvariantCulture, $"""
@@ -113,13 +113,13 @@ public static partial class StaffPages
             return Results.BadRequest();
         }
 
-        var added = await stopList.AddAsync(new NewStopListEntry(keys, scope, reason, Actor), http.RequestAborted);
+        var added = await stopList.AddAsync(SampleStaffAuthorizer.Member, new NewStopListEntry(keys, scope, reason), http.RequestAborted);
         return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(added.Succeeded ? "Added to the stop list." : added.Error!.Description)}"));
     }
 
     private static async Task<IResult> RemoveFromStopListAsync(HttpContext http, Guid id, long version, StopListService stopList)
     {
-        var removed = await stopList.RemoveAsync(id, version, Actor, cancellationToken: http.RequestAborted);
+        var removed = await stopList.RemoveAsync(SampleStaffAuthorizer.Member, id, version, cancellationToken: http.RequestAborted);
         return Results.Redirect(Link(http, "/", $"&message={Uri.EscapeDataString(removed.Succeeded ? "Removed from the stop list." : removed.Error!.Description)}"));
     }
 
