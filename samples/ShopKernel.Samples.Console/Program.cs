@@ -80,7 +80,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     {
         if (!(await promotions.GetAsync(promotion.Id)).Succeeded)
         {
-            await promotions.CreateAsync(promotion);
+            await promotions.CreateAsync(SampleStaff.Olga, promotion);
         }
     }
 }
@@ -341,8 +341,13 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine($"Stop-list entry by {entry.AddedBy}: {entry.Scope} for {string.Join(", ", entry.Keys.Select(k => k.Hint))}");
     Console.WriteLine($"Cash on delivery as ' EVE.Mallory@Example.com ': {(await OrderAsync("cod", eve with { Email = " EVE.Mallory@Example.com " })).Error?.Code}");
     Console.WriteLine($"Paying by card: {(await OrderAsync("card", eve)).Value.Order.Status}");
-    await stopList.RemoveAsync(entry.Id, entry.Version, "staff:olga", "Lifted after a call.");
-    Console.WriteLine($"Audit trail: {string.Join(" → ", (await stopList.GetAuditTrailAsync(entry.Id)).Select(a => $"{a.Action} by {a.Actor}"))}");
+    await stopList.RemoveAsync(SampleStaff.Olga, entry.Id, entry.Version, "Lifted after a call.");
+    Console.WriteLine($"Audit trail: {string.Join(" → ", (await stopList.GetAuditTrailAsync(SampleStaff.Olga, entry.Id)).Value.Select(a => $"{a.Action} by {a.Actor}"))}");
+
+    // Staff's removal is in the access log too, written in the removal's own commit; the automatic flagging is not.
+    var logged = (await scope.ServiceProvider.GetRequiredService<AccessLogService>().ListAsync(SampleStaff.Olga, pageSize: 3)).Value.Items
+        .First(e => e.Operation == StaffOperations.StopListRemove);
+    Console.WriteLine($"Access log #{logged.Sequence}: {logged.Operation} by {logged.Actor.DisplayName} ({logged.Details})");
 }
 
 await host.StopAsync();

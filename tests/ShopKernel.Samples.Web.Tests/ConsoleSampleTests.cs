@@ -35,6 +35,7 @@ public sealed class ConsoleSampleTests : IDisposable
             "Refund recorded: 7.23 EUR under card-refund-SK-", "Order totals:   bought 14.45 EUR, returned 7.23 EUR, refunded 7.23 EUR, net 7.22 EUR",
             "Mugs in stock:  21 -> 22", "120.84 EUR over 3 orders -> 113.61 EUR over 3 orders", "Refunding the whole total again: order.refund_exceeds_paid (refundable 7.22 EUR)",
             "One-click unsubscribe: 1 withdrawn", "Erased: profile True", "checkout.payment_method_not_allowed", "Paying by card: Placed",
+            "Audit trail: Added by shopkernel:refused-deliveries → Removed by olga", ": stoplist.remove by Olga Petrova (entry ",
         })
         {
             Assert.Contains(expected, first.StandardOutput, StringComparison.Ordinal);

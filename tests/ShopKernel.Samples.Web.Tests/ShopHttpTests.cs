@@ -120,8 +120,15 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
     [Fact]
     public async Task A_blocked_buyer_is_refused_politely_and_nothing_is_ordered()
     {
-        await shop.WithAsync<StopListService, StopListEntry>(async s =>
-            (await s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "Blocked.Buyer@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud, "test"))).Value);
+        // A member of staff blocks the buyer on the staff page (ShopKernel asks for stoplist.manage and logs it).
+        using (var staff = new ShopBrowserlessClient(shop, keepsCookies: true))
+        {
+            await staff.SignInAsStaffAsync(SampleShopFactory.Staff.Owner);
+            await staff.GetAsync("/staff/");
+            await staff.SubmitAsync("/staff/stop-list", ("email", "Blocked.Buyer@example.com"), ("scope", nameof(StopListScope.BlockOrders)), ("reason", nameof(StopListReason.Fraud)));
+            Assert.Contains("Added to the stop list.", staff.Html, StringComparison.Ordinal);
+        }
+
         using var client = new ShopBrowserlessClient(shop);
         await BuyAsGuestAsync(client, GuestDetails(" blocked.buyer@EXAMPLE.com"));
 

@@ -161,6 +161,7 @@ public sealed class OrderReversalFixture : IDisposable
             stock.SetAvailableAsync("TEE", 1_000_000_000).GetAwaiter().GetResult();
             stock.SetAvailableAsync("MUG", 1_000_000_000).GetAwaiter().GetResult();
             var created = scope.ServiceProvider.GetRequiredService<PromotionService>().CreateAsync(
+                ShopKernel.Benchmarks.Customers.CustomerBench.Analyst,
                 new Promotion("limited", "Limited", PromotionKind.Coupon) { Benefit = PromotionBenefit.Percent(5), CouponCode = "LIMITED", UsageLimit = 1_000_000_000 }).GetAwaiter().GetResult();
             if (!created.Succeeded)
             {

@@ -57,7 +57,7 @@ public class StopListGuardBenchmarks
         using (var scope = _services.CreateScope())
         {
             var added = scope.ServiceProvider.GetRequiredService<StopListService>()
-                .AddAsync(new NewStopListEntry(new StopListKeys { Email = "ada@example.com" }, StopListScope.Review, StopListReason.Manual, "bench"))
+                .AddAsync(CustomerBench.Analyst, new NewStopListEntry(new StopListKeys { Email = "ada@example.com" }, StopListScope.Review, StopListReason.Manual))
                 .GetAwaiter().GetResult();
             if (!added.Succeeded)
             {

@@ -24,12 +24,6 @@ public static class SampleOperations
     /// <summary>One order's page (the buyer's contact and address).</summary>
     public const string OrderView = "orders.view";
 
-    /// <summary>Adding to the stop list.</summary>
-    public const string StopListAdd = "stoplist.add";
-
-    /// <summary>Removing from the stop list.</summary>
-    public const string StopListRemove = "stoplist.remove";
-
     /// <summary>Sending the newsletter.</summary>
     public const string NewsletterSend = "newsletter.send";
 }

@@ -39,7 +39,7 @@ public sealed class ShopInitializer(IServiceScopeFactory scopes) : IHostedServic
         {
             if (!(await promotions.GetAsync(promotion.Id, cancellationToken)).Succeeded)
             {
-                await promotions.CreateAsync(promotion, cancellationToken);
+                await promotions.CreateAsync(SampleStaffAuthorizer.Setup, promotion, cancellationToken);
             }
         }
     }

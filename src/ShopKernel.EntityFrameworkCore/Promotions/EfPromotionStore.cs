@@ -1,11 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
+using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.Promotions;
+using ShopKernel.Staff;
 
 namespace ShopKernel.EntityFrameworkCore.Promotions;
 
-/// <summary><see cref="IPromotionStore"/> over the host's <typeparamref name="TContext"/>.</summary>
+/// <summary>
+/// <see cref="IPromotionStore"/> over the host's <typeparamref name="TContext"/>. Every change is a staff change: its
+/// access-log entry is the last statement of its transaction (<see cref="AccessLogStatements"/>).
+/// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
 internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionStore
     where TContext : DbContext
@@ -26,26 +31,46 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
         return record is null ? null : PromotionRecordMapper.ToPromotion(record);
     }
 
-    public async ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, AccessLogEntry access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promotion);
+        ArgumentNullException.ThrowIfNull(access);
         var record = PromotionRecordMapper.ToRecord(promotion, at);
         if (await ConflictAsync(record, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }
 
-        var entries = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> { context.Add(record) };
-        if (promotion.UsageLimit is { } limit)
-        {
-            entries.Add(context.Add(new PromotionUsageRecord { PromotionId = record.Id, Used = 0, UsageLimit = limit }));
-        }
-
         using var expected = ExpectedConflict.Begin();
         try
         {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return StoreWrite.Stored;
+            var outcome = StoreWrite.Stored;
+            await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    // Added inside the unit, so that a retried unit writes the rows again.
+                    var entries = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> { context.Add(record) };
+                    if (promotion.UsageLimit is { } limit)
+                    {
+                        entries.Add(context.Add(new PromotionUsageRecord { PromotionId = record.Id, Used = 0, UsageLimit = limit }));
+                    }
+
+                    try
+                    {
+                        await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        entries.ForEach(e => e.State = EntityState.Detached);
+                    }
+
+                    var logged = await AppendAsync(access, ct).ConfigureAwait(false);
+                    outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                    return logged;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
         catch (DbUpdateException)
         {
@@ -58,15 +83,12 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
             expected.Resolved();
             return conflict;
         }
-        finally
-        {
-            entries.ForEach(e => e.State = EntityState.Detached);
-        }
     }
 
-    public async ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, AccessLogEntry access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(promotion);
+        ArgumentNullException.ThrowIfNull(access);
         var record = PromotionRecordMapper.ToRecord(promotion, at);
         if (await CodeTakenAsync(record, cancellationToken).ConfigureAwait(false))
         {
@@ -108,8 +130,9 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
                     }
 
                     await SetUsageLimitAsync(record.Id, promotion.UsageLimit, ct).ConfigureAwait(false);
-                    outcome = StoreWrite.Stored;
-                    return true;
+                    var logged = await AppendAsync(access, ct).ConfigureAwait(false);
+                    outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                    return logged;
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -136,6 +159,10 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
             .ToDictionaryAsync(u => u.PromotionId, u => u.Used, StringComparer.Ordinal, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>Appends the change's access-log entry, last in its transaction: <see langword="false"/> when another entry took its sequence.</summary>
+    private async Task<bool> AppendAsync(AccessLogEntry access, CancellationToken cancellationToken) =>
+        await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Keeps the usage counter in step with the limit: created, changed or removed; the count survives a changed limit.</summary>
     private async Task SetUsageLimitAsync(string id, int? limit, CancellationToken cancellationToken)

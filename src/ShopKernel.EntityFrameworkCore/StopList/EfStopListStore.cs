@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
+using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 using ShopKernel.StopList;
 
 namespace ShopKernel.EntityFrameworkCore.StopList;
@@ -15,6 +17,7 @@ namespace ShopKernel.EntityFrameworkCore.StopList;
 /// <summary>
 /// <see cref="IStopListStore"/> over the host's <typeparamref name="TContext"/>. Checkout's lookup is one query written
 /// from the model (<see cref="StopListSql"/>): the keys by their indexed hash, joined to their entries, expired ones left out.
+/// A change by staff writes its access-log entry last, in the change's transaction (<see cref="AccessLogStatements"/>).
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
 internal sealed class EfStopListStore<TContext>(TContext context) : IStopListStore
@@ -110,7 +113,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         });
     }
 
-    public async ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, AccessLogEntry? access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
@@ -120,8 +123,20 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         using var conflict = ExpectedConflict.Begin();
         try
         {
-            await InsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            return StoreWrite.Stored;
+            if (access is null)
+            {
+                await InsertAsync(rows, cancellationToken).ConfigureAwait(false);
+                return StoreWrite.Stored;
+            }
+
+            return await WithEntryAsync(
+                access,
+                async ct =>
+                {
+                    await InsertAsync(rows, ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException) when (record.OrdersKey is not null)
         {
@@ -137,15 +152,16 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         }
     }
 
-    public async ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, AccessLogEntry access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(access);
         var (id, scope, reason, note, changedBy, version) = (entry.Id, (int)entry.Scope, (int)entry.Reason, entry.Note, entry.ChangedBy, entry.Version);
         var changedAt = entry.ChangedAt is { } c ? Instants.ToStored(c) : (DateTime?)null;
         var expiresAt = entry.ExpiresAt is { } x ? Instants.ToStored(x) : (DateTime?)null;
-        return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
-            context,
+        return await WithEntryAsync(
+            access,
             async ct =>
             {
                 var updated = await context.Set<StopListEntryRecord>()
@@ -158,17 +174,18 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
                     .ConfigureAwait(false);
                 return updated == 1 && await InsertAuditAsync(audit, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false));
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, AccessLogEntry access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(access);
         var id = entry.Id;
         var orders = entry.Orders.Select(o => o.Value).ToArray();
-        return StoreWrite.Guarded(await Transactions.RunAtomicallyAsync(
-            context,
+        return await WithEntryAsync(
+            access,
             async ct =>
             {
                 await context.Set<StopListKeyRecord>().Where(k => k.EntryId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
@@ -186,7 +203,7 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
 
                 return await InsertAuditAsync(audit, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false));
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<OrderNumber>> RecordDeliveryOutcomeAsync(DeliveryOutcomeRecord outcome, IReadOnlyCollection<string> buyerKeyHashes, DateTimeOffset countSince, CancellationToken cancellationToken = default)
@@ -229,6 +246,34 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         counted.Sort();
         return counted.ConvertAll(OrderNumber.FromValue);
+    }
+
+    /// <summary>
+    /// Runs a staff change's writes and then its access-log entry in one transaction: stored when both were written; a
+    /// conflict when the change's own guard refused it (<paramref name="work"/> answered <see langword="false"/>);
+    /// <see cref="StoreWrite.Duplicate"/> with <see cref="AccessLogKeys.Sequence"/> when another append took the entry's
+    /// sequence. Nothing is kept unless stored.
+    /// </summary>
+    private async Task<StoreWrite> WithEntryAsync(AccessLogEntry access, Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
+    {
+        var outcome = StoreWrite.Conflict;
+        await Transactions.RunAtomicallyAsync(
+            context,
+            async ct =>
+            {
+                if (!await work(ct).ConfigureAwait(false))
+                {
+                    outcome = StoreWrite.Conflict;
+                    return false;
+                }
+
+                // Last, so the sequence is held for the shortest time; none inserted means another entry took it.
+                var logged = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) == 1;
+                outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                return logged;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
     private async Task<bool> InsertAuditAsync(StopListAuditRecord audit, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
 
@@ -42,6 +43,7 @@ public static class ShopKernelStopListBuilderExtensions
             sp.GetRequiredService<StopListKeyHasher>(),
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StaffAccess>(),
             sp.GetService<ILogger<StopListService>>(),
             sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICheckoutGuard, StopListCheckoutGuard>());

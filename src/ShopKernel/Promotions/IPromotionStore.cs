@@ -1,3 +1,4 @@
+using ShopKernel.Staff;
 
 namespace ShopKernel.Promotions;
 
@@ -16,26 +17,36 @@ public interface IPromotionStore
     /// <returns>The promotion, or <see langword="null"/>.</returns>
     Task<Promotion?> FindAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new promotion with version 1 (and its usage counter at 0 when it has a usage limit).</summary>
+    /// <summary>
+    /// Stores a new promotion with version 1 (and its usage counter at 0 when it has a usage limit) and the access-log
+    /// entry of the member of staff who creates it, atomically.
+    /// </summary>
     /// <param name="promotion">The promotion, validated.</param>
     /// <param name="at">The instant of the change.</param>
+    /// <param name="access">The access-log entry of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Stored, or <see cref="StoreWriteStatus.Duplicate"/> with the key that refused it (<see cref="PromotionKeys.Id"/>,
-    /// <see cref="PromotionKeys.CouponCode"/>); nothing is stored unless stored.
+    /// <see cref="PromotionKeys.CouponCode"/>, or <see cref="AccessLogKeys.Sequence"/> when <paramref name="access"/>'s
+    /// sequence is taken); nothing is stored unless stored.
     /// </returns>
-    ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, AccessLogEntry access, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a promotion if its stored version is <see cref="Promotion.Version"/>; the version goes up by one.</summary>
+    /// <summary>
+    /// Replaces a promotion if its stored version is <see cref="Promotion.Version"/> (the version goes up by one) and
+    /// stores the access-log entry of the member of staff who changes it, atomically.
+    /// </summary>
     /// <param name="promotion">The promotion as it should be, validated.</param>
     /// <param name="at">The instant of the change.</param>
+    /// <param name="access">The access-log entry of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Stored; <see cref="StoreWriteStatus.NotFound"/>; <see cref="StoreWriteStatus.Conflict"/> when the stored version is
     /// not the expected one; or <see cref="StoreWriteStatus.Duplicate"/> with <see cref="PromotionKeys.CouponCode"/> when
-    /// another promotion has the code. Nothing is stored unless stored.
+    /// another promotion has the code, with <see cref="AccessLogKeys.Sequence"/> when <paramref name="access"/>'s sequence
+    /// is taken. Nothing is stored unless stored.
     /// </returns>
-    ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default);
+    ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, AccessLogEntry access, CancellationToken cancellationToken = default);
 
     /// <summary>How many orders have used each of the given promotions (only counted for promotions with a usage limit).</summary>
     /// <param name="ids">The promotions.</param>

@@ -86,6 +86,36 @@ public static class StaffOperations
     /// <summary><see cref="Orders.OrderService.RefundAsync"/> by a member of staff.</summary>
     public const string OrderRefund = "orders.refund";
 
+    /// <summary><see cref="StopList.StopListService.AddAsync"/>.</summary>
+    public const string StopListAdd = "stoplist.add";
+
+    /// <summary><see cref="StopList.StopListService.ChangeAsync"/>.</summary>
+    public const string StopListChange = "stoplist.change";
+
+    /// <summary><see cref="StopList.StopListService.RemoveAsync"/>.</summary>
+    public const string StopListRemove = "stoplist.remove";
+
+    /// <summary><see cref="StopList.StopListService.GetAsync"/>.</summary>
+    public const string StopListGet = "stoplist.get";
+
+    /// <summary><see cref="StopList.StopListService.ListAsync"/>.</summary>
+    public const string StopListList = "stoplist.list";
+
+    /// <summary><see cref="StopList.StopListService.FindAsync"/>.</summary>
+    public const string StopListFind = "stoplist.find";
+
+    /// <summary><see cref="StopList.StopListService.GetAuditTrailAsync"/>.</summary>
+    public const string StopListAuditTrail = "stoplist.audit_trail";
+
+    /// <summary><see cref="Promotions.PromotionService.CreateAsync"/>.</summary>
+    public const string PromotionCreate = "promotions.create";
+
+    /// <summary><see cref="Promotions.PromotionService.UpdateAsync"/>.</summary>
+    public const string PromotionUpdate = "promotions.update";
+
+    /// <summary><see cref="Promotions.PromotionService.DeactivateAsync"/>.</summary>
+    public const string PromotionDeactivate = "promotions.deactivate";
+
     /// <summary><see cref="AccessLogService.ListAsync"/>.</summary>
     public const string AccessLogList = "accesslog.list";
 

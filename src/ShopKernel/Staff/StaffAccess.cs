@@ -94,7 +94,8 @@ public sealed class StaffAccess
     /// Runs a staff change whose access-log entry is written in the change's own commit, so that a committed change is
     /// always logged and a logged change always committed: the actor and the permission are checked as by
     /// <see cref="RunAsync{T}"/>; then <paramref name="change"/> gets the entry to hand to its store's commit, drafted
-    /// from the log's last entry (<see cref="AccessLogDraft"/>: the change names the customer it concerns once it has read what it changes). When another
+    /// from the log's last entry (<see cref="AccessLogDraft"/>: the change names the customer it concerns once it has read what it changes, and may
+    /// refine its details once it knows them). When another
     /// append took the entry's sequence first, the store writes nothing and answers <see cref="StaffErrors.AccessLogRaced"/>,
     /// and the change runs again on a fresh entry. A change that ends without committing (a typed error, or a replay
     /// of an earlier request, <paramref name="committed"/> false) is logged on its own, as <see cref="RunAsync{T}"/> logs.
@@ -108,7 +109,7 @@ public sealed class StaffAccess
         Func<T, bool> committed,
         CancellationToken cancellationToken)
     {
-        if (!actor.IsValid)
+        if (actor is null || !actor.IsValid)
         {
             return StaffErrors.ActorInvalid;
         }
@@ -124,7 +125,7 @@ public sealed class StaffAccess
         {
             var last = await _log.ReadLastAsync(cancellationToken).ConfigureAwait(false);
             var at = Clock.UtcNow(_time);
-            var draft = new AccessLogDraft(customerId => _chain.Next(last, at, actor, permission, operation, customerId, details, null, AccessOutcome.Succeeded));
+            var draft = new AccessLogDraft(details, (customerId, described) => _chain.Next(last, at, actor, permission, operation, customerId, described, null, AccessOutcome.Succeeded));
             var result = await change(draft, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded && result.Error.Code == StaffErrors.AccessLogRaced.Code)
             {
@@ -133,7 +134,7 @@ public sealed class StaffAccess
 
             if (!result.Succeeded || !committed(result.Value))
             {
-                await AppendAsync(actor, permission, operation, draft.CustomerId, details, null, result.Succeeded ? AccessOutcome.Succeeded : AccessOutcome.Failed, cancellationToken, (true, last)).ConfigureAwait(false);
+                await AppendAsync(actor, permission, operation, draft.CustomerId, draft.Details, null, result.Succeeded ? AccessOutcome.Succeeded : AccessOutcome.Failed, cancellationToken, (true, last)).ConfigureAwait(false);
             }
 
             return result;

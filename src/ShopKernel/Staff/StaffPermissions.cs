@@ -24,8 +24,11 @@ public static class StaffPermissions
     /// <summary>Create, change and deactivate promotions.</summary>
     public const string PromotionsManage = "promotions.manage";
 
-    /// <summary>Add to and remove from the stop list.</summary>
+    /// <summary>Add to, change and remove from the stop list.</summary>
     public const string StopListManage = "stoplist.manage";
+
+    /// <summary>Look at the stop list: its entries (with their keys' masked hints), a search by a buyer's keys, an entry's audit trail.</summary>
+    public const string StopListRead = "stoplist.read";
 
     /// <summary>Look up a person's subscriptions and consent history.</summary>
     public const string SubscriptionsRead = "subscriptions.read";
@@ -35,5 +38,5 @@ public static class StaffPermissions
 
     /// <summary>Every permission above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CustomersRead, CustomersUnmask, CustomersExport, CustomersErase, OrdersManage, PromotionsManage, StopListManage, SubscriptionsRead, AccessLogRead];
+        [CustomersRead, CustomersUnmask, CustomersExport, CustomersErase, OrdersManage, PromotionsManage, StopListManage, StopListRead, SubscriptionsRead, AccessLogRead];
 }

@@ -1,4 +1,5 @@
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 
 namespace ShopKernel.StopList;
 
@@ -45,35 +46,52 @@ public interface IStopListStore
     Task<IReadOnlyList<StopListAuditRecord>> ListAuditAsync(Guid entryId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores a new entry with its keys and its first audit record, atomically. Entries made from the same orders
-    /// (<see cref="StopListEntry.Orders"/>, when not empty) are unique, so that automatic flagging racing with itself
-    /// adds one entry.
+    /// Stores a new entry with its keys, its first audit record and, for an entry staff add, their access-log entry,
+    /// atomically. Entries made from the same orders (<see cref="StopListEntry.Orders"/>, when not empty) are unique,
+    /// so that automatic flagging racing with itself adds one entry.
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <param name="audit">The audit record of its addition.</param>
+    /// <param name="access">The access-log entry of the member of staff who adds it, or <see langword="null"/> for the automatic rule.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Stored, or <see cref="StoreWriteStatus.Duplicate"/> when an entry made from the same orders exists; nothing is stored then.</returns>
-    ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; or <see cref="StoreWriteStatus.Duplicate"/> when an entry made from the same orders exists, or with
+    /// <see cref="AccessLogKeys.Sequence"/> when <paramref name="access"/>'s sequence is taken. Nothing is stored unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> AddAsync(StopListEntry entry, StopListAuditRecord audit, AccessLogEntry? access, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a changed entry (not its keys) and an audit record if its stored version is still <paramref name="expectedVersion"/>.</summary>
+    /// <summary>
+    /// Stores a changed entry (not its keys), an audit record and the access-log entry of the member of staff who changes
+    /// it, atomically, if its stored version is still <paramref name="expectedVersion"/>.
+    /// </summary>
     /// <param name="entry">The entry, already carrying its new version.</param>
     /// <param name="expectedVersion">The version the change was made on.</param>
     /// <param name="audit">The audit record of the change.</param>
+    /// <param name="access">The access-log entry of the change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
-    ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; or
+    /// <see cref="StoreWriteStatus.Duplicate"/> with <see cref="AccessLogKeys.Sequence"/> when <paramref name="access"/>'s
+    /// sequence is taken. Nothing is stored unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> UpdateAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, AccessLogEntry access, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes an entry and its keys if its stored version is still <paramref name="expectedVersion"/>, records the
-    /// removal in the audit trail and settles the delivery outcomes of the entry's orders (so that they do not flag
-    /// the buyer again), atomically.
+    /// removal in the audit trail and the access log, and settles the delivery outcomes of the entry's orders (so that
+    /// they do not flag the buyer again), atomically.
     /// </summary>
     /// <param name="entry">The entry as the caller saw it.</param>
     /// <param name="expectedVersion">The version the removal was decided on.</param>
     /// <param name="audit">The audit record of the removal.</param>
+    /// <param name="access">The access-log entry of the member of staff who removes it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Stored, or <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; nothing is stored then.</returns>
-    ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// Stored; <see cref="StoreWriteStatus.Conflict"/> when the entry is gone or another writer came first; or
+    /// <see cref="StoreWriteStatus.Duplicate"/> with <see cref="AccessLogKeys.Sequence"/> when <paramref name="access"/>'s
+    /// sequence is taken. Nothing is stored unless stored.
+    /// </returns>
+    ValueTask<StoreWrite> RemoveAsync(StopListEntry entry, long expectedVersion, StopListAuditRecord audit, AccessLogEntry access, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a refused or unclaimed parcel (once per order: recording it again changes nothing), then returns the

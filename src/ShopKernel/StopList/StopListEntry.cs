@@ -9,7 +9,7 @@ namespace ShopKernel.StopList;
 /// <param name="Scope">What is restricted.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Keys">The keys the buyer is matched by; at least one.</param>
-/// <param name="AddedBy">Who added it (a staff member's name or id, or the automatic rule).</param>
+/// <param name="AddedBy">Who added it: the member of staff's <see cref="Staff.StaffActor.Id"/>, or <see cref="StopListService.AutomaticActor"/>.</param>
 /// <param name="AddedAt">When it was added.</param>
 /// <param name="Version">The stored version, for changes.</param>
 public sealed record StopListEntry(
@@ -30,7 +30,7 @@ public sealed record StopListEntry(
     /// <summary>The orders that led to an entry added automatically (refused or unclaimed parcels); empty otherwise.</summary>
     public IReadOnlyList<OrderNumber> Orders { get; init; } = [];
 
-    /// <summary>Who changed it last, or <see langword="null"/> when never changed.</summary>
+    /// <summary>Who changed it last (the member of staff's <see cref="Staff.StaffActor.Id"/>), or <see langword="null"/> when never changed.</summary>
     public string? ChangedBy { get; init; }
 
     /// <summary>When it was changed last, or <see langword="null"/> when never changed.</summary>

@@ -3,7 +3,7 @@ namespace ShopKernel.StopList;
 /// <summary>The stable error codes of the stop list; a host maps them to responses.</summary>
 public static class StopListErrorCodes
 {
-    /// <summary>The request is missing or malformed: no actor, a note too long, an unknown scope or reason, a bad page size. Map to 400.</summary>
+    /// <summary>The request is missing or malformed: a note too long, an unknown scope or reason, a bad page size. Map to 400.</summary>
     public const string RequestInvalid = "stop_list.request_invalid";
 
     /// <summary>An entry needs at least one key (customer, e-mail, phone, address or host key). Map to 400.</summary>

@@ -4,7 +4,6 @@ namespace ShopKernel.StopList;
 internal static class StopListErrors
 {
     public static readonly ShopError RequestInvalid = new(StopListErrorCodes.RequestInvalid, "The stop-list request is missing or malformed.");
-    public static readonly ShopError ActorInvalid = new(StopListErrorCodes.RequestInvalid, "Who makes the change is required: at most 200 characters, without control characters.");
     public static readonly ShopError NoteInvalid = new(StopListErrorCodes.RequestInvalid, "The note is at most 1,000 characters.");
     public static readonly ShopError KeysMissing = new(StopListErrorCodes.KeysMissing, "An entry needs at least one key: a customer id, an e-mail, a phone, an address or a host key.");
     public static readonly ShopError EmailInvalid = new(StopListErrorCodes.EmailInvalid, "The e-mail address is not valid.");

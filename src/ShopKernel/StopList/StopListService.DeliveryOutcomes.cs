@@ -12,7 +12,9 @@ public sealed partial class StopListService
     /// (<c>StopList.CashOnDeliveryMethods</c>) counts against its buyer (by customer, e-mail, phone and address); when
     /// <c>StopList.RefusedDeliveriesToFlag</c> of them fall within <c>StopList.RefusedDeliveriesPeriod</c> and the
     /// buyer is not already blocked from cash on delivery, a <see cref="StopListScope.BlockCashOnDelivery"/> entry is
-    /// added with those orders as its reason. Recording the same order again counts it once.
+    /// added with those orders as its reason. Recording the same order again counts it once. This is the shop's own
+    /// rule at work, not a staff operation: it asks no permission and leaves no access-log entry (the entry's audit
+    /// trail names <see cref="AutomaticActor"/>).
     /// </summary>
     /// <param name="number">The order.</param>
     /// <param name="outcome">How the delivery ended.</param>
@@ -77,7 +79,7 @@ public sealed partial class StopListService
             ExpiresAt = now + _options.AutomaticEntryLifetime,
             Orders = counted,
         };
-        if (!(await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), cancellationToken).ConfigureAwait(false)).IsStored)
+        if (!(await _store.AddAsync(flagged, Audit(flagged, StopListAuditAction.Added, AutomaticActor, now), null, cancellationToken).ConfigureAwait(false)).IsStored)
         {
             // A concurrent recording flagged the buyer for the same orders first.
             return new DeliveryOutcomeResult(true, counted.Count, null);

@@ -5,29 +5,31 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 
 namespace ShopKernel.StopList;
 
 /// <summary>
-/// The shop's stop list: staff add, change, list and remove entries (each step kept in an audit trail), look a
-/// buyer up however their contact is written, record delivery outcomes (which flag buyers who keep refusing
-/// cash-on-delivery parcels) and ask which subjects are blocked from marketing. Keys are stored as keyed hashes only.
+/// The shop's stop list: staff add, change, list and remove entries (each step kept in an audit trail and, as staff
+/// operations, in the access log), look a buyer up however their contact is written, record delivery outcomes (which
+/// flag buyers who keep refusing cash-on-delivery parcels) and ask which subjects are blocked from marketing. Keys are
+/// stored as keyed hashes only.
 /// </summary>
 public sealed partial class StopListService
 {
-    private readonly ShopErrorDescriber _describer;
     /// <summary>The actor of entries added and audit records written by automatic flagging.</summary>
     public const string AutomaticActor = "shopkernel:refused-deliveries";
 
-    private const int MaxActorLength = 200;
     private const int MaxNoteLength = 1_000;
 
+    private readonly ShopErrorDescriber _describer;
     private readonly IStopListStore _store;
     private readonly IOrderStore _orders;
     private readonly ContactNormalizer _contacts;
     private readonly StopListOptions _options;
     private readonly StopListKeyHasher _hasher;
     private readonly TimeProvider _time;
+    private readonly StaffAccess _access;
     private readonly ILogger _logger;
 
     /// <summary>Creates the service; <c>AddStopList()</c> registers it, with the host's one key hasher.</summary>
@@ -38,6 +40,7 @@ public sealed partial class StopListService
         StopListKeyHasher hasher,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
+        StaffAccess access,
         ILogger<StopListService>? logger = null, ShopErrorDescriber? errorDescriber = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -47,200 +50,226 @@ public sealed partial class StopListService
         _options = options.Value.StopList;
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _access = access ?? throw new ArgumentNullException(nameof(access));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
     }
 
-    /// <summary>Puts a buyer on the stop list. Nothing is stored when the request is invalid.</summary>
-    /// <param name="entry">What the buyer is known by, the scope, reason, note, expiry and who adds it.</param>
+    /// <summary>
+    /// Puts a buyer on the stop list, as a member of staff holding <see cref="StaffPermissions.StopListManage"/>: the
+    /// entry, its audit record and the access-log entry (<see cref="StaffOperations.StopListAdd"/>: the entry's id, scope
+    /// and reason, never its keys or note) commit together. Nothing is stored when the request is invalid or refused.
+    /// </summary>
+    /// <param name="actor">The member of staff; the entry and its audit trail record their <see cref="StaffActor.Id"/>.</param>
+    /// <param name="entry">What the buyer is known by, the scope, reason, note and expiry.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// The stored entry, or <c>stop_list.keys_missing</c>, <c>stop_list.email_invalid</c>, <c>stop_list.phone_invalid</c>,
-    /// <c>stop_list.address_invalid</c>, <c>stop_list.key_invalid</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.
+    /// The stored entry, or <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>, <c>stop_list.keys_missing</c>,
+    /// <c>stop_list.email_invalid</c>, <c>stop_list.phone_invalid</c>, <c>stop_list.address_invalid</c>,
+    /// <c>stop_list.key_invalid</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.
     /// </returns>
-    public async Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry, CancellationToken cancellationToken = default)
+    public async Task<Result<StopListEntry>> AddAsync(StaffActor actor, NewStopListEntry entry, CancellationToken cancellationToken = default)
     {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason), async Task<Result<StopListEntry>> (_) =>
-        {
-            if (entry is null)
-            {
-                return StopListErrors.RequestInvalid;
-            }
-
-            var now = Clock.UtcNow(_time);
-            var valid = Validate(entry.Scope, entry.Reason, entry.AddedBy, entry.Note, entry.ExpiresAt, now);
-            if (!valid.Succeeded)
-            {
-                return valid.Error;
-            }
-
-            var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
-            if (!keys.Succeeded)
-            {
-                return keys.Error;
-            }
-
-            var stored = new StopListEntry(Guid.CreateVersion7(now), entry.Scope, entry.Reason, StoredKeys(keys.Value), entry.AddedBy.Trim(), now, 1)
-            {
-                Note = Blank(entry.Note),
-                ExpiresAt = entry.ExpiresAt,
-            };
-            await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, stored.AddedBy, now), cancellationToken).ConfigureAwait(false);
-            LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
-            return stored;
-        }).ConfigureAwait(false));
+        return _describer.Apply(await ShopKernelActivity.RunAsync(
+            () => StartSpan(ShopKernelTelemetry.Spans.StopListAdd, entry?.Scope, entry?.Reason),
+            _ => _access.RunChangeAsync(
+                actor,
+                StaffPermissions.StopListManage,
+                StaffOperations.StopListAdd,
+                entry is null ? null : Details(null, entry.Scope, entry.Reason),
+                (draft, ct) => AddCoreAsync(actor, entry, draft, ct),
+                static _ => true,
+                cancellationToken)).ConfigureAwait(false));
     }
 
-    /// <summary>Changes an entry's scope, reason, note and expiry, guarded by the version the caller saw.</summary>
-    /// <param name="entryId">The entry.</param>
-    /// <param name="expectedVersion">The version the caller saw.</param>
-    /// <param name="change">The new settings and who changes them.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The changed entry, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.</returns>
-    public async Task<Result<StopListEntry>> ChangeAsync(Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
+    private async Task<Result<StopListEntry>> AddCoreAsync(StaffActor actor, NewStopListEntry? entry, AccessLogDraft draft, CancellationToken cancellationToken)
     {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(() => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason), async Task<Result<StopListEntry>> (_) =>
+        if (entry is null)
         {
-            if (change is null)
-            {
-                return StopListErrors.RequestInvalid;
-            }
+            return StopListErrors.RequestInvalid;
+        }
 
-            var now = Clock.UtcNow(_time);
-            var valid = Validate(change.Scope, change.Reason, change.ChangedBy, change.Note, change.ExpiresAt, now);
-            if (!valid.Succeeded)
-            {
-                return valid.Error;
-            }
+        var now = Clock.UtcNow(_time);
+        var valid = Validate(entry.Scope, entry.Reason, entry.Note, entry.ExpiresAt, now);
+        if (!valid.Succeeded)
+        {
+            return valid.Error;
+        }
 
-            var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
-            {
-                return found.Error;
-            }
+        var keys = BuyerKeyReader.Read(entry.Keys, _contacts);
+        if (!keys.Succeeded)
+        {
+            return keys.Error;
+        }
 
-            var current = found.Value;
+        var stored = new StopListEntry(Guid.CreateVersion7(now), entry.Scope, entry.Reason, StoredKeys(keys.Value), actor.Id, now, 1)
+        {
+            Note = Blank(entry.Note),
+            ExpiresAt = entry.ExpiresAt,
+        };
+        draft.Describes(Details(stored.Id, stored.Scope, stored.Reason));
+        var written = await _store.AddAsync(stored, Audit(stored, StopListAuditAction.Added, actor.Id, now), draft.Entry(), cancellationToken).ConfigureAwait(false);
+        if (!written.IsStored)
+        {
+            // An entry staff add is made from no orders, so the one unique key that can refuse it is the log's sequence.
+            return written.DuplicateKey == AccessLogKeys.Sequence
+                ? StaffErrors.AccessLogRaced
+                : throw new InvalidOperationException($"The stop-list store refused an entry made from no orders: {written}.");
+        }
 
-            var changed = current with
-            {
-                Scope = change.Scope,
-                Reason = change.Reason,
-                Note = Blank(change.Note),
-                ExpiresAt = change.ExpiresAt,
-                ChangedBy = change.ChangedBy.Trim(),
-                ChangedAt = now,
-                Version = expectedVersion + 1,
-            };
-            if (!(await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, changed.ChangedBy!, now), cancellationToken).ConfigureAwait(false)).IsStored)
-            {
-                return StopListErrors.ConcurrencyConflict;
-            }
-
-            LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
-            return changed;
-        }).ConfigureAwait(false));
+        LogEntryAdded(_logger, stored.Id, stored.Scope, stored.Reason, stored.Keys.Count);
+        return stored;
     }
 
     /// <summary>
-    /// Removes (lifts) an entry, guarded by the version the caller saw; the audit trail keeps the removal. Lifting an
-    /// entry added automatically settles the refused deliveries it was made from, so they do not flag the buyer again.
+    /// Changes an entry's scope, reason, note and expiry, guarded by the version the caller saw, as a member of staff
+    /// holding <see cref="StaffPermissions.StopListManage"/>: the change, its audit record and the access-log entry
+    /// (<see cref="StaffOperations.StopListChange"/>) commit together.
     /// </summary>
+    /// <param name="actor">The member of staff; the entry and its audit trail record their <see cref="StaffActor.Id"/>.</param>
     /// <param name="entryId">The entry.</param>
     /// <param name="expectedVersion">The version the caller saw.</param>
-    /// <param name="removedBy">Who removes it.</param>
-    /// <param name="note">Why, for the audit trail; optional.</param>
+    /// <param name="change">The new settings.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success, or <c>stop_list.not_found</c>, <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.</returns>
-    public async Task<Result> RemoveAsync(Guid entryId, long expectedVersion, string removedBy, string? note = null, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The changed entry, or <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>, <c>stop_list.not_found</c>,
+    /// <c>stop_list.concurrency_conflict</c>, <c>stop_list.expiry_in_past</c> or <c>stop_list.request_invalid</c>.
+    /// </returns>
+    public async Task<Result<StopListEntry>> ChangeAsync(StaffActor actor, Guid entryId, long expectedVersion, StopListEntryChange change, CancellationToken cancellationToken = default)
     {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, async Task<Result> (activity) =>
-        {
-            if (InvalidActor(removedBy))
-            {
-                return StopListErrors.ActorInvalid;
-            }
-
-            if (InvalidNote(note))
-            {
-                return StopListErrors.NoteInvalid;
-            }
-
-            var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
-            {
-                return found.Error;
-            }
-
-            var current = found.Value;
-            ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, current.Scope);
-
-            var now = Clock.UtcNow(_time);
-            var audit = Audit(current, StopListAuditAction.Removed, removedBy.Trim(), now) with { Note = Blank(note) };
-            if (!(await _store.RemoveAsync(current, expectedVersion, audit, cancellationToken).ConfigureAwait(false)).IsStored)
-            {
-                return StopListErrors.ConcurrencyConflict;
-            }
-
-            LogEntryRemoved(_logger, entryId, current.Scope);
-            return Result.Success;
-        }).ConfigureAwait(false));
+        return _describer.Apply(await ShopKernelActivity.RunAsync(
+            () => StartSpan(ShopKernelTelemetry.Spans.StopListChange, change?.Scope, change?.Reason),
+            _ => _access.RunChangeAsync(
+                actor,
+                StaffPermissions.StopListManage,
+                StaffOperations.StopListChange,
+                change is null ? Details(entryId) : Details(entryId, change.Scope, change.Reason),
+                (draft, ct) => ChangeCoreAsync(actor, entryId, expectedVersion, change, draft, ct),
+                static _ => true,
+                cancellationToken)).ConfigureAwait(false));
     }
 
-    /// <summary>Gets an entry with its keys' hints.</summary>
-    /// <param name="entryId">The entry.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The entry, or <c>stop_list.not_found</c>.</returns>
-    public async Task<Result<StopListEntry>> GetAsync(Guid entryId, CancellationToken cancellationToken = default)
+    private async Task<Result<StopListEntry>> ChangeCoreAsync(StaffActor actor, Guid entryId, long expectedVersion, StopListEntryChange? change, AccessLogDraft draft, CancellationToken cancellationToken)
     {
-        var entry = await _store.FindAsync(entryId, cancellationToken).ConfigureAwait(false);
-        return _describer.Apply<StopListEntry>(entry is null ? StopListErrors.NotFound : entry);
-    }
-
-    /// <summary>Entries newest first, optionally of one scope, keyset-paged (for staff). Expired entries are listed too.</summary>
-    /// <param name="scope">Only this scope, when given.</param>
-    /// <param name="before">The <see cref="StopListPage.Next"/> of the previous page, or <see langword="null"/>.</param>
-    /// <param name="pageSize">The page size, 1 to 200.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page, or <c>stop_list.request_invalid</c>.</returns>
-    public async Task<Result<StopListPage>> ListAsync(StopListScope? scope = null, Guid? before = null, int pageSize = 50, CancellationToken cancellationToken = default)
-    {
-        if (pageSize is < 1 or > 200 || (scope is { } s && !Enum.IsDefined(s)))
+        if (change is null)
         {
-            return _describer.Apply<StopListPage>(StopListErrors.RequestInvalid);
+            return StopListErrors.RequestInvalid;
         }
 
-        var items = await _store.ListAsync(scope, before, pageSize, cancellationToken).ConfigureAwait(false);
-        return _describer.Apply<StopListPage>(new StopListPage(items, items.Count == pageSize ? items[^1].Id : null));
+        var now = Clock.UtcNow(_time);
+        var valid = Validate(change.Scope, change.Reason, change.Note, change.ExpiresAt, now);
+        if (!valid.Succeeded)
+        {
+            return valid.Error;
+        }
+
+        var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var changed = found.Value with
+        {
+            Scope = change.Scope,
+            Reason = change.Reason,
+            Note = Blank(change.Note),
+            ExpiresAt = change.ExpiresAt,
+            ChangedBy = actor.Id,
+            ChangedAt = now,
+            Version = expectedVersion + 1,
+        };
+        var written = await _store.UpdateAsync(changed, expectedVersion, Audit(changed, StopListAuditAction.Changed, actor.Id, now), draft.Entry(), cancellationToken).ConfigureAwait(false);
+        if (!written.IsStored)
+        {
+            return Refused(written);
+        }
+
+        LogEntryChanged(_logger, changed.Id, changed.Scope, changed.Reason);
+        return changed;
     }
 
     /// <summary>
-    /// The entries (expired ones too) that match any of a buyer's keys, however the e-mail or phone is written — for
-    /// staff asking "is this person on the list?".
+    /// Removes (lifts) an entry, guarded by the version the caller saw, as a member of staff holding
+    /// <see cref="StaffPermissions.StopListManage"/>; the audit trail keeps the removal and the access log its entry
+    /// (<see cref="StaffOperations.StopListRemove"/>), written in the same commit. Lifting an entry added automatically
+    /// settles the refused deliveries it was made from, so they do not flag the buyer again.
     /// </summary>
-    /// <param name="keys">What the buyer is known by.</param>
+    /// <param name="actor">The member of staff; the audit trail records their <see cref="StaffActor.Id"/>.</param>
+    /// <param name="entryId">The entry.</param>
+    /// <param name="expectedVersion">The version the caller saw.</param>
+    /// <param name="note">Why, for the audit trail (never the access log); optional.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
-    /// The entries, newest first, or the error of a malformed key: <c>stop_list.keys_missing</c>,
-    /// <c>stop_list.email_invalid</c>, <c>stop_list.phone_invalid</c>, <c>stop_list.address_invalid</c>, <c>stop_list.key_invalid</c>.
+    /// Success, or <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>, <c>stop_list.not_found</c>,
+    /// <c>stop_list.concurrency_conflict</c> or <c>stop_list.request_invalid</c>.
     /// </returns>
-    public async Task<Result<IReadOnlyList<StopListEntry>>> FindAsync(StopListKeys keys, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(StaffActor actor, Guid entryId, long expectedVersion, string? note = null, CancellationToken cancellationToken = default)
     {
-        var read = BuyerKeyReader.Read(keys, _contacts);
-        if (!read.Succeeded)
-        {
-            return _describer.Apply<IReadOnlyList<StopListEntry>>(read.Error);
-        }
-
-        return _describer.Apply<IReadOnlyList<StopListEntry>>(Result<IReadOnlyList<StopListEntry>>.Success(
-            await _store.FindByKeysAsync(MatchHashes(read.Value), cancellationToken).ConfigureAwait(false)));
+        var removed = await ShopKernelActivity.RunAsync(ShopKernelTelemetry.Spans.StopListRemove, activity => _access.RunChangeAsync(
+            actor,
+            StaffPermissions.StopListManage,
+            StaffOperations.StopListRemove,
+            Details(entryId),
+            (draft, ct) => RemoveCoreAsync(actor, entryId, expectedVersion, note, activity, draft, ct),
+            static _ => true,
+            cancellationToken)).ConfigureAwait(false);
+        return _describer.Apply(removed.Succeeded ? Result.Success : Result.Fail(removed.Error));
     }
 
-    /// <summary>An entry's audit trail, oldest first; it is kept after the entry is removed.</summary>
-    /// <param name="entryId">The entry.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The records; empty for an unknown id.</returns>
-    public Task<IReadOnlyList<StopListAuditRecord>> GetAuditTrailAsync(Guid entryId, CancellationToken cancellationToken = default) =>
-        _store.ListAuditAsync(entryId, cancellationToken);
+    private async Task<Result<bool>> RemoveCoreAsync(StaffActor actor, Guid entryId, long expectedVersion, string? note, System.Diagnostics.Activity? activity, AccessLogDraft draft, CancellationToken cancellationToken)
+    {
+        if (InvalidNote(note))
+        {
+            return StopListErrors.NoteInvalid;
+        }
+
+        var found = await FindCurrentAsync(entryId, expectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var current = found.Value;
+        ShopKernelActivity.SetTag(activity, ShopKernelTelemetry.Tags.StopListScope, current.Scope);
+        draft.Describes(Details(entryId, current.Scope, current.Reason));
+
+        var audit = Audit(current, StopListAuditAction.Removed, actor.Id, Clock.UtcNow(_time)) with { Note = Blank(note) };
+        var written = await _store.RemoveAsync(current, expectedVersion, audit, draft.Entry(), cancellationToken).ConfigureAwait(false);
+        if (!written.IsStored)
+        {
+            return Refused(written);
+        }
+
+        LogEntryRemoved(_logger, entryId, current.Scope);
+        return true;
+    }
+
+    /// <summary>A staff change the store refused: its access-log entry lost its sequence (run it again), or another writer came first.</summary>
+    private static ShopError Refused(StoreWrite written) =>
+        written.DuplicateKey == AccessLogKeys.Sequence ? StaffErrors.AccessLogRaced : StopListErrors.ConcurrencyConflict;
+
+    /// <summary>What a staff operation's access-log entry says it was asked: the entry, its scope and reason — never its keys or note.</summary>
+    private static string Details(Guid? entryId, StopListScope? scope = null, StopListReason? reason = null)
+    {
+        var parts = new List<string>(3);
+        if (entryId is { } id)
+        {
+            parts.Add($"entry {id}");
+        }
+
+        if (scope is { } s)
+        {
+            parts.Add($"scope {s}");
+        }
+
+        if (reason is { } r)
+        {
+            parts.Add($"reason {r}");
+        }
+
+        return string.Join("; ", parts);
+    }
 
     /// <summary>
     /// Which of these subjects are blocked from marketing (an active <see cref="StopListScope.BlockMarketing"/>
@@ -326,16 +355,11 @@ public sealed partial class StopListService
     private string[] MatchHashes(List<BuyerKey> keys) =>
         [.. keys.SelectMany(k => _hasher.MatchHashes(k.Kind, k.Value)).Distinct(StringComparer.Ordinal)];
 
-    private static Result Validate(StopListScope scope, StopListReason reason, string actor, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
+    private static Result Validate(StopListScope scope, StopListReason reason, string? note, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         if (!Enum.IsDefined(scope) || !Enum.IsDefined(reason))
         {
             return StopListErrors.RequestInvalid;
-        }
-
-        if (InvalidActor(actor))
-        {
-            return StopListErrors.ActorInvalid;
         }
 
         if (InvalidNote(note))
@@ -345,9 +369,6 @@ public sealed partial class StopListService
 
         return expiresAt is { } expiry && expiry <= now ? StopListErrors.ExpiryInPast : Result.Success;
     }
-
-    private static bool InvalidActor(string? actor) =>
-        actor is null || !TextRules.IsText(actor.Trim(), MaxActorLength);
 
     private static bool InvalidNote(string? note) => note is not null && !string.IsNullOrWhiteSpace(note) && !TextRules.IsText(note, MaxNoteLength, multiline: true);
 

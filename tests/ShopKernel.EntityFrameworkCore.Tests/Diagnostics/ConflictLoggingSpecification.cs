@@ -120,6 +120,7 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
     public async Task Racing_promotions_with_one_coupon_code_log_no_errors_and_one_is_created()
     {
         var results = await RaceAsync(8, i => Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(
+            new ShopKernel.Staff.StaffActor($"staff-{i}", $"Clerk {i}"),
             new Promotion($"welcome-{i}", "Welcome coupon", PromotionKind.Coupon) { Benefit = PromotionBenefit.Percent(10), CouponCode = "WELCOME" })));
 
         Assert.Single(results, r => r.Succeeded);

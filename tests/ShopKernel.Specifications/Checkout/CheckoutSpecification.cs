@@ -139,9 +139,9 @@ public abstract class CheckoutSpecification : ShopSpecification
 
         public Task<Promotion?> FindAsync(string id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
 
-        public ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.CreateAsync(promotion, at, cancellationToken);
+        public ValueTask<StoreWrite> CreateAsync(Promotion promotion, DateTimeOffset at, ShopKernel.Staff.AccessLogEntry access, CancellationToken cancellationToken = default) => inner.CreateAsync(promotion, at, access, cancellationToken);
 
-        public ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.UpdateAsync(promotion, at, cancellationToken);
+        public ValueTask<StoreWrite> UpdateAsync(Promotion promotion, DateTimeOffset at, ShopKernel.Staff.AccessLogEntry access, CancellationToken cancellationToken = default) => inner.UpdateAsync(promotion, at, access, cancellationToken);
 
         public Task<IReadOnlyDictionary<string, int>> GetUsageAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.GetUsageAsync(ids, cancellationToken);
     }

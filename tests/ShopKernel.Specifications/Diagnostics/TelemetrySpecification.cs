@@ -34,7 +34,7 @@ public abstract class TelemetrySpecification : CustomerSteps
 
     private async Task<StopListEntry> ListAsync(StopListScope scope, string email, StopListReason reason = StopListReason.Manual)
     {
-        var added = await Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(new StopListKeys { Email = email }, scope, reason, "staff:olga")));
+        var added = await Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(Clerk, new NewStopListEntry(new StopListKeys { Email = email }, scope, reason)));
         Assert.True(added.Succeeded, added.Error?.ToString());
         return added.Value;
     }
@@ -153,10 +153,10 @@ public abstract class TelemetrySpecification : CustomerSteps
         using var telemetry = Capture();
 
         var entry = await ListAsync(StopListScope.BlockOrders, "ada@example.com", StopListReason.Fraud);
-        var change = new StopListEntryChange(StopListScope.Review, StopListReason.AbusiveComplaints, "staff:olga");
-        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(entry.Id, entry.Version, change));
-        var stale = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(entry.Id, entry.Version, change with { Scope = StopListScope.BlockMarketing }));
-        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, changed.Value.Version, "staff:olga"))).Succeeded);
+        var change = new StopListEntryChange(StopListScope.Review, StopListReason.AbusiveComplaints);
+        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(Clerk, entry.Id, entry.Version, change));
+        var stale = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(Clerk, entry.Id, entry.Version, change with { Scope = StopListScope.BlockMarketing }));
+        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(Clerk, entry.Id, changed.Value.Version))).Succeeded);
 
         Assert.Equal(StopListErrorCodes.ConcurrencyConflict, stale.Error?.Code);
         var add = Single(telemetry, Spans.StopListAdd);
@@ -195,9 +195,9 @@ public abstract class TelemetrySpecification : CustomerSteps
     {
         using var telemetry = Capture();
 
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Campaign("spring")))).Succeeded);
-        var duplicate = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Campaign("spring")));
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("spring"))).Succeeded);
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, Campaign("spring")))).Succeeded);
+        var duplicate = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, Campaign("spring")));
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "spring"))).Succeeded);
 
         Assert.Equal(PromotionErrorCodes.Duplicate, duplicate.Error?.Code);
         var creates = Named(telemetry, Spans.PromotionCreate).ToList();
@@ -258,13 +258,13 @@ public abstract class TelemetrySpecification : CustomerSteps
         Assert.True((await Use<StopListService, Result<DeliveryOutcomeResult>>(s => s.RecordDeliveryOutcomeAsync(orders[0].Number, DeliveryOutcome.Refused))).Succeeded);
         Assert.NotNull((await Use<StopListService, Result<DeliveryOutcomeResult>>(s => s.RecordDeliveryOutcomeAsync(orders[1].Number, DeliveryOutcome.Unclaimed))).Value.FlaggedEntry);
         var keys = new StopListKeys { CustomerId = zelda.Id, Email = zeldaContact.Email, Phone = zeldaContact.Phone, Address = home, HostKey = "device-zelda-7654321" };
-        var entry = (await Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(keys, StopListScope.Review, StopListReason.AbusiveComplaints, "staff:olga") { Note = "Zelda Quimby shouted at the courier." }))).Value;
-        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(entry.Id, entry.Version, new StopListEntryChange(StopListScope.BlockOrders, StopListReason.AbusiveComplaints, "staff:olga") { Note = "Zelda again, Munich office." }));
-        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, changed.Value.Version, "staff:olga", "Zelda apologised."))).Succeeded);
+        var entry = (await Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(Clerk, new NewStopListEntry(keys, StopListScope.Review, StopListReason.AbusiveComplaints) { Note = "Zelda Quimby shouted at the courier." }))).Value;
+        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(Clerk, entry.Id, entry.Version, new StopListEntryChange(StopListScope.BlockOrders, StopListReason.AbusiveComplaints) { Note = "Zelda again, Munich office." }));
+        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(Clerk, entry.Id, changed.Value.Version, "Zelda apologised."))).Succeeded);
         var promotion = Campaign("summer");
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(promotion))).Succeeded);
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(promotion with { Version = 1, Name = "Summer sale" }))).Succeeded);
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("summer"))).Succeeded);
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, promotion))).Succeeded);
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(Clerk, promotion with { Version = 1, Name = "Summer sale" }))).Succeeded);
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "summer"))).Succeeded);
         using var csv = new StringWriter();
         Assert.Equal(1, (await Use<CustomerSegmentService, Result<CustomerExport>>(s => s.ExportCsvAsync(Clerk, CustomerSegment.All, csv))).Value.RowCount);
         using var json = new MemoryStream();

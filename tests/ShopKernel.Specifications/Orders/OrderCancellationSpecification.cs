@@ -47,7 +47,7 @@ public abstract class OrderCancellationSpecification : CustomerSteps
 
     private async Task<Promotion> PromotionAsync(Promotion promotion)
     {
-        var created = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(promotion));
+        var created = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, promotion));
         Assert.True(created.Succeeded, created.Error?.ToString());
         return created.Value;
     }

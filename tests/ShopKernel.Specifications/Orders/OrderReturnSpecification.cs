@@ -59,7 +59,7 @@ public abstract class OrderReturnSpecification : CustomerSteps
 
     private async Task<Promotion> PromotionAsync(Promotion promotion)
     {
-        var created = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(promotion));
+        var created = await Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, promotion));
         Assert.True(created.Succeeded, created.Error?.ToString());
         return created.Value;
     }

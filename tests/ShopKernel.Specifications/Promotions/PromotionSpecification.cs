@@ -14,7 +14,7 @@ public abstract class PromotionSpecification : CustomerSteps
 {
     private static ShopKernel.Money Eur(decimal amount) => ShopKernel.Money.FromDecimal(amount, Currency.EUR);
 
-    private Task<Result<Promotion>> CreateAsync(Promotion promotion) => Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(promotion));
+    private Task<Result<Promotion>> CreateAsync(Promotion promotion) => Use<PromotionService, Result<Promotion>>(s => s.CreateAsync(Clerk, promotion));
 
     private async Task<Promotion> CreatedAsync(Promotion promotion)
     {
@@ -68,18 +68,18 @@ public abstract class PromotionSpecification : CustomerSteps
         Assert.Equal(PromotionErrorCodes.CouponCodeDuplicate, (await CreateAsync(coupon with { Id = "other", CouponCode = "Autumn 5" })).Error!.Code);
         Assert.Equal(PromotionErrorCodes.GroupInvalid, (await CreateAsync(Campaign("grouped", 5) with { BestOfGroup = "welcome" })).Error!.Code);
 
-        var updated = await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(read with { Name = "Autumn", UsageLimit = 50 }));
+        var updated = await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(Clerk, read with { Name = "Autumn", UsageLimit = 50 }));
         Assert.True(updated.Succeeded, updated.Error?.ToString());
         Assert.Equal(2, updated.Value.Version);
-        Assert.Equal(PromotionErrorCodes.ConcurrencyConflict, (await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(read with { Name = "Stale" }))).Error!.Code);
-        Assert.Equal(PromotionErrorCodes.NotFound, (await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(read with { Id = "missing", CouponCode = "MISSING" }))).Error!.Code);
+        Assert.Equal(PromotionErrorCodes.ConcurrencyConflict, (await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(Clerk, read with { Name = "Stale" }))).Error!.Code);
+        Assert.Equal(PromotionErrorCodes.NotFound, (await Use<PromotionService, Result<Promotion>>(s => s.UpdateAsync(Clerk, read with { Id = "missing", CouponCode = "MISSING" }))).Error!.Code);
 
-        var deactivated = await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("autumn"));
+        var deactivated = await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "autumn"));
         Assert.False(deactivated.Value.IsActive);
-        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("autumn"))).Succeeded);
+        Assert.True((await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "autumn"))).Succeeded);
         Assert.Equal(["tiers"], (await Use<PromotionService, IReadOnlyList<Promotion>>(s => s.ListAsync())).Select(p => p.Id));
         Assert.Equal(["autumn", "tiers"], (await Use<PromotionService, IReadOnlyList<Promotion>>(s => s.ListAsync(includeInactive: true))).Select(p => p.Id));
-        Assert.Equal(PromotionErrorCodes.NotFound, (await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("missing"))).Error!.Code);
+        Assert.Equal(PromotionErrorCodes.NotFound, (await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "missing"))).Error!.Code);
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public abstract class PromotionSpecification : CustomerSteps
         var shown = (await PriceAsync(new CartPricingRequest(token))).Value;
         Assert.Equal(Eur(40m), shown.Total);
 
-        await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync("flash"));
+        await Use<PromotionService, Result<Promotion>>(s => s.DeactivateAsync(Clerk, "flash"));
         var placed = await PlaceAsync(GuestRequest(token) with { Contact = Guest, ExpectedTotal = shown.Total });
 
         Assert.Equal(CheckoutErrorCodes.TotalChanged, placed.Error!.Code);

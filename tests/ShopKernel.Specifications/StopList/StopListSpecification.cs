@@ -5,6 +5,7 @@ using ShopKernel.DependencyInjection;
 using ShopKernel.Specifications.Customers;
 using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Orders;
+using ShopKernel.Staff;
 using ShopKernel.StopList;
 
 namespace ShopKernel.Specifications.StopList;
@@ -16,6 +17,11 @@ public abstract class StopListSpecification : CustomerSteps
     protected static readonly string KeyB = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("stop list key B"u8));
 
     private static readonly string[] CashOnDelivery = ["cod", "cash"];
+
+    /// <summary>The members of staff who keep the stop list; the test host grants them every permission.</summary>
+    protected static readonly StaffActor Olga = new("staff:olga", "Olga Petrova");
+
+    protected static readonly StaffActor Piotr = new("staff:piotr", "Piotr Nowak");
 
     protected override void Configure(ShopKernelOptions options)
     {
@@ -30,11 +36,11 @@ public abstract class StopListSpecification : CustomerSteps
 
     protected override void ConfigureServices(IServiceCollection services) => new ShopKernelBuilder(services).AddStopList();
 
-    private Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry) => Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(entry));
+    private Task<Result<StopListEntry>> AddAsync(NewStopListEntry entry) => Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(Olga, entry));
 
     private async Task<StopListEntry> ListedAsync(StopListScope scope, StopListKeys keys, StopListReason reason = StopListReason.Manual)
     {
-        var added = await AddAsync(new NewStopListEntry(keys, scope, reason, "staff:olga") { Note = "Three parcels refused in March." });
+        var added = await AddAsync(new NewStopListEntry(keys, scope, reason) { Note = "Three parcels refused in March." });
         Assert.True(added.Succeeded, added.Error?.ToString());
         return added.Value;
     }
@@ -137,7 +143,7 @@ public abstract class StopListSpecification : CustomerSteps
     [Fact]
     public async Task An_expired_entry_no_longer_applies()
     {
-        await AddAsync(new NewStopListEntry(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud, "staff:olga")
+        await AddAsync(new NewStopListEntry(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Fraud)
         {
             ExpiresAt = Host.Time.GetUtcNow().AddDays(30),
         });
@@ -174,20 +180,20 @@ public abstract class StopListSpecification : CustomerSteps
         var entry = await ListedAsync(StopListScope.Review, new StopListKeys { Email = "ada@example.com" });
         Host.Time.Advance(TimeSpan.FromHours(1));
 
-        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(entry.Id, entry.Version, new StopListEntryChange(StopListScope.BlockOrders, StopListReason.AbusiveComplaints, "staff:piotr") { Note = "Threatened the courier." }));
-        var stale = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(entry.Id, entry.Version, new StopListEntryChange(StopListScope.Review, StopListReason.Manual, "staff:olga")));
+        var changed = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(Piotr, entry.Id, entry.Version, new StopListEntryChange(StopListScope.BlockOrders, StopListReason.AbusiveComplaints) { Note = "Threatened the courier." }));
+        var stale = await Use<StopListService, Result<StopListEntry>>(s => s.ChangeAsync(Olga, entry.Id, entry.Version, new StopListEntryChange(StopListScope.Review, StopListReason.Manual)));
 
         Assert.Equal((StopListScope.BlockOrders, "staff:piotr", 2L), (changed.Value.Scope, changed.Value.ChangedBy, changed.Value.Version));
         Assert.Equal(StopListErrorCodes.ConcurrencyConflict, stale.Error?.Code);
         Assert.Equal(CheckoutErrorCodes.BuyerBlocked, (await GuestOrderAsync("card")).Error?.Code);
 
-        Assert.Equal(StopListErrorCodes.ConcurrencyConflict, (await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, entry.Version, "staff:olga"))).Error?.Code);
-        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, changed.Value.Version, "staff:olga", "Apologised."))).Succeeded);
+        Assert.Equal(StopListErrorCodes.ConcurrencyConflict, (await Use<StopListService, Result>(s => s.RemoveAsync(Olga, entry.Id, entry.Version))).Error?.Code);
+        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(Olga, entry.Id, changed.Value.Version, "Apologised."))).Succeeded);
         Assert.True((await GuestOrderAsync("card")).Succeeded);
-        Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result<StopListEntry>>(s => s.GetAsync(entry.Id))).Error?.Code);
+        Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result<StopListEntry>>(s => s.GetAsync(Olga, entry.Id))).Error?.Code);
         Assert.Equal(0, await RowCountAsync(Stored.StopListKeys));
 
-        var trail = await Use<StopListService, IReadOnlyList<StopListAuditRecord>>(s => s.GetAuditTrailAsync(entry.Id));
+        var trail = (await Use<StopListService, Result<IReadOnlyList<StopListAuditRecord>>>(s => s.GetAuditTrailAsync(Olga, entry.Id))).Value;
         Assert.Equal(
             [
                 (StopListAuditAction.Added, "staff:olga", StopListScope.Review, "Three parcels refused in March."),
@@ -207,10 +213,10 @@ public abstract class StopListSpecification : CustomerSteps
         Host.Time.Advance(TimeSpan.FromSeconds(1));
         var third = await ListedAsync(StopListScope.BlockOrders, new StopListKeys { HostKey = "device-1" });
 
-        var page = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(pageSize: 2))).Value;
-        var rest = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(before: page.Next, pageSize: 2))).Value;
-        var blocks = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(StopListScope.BlockOrders))).Value;
-        var found = (await Use<StopListService, Result<IReadOnlyList<StopListEntry>>>(s => s.FindAsync(new StopListKeys { Email = " ADA@example.com", Phone = "030 123 45 67" }))).Value;
+        var page = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(Olga, pageSize: 2))).Value;
+        var rest = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(Olga, before: page.Next, pageSize: 2))).Value;
+        var blocks = (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(Olga, StopListScope.BlockOrders))).Value;
+        var found = (await Use<StopListService, Result<IReadOnlyList<StopListEntry>>>(s => s.FindAsync(Olga, new StopListKeys { Email = " ADA@example.com", Phone = "030 123 45 67" }))).Value;
 
         Assert.Equal([third.Id, second.Id], page.Items.Select(e => e.Id));
         Assert.Equal([first.Id], rest.Items.Select(e => e.Id));
@@ -225,17 +231,16 @@ public abstract class StopListSpecification : CustomerSteps
         var future = Host.Time.GetUtcNow().AddDays(1);
         (string Code, NewStopListEntry Entry)[] cases =
         [
-            (StopListErrorCodes.KeysMissing, new(new StopListKeys(), StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.PhoneInvalid, new(new StopListKeys { Phone = "12" }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.PhoneInvalid, new(new StopListKeys { Email = "ada@example.com", Phone = "not a phone" }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.EmailInvalid, new(new StopListKeys { Email = "ada@" }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.AddressInvalid, new(new StopListKeys { Address = Address with { PostalCode = " " } }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.KeyInvalid, new(new StopListKeys { HostKey = new string('x', 201) }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.KeyInvalid, new(new StopListKeys { CustomerId = new CustomerId(Guid.Empty) }, StopListScope.BlockOrders, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.ExpiryInPast, new(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual, "staff") { ExpiresAt = Host.Time.GetUtcNow().AddSeconds(-1) }),
-            (StopListErrorCodes.RequestInvalid, new(new StopListKeys { Email = "ada@example.com" }, (StopListScope)42, StopListReason.Manual, "staff")),
-            (StopListErrorCodes.RequestInvalid, new(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual, " ") { ExpiresAt = future }),
-            (StopListErrorCodes.RequestInvalid, new(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual, "staff") { Note = new string('n', 1001) }),
+            (StopListErrorCodes.KeysMissing, new(new StopListKeys(), StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.PhoneInvalid, new(new StopListKeys { Phone = "12" }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.PhoneInvalid, new(new StopListKeys { Email = "ada@example.com", Phone = "not a phone" }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.EmailInvalid, new(new StopListKeys { Email = "ada@" }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.AddressInvalid, new(new StopListKeys { Address = Address with { PostalCode = " " } }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.KeyInvalid, new(new StopListKeys { HostKey = new string('x', 201) }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.KeyInvalid, new(new StopListKeys { CustomerId = new CustomerId(Guid.Empty) }, StopListScope.BlockOrders, StopListReason.Manual)),
+            (StopListErrorCodes.ExpiryInPast, new(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual) { ExpiresAt = Host.Time.GetUtcNow().AddSeconds(-1) }),
+            (StopListErrorCodes.RequestInvalid, new(new StopListKeys { Email = "ada@example.com" }, (StopListScope)42, StopListReason.Manual)),
+            (StopListErrorCodes.RequestInvalid, new(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual) { Note = new string('n', 1001) }),
         ];
 
         foreach (var (code, entry) in cases)
@@ -244,10 +249,16 @@ public abstract class StopListSpecification : CustomerSteps
         }
 
         Assert.Equal(StopListErrorCodes.RequestInvalid, (await AddAsync(null!)).Error?.Code);
+        var valid = new NewStopListEntry(new StopListKeys { Email = "ada@example.com" }, StopListScope.BlockOrders, StopListReason.Manual) { ExpiresAt = future };
+        foreach (var nobody in new[] { new StaffActor(" ", "Olga Petrova"), new StaffActor("staff:olga", "Olga\nPetrova"), null! })
+        {
+            Assert.Equal(StaffErrorCodes.ActorInvalid, (await Use<StopListService, Result<StopListEntry>>(s => s.AddAsync(nobody, valid))).Error?.Code);
+        }
+
         Assert.Equal(0, await RowCountAsync(Stored.StopListEntries));
         Assert.Equal(0, await RowCountAsync(Stored.StopListAudit));
-        Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result>(s => s.RemoveAsync(Guid.NewGuid(), 1, "staff"))).Error?.Code);
-        Assert.Equal(StopListErrorCodes.RequestInvalid, (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(pageSize: 0))).Error?.Code);
+        Assert.Equal(StopListErrorCodes.NotFound, (await Use<StopListService, Result>(s => s.RemoveAsync(Olga, Guid.NewGuid(), 1))).Error?.Code);
+        Assert.Equal(StopListErrorCodes.RequestInvalid, (await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(Olga, pageSize: 0))).Error?.Code);
     }
 
     [Fact]
@@ -260,7 +271,7 @@ public abstract class StopListSpecification : CustomerSteps
             await using var scope = rotated.Scope();
             var services = scope.ServiceProvider;
             var blocked = await services.GetRequiredService<CheckoutService>().PlaceOrderAsync(GuestRequest(await CartWithAsync(Item("TEE"))));
-            var added = await services.GetRequiredService<StopListService>().AddAsync(new NewStopListEntry(new StopListKeys { Phone = "+49 30 1234567" }, StopListScope.Review, StopListReason.Manual, "staff"));
+            var added = await services.GetRequiredService<StopListService>().AddAsync(Olga, new NewStopListEntry(new StopListKeys { Phone = "+49 30 1234567" }, StopListScope.Review, StopListReason.Manual));
 
             Assert.Equal(CheckoutErrorCodes.BuyerBlocked, blocked.Error?.Code);
             Assert.NotEqual(old.Keys[0].HashKeyId, added.Value.Keys[0].HashKeyId);
@@ -330,7 +341,7 @@ public abstract class StopListSpecification : CustomerSteps
         Assert.Null((await RecordAsync(third)).Value.FlaggedEntry);
         Assert.Equal(1, await RowCountAsync(Stored.StopListEntries));
 
-        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(entry.Id, entry.Version, "staff:olga", "Parcels were damaged."))).Succeeded);
+        Assert.True((await Use<StopListService, Result>(s => s.RemoveAsync(Olga, entry.Id, entry.Version, "Parcels were damaged."))).Succeeded);
         Assert.True((await GuestOrderAsync("cod")).Succeeded);
         var fourth = await RefusedCodOrderAsync(Guest);
         Assert.Equal(new DeliveryOutcomeResult(true, 1, null), (await RecordAsync(fourth)).Value);
@@ -383,7 +394,7 @@ public abstract class StopListSpecification : CustomerSteps
         Assert.All(results, r => Assert.True(r.Succeeded && r.Value.Counted, r.Error?.ToString()));
         Assert.Single(results, r => r.Value.FlaggedEntry is not null);
         Assert.Contains(results, r => r.Value.CountInPeriod == 2);
-        var entry = Assert.Single((await Use<StopListService, Result<StopListPage>>(s => s.ListAsync())).Value.Items);
+        var entry = Assert.Single((await Use<StopListService, Result<StopListPage>>(s => s.ListAsync(Olga))).Value.Items);
         Assert.Equal(orders.Select(o => o.Number).Order(), entry.Orders);
     }
 

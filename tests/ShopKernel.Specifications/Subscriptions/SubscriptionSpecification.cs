@@ -484,11 +484,11 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(["Ada@example.com", "alan@example.com", "grace@example.com", "linus@example.com"], await EligibleAsync());
         foreach (var keys in new[] { new StopListKeys { Email = "Grace@Example.com" }, new StopListKeys { Email = "ada@example.com" }, new StopListKeys { Phone = "+49 30 1234567" } })
         {
-            var added = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(keys, StopListScope.BlockMarketing, StopListReason.Manual, "staff:olga")));
+            var added = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(Clerk, new NewStopListEntry(keys, StopListScope.BlockMarketing, StopListReason.Manual)));
             Assert.True(added.Succeeded, added.Error?.ToString());
         }
 
-        var cod = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(new NewStopListEntry(new StopListKeys { Email = "linus@example.com" }, StopListScope.BlockCashOnDelivery, StopListReason.Manual, "staff:olga")));
+        var cod = await shop.InScopeAsync<StopListService, Result<StopListEntry>>(s => s.AddAsync(Clerk, new NewStopListEntry(new StopListKeys { Email = "linus@example.com" }, StopListScope.BlockCashOnDelivery, StopListReason.Manual)));
         Assert.True(cod.Succeeded);
 
         Assert.Equal(["alan@example.com", "linus@example.com"], await EligibleAsync());

@@ -207,6 +207,41 @@ public class AccessLogTests
         Assert.Equal(StaffErrorCodes.RequestInvalid, (await Log(auditor).ListAsync(Auditor, pageSize: 0)).Error?.Code);
     }
 
+    [Fact]
+    public async Task A_change_commits_the_details_it_refined_and_a_change_that_fails_is_logged_with_them_on_its_own()
+    {
+        var access = Access(new GrantingAuthorizer(StaffPermissions.StopListManage), Key(1));
+        var committed = new List<AccessLogEntry>();
+
+        var added = await access.RunChangeAsync(
+            Clerk, StaffPermissions.StopListManage, StaffOperations.StopListAdd, "scope Review",
+            (draft, _) =>
+            {
+                draft.Describes("entry 42; scope Review\0");
+                committed.Add(draft.Entry());
+                return Task.FromResult(Result<int>.Success(42));
+            },
+            static _ => true,
+            CancellationToken.None);
+        var failed = await access.RunChangeAsync(
+            Clerk, StaffPermissions.StopListManage, StaffOperations.StopListRemove, "entry 7",
+            (draft, _) =>
+            {
+                draft.Describes("entry 7; scope Review");
+                return Task.FromResult(Result<int>.Fail(new ShopError("stop_list.not_found", "No.")));
+            },
+            static _ => true,
+            CancellationToken.None);
+        var nobody = await access.RunChangeAsync<int>(null!, StaffPermissions.StopListManage, StaffOperations.StopListAdd, null, (_, _) => throw new InvalidOperationException("ran"), static _ => true, CancellationToken.None);
+
+        Assert.Equal(42, added.Value);
+        Assert.Equal("entry 42; scope Review\\u0000", Assert.Single(committed).Details); // the store commits it: the gate appends nothing more
+        Assert.Equal("stop_list.not_found", failed.Error?.Code);
+        Assert.Equal(StaffErrorCodes.ActorInvalid, nobody.Error?.Code);
+        var logged = Assert.Single(_store.Rows);
+        Assert.Equal((StaffOperations.StopListRemove, AccessOutcome.Failed, "entry 7; scope Review"), (logged.Operation, logged.Outcome, logged.Details));
+    }
+
     private sealed class RecordingAuthorizer(List<string> asked) : IStaffAuthorizer
     {
         public ValueTask<bool> IsAllowedAsync(StaffActor actor, string permission, CancellationToken cancellationToken = default)
