@@ -292,10 +292,10 @@ await using (var scope = host.Services.CreateAsyncScope())
     Console.WriteLine();
     Console.WriteLine($"Newsletter: {requested.State}; confirmation link for the host to e-mail to {requested.Confirmation!.SendTo}: /confirm?token={requested.Confirmation.Token}");
     Console.WriteLine($"Confirmed: {(await subscriptions.ConfirmAsync(requested.Confirmation.Token)).Value.State}; the link again: {(await subscriptions.ConfirmAsync(requested.Confirmation.Token)).Error?.Code}");
-    var recipients = (await subscriptions.ListEligibleRecipientsAsync("newsletter")).Value;
+    var recipients = (await subscriptions.ListEligibleRecipientsAsync(SampleStaff.Olga, "newsletter")).Value;
     Console.WriteLine($"Eligible recipients: {recipients.Items.Count}; sending: {(await subscriptions.RecordSendAsync(ada, "newsletter")).Succeeded}; again today: {(await subscriptions.RecordSendAsync(ada, "newsletter")).Error?.Code}");
     Console.WriteLine($"One-click unsubscribe: {(await subscriptions.RedeemUnsubscribeTokenAsync(recipients.Items[0].Unsubscribe.Token)).Value} withdrawn");
-    var proof = (await subscriptions.GetProofAsync(ada, "newsletter")).Value;
+    var proof = (await subscriptions.GetProofAsync(SampleStaff.Olga, ada, "newsletter")).Value;
     Console.WriteLine($"Proof: {string.Join(" → ", proof.Events.Select(e => $"{e.Kind} ({e.Evidence.Source})"))}");
 }
 

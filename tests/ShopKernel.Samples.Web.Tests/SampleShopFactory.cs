@@ -61,6 +61,24 @@ public class SampleShopFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+
+        // The tests read what they check through ShopKernel's staff operations as an auditor of their own; everyone
+        // else is asked of the shop's authorizer as in production.
+        builder.ConfigureServices(services =>
+        {
+            var shops = services.Last(d => d.ServiceType == typeof(IStaffAuthorizer));
+            services.Remove(shops);
+            services.AddSingleton<IStaffAuthorizer>(sp => new TestAuditorAuthorizer((IStaffAuthorizer)ActivatorUtilities.CreateInstance(sp, shops.ImplementationType!)));
+        });
+    }
+
+    /// <summary>The tests' own reader: granted <see cref="StaffPermissions.SubscriptionsRead"/> only.</summary>
+    public static readonly StaffActor Auditor = new("test-auditor", "Test Auditor");
+
+    private sealed class TestAuditorAuthorizer(IStaffAuthorizer shops) : IStaffAuthorizer
+    {
+        public ValueTask<bool> IsAllowedAsync(StaffActor actor, string permission, CancellationToken cancellationToken = default) =>
+            actor == Auditor ? ValueTask.FromResult(permission == StaffPermissions.SubscriptionsRead) : shops.IsAllowedAsync(actor, permission, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> with a service of the shop, in a scope of its own.</summary>

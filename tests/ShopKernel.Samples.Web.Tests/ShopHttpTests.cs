@@ -196,7 +196,7 @@ public sealed class ShopHttpTests(ShopHttpTests.Shop shop) : IClassFixture<ShopH
         // The mail provider's one-click POST for the order mail of a guest who left the box unticked.
         await client.PostAsync(Link(order), ("List-Unsubscribe", "One-Click"));
         Assert.Equal(HttpStatusCode.OK, client.Status);
-        var proof = await shop.WithAsync<SubscriptionService, ConsentProof>(async s => (await s.GetProofAsync(ConsentSubject.ForEmail("never-subscribed@example.com"), "newsletter")).Value);
+        var proof = await shop.WithAsync<SubscriptionService, ConsentProof>(async s => (await s.GetProofAsync(SampleShopFactory.Auditor, ConsentSubject.ForEmail("never-subscribed@example.com"), "newsletter")).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, proof.State);
         Assert.Equal(ConsentSource.UnsubscribeLink, Assert.Single(proof.Events).Evidence.Source);
 

@@ -80,7 +80,7 @@ public class SubscriptionBenchmarks
     private async Task<int> PageAsync(CustomerSegment? segment, string? after)
     {
         await using var scope = _services.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<SubscriptionService>().ListEligibleRecipientsAsync(Topic, segment, after, pageSize: 100);
+        var page = await scope.ServiceProvider.GetRequiredService<SubscriptionService>().ListEligibleRecipientsAsync(CustomerBench.Analyst, Topic, segment, after, pageSize: 100);
         return page.Value.Items.Count;
     }
 

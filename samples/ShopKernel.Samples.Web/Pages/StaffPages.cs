@@ -251,7 +251,7 @@ public static partial class StaffPages
             string? after = null;
             do
             {
-                var page = (await subscriptions.ListEligibleRecipientsAsync(CheckoutPages.Newsletter, after: after, cancellationToken: ct)).Value;
+                var page = (await subscriptions.ListEligibleRecipientsAsync(Actor(http), CheckoutPages.Newsletter, after: after, cancellationToken: ct)).Value;
                 foreach (var recipient in page.Items)
                 {
                     // Recorded before sending: the cap is checked atomically, so two senders never both get through.

@@ -84,6 +84,7 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<TokenSigner>(),
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StaffAccess>(),
             sp.GetService<ILogger<SubscriptionService>>(),
             sp.GetRequiredService<ShopKernelMetrics>(),
             sp.GetRequiredService<ShopErrorDescriber>()));

@@ -116,6 +116,12 @@ public static class StaffOperations
     /// <summary><see cref="Promotions.PromotionService.DeactivateAsync"/>.</summary>
     public const string PromotionDeactivate = "promotions.deactivate";
 
+    /// <summary><see cref="Subscriptions.SubscriptionService.GetProofAsync"/>.</summary>
+    public const string SubscriptionProof = "subscriptions.proof";
+
+    /// <summary><see cref="Subscriptions.SubscriptionService.ListEligibleRecipientsAsync"/>.</summary>
+    public const string EligibleRecipients = "subscriptions.eligible_recipients";
+
     /// <summary><see cref="AccessLogService.ListAsync"/>.</summary>
     public const string AccessLogList = "accesslog.list";
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopKernel.Concurrency;
 using ShopKernel.Customers;
+using ShopKernel.Staff;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Tokens;
@@ -17,6 +18,7 @@ namespace ShopKernel.Subscriptions;
 /// </summary>
 public sealed partial class SubscriptionService
 {
+    private readonly StaffAccess _access;
     private readonly ShopErrorDescriber _describer;
     /// <summary>The largest page <see cref="ListEligibleRecipientsAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
@@ -47,6 +49,7 @@ public sealed partial class SubscriptionService
         TokenSigner tokens,
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
+        StaffAccess access,
         ILogger<SubscriptionService>? logger = null,
         ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
     {
@@ -56,6 +59,7 @@ public sealed partial class SubscriptionService
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _suppression = suppression ?? throw new ArgumentNullException(nameof(suppression));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _access = access ?? throw new ArgumentNullException(nameof(access));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _options = options.Value.Subscriptions;
@@ -379,11 +383,26 @@ public sealed partial class SubscriptionService
     /// The proof of a subject's consent for a topic: every ledger entry, oldest first, with its instant, source and
     /// evidence. For an erased person the history is found by the keyed hash of the identifier given, without it.
     /// </summary>
+    /// <param name="actor">The member of staff looking it up; needs <see cref="StaffPermissions.SubscriptionsRead"/>, and the look-up is logged (the customer it concerns, never the contact).</param>
     /// <param name="subject">The subject.</param>
     /// <param name="topicId">The topic id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The proof (empty when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>.</returns>
-    public async Task<Result<ConsentProof>> GetProofAsync(ConsentSubject subject, string topicId, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The proof (empty when the ledger has nothing), or <c>subscription.topic_unknown</c>, <c>subscription.contact_invalid</c>,
+    /// <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.
+    /// </returns>
+    public async Task<Result<ConsentProof>> GetProofAsync(StaffActor actor, ConsentSubject subject, string topicId, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.SubscriptionsRead,
+            StaffOperations.SubscriptionProof,
+            subject?.CustomerId,
+            $"topic {topicId}; subject {subject?.Kind.ToString() ?? "none"}",
+            ct => ProofCoreAsync(subject, topicId, ct),
+            proof => proof.Events.Count,
+            cancellationToken).ConfigureAwait(false));
+
+    private async Task<Result<ConsentProof>> ProofCoreAsync(ConsentSubject? subject, string topicId, CancellationToken cancellationToken)
     {
         var target = Target(topicId, subject, topicRequired: true);
         if (!target.Succeeded)
@@ -416,14 +435,33 @@ public sealed partial class SubscriptionService
     /// page, so a page may hold fewer than <paramref name="pageSize"/> while more follow. Eligibility is not a
     /// reservation: record each send with <see cref="RecordSendAsync"/>, which checks the cap atomically.
     /// </summary>
+    /// <param name="actor">
+    /// Who pulls the list — a member of staff, or the host's mailing job as a staff actor of its own; needs
+    /// <see cref="StaffPermissions.SubscriptionsRead"/>, and each page is logged with its row count: a list of
+    /// contacts is an export of the base.
+    /// </param>
     /// <param name="topicId">The topic id.</param>
     /// <param name="segment">A customer segment to narrow to, or <see langword="null"/> for every subscriber.</param>
     /// <param name="after"><see cref="EligibleRecipientPage.Next"/> of the previous page, or <see langword="null"/>.</param>
     /// <param name="pageSize">The page size, 1 to <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page, or <c>subscription.topic_unknown</c>, <c>subscription.request_invalid</c>, <c>customer.segment_invalid</c>.</returns>
+    /// <returns>
+    /// The page, or <c>subscription.topic_unknown</c>, <c>subscription.request_invalid</c>, <c>customer.segment_invalid</c>,
+    /// <c>staff.actor_invalid</c>, <c>staff.permission_denied</c>.
+    /// </returns>
     public async Task<Result<EligibleRecipientPage>> ListEligibleRecipientsAsync(
-        string topicId, CustomerSegment? segment = null, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default)
+        StaffActor actor, string topicId, CustomerSegment? segment = null, string? after = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        _describer.Apply(await _access.RunAsync(
+            actor,
+            StaffPermissions.SubscriptionsRead,
+            StaffOperations.EligibleRecipients,
+            null,
+            $"topic {topicId}; {segment?.ToString() ?? "every subscriber"}{(after is null ? string.Empty : "; next page")}",
+            ct => EligibleCoreAsync(topicId, segment, after, pageSize, ct),
+            page => page.Items.Count,
+            cancellationToken).ConfigureAwait(false));
+
+    private async Task<Result<EligibleRecipientPage>> EligibleCoreAsync(string topicId, CustomerSegment? segment, string? after, int pageSize, CancellationToken cancellationToken)
     {
         if (!TryGetTopic(topicId, out var topic))
         {

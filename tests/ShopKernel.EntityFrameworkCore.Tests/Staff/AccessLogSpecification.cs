@@ -9,6 +9,7 @@ using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using ShopKernel.Specifications.Customers;
 using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Staff;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Tests.Staff;
 
@@ -65,6 +66,8 @@ public abstract class AccessLogSpecification : CustomerSteps
         (StaffOperations.PersonalDataExport, StaffPermissions.CustomersExport, async a => (await Use<PersonalDataService, Result>(s => s.ExportAsync(a, customer, Stream.Null))).Error),
         (StaffOperations.AccessLogList, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogPage>>(s => s.ListAsync(a)))),
         (StaffOperations.AccessLogVerify, StaffPermissions.AccessLogRead, a => ErrorOf(Use<AccessLogService, Result<AccessLogVerification>>(s => s.VerifyAsync(a)))),
+        (StaffOperations.SubscriptionProof, StaffPermissions.SubscriptionsRead, a => ErrorOf(Use<SubscriptionService, Result<ConsentProof>>(s => s.GetProofAsync(a, ConsentSubject.ForCustomer(customer), "newsletter")))),
+        (StaffOperations.EligibleRecipients, StaffPermissions.SubscriptionsRead, a => ErrorOf(Use<SubscriptionService, Result<EligibleRecipientPage>>(s => s.ListEligibleRecipientsAsync(a, "newsletter")))),
         (StaffOperations.Erase, StaffPermissions.CustomersErase, a => ErrorOf(Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(a, customer)))),
     ];
 

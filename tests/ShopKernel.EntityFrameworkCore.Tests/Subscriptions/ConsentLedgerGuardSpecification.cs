@@ -74,7 +74,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         var redacted = (await LedgerAsync()).Where(e => e.Subject != "email:ada@example.com").ToList();
         Assert.Equal(2, redacted.Count);
         Assert.All(redacted, e => Assert.Equal((e.RedactedSubject, null, null), (e.Subject, e.IpAddress, e.UserAgent)));
-        Assert.Equal(2, (await Subs(s => s.GetProofAsync(grace, Newsletter))).Value.Events.Count);
+        Assert.Equal(2, (await Subs(s => s.GetProofAsync(Clerk, grace, Newsletter))).Value.Events.Count);
     }
 
     [Fact]
@@ -111,14 +111,14 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         var customer = ConsentSubject.ForCustomer(ada.Id);
         await Subs(s => s.RequestAsync(Newsletter, customer, Ticked));
         await ForgetRedactedSubjectsAsync();
-        var before = (await Subs(s => s.GetProofAsync(customer, Newsletter))).Value;
+        var before = (await Subs(s => s.GetProofAsync(Clerk, customer, Newsletter))).Value;
         Assert.All(await LedgerAsync(), e => Assert.Null(e.RedactedSubject));
 
         Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = 'redacted:00', ip_address = NULL, user_agent = NULL"));
         var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         Assert.True(erased.Succeeded);
-        var after = (await Subs(s => s.GetProofAsync(customer, Newsletter))).Value;
+        var after = (await Subs(s => s.GetProofAsync(Clerk, customer, Newsletter))).Value;
         Assert.Equal(SubscriptionState.Redacted, after.State);
         Assert.Equal(before.Events.Select(e => (e.Id, e.Kind, e.At)), after.Events.Take(before.Events.Count).Select(e => (e.Id, e.Kind, e.At)));
         Assert.All(after.Events, e => Assert.Equal((ConsentSubjectKind.Redacted, null, null), (e.Subject.Kind, e.Evidence.IpAddress, e.Evidence.UserAgent)));
@@ -131,7 +131,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         var ada = (await RegisterAsync(Ada())).Value;
         var customer = ConsentSubject.ForCustomer(ada.Id);
         await Subs(s => s.RequestAsync(Newsletter, customer, Ticked));
-        var before = (await Subs(s => s.GetProofAsync(customer, Newsletter))).Value;
+        var before = (await Subs(s => s.GetProofAsync(Clerk, customer, Newsletter))).Value;
         var newKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("ShopKernel rotated signing key"u8));
         await using var rotated = new ShopKernelTestHost(Storage, o =>
         {
@@ -143,7 +143,7 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         var erased = await rotated.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
         Assert.True(erased.Succeeded);
-        var after = (await rotated.InScopeAsync<SubscriptionService, Result<ConsentProof>>(s => s.GetProofAsync(customer, Newsletter))).Value;
+        var after = (await rotated.InScopeAsync<SubscriptionService, Result<ConsentProof>>(s => s.GetProofAsync(Clerk, customer, Newsletter))).Value;
         Assert.Equal(SubscriptionState.Redacted, after.State);
         Assert.Equal(before.Events.Select(e => e.Id).Append(after.Events[^1].Id), after.Events.Select(e => e.Id));
         Assert.Equal(ConsentEventKind.Redacted, after.Events[^1].Kind);

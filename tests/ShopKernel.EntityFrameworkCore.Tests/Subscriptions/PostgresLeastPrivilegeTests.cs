@@ -22,6 +22,8 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
     private const string InsufficientPrivilege = "42501";
     private const string GuardRefusal = "23000";
 
+    private static readonly ShopKernel.Staff.StaffActor Clerk = new("staff-7", "Grace Hopper");
+
     private static readonly ConsentEvidence Ticked = new(ConsentSource.CheckoutForm)
     {
         WordingVersion = "newsletter-2026-03", BoxStartedUnticked = true, IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0 (X11; Linux)",
@@ -90,15 +92,15 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
         var requested = (await Subs(s => s.RequestAsync("newsletter", guest, Ticked))).Value;
         Assert.Equal(SubscriptionState.Subscribed, (await Subs(s => s.ConfirmAsync(requested.Confirmation!.Token))).Value.State);
         Assert.True((await Subs(s => s.RecordSendAsync(customer, "flash"))).Succeeded);
-        Assert.Equal(2, (await Subs(s => s.ListEligibleRecipientsAsync("newsletter"))).Value.Items.Count + (await Subs(s => s.ListEligibleRecipientsAsync("flash"))).Value.Items.Count);
+        Assert.Equal(2, (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, "newsletter"))).Value.Items.Count + (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, "flash"))).Value.Items.Count);
         Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(guest, "newsletter", new ConsentEvidence(ConsentSource.AccountPage)))).Value);
-        var before = (await Subs(s => s.GetProofAsync(customer, "flash"))).Value;
+        var before = (await Subs(s => s.GetProofAsync(Clerk, customer, "flash"))).Value;
 
         var erased = await AppHost.InScopeAsync<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(new ShopKernel.Staff.StaffActor("staff-7", "Grace Hopper"), ada.Id));
 
         Assert.True(erased.Succeeded, erased.Error?.ToString());
         Assert.True(erased.Value.CustomerRemoved);
-        var after = (await Subs(s => s.GetProofAsync(customer, "flash"))).Value;
+        var after = (await Subs(s => s.GetProofAsync(Clerk, customer, "flash"))).Value;
         Assert.Equal(SubscriptionState.Redacted, after.State);
         Assert.Equal(before.Events.Select(e => e.Id), after.Events.Take(before.Events.Count).Select(e => e.Id));
         Assert.All(after.Events, e => Assert.Equal((ConsentSubjectKind.Redacted, null), (e.Subject.Kind, e.Evidence.IpAddress)));
@@ -130,7 +132,7 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
         Assert.Equal(GuardRefusal, await RefusalAsync($"UPDATE {Table} SET subject = 'email:someone@example.com'"));
 
         Assert.Equal(before, await LedgerAsync());
-        Assert.Equal(2, (await Subs(s => s.GetProofAsync(guest, "newsletter"))).Value.Events.Count);
+        Assert.Equal(2, (await Subs(s => s.GetProofAsync(Clerk, guest, "newsletter"))).Value.Events.Count);
     }
 
     [Fact]

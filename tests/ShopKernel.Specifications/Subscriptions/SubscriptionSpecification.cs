@@ -78,7 +78,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
 
         Assert.Equal(SubscriptionState.Subscribed, confirmed.Value.State);
         Assert.Equal(SubscriptionErrorCodes.TokenUsed, again.Error?.Code);
-        var proof = (await Subs(s => s.GetProofAsync(guest, Newsletter))).Value;
+        var proof = (await Subs(s => s.GetProofAsync(Clerk, guest, Newsletter))).Value;
         Assert.Equal(SubscriptionState.Subscribed, proof.State);
         Assert.Equal([ConsentEventKind.Requested, ConsentEventKind.Confirmed], proof.Events.Select(e => e.Kind));
         Assert.Equal([1, 2], proof.Events.Select(e => e.Sequence));
@@ -114,7 +114,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Host.Time.Advance(TimeSpan.FromDays(3));
         Assert.Equal(SubscriptionErrorCodes.TokenExpired, (await Subs(s => s.ConfirmAsync(second.Token))).Error?.Code);
         Assert.Equal(SubscriptionState.NotSubscribed, await StateAsync(guest, Sms));
-        Assert.Equal(SubscriptionState.NotSubscribed, (await Subs(s => s.GetProofAsync(guest, Sms))).Value.State);
+        Assert.Equal(SubscriptionState.NotSubscribed, (await Subs(s => s.GetProofAsync(Clerk, guest, Sms))).Value.State);
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.ConfirmAsync("garbage"))).Error?.Code);
         Assert.Equal(SubscriptionErrorCodes.TokenInvalid, (await Subs(s => s.RedeemUnsubscribeTokenAsync(pending))).Error?.Code);
         Assert.Equal(SubscriptionErrorCodes.NotSubscribed, (await Subs(s => s.RecordSendAsync(ConsentSubject.ForEmail("grace@example.com"), Newsletter))).Error?.Code);
-        Assert.Equal(SubscriptionErrorCodes.RequestInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Newsletter, pageSize: 0))).Error?.Code);
-        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Newsletter, CustomerSegment.All.WithOrderCountAtLeast(-1)))).Error?.Code);
+        Assert.Equal(SubscriptionErrorCodes.RequestInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Newsletter, pageSize: 0))).Error?.Code);
+        Assert.Equal(CustomerErrorCodes.SegmentInvalid, (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Newsletter, CustomerSegment.All.WithOrderCountAtLeast(-1)))).Error?.Code);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -157,7 +157,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(SubscriptionState.Subscribed, await StateAsync(guest, Flash));
         Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(allToken))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(guest, Flash));
-        var proof = (await Subs(s => s.GetProofAsync(guest, Flash))).Value;
+        var proof = (await Subs(s => s.GetProofAsync(Clerk, guest, Flash))).Value;
         Assert.Equal(ConsentSource.UnsubscribeLink, proof.Events[^1].Evidence.Source);
 
         // Subscribing again later works, and the old link withdraws again: it names the subscription, not a moment.
@@ -180,7 +180,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(token, click))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled));
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(spelled, Flash));
-        var proof = (await Subs(s => s.GetProofAsync(spelled, Newsletter))).Value;
+        var proof = (await Subs(s => s.GetProofAsync(Clerk, spelled, Newsletter))).Value;
         Assert.Equal([(ConsentEventKind.Withdrawn, ConsentSource.UnsubscribeLink, "198.51.100.9", 1)], proof.Events.Select(e => (e.Kind, e.Evidence.Source, e.Evidence.IpAddress, e.Sequence)));
         var counts = await CountsAsync();
         Assert.Equal((2, 2, 0), counts);
@@ -225,7 +225,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         var byAddress = (await Subs(s => s.CreateUnsubscribeTokenAsync(ConsentSubject.ForEmail("ADA@example.com")))).Value.Token;
         Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(byAddress))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer, Flash));
-        Assert.DoesNotContain((await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items, r => r.CustomerId == ada.Id);
+        Assert.DoesNotContain((await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash))).Value.Items, r => r.CustomerId == ada.Id);
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(customer, Newsletter, new ConsentEvidence(ConsentSource.AccountPage)))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(ConsentSubject.ForEmail("ADA@example.com")));
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(customer));
-        Assert.Equal(ConsentSource.AccountPage, (await Subs(s => s.GetProofAsync(ConsentSubject.ForEmail("ada@example.com"), Newsletter))).Value.Events[^1].Evidence.Source);
+        Assert.Equal(ConsentSource.AccountPage, (await Subs(s => s.GetProofAsync(Clerk, ConsentSubject.ForEmail("ada@example.com"), Newsletter))).Value.Events[^1].Evidence.Source);
     }
 
     [Fact]
@@ -308,7 +308,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         }
 
         async Task<List<(ShopKernel.Customers.CustomerId?, string)>> EligibleAsync(string topic) =>
-            [.. (await Subs(s => s.ListEligibleRecipientsAsync(topic))).Value.Items.Select(r => (r.CustomerId, r.SendTo)).OrderBy(r => r.SendTo, StringComparer.Ordinal)];
+            [.. (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, topic))).Value.Items.Select(r => (r.CustomerId, r.SendTo)).OrderBy(r => r.SendTo, StringComparer.Ordinal)];
 
         // The customer's message goes to the address of the guest subscription (verified or not): one message.
         Assert.Equal([(ada.Id, "Ada@example.com"), ((ShopKernel.Customers.CustomerId?)null, "grace@example.com")], await EligibleAsync(Flash));
@@ -333,8 +333,8 @@ public abstract class SubscriptionSpecification : CustomerSteps
             Assert.True((await Subs(s => s.ConfirmAsync(confirmation.Token))).Succeeded);
         }
 
-        var mailed = (await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items;
-        var texts = (await Subs(s => s.ListEligibleRecipientsAsync(Sms))).Value.Items;
+        var mailed = (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash))).Value.Items;
+        var texts = (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Sms))).Value.Items;
 
         Assert.Equal(["grace@example.com"], mailed.Select(r => r.SendTo));
         Assert.Equal(["+49301234567"], texts.Select(r => r.SendTo));
@@ -361,7 +361,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         Assert.Equal(1, (await Subs(s => s.UnsubscribeAsync(subject, null, staff))).Value);
         Assert.Equal(0, (await Subs(s => s.UnsubscribeAsync(subject, null, staff))).Value);
         Assert.Equal(SubscriptionState.Unsubscribed, await StateAsync(subject, Sms));
-        Assert.Equal("staff:7", (await Subs(s => s.GetProofAsync(subject, Flash))).Value.Events[^1].Evidence.Actor);
+        Assert.Equal("staff:7", (await Subs(s => s.GetProofAsync(Clerk, subject, Flash))).Value.Events[^1].Evidence.Actor);
     }
 
     [Fact]
@@ -439,7 +439,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         var pages = 0;
         do
         {
-            var page = (await Subs(s => s.ListEligibleRecipientsAsync(Flash, after: after, pageSize: 2))).Value;
+            var page = (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash, after: after, pageSize: 2))).Value;
             seen.AddRange(page.Items);
             after = page.Next;
             pages++;
@@ -451,13 +451,13 @@ public abstract class SubscriptionSpecification : CustomerSteps
             ["Ada@example.com", "guest0@example.com", "guest1@example.com", "guest2@example.com", "guest3@example.com"],
             seen.Select(r => r.SendTo).Order(StringComparer.Ordinal));
         Assert.Equal(ada.Id, seen.Single(r => r.Subject.Kind == ConsentSubjectKind.Customer).CustomerId);
-        var segment = (await Subs(s => s.ListEligibleRecipientsAsync(Flash, CustomerSegment.All.WithPassword()))).Value;
+        var segment = (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash, CustomerSegment.All.WithPassword()))).Value;
         Assert.Equal([ada.Id], segment.Items.Select(r => r.CustomerId!.Value));
         Assert.Null(segment.Next);
 
         // Each recipient's token unsubscribes them in one click.
         Assert.Equal(1, (await Subs(s => s.RedeemUnsubscribeTokenAsync(seen[0].Unsubscribe.Token))).Value);
-        Assert.Equal(4, (await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items.Count);
+        Assert.Equal(4, (await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash))).Value.Items.Count);
     }
 
     [Fact]
@@ -479,7 +479,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         }
 
         async Task<List<string>> EligibleAsync() =>
-            [.. (await shop.InScopeAsync<SubscriptionService, Result<EligibleRecipientPage>>(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items.Select(r => r.SendTo).Order(StringComparer.Ordinal)];
+            [.. (await shop.InScopeAsync<SubscriptionService, Result<EligibleRecipientPage>>(s => s.ListEligibleRecipientsAsync(Clerk, Flash))).Value.Items.Select(r => r.SendTo).Order(StringComparer.Ordinal)];
 
         Assert.Equal(["Ada@example.com", "alan@example.com", "grace@example.com", "linus@example.com"], await EligibleAsync());
         foreach (var keys in new[] { new StopListKeys { Email = "Grace@Example.com" }, new StopListKeys { Email = "ada@example.com" }, new StopListKeys { Phone = "+49 30 1234567" } })
@@ -495,7 +495,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
     }
 
     [Fact]
-    public async Task Listing_eligible_recipients_is_one_round_trip_per_page_and_one_more_when_it_holds_guests()
+    public async Task Listing_eligible_recipients_is_one_round_trip_per_page_and_one_more_when_it_holds_guests_besides_its_access_log_entry()
     {
         var ada = (await RegisterAsync(Ada())).Value;
         await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
@@ -505,15 +505,15 @@ public abstract class SubscriptionSpecification : CustomerSteps
         }
 
         Host.Counter.Reset();
-        var customers = await Subs(s => s.ListEligibleRecipientsAsync(Flash, pageSize: 1));
+        var customers = await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash, pageSize: 1));
         var customersOnly = Host.Counter.Commands;
         Host.Counter.Reset();
-        var guests = await Subs(s => s.ListEligibleRecipientsAsync(Flash, after: customers.Value.Next, pageSize: 10));
+        var guests = await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash, after: customers.Value.Next, pageSize: 10));
 
         Assert.Equal(ada.Id, Assert.Single(customers.Value.Items).CustomerId);
-        Assert.Equal(1, customersOnly);
+        Assert.Equal(1 + 2, customersOnly); // the page; the access log's last entry and the page's entry
         Assert.Equal(5, guests.Value.Items.Count);
-        Assert.Equal(2, Host.Counter.Commands);   // the page, then which of its guests a subscribed customer covers
+        Assert.Equal(2 + 2, Host.Counter.Commands);   // the page, then which of its guests a subscribed customer covers; the entry
     }
 
     [Fact]
@@ -610,7 +610,7 @@ public abstract class SubscriptionSpecification : CustomerSteps
         await SubscribedGuestAsync("grace@example.com");
         await Subs(s => s.UnsubscribeAsync(ConsentSubject.ForCustomer(ada.Id), null, new ConsentEvidence(ConsentSource.AccountPage)));
         await RequestAsync(Flash, ConsentSubject.ForCustomer(ada.Id));
-        await Subs(s => s.ListEligibleRecipientsAsync(Flash));
+        await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash));
         await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, CustomerId.New()));
         var after = await LedgerAsync();
 
@@ -629,20 +629,20 @@ public abstract class SubscriptionSpecification : CustomerSteps
         await Subs(s => s.RecordSendAsync(customer, Flash));
         await SubscribedGuestAsync("ada@example.com");
         var unsubscribe = (await Subs(s => s.CreateUnsubscribeTokenAsync(customer, Flash))).Value.Token;
-        var before = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
+        var before = (await Subs(s => s.GetProofAsync(Clerk, customer, Flash))).Value;
         Host.Time.Advance(TimeSpan.FromDays(1));
 
         await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, ada.Id));
 
-        var after = (await Subs(s => s.GetProofAsync(customer, Flash))).Value;
+        var after = (await Subs(s => s.GetProofAsync(Clerk, customer, Flash))).Value;
         Assert.Equal(SubscriptionState.Redacted, after.State);
         Assert.Equal(before.Events.Select(e => (e.Kind, e.At, e.Sequence, e.Evidence.WordingVersion, e.Evidence.BoxStartedUnticked)), after.Events.Take(2).Select(e => (e.Kind, e.At, e.Sequence, e.Evidence.WordingVersion, e.Evidence.BoxStartedUnticked)));
         Assert.Equal(ConsentEventKind.Redacted, after.Events[^1].Kind);
         Assert.All(after.Events, e => Assert.Equal((ConsentSubjectKind.Redacted, null, null), (e.Subject.Kind, e.Evidence.IpAddress, e.Evidence.UserAgent)));
-        Assert.Equal(SubscriptionState.Redacted, (await Subs(s => s.GetProofAsync(ConsentSubject.ForEmail("ADA@example.com"), Newsletter))).Value.State);
+        Assert.Equal(SubscriptionState.Redacted, (await Subs(s => s.GetProofAsync(Clerk, ConsentSubject.ForEmail("ADA@example.com"), Newsletter))).Value.State);
         Assert.Equal(SubscriptionState.NotSubscribed, await StateAsync(ConsentSubject.ForEmail("ada@example.com")));
         Assert.Equal(0, (await Subs(s => s.RedeemUnsubscribeTokenAsync(unsubscribe))).Value);
-        Assert.Empty((await Subs(s => s.ListEligibleRecipientsAsync(Flash))).Value.Items);
+        Assert.Empty((await Subs(s => s.ListEligibleRecipientsAsync(Clerk, Flash))).Value.Items);
         Assert.Equal(0, (await CountsAsync()).Sends);
         var ledger = await LedgerAsync();
         Assert.DoesNotContain(ledger, e => e.Subject.Contains(ada.Id.ToString(), StringComparison.Ordinal) || e.Subject.Contains("ada@", StringComparison.Ordinal));
