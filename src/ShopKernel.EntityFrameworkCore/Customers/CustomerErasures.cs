@@ -82,7 +82,7 @@ internal static class CustomerErasures
                         .Where(e => e.CustomerId == customerId && e.Details != null)
                         .ExecuteUpdateAsync(u => u.SetProperty(e => e.Details, (string?)null), ct)
                         .ConfigureAwait(false);
-                    if (await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) != 1)
+                    if (!await AccessLogStatements.TryAppendAsync(context, access, ct).ConfigureAwait(false))
                     {
                         raced = true;
                         return false;

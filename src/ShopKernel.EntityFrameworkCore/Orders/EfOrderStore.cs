@@ -77,23 +77,11 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
         }
 
         // A member of staff's change and its access-log entry commit together, or neither does.
-        var outcome = StoreWrite.Conflict;
-        await Transactions.RunAtomicallyAsync(
+        return await AccessLogStatements.CommitWithEntryAsync(
             context,
-            async ct =>
-            {
-                if (await UpdateRowAsync(change, expectedVersion, ct).ConfigureAwait(false) != 1)
-                {
-                    outcome = StoreWrite.Conflict;
-                    return false;
-                }
-
-                var logged = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) == 1;
-                outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
-                return logged;
-            },
+            access,
+            async ct => await UpdateRowAsync(change, expectedVersion, ct).ConfigureAwait(false) == 1,
             cancellationToken).ConfigureAwait(false);
-        return outcome;
     }
 
     public async ValueTask<StoreWrite> ReverseAsync(OrderReversal reversal, CancellationToken cancellationToken = default)

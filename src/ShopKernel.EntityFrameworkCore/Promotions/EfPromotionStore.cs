@@ -161,8 +161,8 @@ internal sealed class EfPromotionStore<TContext>(TContext context) : IPromotionS
     }
 
     /// <summary>Appends the change's access-log entry, last in its transaction: <see langword="false"/> when another entry took its sequence.</summary>
-    private async Task<bool> AppendAsync(AccessLogEntry access, CancellationToken cancellationToken) =>
-        await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), cancellationToken).ConfigureAwait(false) == 1;
+    private Task<bool> AppendAsync(AccessLogEntry access, CancellationToken cancellationToken) =>
+        AccessLogStatements.TryAppendAsync(context, access, cancellationToken);
 
     /// <summary>Keeps the usage counter in step with the limit: created, changed or removed; the count survives a changed limit.</summary>
     private async Task SetUsageLimitAsync(string id, int? limit, CancellationToken cancellationToken)

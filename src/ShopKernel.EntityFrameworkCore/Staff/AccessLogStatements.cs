@@ -47,6 +47,37 @@ internal sealed class AccessLogStatements
 
     public static AccessLogStatements For(DbContext context) => Cache.GetValue(context.Model, _ => Build(context));
 
+    /// <summary>Appends an entry on the context's connection and in its current transaction: <see langword="false"/> when another entry took its sequence.</summary>
+    public static async Task<bool> TryAppendAsync(DbContext context, AccessLogEntry entry, CancellationToken cancellationToken) =>
+        await For(context).Append.ExecuteNonQueryAsync(context, Values(entry), cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>
+    /// A member of staff's change and its entry in one transaction, the entry last (its sequence is held for the
+    /// shortest time): stored; <see cref="StoreWrite.Conflict"/> when <paramref name="change"/> answers
+    /// <see langword="false"/>; <see cref="StoreWrite.Duplicate"/> with <see cref="AccessLogKeys.Sequence"/> when the
+    /// sequence was taken. Nothing is kept unless stored.
+    /// </summary>
+    public static async Task<StoreWrite> CommitWithEntryAsync(DbContext context, AccessLogEntry entry, Func<CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        var outcome = StoreWrite.Conflict;
+        await Transactions.RunAtomicallyAsync(
+            context,
+            async ct =>
+            {
+                outcome = StoreWrite.Conflict;
+                if (!await change(ct).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                var logged = await TryAppendAsync(context, entry, ct).ConfigureAwait(false);
+                outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
+                return logged;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
     /// <summary>An entry's values, in <see cref="Columns"/> order.</summary>
     public static object?[] Values(AccessLogEntry entry) =>
     [

@@ -25,8 +25,7 @@ internal sealed class EfAccessLogStore<TContext>(TContext context) : IAccessLogS
     public async ValueTask<StoreWrite> TryAppendAsync(AccessLogEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var inserted = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(entry), cancellationToken).ConfigureAwait(false);
-        return StoreWrite.Guarded(inserted == 1);
+        return StoreWrite.Guarded(await AccessLogStatements.TryAppendAsync(context, entry, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<IReadOnlyList<AccessLogEntry>> ListAsync(long? before, CustomerId? customerId, int pageSize, CancellationToken cancellationToken = default)

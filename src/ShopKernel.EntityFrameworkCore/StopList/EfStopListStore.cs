@@ -129,7 +129,8 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
                 return StoreWrite.Stored;
             }
 
-            return await WithEntryAsync(
+            return await AccessLogStatements.CommitWithEntryAsync(
+                context,
                 access,
                 async ct =>
                 {
@@ -160,7 +161,8 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         var (id, scope, reason, note, changedBy, version) = (entry.Id, (int)entry.Scope, (int)entry.Reason, entry.Note, entry.ChangedBy, entry.Version);
         var changedAt = entry.ChangedAt is { } c ? Instants.ToStored(c) : (DateTime?)null;
         var expiresAt = entry.ExpiresAt is { } x ? Instants.ToStored(x) : (DateTime?)null;
-        return await WithEntryAsync(
+        return await AccessLogStatements.CommitWithEntryAsync(
+            context,
             access,
             async ct =>
             {
@@ -184,7 +186,8 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
         ArgumentNullException.ThrowIfNull(access);
         var id = entry.Id;
         var orders = entry.Orders.Select(o => o.Value).ToArray();
-        return await WithEntryAsync(
+        return await AccessLogStatements.CommitWithEntryAsync(
+            context,
             access,
             async ct =>
             {
@@ -246,34 +249,6 @@ internal sealed class EfStopListStore<TContext>(TContext context) : IStopListSto
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         counted.Sort();
         return counted.ConvertAll(OrderNumber.FromValue);
-    }
-
-    /// <summary>
-    /// Runs a staff change's writes and then its access-log entry in one transaction: stored when both were written; a
-    /// conflict when the change's own guard refused it (<paramref name="work"/> answered <see langword="false"/>);
-    /// <see cref="StoreWrite.Duplicate"/> with <see cref="AccessLogKeys.Sequence"/> when another append took the entry's
-    /// sequence. Nothing is kept unless stored.
-    /// </summary>
-    private async Task<StoreWrite> WithEntryAsync(AccessLogEntry access, Func<CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
-    {
-        var outcome = StoreWrite.Conflict;
-        await Transactions.RunAtomicallyAsync(
-            context,
-            async ct =>
-            {
-                if (!await work(ct).ConfigureAwait(false))
-                {
-                    outcome = StoreWrite.Conflict;
-                    return false;
-                }
-
-                // Last, so the sequence is held for the shortest time; none inserted means another entry took it.
-                var logged = await AccessLogStatements.For(context).Append.ExecuteNonQueryAsync(context, AccessLogStatements.Values(access), ct).ConfigureAwait(false) == 1;
-                outcome = logged ? StoreWrite.Stored : StoreWrite.Duplicate(AccessLogKeys.Sequence);
-                return logged;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return outcome;
     }
 
     private async Task<bool> InsertAuditAsync(StopListAuditRecord audit, CancellationToken cancellationToken)

@@ -56,19 +56,21 @@ public sealed partial class PromotionService
     /// with a code from <see cref="PromotionErrorCodes"/>: a validation code for a malformed promotion,
     /// <c>promotion.duplicate</c> or <c>promotion.coupon_code_duplicate</c> for a clash.
     /// </returns>
-    public async Task<Result<Promotion>> CreateAsync(StaffActor actor, Promotion promotion, CancellationToken cancellationToken = default)
-    {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(
-            () => StartSpan(ShopKernelTelemetry.Spans.PromotionCreate, promotion),
+    public Task<Result<Promotion>> CreateAsync(StaffActor actor, Promotion promotion, CancellationToken cancellationToken = default) =>
+        SaveAsync(actor, promotion, create: true, cancellationToken);
+
+    /// <summary>Creates or replaces, through the staff gate, in its span: the change commits with its access-log entry.</summary>
+    private async Task<Result<Promotion>> SaveAsync(StaffActor actor, Promotion promotion, bool create, CancellationToken cancellationToken) =>
+        _describer.Apply(await ShopKernelActivity.RunAsync(
+            () => StartSpan(create ? ShopKernelTelemetry.Spans.PromotionCreate : ShopKernelTelemetry.Spans.PromotionUpdate, promotion),
             _ => _access.RunChangeAsync(
                 actor,
                 StaffPermissions.PromotionsManage,
-                StaffOperations.PromotionCreate,
+                create ? StaffOperations.PromotionCreate : StaffOperations.PromotionUpdate,
                 Details(promotion?.Id, promotion?.Kind),
-                (draft, ct) => SaveCoreAsync(promotion!, create: true, draft, ct),
+                (draft, ct) => SaveCoreAsync(promotion!, create, draft, ct),
                 static _ => true,
                 cancellationToken)).ConfigureAwait(false));
-    }
 
     /// <summary>Creates or replaces: the promotion checked on its own and against the others, then stored with its access-log entry.</summary>
     private async Task<Result<Promotion>> SaveCoreAsync(Promotion promotion, bool create, AccessLogDraft draft, CancellationToken cancellationToken)
@@ -106,19 +108,8 @@ public sealed partial class PromotionService
     /// typed error with a code from <see cref="PromotionErrorCodes"/>: a validation code, <c>promotion.not_found</c>,
     /// <c>promotion.coupon_code_duplicate</c>, or <c>promotion.concurrency_conflict</c> when it changed meanwhile.
     /// </returns>
-    public async Task<Result<Promotion>> UpdateAsync(StaffActor actor, Promotion promotion, CancellationToken cancellationToken = default)
-    {
-        return _describer.Apply(await ShopKernelActivity.RunAsync(
-            () => StartSpan(ShopKernelTelemetry.Spans.PromotionUpdate, promotion),
-            _ => _access.RunChangeAsync(
-                actor,
-                StaffPermissions.PromotionsManage,
-                StaffOperations.PromotionUpdate,
-                Details(promotion?.Id, promotion?.Kind),
-                (draft, ct) => SaveCoreAsync(promotion!, create: false, draft, ct),
-                static _ => true,
-                cancellationToken)).ConfigureAwait(false));
-    }
+    public Task<Result<Promotion>> UpdateAsync(StaffActor actor, Promotion promotion, CancellationToken cancellationToken = default) =>
+        SaveAsync(actor, promotion, create: false, cancellationToken);
 
     /// <summary>
     /// Deactivates a promotion, as a member of staff holding <see cref="StaffPermissions.PromotionsManage"/>: it is kept

@@ -65,16 +65,10 @@ public sealed class StaffAccess
         ArgumentException.ThrowIfNullOrWhiteSpace(permission);
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         ArgumentNullException.ThrowIfNull(run);
-        if (actor is null || !actor.IsValid)
-        {
-            return StaffErrors.ActorInvalid;
-        }
-
         details = Storable(details);
-        if (!await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
+        if (await RefusalAsync(actor, permission, operation, customerId, details, cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            await AppendAsync(actor, permission, operation, customerId, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
-            return StaffErrors.PermissionDenied(permission);
+            return refused;
         }
 
         var result = await run(cancellationToken).ConfigureAwait(false);
@@ -109,16 +103,10 @@ public sealed class StaffAccess
         Func<T, bool> committed,
         CancellationToken cancellationToken)
     {
-        if (actor is null || !actor.IsValid)
-        {
-            return StaffErrors.ActorInvalid;
-        }
-
         details = Storable(details);
-        if (!await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
+        if (await RefusalAsync(actor, permission, operation, null, details, cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            await AppendAsync(actor, permission, operation, null, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
-            return StaffErrors.PermissionDenied(permission);
+            return refused;
         }
 
         for (var attempt = 0; attempt < AppendAttempts; attempt++)
@@ -141,6 +129,26 @@ public sealed class StaffAccess
         }
 
         throw new InvalidOperationException($"The change could not be committed with its access log entry after {AppendAttempts} attempts: every sequence was taken by a parallel append.");
+    }
+
+    /// <summary>
+    /// What both gates check first: a well-formed actor (<c>staff.actor_invalid</c>, not logged: there is nobody to
+    /// log), then the authorizer's answer (a refusal logged as <see cref="AccessOutcome.Denied"/>); <see langword="null"/> when allowed.
+    /// </summary>
+    private async Task<ShopError?> RefusalAsync(StaffActor? actor, string permission, string operation, CustomerId? customerId, string? details, CancellationToken cancellationToken)
+    {
+        if (actor is null || !actor.IsValid)
+        {
+            return StaffErrors.ActorInvalid;
+        }
+
+        if (await _authorizer.IsAllowedAsync(actor, permission, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await AppendAsync(actor, permission, operation, customerId, details, null, AccessOutcome.Denied, cancellationToken).ConfigureAwait(false);
+        return StaffErrors.PermissionDenied(permission);
     }
 
     /// <summary>
