@@ -39,6 +39,13 @@ builder.Services
         // an environment variable such as ShopKernel__Tokens__SigningKeys__0). The sample makes one per run.
         options.Tokens.SigningKeys.Add(builder.Configuration["ShopKernel:Tokens:SigningKeys:0"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
+        // Personal data (contacts, names, birthdays, addresses) is stored sealed under per-person data keys that these
+        // keys wrap, and found by keyed-hash blind indexes. A host keeps them in a vault (ShopKernel__PersonalData__…);
+        // the sample keeps generated ones beside its database so that a second run reads what the first stored.
+        var personalData = SampleKeys.LoadOrCreate(databasePath + ".keys");
+        options.PersonalData.EncryptionKeys.Add(builder.Configuration["ShopKernel:PersonalData:EncryptionKeys:0"] ?? personalData.EncryptionKey);
+        options.PersonalData.IndexKey = builder.Configuration["ShopKernel:PersonalData:IndexKey"] ?? personalData.IndexKey;
+
         // A newsletter with double opt-in, sent at most once every three days.
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "newsletter", Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })

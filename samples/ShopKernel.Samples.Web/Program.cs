@@ -40,6 +40,13 @@ builder.Services
             options.Tokens.SigningKeys.Add(key);
         }
 
+        // Personal data is sealed under data keys these keys wrap; in production they live in a vault, never beside the database.
+        foreach (var key in settings.PersonalDataKeys)
+        {
+            options.PersonalData.EncryptionKeys.Add(key);
+        }
+
+        options.PersonalData.IndexKey = settings.IndexKey;
         options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = CheckoutPages.Newsletter, Cap = new FrequencyCap { MinimumGap = TimeSpan.FromDays(3) } });
     })
     .AddStopList(options =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel;
@@ -13,10 +14,12 @@ using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Orders;
+using ShopKernel.PersonalData;
 using ShopKernel.Promotions;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
@@ -29,6 +32,8 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     /// <summary>
     /// Stores ShopKernel's data through the host's <typeparamref name="TContext"/>, which must be registered
     /// (<c>AddDbContext</c> or <c>AddDbContextPool</c>) and call <c>modelBuilder.ApplyShopKernelModel()</c>.
+    /// Personal data is stored sealed under per-subject data keys and found by blind indexes, so
+    /// <c>PersonalData.EncryptionKeys</c> and <c>PersonalData.IndexKey</c> are required (validated when the host starts).
     /// Unless <c>Orders.NodeId</c> is set, order numbers then use a node id leased in the database when the host starts.
     /// The context's logger factory is wrapped so that a race ShopKernel resolves itself (a unique index or version
     /// check refusing the loser) logs EF Core's command error at Debug rather than Error; other failures log unchanged.
@@ -40,6 +45,9 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PersonalDataOptionsRules>());
+        builder.Services.TryAddSingleton(sp => new PersonalDataProtector(ShopKernelServiceCollectionExtensions.ConfiguredOptions(sp).PersonalData));
+        builder.Services.TryAddScoped<DataKeys>();
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
         builder.Services.TryAddScoped<EfOrderStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore>(sp => sp.GetRequiredService<EfOrderStore<TContext>>()));

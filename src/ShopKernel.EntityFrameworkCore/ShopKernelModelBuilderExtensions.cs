@@ -13,7 +13,7 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelModelBuilderExtensions
 {
     /// <summary>
-    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, order-number node leases, the stop list, the consent ledger, promotions with their usage and redemptions, subscriptions and their sends) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// Adds ShopKernel's entities (carts, orders, purchase facts, stock levels, customers and the data keys their personal data is sealed under, order-number node leases, the stop list, the consent ledger, promotions with their usage and redemptions, subscriptions and their sends) to the host's model, one <see cref="IEntityTypeConfiguration{TEntity}"/>
     /// each. Call it from <c>OnModelCreating</c>; the host's migrations then create the tables.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
@@ -29,6 +29,7 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new PurchaseFactsRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StockRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new CustomerRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.PersonalData.DataKeyRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new NodeLeaseRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StopListEntryRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new StopListKeyRecordConfiguration(options));

@@ -100,6 +100,7 @@ public class SchemaTests
     [InlineData("promotion_usage")]
     [InlineData("promotion_redemptions")]
     [InlineData("access_log")]
+    [InlineData("data_keys")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
@@ -108,15 +109,15 @@ public class SchemaTests
     }
 
     [Fact]
-    public void The_customer_birthday_is_also_kept_as_an_indexed_month_and_day()
+    public void The_customer_birthday_is_also_kept_as_an_indexed_day_of_the_year()
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);
         var entity = context.Model.FindEntityType(typeof(CustomerRecord))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var column = entity.FindProperty(nameof(CustomerRecord.BirthdayMonthDay))!;
+        var column = entity.FindProperty(nameof(CustomerRecord.BirthdayIndex))!;
 
-        Assert.Equal(("shopkernel_customers", "birthday_month_day", true), (entity.GetTableName(), column.GetColumnName(table), column.IsNullable));
-        Assert.Contains("ix_shopkernel_customers_birthday_month_day(birthday_month_day)", Describe(entity).Split('\n'));
+        Assert.Equal(("shopkernel_customers", "birthday_index", true), (entity.GetTableName(), column.GetColumnName(table), column.IsNullable));
+        Assert.Contains("ix_shopkernel_customers_birthday_index(birthday_index)", Describe(entity).Split('\n'));
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public sealed partial class StaffAccountTests
         // The hash it printed signs the member of staff in.
         var account = Assert.Single(StaffAccount.FromConfiguration(Configuration(("Sample:Staff:ada:PasswordHash", hash)).GetSection(StaffAccount.Section)));
         var directory = new StaffDirectory(
-            new SampleSettings { DataDirectory = Path.GetTempPath(), SigningKeys = ["k"], StopListHashKeys = ["k"], StaffAccounts = [account] },
+            new SampleSettings { DataDirectory = Path.GetTempPath(), SigningKeys = ["k"], StopListHashKeys = ["k"], PersonalDataKeys = ["k"], IndexKey = "k", StaffAccounts = [account] },
             new Customers.PasswordCredentials(Microsoft.Extensions.Options.Options.Create(new DependencyInjection.ShopKernelOptions())),
             TimeProvider.System);
         Assert.Equal(account, directory.SignIn("ada", "the staff password"));

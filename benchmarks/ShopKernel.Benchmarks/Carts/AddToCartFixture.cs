@@ -25,7 +25,11 @@ public sealed class AddToCartFixture : IDisposable
         _database = BenchDatabase.Create(provider);
         var services = new ServiceCollection();
         services.AddDbContextPool<BenchShopContext>(_database.Configure);
-        services.AddShopKernel(o => o.Carts.MaxQuantityPerLine = Limits.MaxQuantityPerLine).AddEntityFrameworkStores<BenchShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Carts.MaxQuantityPerLine = Limits.MaxQuantityPerLine;
+            BenchPersonalDataKeys.Apply(o.PersonalData);
+        }).AddEntityFrameworkStores<BenchShopContext>();
         _services = services.BuildServiceProvider();
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchShopContext>();

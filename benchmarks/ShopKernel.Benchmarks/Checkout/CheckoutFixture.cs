@@ -25,7 +25,11 @@ public sealed class CheckoutFixture : IDisposable
         _database = BenchDatabase.Create(provider);
         var services = new ServiceCollection();
         services.AddDbContextPool<BenchShopContext>(_database.Configure);
-        services.AddShopKernel(o => o.Orders.NodeId = 1).AddEntityFrameworkStores<BenchShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Orders.NodeId = 1;
+            BenchPersonalDataKeys.Apply(o.PersonalData);
+        }).AddEntityFrameworkStores<BenchShopContext>();
         _services = services.BuildServiceProvider();
         using (var scope = _services.CreateScope())
         {

@@ -85,6 +85,7 @@ internal static class CustomerBench
         var builder = services.AddShopKernel(o =>
         {
             o.Orders.NodeId = 1;
+            BenchPersonalDataKeys.Apply(o.PersonalData);
             configure?.Invoke(o);
         }).AddEntityFrameworkStores<BenchShopContext>();
         services.AddSingleton<ShopKernel.Staff.IStaffAuthorizer>(new GrantAll());

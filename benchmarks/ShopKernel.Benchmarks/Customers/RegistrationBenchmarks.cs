@@ -31,6 +31,7 @@ public class RegistrationBenchmarks
         {
             o.Orders.NodeId = 1;
             o.Contacts.DefaultRegion = "DE";
+            BenchPersonalDataKeys.Apply(o.PersonalData);
         }).AddEntityFrameworkStores<BenchShopContext>();
         _services = services.BuildServiceProvider();
         using var scope = _services.CreateScope();

@@ -370,6 +370,7 @@ public sealed class OrderReversalFixture : IDisposable
         {
             o.Orders.NodeId = 1;
             o.Tokens.SigningKeys.Add(SigningKey);
+            BenchPersonalDataKeys.Apply(o.PersonalData);
             // The default moves from a placed order, and a return straight away (ReturnCase): no shipment to record first.
             o.Lifecycle.Transitions[OrderStatus.Placed] = [OrderStatus.OnHold, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Returned];
         }).AddEntityFrameworkStores<BenchShopContext>();

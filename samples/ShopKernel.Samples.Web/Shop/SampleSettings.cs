@@ -37,6 +37,15 @@ public sealed class SampleSettings
     /// <summary>Key the stop list's hashes: those of <c>ShopKernel:StopList:HashKeys</c> in order (the first hashes new entries), else the generated one.</summary>
     public required IReadOnlyList<string> StopListHashKeys { get; init; }
 
+    /// <summary>
+    /// Wrap the data keys personal data is sealed under: those of <c>ShopKernel:PersonalData:EncryptionKeys</c> in order
+    /// (the first wraps new keys, all unwrap), else the generated one.
+    /// </summary>
+    public required IReadOnlyList<string> PersonalDataKeys { get; init; }
+
+    /// <summary>Key the blind indexes that find customers by contact: <c>ShopKernel:PersonalData:IndexKey</c>, else the generated one.</summary>
+    public required string IndexKey { get; init; }
+
     /// <summary>The staff accounts: those of <c>Sample:Staff</c>, or the generated owner when none is configured.</summary>
     public required IReadOnlyList<StaffAccount> StaffAccounts { get; init; }
 
@@ -77,6 +86,8 @@ public sealed class SampleSettings
             DataDirectory = dataDirectory,
             SigningKeys = Keys(configuration.GetSection("ShopKernel:Tokens:SigningKeys"), generated.SigningKey),
             StopListHashKeys = Keys(configuration.GetSection("ShopKernel:StopList:HashKeys"), generated.StopListHashKey),
+            PersonalDataKeys = Keys(configuration.GetSection("ShopKernel:PersonalData:EncryptionKeys"), generated.PersonalDataKey!),
+            IndexKey = configuration["ShopKernel:PersonalData:IndexKey"] is { Length: > 0 } indexKey ? indexKey.Trim() : generated.IndexKey!,
             StaffAccounts = accounts,
             OwnerPasswordFile = ownerPasswordFile,
         };
@@ -133,23 +144,30 @@ public sealed class SampleSettings
         writer.Write(contents);
     }
 
-    private sealed record GeneratedSecrets(string SigningKey, string StopListHashKey, string? OwnerPasswordHash)
+    private sealed record GeneratedSecrets(string SigningKey, string StopListHashKey, string? OwnerPasswordHash, string? PersonalDataKey = null, string? IndexKey = null)
     {
         public static GeneratedSecrets LoadOrCreate(string path)
         {
             if (File.Exists(path))
             {
-                return JsonSerializer.Deserialize<GeneratedSecrets>(File.ReadAllText(path))
+                var stored = JsonSerializer.Deserialize<GeneratedSecrets>(File.ReadAllText(path))
                     ?? throw new InvalidOperationException($"{path} is empty; delete it to make new sample secrets.");
+                if (stored.PersonalDataKey is null || stored.IndexKey is null)
+                {
+                    // A secrets file from before personal data was sealed gains its keys once.
+                    stored = stored with { PersonalDataKey = stored.PersonalDataKey ?? NewKey(), IndexKey = stored.IndexKey ?? NewKey() };
+                    stored.Save(path);
+                }
+
+                return stored;
             }
 
-            var secrets = new GeneratedSecrets(
-                Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                null);
+            var secrets = new GeneratedSecrets(NewKey(), NewKey(), null, NewKey(), NewKey());
             secrets.Save(path);
             return secrets;
         }
+
+        private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
         public void Save(string path) => WriteSecretFile(path, JsonSerializer.Serialize(this));
     }

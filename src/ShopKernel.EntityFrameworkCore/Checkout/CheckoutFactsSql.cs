@@ -11,7 +11,8 @@ namespace ShopKernel.EntityFrameworkCore.Checkout;
 /// The parts of checkout's fact query, written once per model from the names in <see cref="CheckoutSql"/> and the
 /// provider's quoting: one <c>SELECT</c> per <see cref="FactRowKind"/>, each ending where its arguments go, joined by
 /// <c>UNION ALL</c> into one round trip. The profile part comes first when present so that its typed columns set the
-/// types of the union on every provider.
+/// types of the union on every provider; it carries the customer's wrapped data key, read by a join on the key's
+/// primary key.
 /// </summary>
 internal sealed class CheckoutFactsSql
 {
@@ -24,16 +25,17 @@ internal sealed class CheckoutFactsSql
         var names = CheckoutSql.For(context);
         var quoting = context.GetService<ISqlGenerationHelper>();
         string Q(string alias) => quoting.DelimitIdentifier(alias);
-        string Select(FactRowKind kind, string key, string count, string email, string phone, string firstName, string lastName, string birthday, string from) =>
+        string Select(FactRowKind kind, string key, string count, string email, string phone, string firstName, string lastName, string birthday, string from, string wrapped = "NULL") =>
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"SELECT {(int)kind} AS {Q("Kind")}, {key} AS {Q("Key")}, {count} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {email} AS {Q("Email")}, {phone} AS {Q("Phone")}, {firstName} AS {Q("FirstName")}, {lastName} AS {Q("LastName")}, {birthday} AS {Q("Birthday")} FROM {from} WHERE ");
+                $"SELECT {(int)kind} AS {Q("Kind")}, {key} AS {Q("Key")}, {count} AS {Q("Count")}, 0 AS {Q("Amount")}, NULL AS {Q("FirstAt")}, NULL AS {Q("LastAt")}, {email} AS {Q("Email")}, {phone} AS {Q("Phone")}, {firstName} AS {Q("FirstName")}, {lastName} AS {Q("LastName")}, {birthday} AS {Q("Birthday")}, {wrapped} AS {Q("Wrapped")} FROM {from} WHERE ");
 
-        Profile = Select(FactRowKind.Profile, "''", "0", names.CustomerEmail, names.CustomerPhone, names.CustomerFirstName, names.CustomerLastName, names.CustomerBirthday, names.CustomerTable)
+        // The key id rides in Key; a customer without a key row (shredded) reads as none.
+        Profile = Select(FactRowKind.Profile, names.DataKeyId, "0", names.CustomerEmail, names.CustomerPhone, names.CustomerFirstName, names.CustomerLastName, names.CustomerBirthday, $"{names.CustomerTable} INNER JOIN {names.DataKeyTable} ON {names.DataKeySubject} = {names.CustomerId}", names.DataKeyWrapped)
             + names.CustomerId + " = ";
         PurchaseFacts = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Union}SELECT {(int)FactRowKind.PurchaseFacts}, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}, NULL, NULL, NULL, NULL, NULL FROM {names.FactsTable} WHERE {names.FactsCustomer} = ");
+            $"{Union}SELECT {(int)FactRowKind.PurchaseFacts}, {names.FactsCurrency}, {names.FactsCount}, {names.FactsSpend}, {names.FactsFirst}, {names.FactsLast}, NULL, NULL, NULL, NULL, NULL, NULL FROM {names.FactsTable} WHERE {names.FactsCustomer} = ");
         Stock = Select(FactRowKind.Stock, names.StockSku, names.StockAvailable, "NULL", "NULL", "NULL", "NULL", "NULL", names.StockTable) + names.StockSku + " IN (";
         Redemptions = Select(FactRowKind.Redemption, names.RedemptionPromotion, "0", names.RedemptionPeriod, "NULL", "NULL", "NULL", "NULL", names.RedemptionTable)
             + names.RedemptionSubject + " IN (";

@@ -33,6 +33,13 @@ internal sealed class CheckoutSql
         OrderTable = order.Table;
         OrderColumns = string.Join(", ", OrderRecordColumns.Properties.Select(order.Column));
 
+        var dataKey = Names<PersonalData.DataKeyRecord>();
+        DataKeyTable = dataKey.Table;
+        DataKeySubject = dataKey.Column(nameof(PersonalData.DataKeyRecord.Subject));
+        DataKeyId = dataKey.Column(nameof(PersonalData.DataKeyRecord.KeyId));
+        DataKeyWrapped = dataKey.Column(nameof(PersonalData.DataKeyRecord.Wrapped));
+        DataKeyCreatedAt = dataKey.Column(nameof(PersonalData.DataKeyRecord.CreatedAt));
+
         var customer = Names<Customers.CustomerRecord>();
         CustomerTable = customer.Table;
         CustomerId = customer.Column(nameof(Customers.CustomerRecord.Id));
@@ -112,6 +119,16 @@ internal sealed class CheckoutSql
     public string OrderTable { get; }
 
     public string OrderColumns { get; }
+
+    public string DataKeyTable { get; }
+
+    public string DataKeySubject { get; }
+
+    public string DataKeyId { get; }
+
+    public string DataKeyWrapped { get; }
+
+    public string DataKeyCreatedAt { get; }
 
     public string CustomerTable { get; }
 

@@ -6,6 +6,7 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.Checkout;
 
@@ -16,7 +17,7 @@ namespace ShopKernel.EntityFrameworkCore.Checkout;
 /// row when all is well, so one sum of affected rows proves the whole commit.
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutStore, IStockStore
+internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys) : ICheckoutStore, IStockStore
     where TContext : DbContext
 {
     public async Task<CheckoutFacts> LoadFactsAsync(CheckoutFactsQuery query, CancellationToken cancellationToken = default)
@@ -89,8 +90,13 @@ internal sealed class EfCheckoutStore<TContext>(TContext context) : ICheckoutSto
                 case FactRowKind.GuestOrders:
                     guestOrders = (int)row.Count;
                     break;
-                case FactRowKind.Profile:
-                    profile = new CustomerProfile(row.Email, row.Phone, row.FirstName ?? string.Empty, row.LastName ?? string.Empty, row.Birthday);
+                case FactRowKind.Profile when keys.Open(customerId!.Value.Value, row.Key, row.Wrapped) is { } key:
+                    profile = new CustomerProfile(
+                        SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, row.Email)).Email,
+                        key.Open(SealedColumns.CustomerPhone, row.Phone),
+                        key.Open(SealedColumns.CustomerFirstName, row.FirstName) ?? string.Empty,
+                        key.Open(SealedColumns.CustomerLastName, row.LastName) ?? string.Empty,
+                        Customers.CustomerRecordMapper.OpenBirthday(key, row.Birthday));
                     break;
                 case FactRowKind.PurchaseFacts when Currency.TryParse(row.Key.Trim(), out var currency):
                     facts.Add(new CustomerPurchaseFacts(customerId!.Value, (int)row.Count, new Money(row.Amount, currency), Instants.FromStored(row.FirstAt!.Value), Instants.FromStored(row.LastAt!.Value)));

@@ -23,5 +23,9 @@ internal sealed class FactRow
 
     public string? LastName { get; set; }
 
-    public DateOnly? Birthday { get; set; }
+    /// <summary>The profile's birthday, sealed.</summary>
+    public string? Birthday { get; set; }
+
+    /// <summary>The profile's data key, wrapped (its key id is in <see cref="Key"/>).</summary>
+    public byte[]? Wrapped { get; set; }
 }

@@ -4,6 +4,7 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
@@ -75,6 +76,9 @@ internal static class CustomerErasures
                 var subjects = RedemptionKeys(customerId, emailKey, phone);
                 await context.Set<PromotionRedemptionRecord>().Where(r => subjects.Contains(r.SubjectKey)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+
+                // Crypto-shredding: without its data key, no copy of the customer's row (a replica, a backup) opens.
+                await context.Set<DataKeyRecord>().Where(k => k.Subject == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 if (access is not null)
                 {
                     // What staff searched for to reach this customer goes with them; that they were reached, and by whom, stays.

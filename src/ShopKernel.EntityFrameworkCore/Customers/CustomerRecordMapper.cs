@@ -1,52 +1,73 @@
+using System.Globalization;
 using System.Text.Json;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
+using ShopKernel.PersonalData;
+using Columns = ShopKernel.EntityFrameworkCore.PersonalData.SealedColumns;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
-/// <summary>Converts between <see cref="Customer"/> and its stored <see cref="CustomerRecord"/>.</summary>
+/// <summary>Converts between <see cref="Customer"/> and its stored <see cref="CustomerRecord"/>, sealing and opening its personal data.</summary>
 internal static class CustomerRecordMapper
 {
-    public static CustomerRecord ToRecord(Customer customer) => new()
+    public static CustomerRecord ToRecord(Customer customer, DataKey key, DataKeys keys) => new()
     {
         Id = customer.Id.Value,
-        Email = customer.Email,
-        EmailKey = customer.EmailKey,
+        Email = key.Seal(Columns.CustomerEmail, SealedEmail.Join(customer.Email, customer.EmailKey)),
+        EmailKey = keys.Email(customer.EmailKey),
         EmailVerified = customer.EmailVerified,
         EmailClaimedAt = customer.EmailClaimedAt is { } emailClaimed ? Instants.ToStored(emailClaimed) : null,
-        Phone = customer.Phone,
+        Phone = key.Seal(Columns.CustomerPhone, customer.Phone),
+        PhoneKey = keys.Phone(customer.Phone),
         PhoneVerified = customer.PhoneVerified,
         PhoneClaimedAt = customer.PhoneClaimedAt is { } phoneClaimed ? Instants.ToStored(phoneClaimed) : null,
-        FirstName = customer.FirstName,
-        LastName = customer.LastName,
-        Birthday = customer.Birthday,
-        BirthdayMonthDay = customer.Birthday is { } birthday ? BirthdayWindow.MonthDay(birthday) : null,
+        FirstName = key.Seal(Columns.CustomerFirstName, customer.FirstName)!,
+        LastName = key.Seal(Columns.CustomerLastName, customer.LastName)!,
+        Birthday = key.Seal(Columns.CustomerBirthday, customer.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        BirthdayIndex = keys.Birthday(customer.Birthday),
         ExternalSubject = customer.ExternalSubject,
         PasswordHash = customer.Password?.Hash,
         FailedSignIns = customer.Password?.FailedAttempts ?? 0,
         LockedUntil = customer.Password?.LockedUntil is { } until ? Instants.ToStored(until) : null,
-        Addresses = JsonSerializer.Serialize(customer.Addresses.Select(AddressDocument.From).ToList(), OrderJsonContext.Default.ListAddressDocument),
+        Addresses = key.Seal(Columns.CustomerAddresses, JsonSerializer.Serialize(customer.Addresses.Select(AddressDocument.From).ToList(), OrderJsonContext.Default.ListAddressDocument))!,
         SecurityStamp = customer.SecurityStamp,
         CreatedAt = Instants.ToStored(customer.CreatedAt),
         Version = customer.Version,
     };
 
-    public static Customer ToCustomer(CustomerRecord record) => new(
+    /// <summary>The customer a row holds, or <see langword="null"/> when its data key was shredded (an erased customer's row restored from a copy).</summary>
+    public static Customer? ToCustomer(Keyed<CustomerRecord> row, DataKeys keys)
+    {
+        var record = row.Row;
+        return keys.Open(record.Id, row) is { } key ? ToCustomer(record, key) : null;
+    }
+
+    public static Customer ToCustomer(CustomerRecord record, DataKey key)
+    {
+        var (email, emailKey) = SealedEmail.Split(key.Open(Columns.CustomerEmail, record.Email));
+        return ToCustomer(record, key, email, emailKey);
+    }
+
+    private static Customer ToCustomer(CustomerRecord record, DataKey key, string? email, string? emailKey) => new(
         new CustomerId(record.Id),
-        record.Email,
-        record.EmailKey,
+        email,
+        emailKey,
         record.EmailVerified,
         record.EmailClaimedAt is { } emailClaimed ? Instants.FromStored(emailClaimed) : null,
-        record.Phone,
+        key.Open(Columns.CustomerPhone, record.Phone),
         record.PhoneVerified,
         record.PhoneClaimedAt is { } phoneClaimed ? Instants.FromStored(phoneClaimed) : null,
-        record.FirstName,
-        record.LastName,
-        record.Birthday,
+        key.Open(Columns.CustomerFirstName, record.FirstName)!,
+        key.Open(Columns.CustomerLastName, record.LastName)!,
+        OpenBirthday(key, record.Birthday),
         record.ExternalSubject,
         record.PasswordHash is null ? null : new PasswordCredential(record.PasswordHash, record.FailedSignIns, record.LockedUntil is { } until ? Instants.FromStored(until) : null),
-        (JsonSerializer.Deserialize(record.Addresses, OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
+        (JsonSerializer.Deserialize(key.Open(Columns.CustomerAddresses, record.Addresses)!, OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
         record.SecurityStamp,
         Instants.FromStored(record.CreatedAt),
         record.Version);
+
+    public static DateOnly? OpenBirthday(DataKey key, string? sealedBirthday) =>
+        key.Open(Columns.CustomerBirthday, sealedBirthday) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 }

@@ -1,9 +1,13 @@
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
-/// <summary>The columns of a customer that a segment query reads, with its purchase facts per currency.</summary>
+/// <summary>The columns of a customer that a segment query reads (sealed as stored), with its data key and its purchase facts per currency.</summary>
 internal sealed class CustomerSummaryRow
 {
     public Guid Id { get; set; }
+
+    public string? KeyId { get; set; }
+
+    public byte[]? WrappedKey { get; set; }
 
     public string? Email { get; set; }
 
@@ -13,7 +17,7 @@ internal sealed class CustomerSummaryRow
 
     public string LastName { get; set; } = string.Empty;
 
-    public DateOnly? Birthday { get; set; }
+    public string? Birthday { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

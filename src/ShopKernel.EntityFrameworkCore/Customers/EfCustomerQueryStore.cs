@@ -3,22 +3,25 @@ using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
+using Columns = ShopKernel.EntityFrameworkCore.PersonalData.SealedColumns;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
 /// <summary>
 /// <see cref="ICustomerQueryStore"/> over the host's <typeparamref name="TContext"/>: a segment is one query over the
-/// customers, its purchase-fact conditions correlated subqueries on the facts' primary key, its birthday window a
-/// range of the indexed <c>birthday_month_day</c>; the facts come along in the same statement.
+/// customers, its purchase-fact conditions correlated subqueries on the facts' primary key, its birthday window an
+/// <c>IN</c> list on the indexed <c>birthday_index</c>; the facts and each customer's data key come along in the same
+/// statement.
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustomerQueryStore
+internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys keys) : ICustomerQueryStore
     where TContext : DbContext
 {
     public async Task<IReadOnlyList<CustomerSummary>> QueryAsync(CustomerSegment segment, CustomerId? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var query = Filter(context, segment);
+        var query = Filter(context, segment, keys);
         if (after is { } a)
         {
             var last = a.Value;
@@ -26,23 +29,26 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         }
 
         var rows = await Project(query.OrderBy(c => c.Id).Take(limit)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(ToSummary);
+        return [.. rows.Select(ToSummary).OfType<CustomerSummary>()];
     }
 
     public async IAsyncEnumerable<CustomerSummary> StreamAsync(CustomerSegment segment, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var rows = Project(Filter(context, segment).OrderBy(c => c.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+        var rows = Project(Filter(context, segment, keys).OrderBy(c => c.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
         await foreach (var row in rows)
         {
-            yield return ToSummary(row);
+            if (ToSummary(row) is { } summary)
+            {
+                yield return summary;
+            }
         }
     }
 
     public async Task<long> CountAsync(CustomerSegment segment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return await Filter(context, segment).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        return await Filter(context, segment, keys).LongCountAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
@@ -117,7 +123,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
     }
 
     /// <summary>The customers of a segment (also what narrows eligible subscription recipients).</summary>
-    internal static IQueryable<CustomerRecord> Filter(DbContext context, CustomerSegment segment)
+    internal static IQueryable<CustomerRecord> Filter(DbContext context, CustomerSegment segment, DataKeys keys)
     {
         var query = context.Set<CustomerRecord>().AsNoTracking();
         var facts = context.Set<PurchaseFactsRecord>();
@@ -147,7 +153,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
 
         if (segment.Birthday is { } window)
         {
-            query = WithBirthdayIn(query, window);
+            query = WithBirthdayIn(query, window, keys);
         }
 
         if (segment.RegisteredSince is { } registeredSince)
@@ -175,25 +181,27 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         return query;
     }
 
-    private static IQueryable<CustomerRecord> WithBirthdayIn(IQueryable<CustomerRecord> query, BirthdayWindow window)
+    private static IQueryable<CustomerRecord> WithBirthdayIn(IQueryable<CustomerRecord> query, BirthdayWindow window, DataKeys keys)
     {
-        var ranges = window.MonthDayRanges();
-        var (low, high) = ranges[0];
-        if (ranges.Count == 1)
+        var days = keys.Birthdays(window);
+        if (days.Count >= 366)
         {
-            return query.Where(c => c.BirthdayMonthDay >= low && c.BirthdayMonthDay <= high);
+            return query.Where(c => c.BirthdayIndex != null);
         }
 
-        var (low2, high2) = ranges[1];
-        return query.Where(c => (c.BirthdayMonthDay >= low && c.BirthdayMonthDay <= high) || (c.BirthdayMonthDay >= low2 && c.BirthdayMonthDay <= high2));
+        // The days' indexes as constants: each window's list is its own plan, and a birthday window is one of few.
+        return query.Where(c => days.Contains(c.BirthdayIndex!.Value));
     }
 
     private IQueryable<CustomerSummaryRow> Project(IQueryable<CustomerRecord> customers)
     {
         var facts = context.Set<PurchaseFactsRecord>();
+        var dataKeys = context.Set<DataKeyRecord>();
         return customers.Select(c => new CustomerSummaryRow
         {
             Id = c.Id,
+            KeyId = dataKeys.Where(k => k.Subject == c.Id).Select(k => k.KeyId).FirstOrDefault(),
+            WrappedKey = dataKeys.Where(k => k.Subject == c.Id).Select(k => k.Wrapped).FirstOrDefault(),
             Email = c.Email,
             Phone = c.Phone,
             FirstName = c.FirstName,
@@ -213,8 +221,14 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
         });
     }
 
-    private static CustomerSummary ToSummary(CustomerSummaryRow row)
+    /// <summary>The summary of a row, or <see langword="null"/> when its data key was shredded.</summary>
+    private CustomerSummary? ToSummary(CustomerSummaryRow row)
     {
+        if (keys.Open(row.Id, row.KeyId, row.WrappedKey) is not { } key)
+        {
+            return null;
+        }
+
         var orders = 0;
         DateTime? lastOrderAt = null;
         var spend = new Money[row.Spend.Count];
@@ -228,11 +242,11 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context) : ICustom
 
         return new CustomerSummary(
             new CustomerId(row.Id),
-            row.Email,
-            row.Phone,
-            row.FirstName,
-            row.LastName,
-            row.Birthday,
+            SealedEmail.Split(key.Open(Columns.CustomerEmail, row.Email)).Email,
+            key.Open(Columns.CustomerPhone, row.Phone),
+            key.Open(Columns.CustomerFirstName, row.FirstName)!,
+            key.Open(Columns.CustomerLastName, row.LastName)!,
+            CustomerRecordMapper.OpenBirthday(key, row.Birthday),
             Instants.FromStored(row.CreatedAt),
             orders,
             lastOrderAt is { } last ? Instants.FromStored(last) : null,

@@ -2,13 +2,18 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
 
-/// <summary><see cref="ICustomerStore"/> over the host's <typeparamref name="TContext"/>: a customer is one row.</summary>
+/// <summary>
+/// <see cref="ICustomerStore"/> over the host's <typeparamref name="TContext"/>: a customer is one row, its personal
+/// data sealed under its data key (one more row, read in the same query and written in the same batch); contacts are
+/// found by their blind indexes.
+/// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerStore
+internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys) : ICustomerStore
     where TContext : DbContext
 {
     private IQueryable<CustomerRecord> Customers => context.Set<CustomerRecord>().AsNoTracking();
@@ -16,7 +21,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     public async Task<Customer?> FindByIdAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         var id = customerId.Value;
-        return Map(await Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false));
+        return Map(await Keyed(Customers.Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<Customer>> FindByContactAsync(ContactKind kind, string key, DateTimeOffset liveClaimsSince, int limit, CancellationToken cancellationToken = default)
@@ -24,22 +29,25 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         DateTime? since = liveClaimsSince == DateTimeOffset.MaxValue ? null : Instants.ToStored(liveClaimsSince);
+        var index = kind == ContactKind.Email ? keys.Email(key) : keys.Phone(key);
         var holders = kind == ContactKind.Email
-            ? Customers.Where(c => c.EmailKey == key && (c.EmailVerified || (since != null && c.EmailClaimedAt >= since)))
-                .OrderByDescending(c => c.EmailVerified).ThenByDescending(c => c.EmailClaimedAt)
-            : Customers.Where(c => c.Phone == key && (c.PhoneVerified || (since != null && c.PhoneClaimedAt >= since)))
-                .OrderByDescending(c => c.PhoneVerified).ThenByDescending(c => c.PhoneClaimedAt);
+            ? Keyed(Customers.Where(c => c.EmailKey == index && (c.EmailVerified || (since != null && c.EmailClaimedAt >= since))))
+                .OrderByDescending(c => c.Row.EmailVerified).ThenByDescending(c => c.Row.EmailClaimedAt)
+            : Keyed(Customers.Where(c => c.PhoneKey == index && (c.PhoneVerified || (since != null && c.PhoneClaimedAt >= since))))
+                .OrderByDescending(c => c.Row.PhoneVerified).ThenByDescending(c => c.Row.PhoneClaimedAt);
         var rows = await holders.Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(CustomerRecordMapper.ToCustomer);
+        return [.. rows.Select(Map).OfType<Customer>()];
     }
 
     public async Task<Customer?> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default) =>
-        Map(await Customers.FirstOrDefaultAsync(c => c.ExternalSubject == externalSubject, cancellationToken).ConfigureAwait(false));
+        Map(await Keyed(Customers.Where(c => c.ExternalSubject == externalSubject)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<StoreWrite> CreateAsync(Customer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var entry = context.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer));
+        var (key, keyRecord) = keys.Create(customer.Id.Value, Instants.ToStored(customer.CreatedAt));
+        var keyEntry = context.Set<DataKeyRecord>().Add(keyRecord);
+        var entry = context.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer, key, keys));
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -49,6 +57,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         catch (DbUpdateException)
         {
             entry.State = EntityState.Detached;
+            keyEntry.State = EntityState.Detached;
+            keys.Forget([customer.Id.Value]);
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
                 conflict.Resolved();
@@ -60,6 +70,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
         finally
         {
             entry.State = EntityState.Detached;
+            keyEntry.State = EntityState.Detached;
         }
     }
 
@@ -88,6 +99,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     public async ValueTask<StoreWrite<VerifiedContactChanges>> VerifyContactAsync(Customer customer, long expectedVersion, string? emailKey, string? phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        var emailIndex = keys.Email(emailKey);
+        var phoneIndex = keys.Phone(phone);
         var linked = 0;
         var dropped = 0;
         using var conflict = ExpectedConflict.Begin();
@@ -103,7 +116,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                         return false;
                     }
 
-                    dropped = await DropClaimsAsync(customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
+                    dropped = await DropClaimsAsync(customer.Id.Value, emailIndex, phoneIndex, ct).ConfigureAwait(false);
                     var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
                     linked = link ?? 0;
                     return link is not null;
@@ -132,14 +145,14 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     }
 
     /// <summary>Removes a just verified contact from every other customer holding it unverified: their claim ends.</summary>
-    private async Task<int> DropClaimsAsync(Guid owner, string? emailKey, string? phone, CancellationToken cancellationToken)
+    private async Task<int> DropClaimsAsync(Guid owner, string? emailIndex, string? phoneIndex, CancellationToken cancellationToken)
     {
         var dropped = 0;
         var customers = context.Set<CustomerRecord>();
-        if (emailKey is not null)
+        if (emailIndex is not null)
         {
             dropped += await customers
-                .Where(c => c.Id != owner && c.EmailKey == emailKey && !c.EmailVerified)
+                .Where(c => c.Id != owner && c.EmailKey == emailIndex && !c.EmailVerified)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(c => c.Email, (string?)null)
                         .SetProperty(c => c.EmailKey, (string?)null)
@@ -149,12 +162,13 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                 .ConfigureAwait(false);
         }
 
-        if (phone is not null)
+        if (phoneIndex is not null)
         {
             dropped += await customers
-                .Where(c => c.Id != owner && c.Phone == phone && !c.PhoneVerified)
+                .Where(c => c.Id != owner && c.PhoneKey == phoneIndex && !c.PhoneVerified)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(c => c.Phone, (string?)null)
+                        .SetProperty(c => c.PhoneKey, (string?)null)
                         .SetProperty(c => c.PhoneClaimedAt, (DateTime?)null)
                         .SetProperty(c => c.Version, c => c.Version + 1),
                     cancellationToken)
@@ -165,13 +179,27 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     }
 
     // An order whose status changes while it is anonymised rolls everything back and answers a conflict; the service retries.
-    public ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default) =>
-        CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken);
-
-    private Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
+    public async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default)
     {
-        var r = CustomerRecordMapper.ToRecord(customer);
-        return context.Set<CustomerRecord>()
+        var erased = await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken).ConfigureAwait(false);
+        if (erased.IsStored)
+        {
+            keys.Forget([customerId.Value]);
+        }
+
+        return erased;
+    }
+
+    /// <summary>Writes every column of the customer's row if it still has <paramref name="expectedVersion"/>; 0 when not (or when it was erased).</summary>
+    private async Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        if (await keys.FindAsync(context, customer.Id.Value, cancellationToken).ConfigureAwait(false) is not { } key)
+        {
+            return 0;
+        }
+
+        var r = CustomerRecordMapper.ToRecord(customer, key, keys);
+        return await context.Set<CustomerRecord>()
             .Where(c => c.Id == r.Id && c.Version == expectedVersion)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(c => c.Email, r.Email)
@@ -179,12 +207,13 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                     .SetProperty(c => c.EmailVerified, r.EmailVerified)
                     .SetProperty(c => c.EmailClaimedAt, r.EmailClaimedAt)
                     .SetProperty(c => c.Phone, r.Phone)
+                    .SetProperty(c => c.PhoneKey, r.PhoneKey)
                     .SetProperty(c => c.PhoneVerified, r.PhoneVerified)
                     .SetProperty(c => c.PhoneClaimedAt, r.PhoneClaimedAt)
                     .SetProperty(c => c.FirstName, r.FirstName)
                     .SetProperty(c => c.LastName, r.LastName)
                     .SetProperty(c => c.Birthday, r.Birthday)
-                    .SetProperty(c => c.BirthdayMonthDay, r.BirthdayMonthDay)
+                    .SetProperty(c => c.BirthdayIndex, r.BirthdayIndex)
                     .SetProperty(c => c.ExternalSubject, r.ExternalSubject)
                     .SetProperty(c => c.PasswordHash, r.PasswordHash)
                     .SetProperty(c => c.FailedSignIns, r.FailedSignIns)
@@ -192,7 +221,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
                     .SetProperty(c => c.Addresses, r.Addresses)
                     .SetProperty(c => c.SecurityStamp, r.SecurityStamp)
                     .SetProperty(c => c.Version, r.Version),
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -202,14 +231,16 @@ internal sealed class EfCustomerStore<TContext>(TContext context) : ICustomerSto
     private Task<bool> IsTakenAsync(Customer customer, CancellationToken cancellationToken)
     {
         var id = customer.Id.Value;
-        var email = customer.EmailVerified ? customer.EmailKey : null;
-        var phone = customer.PhoneVerified ? customer.Phone : null;
+        var email = customer.EmailVerified ? keys.Email(customer.EmailKey) : null;
+        var phone = customer.PhoneVerified ? keys.Phone(customer.Phone) : null;
         var subject = customer.ExternalSubject;
         return Customers.AnyAsync(
             c => c.Id != id
-                && ((email != null && c.EmailKey == email && c.EmailVerified) || (phone != null && c.Phone == phone && c.PhoneVerified) || (subject != null && c.ExternalSubject == subject)),
+                && ((email != null && c.EmailKey == email && c.EmailVerified) || (phone != null && c.PhoneKey == phone && c.PhoneVerified) || (subject != null && c.ExternalSubject == subject)),
             cancellationToken);
     }
 
-    private static Customer? Map(CustomerRecord? record) => record is null ? null : CustomerRecordMapper.ToCustomer(record);
+    private IQueryable<Keyed<CustomerRecord>> Keyed(IQueryable<CustomerRecord> customers) => DataKeys.WithDataKeys(customers, context, c => c.Id);
+
+    private Customer? Map(Keyed<CustomerRecord>? row) => row is null ? null : CustomerRecordMapper.ToCustomer(row, keys);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Subscriptions;
@@ -10,7 +11,7 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 /// the projection row of a subscription is inserted or moved on (version-checked) in the same transaction.
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
+internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) : IConsentStore
     where TContext : DbContext
 {
     private IQueryable<SubscriptionRecord> Subscriptions => context.Set<SubscriptionRecord>().AsNoTracking();
@@ -122,7 +123,7 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         if (query.Segment is { } segment)
         {
             // A correlated EXISTS: the page stops at its limit instead of computing the whole segment first.
-            var members = EfCustomerQueryStore<TContext>.Filter(context, segment);
+            var members = EfCustomerQueryStore<TContext>.Filter(context, segment, keys);
             rows = rows.Where(s => s.CustomerId != null && members.Any(c => c.Id == s.CustomerId));
         }
 
@@ -136,17 +137,32 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
                 : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
         }
 
+        // A customer's contact is sealed: it comes with the customer's data key, opened here; a guest's is the row's own.
         var customers = context.Set<CustomerRecord>();
+        var dataKeys = context.Set<DataKeyRecord>();
         var email = query.Channel == SubscriptionChannel.Email;
         var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
             .Select(s => new
             {
                 Row = s,
-                SendTo = s.GuestContact ?? customers.Where(c => c.Id == s.CustomerId).Select(c => email ? c.Email : c.Phone).FirstOrDefault(),
+                SealedTo = s.GuestContact != null ? null : customers.Where(c => c.Id == s.CustomerId).Select(c => email ? c.Email : c.Phone).FirstOrDefault(),
+                KeyId = s.GuestContact != null ? null : dataKeys.Where(k => k.Subject == s.CustomerId).Select(k => k.KeyId).FirstOrDefault(),
+                Wrapped = s.GuestContact != null ? null : dataKeys.Where(k => k.Subject == s.CustomerId).Select(k => k.Wrapped).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.SendTo));
+        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.Row.GuestContact ?? CustomerContact(r.Row.CustomerId, r.SealedTo, r.KeyId, r.Wrapped, email)));
+    }
+
+    /// <summary>A customer's e-mail address or phone number, opened; <see langword="null"/> when there is none or the key was shredded.</summary>
+    private string? CustomerContact(Guid? customerId, string? sealedContact, string? keyId, byte[]? wrapped, bool email)
+    {
+        if (customerId is not { } id || sealedContact is null || keys.Open(id, keyId, wrapped) is not { } key)
+        {
+            return null;
+        }
+
+        return email ? SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, sealedContact)).Email : key.Open(SealedColumns.CustomerPhone, sealedContact);
     }
 
     public async Task<IReadOnlySet<string>> FindSubscribedCustomerContactsAsync(string topic, SubscriptionChannel channel, IReadOnlyCollection<string> contacts, CancellationToken cancellationToken = default)
@@ -160,15 +176,18 @@ internal sealed class EfConsentStore<TContext>(TContext context) : IConsentStore
         // Index lookups: customers by contact, then each one's subscription by customer and topic.
         var subscribed = SubscriptionRecordMapper.Subscribed;
         var email = channel == SubscriptionChannel.Email;
+        // The contacts are looked up by their blind indexes and answered as given.
+        var byIndex = contacts.Distinct(StringComparer.Ordinal).ToDictionary(c => (email ? keys.Email(c) : keys.Phone(c))!, StringComparer.Ordinal);
+        var indexes = byIndex.Keys.ToList();
         var holders = email
-            ? context.Set<CustomerRecord>().Where(c => contacts.Contains(c.EmailKey!))
-            : context.Set<CustomerRecord>().Where(c => contacts.Contains(c.Phone!));
+            ? context.Set<CustomerRecord>().Where(c => indexes.Contains(c.EmailKey!))
+            : context.Set<CustomerRecord>().Where(c => indexes.Contains(c.PhoneKey!));
         var found = await holders
             .Where(c => Subscriptions.Any(o => o.CustomerId == c.Id && o.Topic == topic && o.State == subscribed))
-            .Select(c => email ? c.EmailKey : c.Phone)
+            .Select(c => email ? c.EmailKey : c.PhoneKey)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return found.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return found.OfType<string>().Select(i => byIndex[i]).ToHashSet(StringComparer.Ordinal);
     }
 
     public async ValueTask<StoreWrite> RecordSendAsync(string subject, IReadOnlyCollection<string> person, string topic, DateTimeOffset at, IReadOnlyList<SendLimit> limits, CancellationToken cancellationToken = default)

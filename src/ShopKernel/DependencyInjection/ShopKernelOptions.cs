@@ -3,6 +3,7 @@ using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
+using ShopKernel.PersonalData;
 using ShopKernel.Pricing;
 using ShopKernel.StopList;
 using ShopKernel.Subscriptions;
@@ -51,6 +52,13 @@ public sealed class ShopKernelOptions
 
     /// <summary>Subscription topics, frequency caps and the lifetimes of confirmation and unsubscribe tokens.</summary>
     public SubscriptionOptions Subscriptions { get; set; } = new();
+
+    /// <summary>
+    /// The keys personal data is encrypted and indexed under. Required once a store that persists personal data is
+    /// added (<c>AddEntityFrameworkStores</c>).
+    /// </summary>
+    public PersonalDataOptions PersonalData { get; set; } = new();
+
     /// <summary>Pricing: rounding, the shop's time zone, the discount cap and how often promotions are reloaded.</summary>
     [ValidateObjectMembers]
     public PricingOptions Pricing { get; set; } = new();

@@ -23,7 +23,7 @@ internal sealed class StopListKeyHasher
         }
 
         _keys = [.. options.HashKeys.Select(k => TokenSigner.TryDecodeKey(k) ?? throw new InvalidOperationException(MissingKeysMessage))];
-        _keyIds = [.. _keys.Select(Fingerprint)];
+        _keyIds = [.. _keys.Select(TokenSigner.KeyId)];
     }
 
     public const string MissingKeysMessage =
@@ -37,9 +37,6 @@ internal sealed class StopListKeyHasher
 
     /// <summary>The hashes of a value under every secret key, for matching entries hashed before a rotation.</summary>
     public IEnumerable<string> MatchHashes(StopListKeyKind kind, string value) => _keys.Select(key => Hash(key, kind, value));
-
-    /// <summary>A short, non-secret fingerprint of a key: 6 bytes of its SHA-256 in base64url.</summary>
-    private static string Fingerprint(byte[] key) => Base64Url.EncodeToString(SHA256.HashData(key).AsSpan(0, 6));
 
     private static string Hash(byte[] key, StopListKeyKind kind, string value)
     {

@@ -49,6 +49,9 @@ internal sealed class TokenSigner
         return Convert.TryFromBase64String(key.Trim(), buffer, out var written) && written >= TokenOptions.MinKeyBytes ? buffer[..written] : null;
     }
 
+    /// <summary>A short, non-secret fingerprint of a secret key, stored beside what the key made: 6 bytes of its SHA-256 in base64url.</summary>
+    public static string KeyId(byte[] key) => Base64Url.EncodeToString(SHA256.HashData(key).AsSpan(0, 6));
+
     public string Issue(TokenPurpose purpose, Guid subject, DateTimeOffset expiresAt, string binding)
     {
         EnsureKeys();

@@ -1,3 +1,4 @@
+using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Carts;
@@ -18,7 +19,11 @@ public sealed class SqliteConvertedColumnsTests
         var connectionString = $"Data Source={Path.Combine(directory.FullName, "shop.db")};Pooling=False";
         var services = new ServiceCollection();
         services.AddDbContext<ConvertingShopContext>(o => o.UseSqlite(connectionString));
-        services.AddShopKernel(o => o.Orders.NodeId = 0).AddEntityFrameworkStores<ConvertingShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Orders.NodeId = 0;
+            TestPersonalDataKeys.Apply(o.PersonalData);
+        }).AddEntityFrameworkStores<ConvertingShopContext>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

@@ -151,7 +151,11 @@ public abstract class ConflictLoggingSpecification : ShopSpecification
             services.AddDbContextPool<TestShopContext>(Host.Database.Configure);
         }
 
-        services.AddShopKernel(o => o.Orders.NodeId = 0).AddEntityFrameworkStores<TestShopContext>();
+        services.AddShopKernel(o =>
+        {
+            o.Orders.NodeId = 0;
+            TestPersonalDataKeys.Apply(o.PersonalData);
+        }).AddEntityFrameworkStores<TestShopContext>();
         if (!contextFirst)
         {
             services.AddDbContextPool<TestShopContext>(Host.Database.Configure);

@@ -10,6 +10,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.StopList;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
@@ -48,7 +49,7 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
             database.Configure(options);
             options.AddInterceptors(_counter, _faults);
         });
-        shop.AddEntityFrameworkStores<TestShopContext>();
+        shop.Configure(o => TestPersonalDataKeys.Apply(o.PersonalData)).AddEntityFrameworkStores<TestShopContext>();
     }
 
     public override bool Writes(string roundTrip) => !roundTrip.StartsWith("SELECT", StringComparison.Ordinal);
@@ -85,8 +86,18 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
         db.Set<PurchaseFactsRecord>().AsNoTracking().Select(f => new StoredPurchaseFacts(
             f.CustomerId, f.Currency, f.OrderCount, f.LifetimeSpend, Instants.FromStored(f.FirstOrderAt), Instants.FromStored(f.LastOrderAt))));
 
-    public override Task<IReadOnlyList<StoredCustomerContacts>> CustomerContactsAsync() => ListAsync(db =>
-        db.Set<CustomerRecord>().AsNoTracking().Select(c => new StoredCustomerContacts(c.Id, c.EmailKey, c.EmailVerified, c.Phone, c.PhoneVerified)));
+    /// <summary>Every customer's contacts as the application reads them: opened with the test keys.</summary>
+    public override Task<IReadOnlyList<StoredCustomerContacts>> CustomerContactsAsync() => ReadAsync<IReadOnlyList<StoredCustomerContacts>>(async db =>
+    {
+        using var keys = new DataKeys(TestPersonalDataKeys.Protector);
+        var rows = await DataKeys.WithDataKeys(db.Set<CustomerRecord>().AsNoTracking(), db, c => c.Id).ToListAsync();
+        return [.. rows.Select(r =>
+        {
+            var key = keys.Open(r.Row.Id, r)!;
+            var (_, emailKey) = SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, r.Row.Email));
+            return new StoredCustomerContacts(r.Row.Id, emailKey, r.Row.EmailVerified, key.Open(SealedColumns.CustomerPhone, r.Row.Phone), r.Row.PhoneVerified);
+        })];
+    });
 
     public override Task<IReadOnlyList<StoredRedemption>> RedemptionsAsync() => ListAsync(db =>
         db.Set<PromotionRedemptionRecord>().AsNoTracking().Select(r => new StoredRedemption(r.PromotionId, r.PeriodKey, r.SubjectKey)));
@@ -165,9 +176,12 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
     public override Task SeedCustomersAsync(IEnumerable<(Customer Customer, CustomerPurchaseFacts[] Facts)> customers) => ReadAsync(db =>
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var keys = new DataKeys(TestPersonalDataKeys.Protector);
         foreach (var (customer, facts) in customers)
         {
-            db.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer));
+            var (key, keyRecord) = keys.Create(customer.Id.Value, Instants.ToStored(customer.CreatedAt));
+            db.Set<DataKeyRecord>().Add(keyRecord);
+            db.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer, key, keys));
             db.Set<PurchaseFactsRecord>().AddRange(facts.Select(f => new PurchaseFactsRecord
             {
                 CustomerId = f.CustomerId.Value,
@@ -183,7 +197,11 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
     });
 
     public override Task ClearCustomersAsync() => ReadAsync(async db =>
-        await db.Set<PurchaseFactsRecord>().ExecuteDeleteAsync() + await db.Set<CustomerRecord>().ExecuteDeleteAsync());
+    {
+        var facts = await db.Set<PurchaseFactsRecord>().ExecuteDeleteAsync();
+        await db.Set<DataKeyRecord>().Where(k => db.Set<CustomerRecord>().Any(c => c.Id == k.Subject)).ExecuteDeleteAsync();
+        return facts + await db.Set<CustomerRecord>().ExecuteDeleteAsync();
+    });
 
     public override ValueTask DisposeAsync() => database.DisposeAsync();
 

@@ -26,7 +26,7 @@ public abstract class NodeLeaseHostingSpecification : StoreSpecification
                 options.AddInterceptors(faults);
             }
         });
-        builder.Services.AddShopKernel().AddEntityFrameworkStores<TestShopContext>();
+        builder.Services.AddShopKernel(o => TestPersonalDataKeys.Apply(o.PersonalData)).AddEntityFrameworkStores<TestShopContext>();
         return builder.Build();
     }
 

@@ -91,9 +91,11 @@ public abstract class PersonalDataSpecification : CustomerSteps
     public async Task Erasure_leaves_no_trace_of_the_person_in_any_text_column_and_keeps_the_accounting()
     {
         var (zoltan, guestOrder, ownOrder, strangerOrder) = await ZoltanWithHistoryAsync();
+        var before = JToken.Parse(await ExportAsync(zoltan.Id)).ToString(); // unescaped, as the JSON writer escapes +
         foreach (var value in ErasedValues)
         {
-            Assert.NotEmpty(await FindEverywhereAsync(value));
+            // Stored, whether sealed or not: the application reads every value back.
+            Assert.Contains(value, before, StringComparison.OrdinalIgnoreCase);
         }
 
         var erased = await Use<PersonalDataService, Result<CustomerErasure>>(s => s.EraseAsync(Clerk, zoltan.Id));

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using ShopKernel.PersonalData;
+
+namespace ShopKernel.Benchmarks;
+
+/// <summary>Personal-data keys for a benchmark run: random, as each run stores into a database of its own.</summary>
+internal static class BenchPersonalDataKeys
+{
+    private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string IndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static void Apply(PersonalDataOptions options)
+    {
+        options.EncryptionKeys.Add(EncryptionKey);
+        options.IndexKey = IndexKey;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShopKernel.PersonalData;
+
+namespace ShopKernel.EntityFrameworkCore.PersonalData;
+
+/// <summary>Maps <see cref="DataKeyRecord"/>: one row per subject; the key id is indexed for key rotation.</summary>
+internal sealed class DataKeyRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<DataKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataKeyRecord> builder)
+    {
+        var table = options.Table("data_keys");
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(k => k.Subject).HasName("pk_" + table);
+        builder.Property(k => k.Subject).HasColumnName("subject").ValueGeneratedNever();
+        builder.Property(k => k.KeyId).HasColumnName("key_id").HasMaxLength(16).IsUnicode(false).IsRequired();
+        builder.Property(k => k.Wrapped).HasColumnName("wrapped").HasMaxLength(PersonalDataProtector.WrappedKeyBytes).IsRequired();
+        builder.Property(k => k.CreatedAt).HasColumnName("created_at");
+        builder.HasIndex(k => new { k.KeyId, k.Subject }).HasDatabaseName("ix_" + table + "_key_id_subject");
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ShopKernel.PersonalData;
+
+/// <summary>
+/// One subject's data key, unwrapped: seals and opens that subject's values with AES-256-GCM. Each sealed value is
+/// bound to the subject and to the column it is stored in (the associated data), carries a random nonce and is padded
+/// to a multiple of 16 bytes, so its length tells little; it is stored as base64 text. Not thread-safe: one scope uses it.
+/// </summary>
+internal sealed class DataKey : IDisposable
+{
+    private const byte Version = 1;
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private const int Header = 1 + NonceBytes + TagBytes;
+    private const int Block = 16;
+
+    private AesGcm? _aes;
+
+    public DataKey(Guid subject, byte[] key, string keyId, byte[] wrapped)
+    {
+        Subject = subject;
+        Key = key;
+        KeyId = keyId;
+        Wrapped = wrapped;
+    }
+
+    /// <summary>The customer or order whose values this key seals.</summary>
+    public Guid Subject { get; }
+
+    /// <summary>The key itself; never stored unwrapped.</summary>
+    public byte[] Key { get; }
+
+    /// <summary>The id of the key-encryption key <see cref="Wrapped"/> is wrapped by.</summary>
+    public string KeyId { get; }
+
+    /// <summary>The key as stored: wrapped by the key-encryption key <see cref="KeyId"/>.</summary>
+    public byte[] Wrapped { get; }
+
+    private AesGcm Aes => _aes ??= new AesGcm(Key, TagBytes);
+
+    /// <summary>
+    /// <paramref name="value"/> sealed for <paramref name="column"/>, or <see langword="null"/> for none. The same value
+    /// seals differently every time.
+    /// </summary>
+    public string? Seal(string column, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var length = Encoding.UTF8.GetByteCount(value);
+        var padded = (length / Block + 1) * Block;
+        var plain = new byte[padded];
+        Encoding.UTF8.GetBytes(value, plain);
+        plain[length] = 0x80; // ISO/IEC 7816-4 padding: 0x80, then zeros.
+        var sealedBytes = new byte[Header + padded];
+        sealedBytes[0] = Version;
+        var nonce = sealedBytes.AsSpan(1, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        Aes.Encrypt(nonce, plain, sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), Aad(column));
+        return Convert.ToBase64String(sealedBytes);
+    }
+
+    /// <summary>The value sealed for <paramref name="column"/> as <paramref name="sealedValue"/>, or <see langword="null"/> for none.</summary>
+    /// <exception cref="CryptographicException">The value was not sealed with this key for this subject and column, or was altered.</exception>
+    public string? Open(string column, string? sealedValue)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (sealedValue is null)
+        {
+            return null;
+        }
+
+        var sealedBytes = Convert.FromBase64String(sealedValue);
+        if (sealedBytes.Length < Header + Block || sealedBytes[0] != Version || (sealedBytes.Length - Header) % Block != 0)
+        {
+            throw new CryptographicException($"The {column} of {Subject} is not a value ShopKernel sealed.");
+        }
+
+        var plain = new byte[sealedBytes.Length - Header];
+        Aes.Decrypt(sealedBytes.AsSpan(1, NonceBytes), sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), plain, Aad(column));
+        var end = plain.Length - 1;
+        while (end > 0 && plain[end] == 0)
+        {
+            end--;
+        }
+
+        if (plain[end] != 0x80)
+        {
+            throw new CryptographicException($"The {column} of {Subject} is not padded as ShopKernel pads.");
+        }
+
+        return Encoding.UTF8.GetString(plain, 0, end);
+    }
+
+    public void Dispose()
+    {
+        _aes?.Dispose();
+        _aes = null;
+    }
+
+    private byte[] Aad(string column)
+    {
+        var aad = new byte[16 + Encoding.UTF8.GetByteCount(column)];
+        Subject.TryWriteBytes(aad, bigEndian: true, out _);
+        Encoding.UTF8.GetBytes(column, aad.AsSpan(16));
+        return aad;
+    }
+}
