@@ -37,11 +37,22 @@ internal static class CustomerRecordMapper
     };
 
     /// <summary>The customer a row holds, or <see langword="null"/> when its data key was shredded (an erased customer's row restored from a copy).</summary>
+    /// <exception cref="InvalidOperationException">The row was stored in plain text, before personal data was sealed.</exception>
     public static Customer? ToCustomer(Keyed<CustomerRecord> row, DataKeys keys)
     {
         var record = row.Row;
-        return keys.Open(record.Id, row) is { } key ? ToCustomer(record, key) : null;
+        if (keys.Open(record.Id, row) is { } key)
+        {
+            return ToCustomer(record, key);
+        }
+
+        // A row without its key is an erased customer's old copy, whose values are sealed; plain values mean a row
+        // from before sealing, which must not pass for erased.
+        return DataKey.LooksSealed(record.FirstName) ? null : throw PlainRow(record.Id);
     }
+
+    public static InvalidOperationException PlainRow(Guid id) => new(
+        $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers.");
 
     public static Customer ToCustomer(CustomerRecord record, DataKey key)
     {

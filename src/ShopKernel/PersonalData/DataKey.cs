@@ -97,6 +97,18 @@ internal sealed class DataKey : IDisposable
         return Encoding.UTF8.GetString(plain, 0, end);
     }
 
+    /// <summary>Whether <paramref name="value"/> has the form of a sealed value (base64 of the version, nonce, tag and whole blocks).</summary>
+    public static bool LooksSealed(string? value)
+    {
+        if (value is null || value.Length < 60 || value.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        var bytes = new byte[value.Length];
+        return Convert.TryFromBase64String(value, bytes, out var written) && written >= Header + Block && bytes[0] == Version && (written - Header) % Block == 0;
+    }
+
     public void Dispose()
     {
         _aes?.Dispose();

@@ -81,6 +81,25 @@ public abstract class SealedCustomerSpecification : CustomerSteps
             Assert.Empty(await Storage.FindTextAsync(value));
         }
     }
+
+    [Fact]
+    public async Task A_customer_row_stored_in_plain_text_fails_loudly_instead_of_passing_for_erased()
+    {
+        var id = Guid.CreateVersion7();
+        await using (var db = Ef.CreateContext())
+        {
+            db.Set<CustomerRecord>().Add(new CustomerRecord
+            {
+                Id = id, Email = "old@example.org", EmailKey = "old@example.org", FirstName = "Olga", LastName = "Oldrow", Addresses = "[]",
+                SecurityStamp = "stamp", CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Use<ICustomerStore, Customer?>(s => s.FindByIdAsync(new CustomerId(id))));
+        Assert.Contains("plain text", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Olga", failure.Message, StringComparison.Ordinal);
+    }
 }
 
 [Trait("Provider", "SQLite")]

@@ -53,6 +53,14 @@ public class PersonalDataProtectorTests
     }
 
     [Fact]
+    public void Sealed_values_are_told_from_plain_text()
+    {
+        using var key = Protector(KeyA).CreateDataKey(Ada);
+        Gen.String.Sample(value => DataKey.LooksSealed(key.Seal("customer.first_name", value)) && !DataKey.LooksSealed(value));
+        Assert.False(DataKey.LooksSealed(Convert.ToBase64String(new byte[45])));
+    }
+
+    [Fact]
     public void Sealed_lengths_tell_only_the_block_count()
     {
         using var key = Protector(KeyA).CreateDataKey(Ada);

@@ -168,24 +168,26 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
                     b.Property<string>("Addresses")
                         .IsRequired()
+                        .IsUnicode(false)
                         .HasColumnType("text")
                         .HasColumnName("addresses");
 
-                    b.Property<DateOnly?>("Birthday")
-                        .HasColumnType("date")
+                    b.Property<string>("Birthday")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("birthday");
 
-                    b.Property<int?>("BirthdayMonthDay")
+                    b.Property<int?>("BirthdayIndex")
                         .HasColumnType("integer")
-                        .HasColumnName("birthday_month_day");
+                        .HasColumnName("birthday_index");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("email");
 
                     b.Property<DateTime?>("EmailClaimedAt")
@@ -193,8 +195,9 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("email_claimed_at");
 
                     b.Property<string>("EmailKey")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
                         .HasColumnName("email_key");
 
                     b.Property<bool>("EmailVerified")
@@ -212,14 +215,14 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("last_name");
 
                     b.Property<DateTime?>("LockedUntil")
@@ -233,14 +236,19 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("password_hash");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.Property<DateTime?>("PhoneClaimedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("phone_claimed_at");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("phone_key");
 
                     b.Property<bool>("PhoneVerified")
                         .HasColumnType("boolean")
@@ -261,8 +269,8 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_shopkernel_customers");
 
-                    b.HasIndex("BirthdayMonthDay")
-                        .HasDatabaseName("ix_shopkernel_customers_birthday_month_day");
+                    b.HasIndex("BirthdayIndex")
+                        .HasDatabaseName("ix_shopkernel_customers_birthday_index");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_shopkernel_customers_created_at");
@@ -273,13 +281,13 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
                     b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_email_key");
 
-                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_phone");
+                    b.HasIndex(new[] { "PhoneKey" }, "ix_shopkernel_customers_phone_key");
 
                     b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_verified_email_key")
                         .IsUnique()
                         .HasFilter("email_verified");
 
-                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_verified_phone")
+                    b.HasIndex(new[] { "PhoneKey" }, "ix_shopkernel_customers_verified_phone_key")
                         .IsUnique()
                         .HasFilter("phone_verified");
 
@@ -492,6 +500,38 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasDatabaseName("ix_shopkernel_orders_status_number");
 
                     b.ToTable("shopkernel_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.PersonalData.DataKeyRecord", b =>
+                {
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("bytea")
+                        .HasColumnName("wrapped");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_shopkernel_data_keys");
+
+                    b.HasIndex("KeyId", "Subject")
+                        .HasDatabaseName("ix_shopkernel_data_keys_key_id_subject");
+
+                    b.ToTable("shopkernel_data_keys", (string)null);
                 });
 
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Promotions.PromotionRecord", b =>

@@ -163,23 +163,25 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 
                     b.Property<string>("Addresses")
                         .IsRequired()
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("addresses");
 
-                    b.Property<DateOnly?>("Birthday")
+                    b.Property<string>("Birthday")
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("birthday");
 
-                    b.Property<int?>("BirthdayMonthDay")
+                    b.Property<int?>("BirthdayIndex")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("birthday_month_day");
+                        .HasColumnName("birthday_index");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
@@ -188,7 +190,8 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("email_claimed_at");
 
                     b.Property<string>("EmailKey")
-                        .HasMaxLength(254)
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("email_key");
 
@@ -207,13 +210,13 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
@@ -228,7 +231,6 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("password_hash");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(16)
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
@@ -236,6 +238,12 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                     b.Property<DateTime?>("PhoneClaimedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_claimed_at");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_key");
 
                     b.Property<bool>("PhoneVerified")
                         .HasColumnType("INTEGER")
@@ -256,8 +264,8 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_shopkernel_customers");
 
-                    b.HasIndex("BirthdayMonthDay")
-                        .HasDatabaseName("ix_shopkernel_customers_birthday_month_day");
+                    b.HasIndex("BirthdayIndex")
+                        .HasDatabaseName("ix_shopkernel_customers_birthday_index");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_shopkernel_customers_created_at");
@@ -268,13 +276,13 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 
                     b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_email_key");
 
-                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_phone");
+                    b.HasIndex(new[] { "PhoneKey" }, "ix_shopkernel_customers_phone_key");
 
                     b.HasIndex(new[] { "EmailKey" }, "ix_shopkernel_customers_verified_email_key")
                         .IsUnique()
                         .HasFilter("email_verified");
 
-                    b.HasIndex(new[] { "Phone" }, "ix_shopkernel_customers_verified_phone")
+                    b.HasIndex(new[] { "PhoneKey" }, "ix_shopkernel_customers_verified_phone_key")
                         .IsUnique()
                         .HasFilter("phone_verified");
 
@@ -487,6 +495,38 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasDatabaseName("ix_shopkernel_orders_status_number");
 
                     b.ToTable("shopkernel_orders", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.PersonalData.DataKeyRecord", b =>
+                {
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("wrapped");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_shopkernel_data_keys");
+
+                    b.HasIndex("KeyId", "Subject")
+                        .HasDatabaseName("ix_shopkernel_data_keys_key_id_subject");
+
+                    b.ToTable("shopkernel_data_keys", (string)null);
                 });
 
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Promotions.PromotionRecord", b =>
