@@ -33,7 +33,8 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     /// Stores ShopKernel's data through the host's <typeparamref name="TContext"/>, which must be registered
     /// (<c>AddDbContext</c> or <c>AddDbContextPool</c>) and call <c>modelBuilder.ApplyShopKernelModel()</c>.
     /// Personal data is stored sealed under per-subject data keys and found by blind indexes, so
-    /// <c>PersonalData.EncryptionKeys</c> and <c>PersonalData.IndexKey</c> are required (validated when the host starts).
+    /// <c>PersonalData.EncryptionKeys</c> and <c>PersonalData.IndexKey</c> are required (validated when the host starts);
+    /// <see cref="PersonalDataKeyRotation"/> moves the data keys to a new encryption key.
     /// Unless <c>Orders.NodeId</c> is set, order numbers then use a node id leased in the database when the host starts.
     /// The context's logger factory is wrapped so that a race ShopKernel resolves itself (a unique index or version
     /// check refusing the loser) logs EF Core's command error at Debug rather than Error; other failures log unchanged.
@@ -48,6 +49,8 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PersonalDataOptionsRules>());
         builder.Services.TryAddSingleton(sp => new PersonalDataProtector(ShopKernelServiceCollectionExtensions.ConfiguredOptions(sp).PersonalData));
         builder.Services.TryAddScoped<DataKeys>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IDataKeyStore, EfDataKeyStore<TContext>>());
+        builder.Services.TryAddScoped(sp => new PersonalDataKeyRotation(sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<PersonalDataProtector>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
         builder.Services.TryAddScoped<EfOrderStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore>(sp => sp.GetRequiredService<EfOrderStore<TContext>>()));

@@ -83,6 +83,42 @@ public abstract class SealedCustomerSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task Key_rotation_moves_every_data_key_to_the_new_key_while_both_open_them_and_then_the_old_key_can_go()
+    {
+        var zoe = await ZoeAsync();
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("the next encryption key"u8));
+        ShopKernel.PersonalData.PersonalDataProtector Protector(params string[] keys) =>
+            new(new ShopKernel.PersonalData.PersonalDataOptions { EncryptionKeys = keys, IndexKey = TestPersonalDataKeys.IndexKey });
+        var rotated = Protector(newKey, TestPersonalDataKeys.EncryptionKey);
+        var newOnly = Protector(newKey);
+
+        async Task<Customer?> ReadAsync(ShopKernel.PersonalData.PersonalDataProtector protector)
+        {
+            await using var db = Ef.CreateContext();
+            using var keys = new DataKeys(protector);
+            return await new EfCustomerStore<TestShopContext>(db, keys).FindByIdAsync(zoe.Id);
+        }
+
+        Assert.Equal(0, await Use<ShopKernel.PersonalData.PersonalDataKeyRotation, int>(r => r.RotateAsync())); // the shop's own key is the active one
+        Assert.Equal(zoe.Email, (await ReadAsync(rotated))!.Email);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAsync(newOnly));
+
+        long moved;
+        await using (var db = Ef.CreateContext())
+        {
+            var rotation = new ShopKernel.PersonalData.PersonalDataKeyRotation(new EfDataKeyStore<TestShopContext>(db), rotated);
+            moved = await rotation.RotateAllAsync();
+            Assert.Equal(0, await rotation.RotateAsync());
+            Assert.Equal([newOnly.ActiveKeyId], await db.Set<DataKeyRecord>().Select(k => k.KeyId).Distinct().ToListAsync());
+        }
+
+        Assert.Equal(1, moved);
+        var read = await ReadAsync(newOnly);
+        Assert.Equal((zoe.Email, zoe.Phone, zoe.FirstName, zoe.Birthday), (read!.Email, read.Phone, read.FirstName, read.Birthday));
+        Assert.Equal(Street, Assert.Single(read.Addresses));
+    }
+
+    [Fact]
     public async Task A_customer_row_stored_in_plain_text_fails_loudly_instead_of_passing_for_erased()
     {
         var id = Guid.CreateVersion7();
