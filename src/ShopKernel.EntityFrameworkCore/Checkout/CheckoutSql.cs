@@ -38,7 +38,6 @@ internal sealed class CheckoutSql
         DataKeySubject = dataKey.Column(nameof(PersonalData.DataKeyRecord.Subject));
         DataKeyId = dataKey.Column(nameof(PersonalData.DataKeyRecord.KeyId));
         DataKeyWrapped = dataKey.Column(nameof(PersonalData.DataKeyRecord.Wrapped));
-        DataKeyCreatedAt = dataKey.Column(nameof(PersonalData.DataKeyRecord.CreatedAt));
 
         var customer = Names<Customers.CustomerRecord>();
         CustomerTable = customer.Table;
@@ -127,8 +126,6 @@ internal sealed class CheckoutSql
     public string DataKeyId { get; }
 
     public string DataKeyWrapped { get; }
-
-    public string DataKeyCreatedAt { get; }
 
     public string CustomerTable { get; }
 

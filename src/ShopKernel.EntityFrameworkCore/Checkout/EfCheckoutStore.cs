@@ -92,7 +92,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
                     break;
                 case FactRowKind.Profile when keys.Open(customerId!.Value.Value, row.Key, row.Wrapped) is { } key:
                     profile = new CustomerProfile(
-                        SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, row.Email)).Email,
+                        SealedEmail.Open(key, row.Email).Email,
                         key.Open(SealedColumns.CustomerPhone, row.Phone),
                         key.Open(SealedColumns.CustomerFirstName, row.FirstName) ?? string.Empty,
                         key.Open(SealedColumns.CustomerLastName, row.LastName) ?? string.Empty,

@@ -14,7 +14,7 @@ internal static class CustomerRecordMapper
     public static CustomerRecord ToRecord(Customer customer, DataKey key, DataKeys keys) => new()
     {
         Id = customer.Id.Value,
-        Email = key.Seal(Columns.CustomerEmail, SealedEmail.Join(customer.Email, customer.EmailKey)),
+        Email = SealedEmail.Seal(key, customer.Email, customer.EmailKey),
         EmailKey = keys.Email(customer.EmailKey),
         EmailVerified = customer.EmailVerified,
         EmailClaimedAt = customer.EmailClaimedAt is { } emailClaimed ? Instants.ToStored(emailClaimed) : null,
@@ -41,22 +41,21 @@ internal static class CustomerRecordMapper
     public static Customer? ToCustomer(Keyed<CustomerRecord> row, DataKeys keys)
     {
         var record = row.Row;
-        if (keys.Open(record.Id, row) is { } key)
-        {
-            return ToCustomer(record, key);
-        }
-
-        // A row without its key is an erased customer's old copy, whose values are sealed; plain values mean a row
-        // from before sealing, which must not pass for erased.
-        return DataKey.LooksSealed(record.FirstName) ? null : throw PlainRow(record.Id);
+        return KeyOf(keys, record.Id, row.KeyId, row.Wrapped, record.FirstName) is { } key ? ToCustomer(record, key) : null;
     }
 
-    public static InvalidOperationException PlainRow(Guid id) => new(
-        $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers.");
+    /// <summary>
+    /// The data key read with a customer's row, or <see langword="null"/> when it was shredded (the row is an erased
+    /// customer's old copy, its values sealed).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The row has no key because it was stored in plain text, before sealing: it must not pass for erased.</exception>
+    public static DataKey? KeyOf(DataKeys keys, Guid id, string? keyId, byte[]? wrapped, string sealedFirstName) =>
+        keys.Open(id, keyId, wrapped) ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
+            $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers."));
 
     public static Customer ToCustomer(CustomerRecord record, DataKey key)
     {
-        var (email, emailKey) = SealedEmail.Split(key.Open(Columns.CustomerEmail, record.Email));
+        var (email, emailKey) = SealedEmail.Open(key, record.Email);
         return ToCustomer(record, key, email, emailKey);
     }
 

@@ -224,9 +224,9 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
     /// <summary>The summary of a row, or <see langword="null"/> when its data key was shredded.</summary>
     private CustomerSummary? ToSummary(CustomerSummaryRow row)
     {
-        if (keys.Open(row.Id, row.KeyId, row.WrappedKey) is not { } key)
+        if (CustomerRecordMapper.KeyOf(keys, row.Id, row.KeyId, row.WrappedKey, row.FirstName) is not { } key)
         {
-            return ShopKernel.PersonalData.DataKey.LooksSealed(row.FirstName) ? null : throw CustomerRecordMapper.PlainRow(row.Id);
+            return null;
         }
 
         var orders = 0;
@@ -242,7 +242,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
 
         return new CustomerSummary(
             new CustomerId(row.Id),
-            SealedEmail.Split(key.Open(Columns.CustomerEmail, row.Email)).Email,
+            SealedEmail.Open(key, row.Email).Email,
             key.Open(Columns.CustomerPhone, row.Phone),
             key.Open(Columns.CustomerFirstName, row.FirstName)!,
             key.Open(Columns.CustomerLastName, row.LastName)!,

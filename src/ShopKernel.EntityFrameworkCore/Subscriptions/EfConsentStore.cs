@@ -162,7 +162,7 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
             return null;
         }
 
-        return email ? SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, sealedContact)).Email : key.Open(SealedColumns.CustomerPhone, sealedContact);
+        return email ? SealedEmail.Open(key, sealedContact).Email : key.Open(SealedColumns.CustomerPhone, sealedContact);
     }
 
     public async Task<IReadOnlySet<string>> FindSubscribedCustomerContactsAsync(string topic, SubscriptionChannel channel, IReadOnlyCollection<string> contacts, CancellationToken cancellationToken = default)

@@ -58,9 +58,6 @@ internal sealed class PersonalDataProtector
     /// <summary>The id of the key-encryption key that wraps new data keys.</summary>
     public string ActiveKeyId => _keyIds[0];
 
-    /// <summary>The ids of every configured key-encryption key, the active one first.</summary>
-    public IReadOnlyList<string> KeyIds => _keyIds;
-
     /// <summary>A new random data key for <paramref name="subject"/>, wrapped by the active key.</summary>
     public DataKey CreateDataKey(Guid subject)
     {

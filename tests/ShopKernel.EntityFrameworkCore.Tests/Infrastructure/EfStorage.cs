@@ -94,7 +94,7 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
         return [.. rows.Select(r =>
         {
             var key = keys.Open(r.Row.Id, r)!;
-            var (_, emailKey) = SealedEmail.Split(key.Open(SealedColumns.CustomerEmail, r.Row.Email));
+            var (_, emailKey) = SealedEmail.Open(key, r.Row.Email);
             return new StoredCustomerContacts(r.Row.Id, emailKey, r.Row.EmailVerified, key.Open(SealedColumns.CustomerPhone, r.Row.Phone), r.Row.PhoneVerified);
         })];
     });
