@@ -71,8 +71,8 @@ public sealed class BenchDatabase : IDisposable
     {
         const string columns = "id, number, cart_id, cart_token, status, currency, subtotal, discount, total, payment_method, first_name, last_name, shipping_address, lines, adjustments, history, placed_at, updated_at, version";
         Execute(IsPostgres
-            ? $"INSERT INTO shopkernel_orders ({columns}) SELECT gen_random_uuid(), g, gen_random_uuid(), 'seed' || g, 0, 'EUR', 1000, 0, 1000, 'card', 'A', 'B', '{{}}', '[]', '[]', '[]', now(), now(), 1 FROM generate_series(1, {count}) g; ANALYZE;"
-            : $"WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {count}) INSERT INTO shopkernel_orders ({columns}) SELECT printf('%08X-0000-4000-8000-%012X', g, g), g, printf('%08X-1111-4000-8000-%012X', g, g), 'seed' || g, 0, 'EUR', 1000, 0, 1000, 'card', 'A', 'B', '{{}}', '[]', '[]', '[]', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1 FROM s; ANALYZE;");
+            ? $"INSERT INTO shopkernel_orders ({columns}) SELECT gen_random_uuid(), g, gen_random_uuid(), 'seed' || g, 0, 'EUR', 1000, 0, 1000, 'card', '', '', '{{}}', '[]', '[]', '[]', now(), now(), 1 FROM generate_series(1, {count}) g; ANALYZE;"
+            : $"WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {count}) INSERT INTO shopkernel_orders ({columns}) SELECT printf('%08X-0000-4000-8000-%012X', g, g), g, printf('%08X-1111-4000-8000-%012X', g, g), 'seed' || g, 0, 'EUR', 1000, 0, 1000, 'card', '', '', '{{}}', '[]', '[]', '[]', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1 FROM s; ANALYZE;");
     }
 
     public void Dispose()

@@ -2,8 +2,10 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using ShopKernel.Benchmarks.Carts;
 using ShopKernel.Checkout;
+using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
 
@@ -11,14 +13,16 @@ namespace ShopKernel.Benchmarks.Checkout;
 
 /// <summary>
 /// The baseline: a guest checkout in plain ADO.NET doing the same transaction as ShopKernel — read the cart row,
-/// the same in-memory pricing and order building, then DELETE the cart (version-guarded) and INSERT the order in
-/// one transaction.
+/// the same in-memory pricing and order building, the buyer's personal data sealed under a new data key, then DELETE
+/// the cart (version-guarded), INSERT the order and INSERT its data key in one transaction.
 /// </summary>
 internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator numbers)
 {
     private static readonly SubtotalPricer Pricer = new();
+    private static readonly ContactNormalizer Contacts = new(new ContactNormalizationOptions());
     private static readonly string InsertOrder =
-        $"INSERT INTO shopkernel_orders ({string.Join(", ", OrderRecordColumns.Properties.Select(Snake))}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select((_, i) => "@p" + i))})";
+        $"INSERT INTO shopkernel_orders ({string.Join(", ", OrderRecordColumns.Properties.Select(Snake))}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select((_, i) => "@p" + i))});\n"
+        + "INSERT INTO shopkernel_data_keys (subject, key_id, wrapped, created_at) VALUES (@subject, @key_id, @wrapped, @created_at)";
 
     public async Task<Order> PlaceAsync(CheckoutRequest request)
     {
@@ -28,7 +32,9 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
         var now = DateTimeOffset.UtcNow;
         var price = Pricer.Price(cart, new PricingContext(null, request.Contact, [], now));
         var order = OrderFactory.Create(request, cart, price, request.Contact!, numbers.Next(), now, null);
-        var row = OrderRecordMapper.ToRecord(order);
+        using var keys = new DataKeys(BenchPersonalDataKeys.Protector);
+        var (key, keyRow) = keys.Create(order.Id, now.UtcDateTime);
+        var row = OrderRecordMapper.ToRecord(order, key, keys, PricingInputs.Keys(order.Contact, Contacts).EmailKey);
 
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
@@ -42,7 +48,11 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
             Add(command, "@p" + i, values[i] is Guid g ? Id(g) : values[i]);
         }
 
-        if (await command.ExecuteNonQueryAsync() != 2)
+        Add(command, "@subject", Id(keyRow.Subject));
+        Add(command, "@key_id", keyRow.KeyId);
+        Add(command, "@wrapped", keyRow.Wrapped);
+        Add(command, "@created_at", keyRow.CreatedAt);
+        if (await command.ExecuteNonQueryAsync() != 3)
         {
             throw new InvalidOperationException("The raw checkout lost its cart.");
         }

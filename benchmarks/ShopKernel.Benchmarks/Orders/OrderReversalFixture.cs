@@ -173,8 +173,9 @@ public sealed class OrderReversalFixture : IDisposable
         }
 
         _database.SeedOrders(10_000);
-        var columns = string.Join(", ", OrderRecordColumns.Properties.Select(p => Quote(Snake(p))));
-        _select = $"SELECT {columns} FROM \"shopkernel_orders\" WHERE \"number\" = @number LIMIT 1";
+        var columns = string.Join(", ", OrderRecordColumns.Properties.Select(p => "\"shopkernel_orders\"." + Quote(Snake(p))));
+        var keyColumns = "\"shopkernel_data_keys\".\"key_id\", \"shopkernel_data_keys\".\"wrapped\"";
+        _select = $"SELECT {columns}, {keyColumns} FROM \"shopkernel_orders\" LEFT JOIN \"shopkernel_data_keys\" ON \"shopkernel_data_keys\".\"subject\" = \"shopkernel_orders\".\"id\" WHERE \"number\" = @number LIMIT 1";
         _lastEntry = "SELECT \"sequence\", \"hash\" FROM \"shopkernel_access_log\" ORDER BY \"sequence\" DESC LIMIT 1";
         StatementsPerOperation = Verify();
     }
@@ -244,7 +245,10 @@ public sealed class OrderReversalFixture : IDisposable
                 throw new InvalidOperationException("The raw reversal lost its order.");
             }
 
-            order = OrderRecordMapper.ToOrder(ReadRecord(reader));
+            var stored = ReadRecord(reader);
+            var keyAt = OrderRecordColumns.Properties.Length;
+            using var key = BenchPersonalDataKeys.Protector.OpenDataKey(stored.Id, reader.GetString(keyAt), reader.GetFieldValue<byte[]>(keyAt + 1));
+            order = OrderRecordMapper.ToOrder(stored, key);
         }
 
         var now = DateTimeOffset.UtcNow;
@@ -403,6 +407,11 @@ public sealed class OrderReversalFixture : IDisposable
         PlacedAt = DateTime.SpecifyKind(r.GetDateTime(21), DateTimeKind.Utc),
         UpdatedAt = DateTime.SpecifyKind(r.GetDateTime(22), DateTimeKind.Utc),
         Version = r.GetInt64(23),
+        Returns = r.GetString(24),
+        Refunds = r.GetString(25),
+        Returned = r.GetInt64(26),
+        Refunded = r.GetInt64(27),
+        PhoneKey = r.IsDBNull(28) ? null : r.GetString(28),
     };
 
     private object Id(Guid id) => _database.IsPostgres ? id : id.ToString().ToUpperInvariant();

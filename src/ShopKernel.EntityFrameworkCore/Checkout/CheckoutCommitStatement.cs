@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.Checkout;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Promotions;
 
 namespace ShopKernel.EntityFrameworkCore.Checkout;
@@ -18,12 +19,12 @@ internal readonly record struct CommitShape(int StockDecrements, bool Customer, 
     /// <summary>Whether statements of this shape are kept once built: every shape a shop meets daily, not an unbounded set.</summary>
     public bool Cacheable => StockDecrements <= 32 && Redemptions <= 8 && UsageCounts <= 8;
 
-    /// <summary>The rows the commit changes when it succeeds: the cart, each stock row, the order, the facts, each redemption and counter.</summary>
-    public int ExpectedRows => 2 + StockDecrements + (Customer ? 1 : 0) + Redemptions + UsageCounts;
+    /// <summary>The rows the commit changes when it succeeds: the cart, each stock row, the order and its data key, the facts, each redemption and counter.</summary>
+    public int ExpectedRows => 3 + StockDecrements + (Customer ? 1 : 0) + Redemptions + UsageCounts;
 }
 
 /// <summary>
-/// The checkout commit — delete the cart (version-guarded), take stock, insert the order, count up the buyer's
+/// The checkout commit — delete the cart (version-guarded), take stock, insert the order and its data key, count up the buyer's
 /// purchase facts, record redemptions, raise usage counters — as one batch of statements prepared once per model and
 /// <see cref="CommitShape"/>; <see cref="Values"/> binds one commit's values in the order <see cref="Build"/> wrote
 /// their parameters.
@@ -49,6 +50,7 @@ internal static class CheckoutCommitStatement
         }
 
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.OrderTable} ({names.OrderColumns}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select(P<OrderRecord>))});\n");
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.DataKeyTable} ({names.DataKeyColumns}) VALUES ({string.Join(", ", CheckoutSql.DataKeyProperties.Select(P<DataKeyRecord>))});\n");
         if (shape.Customer)
         {
             var c = P<PurchaseFactsRecord>(nameof(PurchaseFactsRecord.CustomerId));
@@ -87,7 +89,7 @@ internal static class CheckoutCommitStatement
     }
 
     /// <summary>The values of <paramref name="commit"/> for a statement of its shape, in parameter order.</summary>
-    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order)
+    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order, DataKeyRecord key)
     {
         var values = new object?[statement.ParameterCount];
         var i = 0;
@@ -101,6 +103,10 @@ internal static class CheckoutCommitStatement
 
         OrderRecordColumns.Fill(order, values, i);
         i += OrderRecordColumns.Properties.Length;
+        values[i++] = key.Subject;
+        values[i++] = key.KeyId;
+        values[i++] = key.Wrapped;
+        values[i++] = key.CreatedAt;
         if (order.CustomerId is { } customer)
         {
             values[i++] = customer;

@@ -45,7 +45,7 @@ internal sealed class CheckoutFactsSql
         GuestOrders = Select(FactRowKind.GuestOrders, "''", "COUNT(*)", "NULL", "NULL", "NULL", "NULL", "NULL", names.OrderTable)
             + StoreNames.Of<Orders.OrderRecord>(context).Column(nameof(Orders.OrderRecord.Status)) + " NOT IN (" + reversed + ") AND (";
         GuestEmailKey = names.OrderEmailKey + " = ";
-        GuestPhone = names.OrderPhone + " = ";
+        GuestPhone = names.OrderPhoneKey + " = ";
     }
 
     /// <summary>The customer's profile; the customer id's placeholder follows.</summary>
@@ -66,10 +66,10 @@ internal sealed class CheckoutFactsSql
     /// <summary>A guest's earlier orders not reversed; the conditions (<see cref="GuestEmailKey"/>, <see cref="GuestPhone"/>, joined by <c>OR</c>) and <c>)</c> follow.</summary>
     public string GuestOrders { get; }
 
-    /// <summary>The condition on the e-mail key; its placeholder follows.</summary>
+    /// <summary>The condition on the e-mail's blind index; its placeholder follows.</summary>
     public string GuestEmailKey { get; }
 
-    /// <summary>The condition on the phone; its placeholder follows.</summary>
+    /// <summary>The condition on the phone's blind index; its placeholder follows.</summary>
     public string GuestPhone { get; }
 
     public static CheckoutFactsSql For(DbContext context) => Cache.GetValue(context.Model, _ => new CheckoutFactsSql(context));

@@ -38,6 +38,7 @@ internal sealed class CheckoutSql
         DataKeySubject = dataKey.Column(nameof(PersonalData.DataKeyRecord.Subject));
         DataKeyId = dataKey.Column(nameof(PersonalData.DataKeyRecord.KeyId));
         DataKeyWrapped = dataKey.Column(nameof(PersonalData.DataKeyRecord.Wrapped));
+        DataKeyColumns = string.Join(", ", DataKeyProperties.Select(dataKey.Column));
 
         var customer = Names<Customers.CustomerRecord>();
         CustomerTable = customer.Table;
@@ -57,7 +58,7 @@ internal sealed class CheckoutSql
         FactsFirst = facts.Column(nameof(PurchaseFactsRecord.FirstOrderAt));
         FactsLast = facts.Column(nameof(PurchaseFactsRecord.LastOrderAt));
         OrderEmailKey = order.Column(nameof(OrderRecord.EmailKey));
-        OrderPhone = order.Column(nameof(OrderRecord.Phone));
+        OrderPhoneKey = order.Column(nameof(OrderRecord.PhoneKey));
 
         var redemption = Names<Promotions.PromotionRedemptionRecord>();
         RedemptionTable = redemption.Table;
@@ -82,7 +83,7 @@ internal sealed class CheckoutSql
 
     public string OrderEmailKey { get; }
 
-    public string OrderPhone { get; }
+    public string OrderPhoneKey { get; }
 
     public string RedemptionTable { get; }
 
@@ -126,6 +127,16 @@ internal sealed class CheckoutSql
     public string DataKeyId { get; }
 
     public string DataKeyWrapped { get; }
+
+    /// <summary>The columns of <see cref="DataKeyProperties"/>, in that order.</summary>
+    public string DataKeyColumns { get; }
+
+    /// <summary>What the commit inserts of a new order's data key: subject, key id, wrapped key, instant.</summary>
+    public static readonly string[] DataKeyProperties =
+    [
+        nameof(PersonalData.DataKeyRecord.Subject), nameof(PersonalData.DataKeyRecord.KeyId),
+        nameof(PersonalData.DataKeyRecord.Wrapped), nameof(PersonalData.DataKeyRecord.CreatedAt),
+    ];
 
     public string CustomerTable { get; }
 

@@ -59,12 +59,12 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
             AppendUnion(sql).Append(parts.GuestOrders);
             if (query.GuestEmailKey is { } emailKey)
             {
-                sql.Append(parts.GuestEmailKey).Append(arguments.Add(emailKey));
+                sql.Append(parts.GuestEmailKey).Append(arguments.Add(keys.Email(emailKey)!));
             }
 
             if (query.GuestPhone is { } phone)
             {
-                sql.Append(query.GuestEmailKey is null ? string.Empty : " OR ").Append(parts.GuestPhone).Append(arguments.Add(phone));
+                sql.Append(query.GuestEmailKey is null ? string.Empty : " OR ").Append(parts.GuestPhone).Append(arguments.Add(keys.Phone(phone)!));
             }
 
             sql.Append(')');
@@ -114,11 +114,12 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var names = CheckoutSql.For(context);
-        var order = OrderRecordMapper.ToRecord(commit.Order);
-        order.EmailKey = commit.EmailKey;
+        // The order's own data key goes in with it, in the same batch: no round trip more.
+        var (key, keyRecord) = keys.Create(commit.Order.Id, Instants.ToStored(commit.Order.PlacedAt));
+        var order = OrderRecordMapper.ToRecord(commit.Order, key, keys, commit.EmailKey);
         var shape = CheckoutCommitStatement.ShapeOf(commit, order);
         var statement = names.Commit(context, shape);
-        var values = CheckoutCommitStatement.Values(statement, commit, order);
+        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord);
         using var conflict = ExpectedConflict.Begin();
         try
         {

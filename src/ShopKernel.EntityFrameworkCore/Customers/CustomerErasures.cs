@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
+using ShopKernel.PersonalData;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
@@ -25,10 +26,11 @@ internal static class CustomerErasures
     /// the entry lost it (nothing was stored either way; run again).
     /// </returns>
     public static async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(
-        DbContext context, Guid customerId, string? emailKey, string? phone, OrderAnonymisation anonymisation, IReadOnlyList<ConsentRedaction> consentRedactions, AccessLogEntry? access, CancellationToken cancellationToken)
+        DbContext context, DataKeys keys, Guid customerId, string? emailKey, string? phone, OrderAnonymisation anonymisation, IReadOnlyList<ConsentRedaction> consentRedactions, AccessLogEntry? access, CancellationToken cancellationToken)
     {
         var raced = false;
-        var contact = anonymisation.Contact;
+        var (emailIndex, phoneIndex) = (keys.Email(emailKey), keys.Phone(phone));
+        var erasedOrders = new List<Guid>();
         Guid? link = anonymisation.KeepsCustomerLink ? customerId : null;
         CustomerErasure? erasure = null;
         await Transactions.RunAtomicallyAsync(
@@ -36,27 +38,34 @@ internal static class CustomerErasures
             async ct =>
             {
                 (erasure, raced) = (null, false);
-                var orders = await context.Set<OrderRecord>().AsNoTracking()
+                erasedOrders.Clear();
+                var matched = context.Set<OrderRecord>().AsNoTracking()
                     .Where(o => o.CustomerId == customerId
-                        || (o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone))))
-                    .Select(o => new { o.Id, o.ShippingAddress, o.History, o.Returns, o.Refunds, o.Currency, o.Version })
+                        || (o.CustomerId == null && ((emailIndex != null && o.EmailKey == emailIndex) || (phoneIndex != null && o.PhoneKey == phoneIndex))));
+                var orders = await DataKeys.WithDataKeys(matched, context, o => o.Id)
+                    .Select(k => new { k.Row.Id, k.Row.ShippingAddress, k.Row.History, k.Row.Returns, k.Row.Refunds, k.Row.Currency, k.Row.Version, k.KeyId, k.Wrapped })
                     .ToListAsync(ct)
                     .ConfigureAwait(false);
                 foreach (var order in orders)
                 {
                     var (id, version) = (order.Id, order.Version);
-                    var address = KeptAddress(anonymisation, order.ShippingAddress);
+                    erasedOrders.Add(id);
+                    var address = KeptAddress(anonymisation, keys.Open(id, order.KeyId, order.Wrapped), order.ShippingAddress);
                     var history = KeptHistory(anonymisation, order.History);
                     var (returns, refunds) = KeptAfterlife(anonymisation, order.Returns, order.Refunds, order.Currency);
                     var updated = await context.Set<OrderRecord>()
                         .Where(o => o.Id == id && o.Version == version)
                         .ExecuteUpdateAsync(
+                            // The kept contact is no one's (OrderAnonymisation.Contact): no e-mail, no phone, no
+                            // names, nothing to match; the address keeps its country, in plain text, as the order's
+                            // data key goes below.
                             s => s.SetProperty(o => o.CustomerId, link)
-                                .SetProperty(o => o.Email, contact.Email)
-                                .SetProperty(o => o.EmailKey, (string?)null) // the kept contact has no e-mail to match
-                                .SetProperty(o => o.Phone, contact.Phone)
-                                .SetProperty(o => o.FirstName, contact.FirstName)
-                                .SetProperty(o => o.LastName, contact.LastName)
+                                .SetProperty(o => o.Email, (string?)null)
+                                .SetProperty(o => o.EmailKey, (string?)null)
+                                .SetProperty(o => o.Phone, (string?)null)
+                                .SetProperty(o => o.PhoneKey, (string?)null)
+                                .SetProperty(o => o.FirstName, string.Empty)
+                                .SetProperty(o => o.LastName, string.Empty)
                                 .SetProperty(o => o.ShippingAddress, address)
                                 .SetProperty(o => o.History, history)
                                 .SetProperty(o => o.Returns, returns)
@@ -77,8 +86,10 @@ internal static class CustomerErasures
                 await context.Set<PromotionRedemptionRecord>().Where(r => subjects.Contains(r.SubjectKey)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
 
-                // Crypto-shredding: without its data key, no copy of the customer's row (a replica, a backup) opens.
-                await context.Set<DataKeyRecord>().Where(k => k.Subject == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                // Crypto-shredding: without their data keys, no copy of the customer's row or of their orders' rows
+                // as they were (a replica, a backup) opens.
+                var shredded = new List<Guid>(erasedOrders) { customerId };
+                await context.Set<DataKeyRecord>().Where(k => shredded.Contains(k.Subject)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 if (access is not null)
                 {
                     // What staff searched for to reach this customer goes with them; that they were reached, and by whom, stays.
@@ -97,15 +108,22 @@ internal static class CustomerErasures
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
+        if (erasure is not null)
+        {
+            keys.Forget([customerId, .. erasedOrders]);
+        }
+
         return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased)
             : raced ? StoreWrite.Duplicate(AccessLogKeys.Sequence)
             : StoreWrite.Conflict;
     }
 
-    /// <summary>The shipping address the order keeps, from its stored document.</summary>
-    private static string KeptAddress(OrderAnonymisation anonymisation, string stored)
+    /// <summary>The shipping address the order keeps, in plain text, from its stored document (sealed under <paramref name="key"/>).</summary>
+    private static string KeptAddress(OrderAnonymisation anonymisation, DataKey? key, string stored)
     {
-        var address = JsonSerializer.Deserialize(stored, OrderJsonContext.Default.AddressDocument) ?? new AddressDocument();
+        var address = key is not null ? OrderRecordMapper.ReadAddress(key.Open(SealedColumns.OrderShippingAddress, stored)!)
+            : DataKey.LooksSealed(stored) ? new AddressDocument()
+            : OrderRecordMapper.ReadAddress(stored);
         return JsonSerializer.Serialize(AddressDocument.From(anonymisation.ShippingAddress(address.ToAddress())), OrderJsonContext.Default.AddressDocument);
     }
 

@@ -54,12 +54,12 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
     public async Task<IReadOnlyList<GuestBuyer>> QueryGuestBuyersAsync(CustomerSegment segment, string? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
+        // A guest is known by the blind index of their e-mail, else of their phone: the key, and the page cursor, reveal no contact.
         var guestOrders = context.Set<OrderRecord>().AsNoTracking()
-            .Where(o => o.CustomerId == null && (o.EmailKey != null || o.Phone != null))
-            .Select(o => new { Key = o.EmailKey ?? o.Phone, o.Email, o.Phone, o.FirstName, o.LastName, o.Currency, o.Total, o.PlacedAt });
+            .Where(o => o.CustomerId == null && (o.EmailKey != null || o.PhoneKey != null));
 
         // One grouped query picks the page's keys (the conditions are HAVING clauses); a second reads their orders.
-        var groups = guestOrders.GroupBy(o => o.Key);
+        var groups = guestOrders.Select(o => new { Key = o.EmailKey ?? o.PhoneKey, o.Currency, o.Total, o.PlacedAt }).GroupBy(o => o.Key);
         if (segment.LastOrderSince is { } lastSince)
         {
             var since = Instants.ToStored(lastSince);
@@ -84,22 +84,24 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
             groups = groups.Where(g => g.Sum(o => o.Currency == currency ? o.Total : 0L) >= amount);
         }
 
-        var keys = groups.Select(g => g.Key!);
+        var buyers = groups.Select(g => g.Key!);
         if (after is not null)
         {
             // The database's own string order, the same one OrderBy below pages in (string.Compare is what EF translates).
 #pragma warning disable CA1309
-            keys = keys.Where(k => string.Compare(k, after) > 0);
+            buyers = buyers.Where(k => string.Compare(k, after) > 0);
 #pragma warning restore CA1309
         }
 
-        var page = await keys.OrderBy(k => k).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = await buyers.OrderBy(k => k).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (page.Count == 0)
         {
             return [];
         }
 
-        var orders = await guestOrders.Where(o => page.Contains(o.Key!)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var orders = await DataKeys.WithDataKeys(guestOrders.Where(o => page.Contains((o.EmailKey ?? o.PhoneKey)!)), context, o => o.Id)
+            .Select(k => new { Key = k.Row.EmailKey ?? k.Row.PhoneKey, k.Row.Id, k.Row.Email, k.Row.Phone, k.Row.FirstName, k.Row.LastName, k.Row.Currency, k.Row.Total, k.Row.PlacedAt, k.KeyId, k.Wrapped })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byKey = orders.ToLookup(o => o.Key!, StringComparer.Ordinal);
         return page.ConvertAll(key =>
         {
@@ -109,12 +111,13 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Money(g.Sum(o => o.Total), Currency.Parse(g.Key.Trim())))
                 .ToList();
+            var contact = OrderRecordMapper.OpenContact(keys.Open(latest.Id, latest.KeyId, latest.Wrapped), latest.Id, latest.Email, latest.Phone, latest.FirstName, latest.LastName);
             return new GuestBuyer(
                 key,
-                latest.Email,
-                latest.Phone,
-                latest.FirstName,
-                latest.LastName,
+                contact.Email,
+                contact.Phone,
+                contact.FirstName,
+                contact.LastName,
                 mine.Count,
                 Instants.FromStored(mine[0].PlacedAt),
                 Instants.FromStored(latest.PlacedAt),

@@ -117,7 +117,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
                     }
 
                     dropped = await DropClaimsAsync(customer.Id.Value, emailIndex, phoneIndex, ct).ConfigureAwait(false);
-                    var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailKey, phone, ct).ConfigureAwait(false);
+                    var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailIndex, phoneIndex, ct).ConfigureAwait(false);
                     linked = link ?? 0;
                     return link is not null;
                 },
@@ -181,13 +181,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
     // An order whose status changes while it is anonymised rolls everything back and answers a conflict; the service retries.
     public async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default)
     {
-        var erased = await CustomerErasures.EraseAsync(context, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken).ConfigureAwait(false);
-        if (erased.IsStored)
-        {
-            keys.Forget([customerId.Value]);
-        }
-
-        return erased;
+        return await CustomerErasures.EraseAsync(context, keys, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes every column of the customer's row if it still has <paramref name="expectedVersion"/>; 0 when not (or when it was erased).</summary>

@@ -8,17 +8,22 @@ namespace ShopKernel.EntityFrameworkCore.Customers;
 internal static class GuestOrderLinks
 {
     /// <summary>Runs inside the caller's transaction.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="customerId">The customer the orders join.</param>
+    /// <param name="emailIndex">The blind index of the verified e-mail address, or <see langword="null"/>.</param>
+    /// <param name="phoneIndex">The blind index of the verified phone number, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>How many orders were linked, or <see langword="null"/> when a concurrent link took some of them (roll back and retry).</returns>
-    public static async Task<int?> LinkAsync(DbContext context, Guid customerId, string? emailKey, string? phone, CancellationToken cancellationToken)
+    public static async Task<int?> LinkAsync(DbContext context, Guid customerId, string? emailIndex, string? phoneIndex, CancellationToken cancellationToken)
     {
-        if (emailKey is null && phone is null)
+        if (emailIndex is null && phoneIndex is null)
         {
             return 0;
         }
 
         var orders = context.Set<OrderRecord>();
         var guests = await orders.AsNoTracking()
-            .Where(o => o.CustomerId == null && ((emailKey != null && o.EmailKey == emailKey) || (phone != null && o.Phone == phone)))
+            .Where(o => o.CustomerId == null && ((emailIndex != null && o.EmailKey == emailIndex) || (phoneIndex != null && o.PhoneKey == phoneIndex)))
             .Select(o => new { o.Id, o.Currency, o.Total, o.Returned, o.Refunded, o.Status, o.PlacedAt })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);

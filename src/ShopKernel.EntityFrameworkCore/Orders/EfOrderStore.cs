@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.Orders;
 using ShopKernel.Staff;
@@ -13,7 +14,7 @@ namespace ShopKernel.EntityFrameworkCore.Orders;
 /// whether anything is written, then the stock, facts and promotion statements of <see cref="OrderReversalSql"/>.
 /// </summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
-internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IOrderReversalStore
+internal sealed class EfOrderStore<TContext>(TContext context, DataKeys keys) : IOrderStore, IOrderReversalStore
     where TContext : DbContext
 {
     private OrderQueries<TContext> Queries => OrderQueries<TContext>.For(context);
@@ -23,14 +24,14 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
     public async Task<Order?> FindByNumberAsync(OrderNumber number, CancellationToken cancellationToken = default)
     {
         var statements = Statements;
-        return Map(await statements.ByNumber.QueryFirstAsync(context, [number.Value], statements.ReadRecord, cancellationToken).ConfigureAwait(false));
+        return MapOrNull(await statements.ByNumber.QueryFirstAsync(context, [number.Value], statements.ReadKeyed, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<Order?> FindByCartTokenAsync(CartToken cartToken, CancellationToken cancellationToken = default) =>
-        Map(await Queries.ByCartToken(context, cartToken.Value, cancellationToken).ConfigureAwait(false));
+        MapOrNull(await Queries.ByCartToken(context, cartToken.Value, cancellationToken).ConfigureAwait(false));
 
     public async Task<Order?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
-        Map(await Queries.ByIdempotencyKey(context, idempotencyKey, cancellationToken).ConfigureAwait(false));
+        MapOrNull(await Queries.ByIdempotencyKey(context, idempotencyKey, cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<Order>> ListByCustomerAsync(CustomerId customerId, OrderNumber? before, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -42,8 +43,9 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
             query = query.Where(o => o.Number < limit);
         }
 
-        var records = await query.OrderByDescending(o => o.Number).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return records.ConvertAll(OrderRecordMapper.ToOrder);
+        var rows = await DataKeys.WithDataKeys(query.OrderByDescending(o => o.Number).Take(pageSize), context, o => o.Id)
+            .OrderByDescending(k => k.Row.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(Map);
     }
 
     public async Task<IReadOnlyList<Order>> ListAsync(DateTimeOffset from, DateTimeOffset to, OrderStatus? status, OrderNumber? after, int pageSize, CancellationToken cancellationToken = default)
@@ -63,8 +65,9 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
             query = query.Where(o => o.Number > limit);
         }
 
-        var records = await query.OrderBy(o => o.Number).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return records.ConvertAll(OrderRecordMapper.ToOrder);
+        var rows = await DataKeys.WithDataKeys(query.OrderBy(o => o.Number).Take(pageSize), context, o => o.Id)
+            .OrderBy(k => k.Row.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(Map);
     }
 
     public async ValueTask<StoreWrite> UpdateStatusAsync(Order order, long expectedVersion, AccessLogEntry? access, CancellationToken cancellationToken = default)
@@ -125,5 +128,7 @@ internal sealed class EfOrderStore<TContext>(TContext context) : IOrderStore, IO
     private Task<int> UpdateRowAsync(OrderRecord change, long expectedVersion, CancellationToken cancellationToken) =>
         Statements.Update.ExecuteNonQueryAsync(context, OrderStatements.UpdateValues(change, expectedVersion), cancellationToken);
 
-    private static Order? Map(OrderRecord? record) => record is null ? null : OrderRecordMapper.ToOrder(record);
+    private Order Map(Keyed<OrderRecord> row) => OrderRecordMapper.ToOrder(row, keys);
+
+    private Order? MapOrNull(Keyed<OrderRecord>? row) => row is null ? null : Map(row);
 }

@@ -27,16 +27,25 @@ internal sealed class OrderRecord
 
     public string PaymentMethod { get; set; } = string.Empty;
 
+    /// <summary>The buyer's e-mail address, sealed under the order's data key; <see langword="null"/> for none.</summary>
     public string? Email { get; set; }
 
+    /// <summary>The blind index of the normalised e-mail address the order is matched by (guest linking, erasure, guest buyers).</summary>
     public string? EmailKey { get; set; }
 
+    /// <summary>The buyer's phone number, sealed; <see langword="null"/> for none.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>The blind index of the phone number in E.164.</summary>
+    public string? PhoneKey { get; set; }
+
+    /// <summary>The buyer's first name, sealed; empty once the order was anonymised.</summary>
     public string FirstName { get; set; } = string.Empty;
 
+    /// <summary>The buyer's last name, sealed; empty once the order was anonymised.</summary>
     public string LastName { get; set; } = string.Empty;
 
+    /// <summary>The shipping address document, sealed; in plain text once the order was anonymised (what it keeps is no one's).</summary>
     public string ShippingAddress { get; set; } = "{}";
 
     public string Lines { get; set; } = "[]";

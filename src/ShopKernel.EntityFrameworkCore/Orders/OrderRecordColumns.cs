@@ -12,6 +12,7 @@ internal static class OrderRecordColumns
         nameof(OrderRecord.ShippingAddress), nameof(OrderRecord.Lines), nameof(OrderRecord.Adjustments), nameof(OrderRecord.History),
         nameof(OrderRecord.PlacedAt), nameof(OrderRecord.UpdatedAt), nameof(OrderRecord.Version),
         nameof(OrderRecord.Returns), nameof(OrderRecord.Refunds), nameof(OrderRecord.Returned), nameof(OrderRecord.Refunded),
+        nameof(OrderRecord.PhoneKey),
     ];
 
     public static object?[] Values(OrderRecord o)
@@ -52,5 +53,6 @@ internal static class OrderRecordColumns
         values[at + 25] = o.Refunds;
         values[at + 26] = o.Returned;
         values[at + 27] = o.Refunded;
+        values[at + 28] = o.PhoneKey;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShopKernel.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
@@ -23,11 +24,13 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.Property(o => o.Discount).HasColumnName("discount");
         builder.Property(o => o.Total).HasColumnName("total");
         builder.Property(o => o.PaymentMethod).HasColumnName("payment_method").HasMaxLength(32).IsRequired();
-        builder.Property(o => o.Email).HasColumnName("email").HasMaxLength(254);
-        builder.Property(o => o.EmailKey).HasColumnName("email_key").HasMaxLength(254);
-        builder.Property(o => o.Phone).HasColumnName("phone").HasMaxLength(32);
-        builder.Property(o => o.FirstName).HasColumnName("first_name").HasMaxLength(100).IsRequired();
-        builder.Property(o => o.LastName).HasColumnName("last_name").HasMaxLength(100).IsRequired();
+        // The buyer's contact, names and address are sealed (base64 text, longer than the value); the keys are blind indexes.
+        builder.Property(o => o.Email).HasColumnName("email").IsUnicode(false);
+        builder.Property(o => o.EmailKey).HasColumnName("email_key").HasMaxLength(PersonalDataProtector.IndexLength).IsUnicode(false);
+        builder.Property(o => o.Phone).HasColumnName("phone").IsUnicode(false);
+        builder.Property(o => o.PhoneKey).HasColumnName("phone_key").HasMaxLength(PersonalDataProtector.IndexLength).IsUnicode(false);
+        builder.Property(o => o.FirstName).HasColumnName("first_name").IsUnicode(false).IsRequired();
+        builder.Property(o => o.LastName).HasColumnName("last_name").IsUnicode(false).IsRequired();
         builder.Property(o => o.ShippingAddress).HasColumnName("shipping_address").IsRequired();
         builder.Property(o => o.Lines).HasColumnName("lines").IsRequired();
         builder.Property(o => o.Adjustments).HasColumnName("adjustments").IsRequired();
@@ -47,7 +50,7 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.HasIndex(o => o.IdempotencyKey).IsUnique().HasDatabaseName("ix_" + table + "_idempotency_key");
         builder.HasIndex(o => new { o.CustomerId, o.Number }).HasDatabaseName("ix_" + table + "_customer_id_number");
         builder.HasIndex(o => o.EmailKey).HasDatabaseName("ix_" + table + "_email_key");
-        builder.HasIndex(o => o.Phone).HasDatabaseName("ix_" + table + "_phone");
+        builder.HasIndex(o => o.PhoneKey).HasDatabaseName("ix_" + table + "_phone_key");
         builder.HasIndex(o => new { o.PlacedAt, o.Number }).HasDatabaseName("ix_" + table + "_placed_at_number");
         builder.HasIndex(o => new { o.Status, o.Number }).HasDatabaseName("ix_" + table + "_status_number");
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.Orders;
+using ShopKernel.PersonalData;
 using ShopKernel.Pricing;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
@@ -9,7 +11,11 @@ namespace ShopKernel.EntityFrameworkCore.Orders;
 /// <summary>Converts between <see cref="Order"/> and its stored <see cref="OrderRecord"/>.</summary>
 internal static class OrderRecordMapper
 {
-    public static OrderRecord ToRecord(Order order)
+    /// <summary>
+    /// The row of a new order: the buyer's contact, names and address sealed under the order's own data
+    /// <paramref name="key"/>, the e-mail (by its normalised <paramref name="emailKey"/>) and phone found by blind indexes.
+    /// </summary>
+    public static OrderRecord ToRecord(Order order, DataKey key, DataKeys keys, string? emailKey)
     {
         return new OrderRecord
         {
@@ -25,11 +31,13 @@ internal static class OrderRecordMapper
             Discount = order.Discount.MinorUnits,
             Total = order.Total.MinorUnits,
             PaymentMethod = order.PaymentMethod,
-            Email = order.Contact.Email,
-            Phone = order.Contact.Phone,
-            FirstName = order.Contact.FirstName,
-            LastName = order.Contact.LastName,
-            ShippingAddress = JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument),
+            Email = key.Seal(SealedColumns.OrderEmail, order.Contact.Email),
+            EmailKey = keys.Email(emailKey),
+            Phone = key.Seal(SealedColumns.OrderPhone, order.Contact.Phone),
+            PhoneKey = keys.Phone(order.Contact.Phone),
+            FirstName = key.Seal(SealedColumns.OrderFirstName, order.Contact.FirstName)!,
+            LastName = key.Seal(SealedColumns.OrderLastName, order.Contact.LastName)!,
+            ShippingAddress = key.Seal(SealedColumns.OrderShippingAddress, JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument))!,
             Lines = JsonSerializer.Serialize(order.Lines.Select(ToDocument).ToList(), OrderJsonContext.Default.ListOrderLineDocument),
             Adjustments = JsonSerializer.Serialize(ToDocuments(order.Adjustments) ?? [], OrderJsonContext.Default.ListAdjustmentDocument),
             History = SerializeHistory(order),
@@ -148,10 +156,18 @@ internal static class OrderRecordMapper
             order.History.Select(ToDocument).ToList(),
             OrderJsonContext.Default.ListStatusChangeDocument);
 
-    public static Order ToOrder(OrderRecord record)
+    /// <summary>The order a row read with its data key holds (<see cref="DataKeys.WithDataKeys{TRow}"/>).</summary>
+    public static Order ToOrder(Keyed<OrderRecord> row, DataKeys keys) => ToOrder(row.Row, keys.Open(row.Row.Id, row));
+
+    /// <summary>The order <paramref name="record"/> holds, its buyer's personal data opened with <paramref name="key"/> (see <see cref="OpenContact"/>).</summary>
+    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed.</exception>
+    public static Order ToOrder(OrderRecord record, DataKey? key)
     {
         var currency = Currency.Parse(record.Currency);
-        var address = JsonSerializer.Deserialize(record.ShippingAddress, OrderJsonContext.Default.AddressDocument)!;
+        var contact = OpenContact(key, record.Id, record.Email, record.Phone, record.FirstName, record.LastName);
+        var address = key is not null ? ReadAddress(key.Open(SealedColumns.OrderShippingAddress, record.ShippingAddress)!)
+            : DataKey.LooksSealed(record.ShippingAddress) ? new AddressDocument()
+            : ReadAddress(record.ShippingAddress);
         var lines = JsonSerializer.Deserialize(record.Lines, OrderJsonContext.Default.ListOrderLineDocument)!
             .Select(d => new OrderLine(
                 d.Number,
@@ -175,7 +191,7 @@ internal static class OrderRecordMapper
             record.CartToken,
             record.IdempotencyKey,
             record.CustomerId is { } customer ? new CustomerId(customer) : null,
-            new OrderContact(record.Email, record.Phone, record.FirstName, record.LastName),
+            contact,
             address.ToAddress(),
             record.PaymentMethod,
             lines,
@@ -189,6 +205,33 @@ internal static class OrderRecordMapper
             ReadReturns(record.Returns, currency),
             ReadRefunds(record.Refunds, currency));
     }
+
+    /// <summary>
+    /// The buyer's contact an order row holds, opened with its data <paramref name="key"/>. Without a key the order was
+    /// anonymised (its key deleted; it keeps no contact and no names, and its address, in plain text, only what
+    /// <see cref="OrderAnonymisation"/> keeps), or it is a copy from before (a backup restored after the erasure) whose
+    /// sealed values no longer open: either way it reads as no one's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed.</exception>
+    public static OrderContact OpenContact(DataKey? key, Guid id, string? email, string? phone, string firstName, string lastName)
+    {
+        if (key is not null)
+        {
+            return new OrderContact(
+                key.Open(SealedColumns.OrderEmail, email),
+                key.Open(SealedColumns.OrderPhone, phone),
+                key.Open(SealedColumns.OrderFirstName, firstName)!,
+                key.Open(SealedColumns.OrderLastName, lastName)!);
+        }
+
+        var anonymised = firstName.Length == 0 && lastName.Length == 0 && email is null && phone is null;
+        return anonymised || DataKey.LooksSealed(firstName) || DataKey.LooksSealed(lastName)
+            ? OrderAnonymisation.Erasure.Contact
+            : throw new InvalidOperationException($"Order {id} holds its buyer's personal data in plain text: it was stored before orders were sealed; seal the rows stored before this release.");
+    }
+
+    /// <summary>A shipping address document as stored, in plain text.</summary>
+    public static AddressDocument ReadAddress(string stored) => JsonSerializer.Deserialize(stored, OrderJsonContext.Default.AddressDocument) ?? new AddressDocument();
 
     public static StatusChangeDocument ToDocument(OrderStatusChange change) => new()
     {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
 
@@ -31,7 +32,10 @@ internal sealed class OrderStatements
         _columns = columns;
     }
 
-    /// <summary>The order with a number (one value: the number), every column of <see cref="OrderRecordColumns.Properties"/>.</summary>
+    /// <summary>
+    /// The order with a number (one value: the number), every column of <see cref="OrderRecordColumns.Properties"/>,
+    /// then its data key's id and wrapped bytes (a left join on the key's primary key: null when it was deleted).
+    /// </summary>
     public PreparedStatement ByNumber { get; }
 
     /// <summary>Sets what a status change, return or refund changes; values as <see cref="UpdateValues"/> gives them.</summary>
@@ -49,8 +53,20 @@ internal sealed class OrderStatements
     public static object?[] UpdateValues(OrderRecord order, long expectedVersion) =>
         [order.Status, order.History, order.Returns, order.Refunds, order.Returned, order.Refunded, order.UpdatedAt, order.Version, order.Id, expectedVersion];
 
-    /// <summary>Reads the current row of <see cref="ByNumber"/>, its columns in <see cref="OrderRecordColumns.Properties"/> order.</summary>
-    public OrderRecord ReadRecord(DbDataReader r) => new()
+    /// <summary>Reads the current row of <see cref="ByNumber"/>: the order and its data key.</summary>
+    public Keyed<OrderRecord> ReadKeyed(DbDataReader r)
+    {
+        var keyAt = OrderRecordColumns.Properties.Length;
+        return new Keyed<OrderRecord>
+        {
+            Row = ReadRecord(r),
+            KeyId = r.IsDBNull(keyAt) ? null : r.GetString(keyAt),
+            Wrapped = r.IsDBNull(keyAt + 1) ? null : r.GetFieldValue<byte[]>(keyAt + 1),
+        };
+    }
+
+    /// <summary>Reads an order row, its columns in <see cref="OrderRecordColumns.Properties"/> order.</summary>
+    private OrderRecord ReadRecord(DbDataReader r) => new()
     {
         Id = _columns.Read<Guid>(r, 0),
         Number = _columns.Read<long>(r, 1),
@@ -80,6 +96,7 @@ internal sealed class OrderStatements
         Refunds = _columns.Read<string>(r, 25),
         Returned = _columns.Read<long>(r, 26),
         Refunded = _columns.Read<long>(r, 27),
+        PhoneKey = r.IsDBNull(28) ? null : _columns.Read<string>(r, 28),
     };
 
     private static OrderStatements Build(DbContext context)
@@ -88,7 +105,9 @@ internal sealed class OrderStatements
         var (table, column) = StoreNames.Of<OrderRecord>(context);
         RelationalTypeMapping Mapping(string property) => entity.FindProperty(property)!.GetRelationalTypeMapping();
 
-        var select = $"SELECT {string.Join(", ", OrderRecordColumns.Properties.Select(column))} FROM {table} WHERE {column(nameof(OrderRecord.Number))} = {{0}}";
+        var (keyTable, keyColumn) = StoreNames.Of<DataKeyRecord>(context);
+        var select = $"SELECT {string.Join(", ", OrderRecordColumns.Properties.Select(p => table + "." + column(p)))}, {keyTable}.{keyColumn(nameof(DataKeyRecord.KeyId))}, {keyTable}.{keyColumn(nameof(DataKeyRecord.Wrapped))} "
+            + $"FROM {table} LEFT JOIN {keyTable} ON {keyTable}.{keyColumn(nameof(DataKeyRecord.Subject))} = {table}.{column(nameof(OrderRecord.Id))} WHERE {table}.{column(nameof(OrderRecord.Number))} = {{0}}";
         var byNumber = PreparedStatement.Build(context, select, [Mapping(nameof(OrderRecord.Number))]);
 
         var set = string.Join(", ", Assigned.Select((p, i) => $"{column(p)} = {{{i}}}"));

@@ -13,4 +13,9 @@ internal static class SealedColumns
     public const string CustomerLastName = "customer.last_name";
     public const string CustomerBirthday = "customer.birthday";
     public const string CustomerAddresses = "customer.addresses";
+    public const string OrderEmail = "order.email";
+    public const string OrderPhone = "order.phone";
+    public const string OrderFirstName = "order.first_name";
+    public const string OrderLastName = "order.last_name";
+    public const string OrderShippingAddress = "order.shipping_address";
 }

@@ -5,7 +5,10 @@ namespace ShopKernel.Customers;
 /// the e-mail (as <see cref="ContactNormalizer.NormalizeEmail"/> keys it) when they gave one, else the phone in E.164.
 /// Their orders join a customer's history once a customer verifies that contact; they then stop being a guest.
 /// </summary>
-/// <param name="Key">What identifies the guest: the normalised e-mail, or the E.164 phone when no e-mail was given.</param>
+/// <param name="Key">
+/// What identifies the guest, opaque: the store's keyed hash (blind index) of the normalised e-mail, or of the E.164
+/// phone when no e-mail was given. Stable while the shop's index key is; it reveals no part of the contact.
+/// </param>
 /// <param name="Email">The e-mail address of their latest order, or <see langword="null"/>.</param>
 /// <param name="Phone">The phone number of their latest order, or <see langword="null"/>.</param>
 /// <param name="FirstName">The first name of their latest order.</param>

@@ -124,8 +124,9 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
             var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var column in entity.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => p.GetColumnName(table)!))
             {
-                var query = $"SELECT COUNT(*) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE LOWER({sql.DelimitIdentifier(column)}) LIKE {{0}}";
-                var count = await db.Database.SqlQueryRaw<int>(query, "%" + value.ToLowerInvariant() + "%").SingleAsync();
+                // As typed, and lowered (SQLite lowers ASCII only, so a value with capitals beyond it is matched as typed).
+                var query = $"SELECT COUNT(*) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(column)} LIKE {{0}} OR LOWER({sql.DelimitIdentifier(column)}) LIKE {{1}}";
+                var count = await db.Database.SqlQueryRaw<int>(query, "%" + value + "%", "%" + value.ToLowerInvariant() + "%").SingleAsync();
                 if (count > 0)
                 {
                     hits.Add($"{table.Name}.{column}: {count}");

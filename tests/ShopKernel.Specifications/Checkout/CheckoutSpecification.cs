@@ -263,7 +263,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         Host.Counter.Reset();
         Assert.True((await PlaceAsync(GuestRequest(guestCart))).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, stock levels, commit
-        Assert.Equal(4, Host.Counter.Statements); // the commit: delete the cart, insert the order
+        Assert.Equal(5, Host.Counter.Statements); // two reads, and the commit: delete the cart, insert the order and its data key
         Assert.Equal(1, Host.Counter.ConnectionsOpened); // every command of the checkout on one connection
 
         var customer = await RegisteredCustomerAsync();
@@ -273,7 +273,7 @@ public abstract class CheckoutSpecification : ShopSpecification
         Host.Counter.Reset();
         Assert.True((await PlaceAsync(new CheckoutRequest(customerCart, "card", Address) { CustomerId = customer })).Succeeded);
         Assert.Equal(3, Host.Counter.Commands); // cart, facts and stock levels, commit
-        Assert.Equal(7, Host.Counter.Statements); // the commit: cart, one stock level, order, facts update and insert-if-new
+        Assert.Equal(8, Host.Counter.Statements); // two reads, and the commit: cart, one stock level, order, its data key, facts update and insert-if-new
         Assert.Equal(1, Host.Counter.ConnectionsOpened);
     }
 

@@ -359,19 +359,20 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("discount");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("email");
 
                     b.Property<string>("EmailKey")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
                         .HasColumnName("email_key");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("first_name");
 
                     b.Property<string>("History")
@@ -386,8 +387,8 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
                     b.Property<string>("LastName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("last_name");
 
                     b.Property<string>("Lines")
@@ -406,9 +407,15 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("payment_method");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .IsUnicode(false)
+                        .HasColumnType("text")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("phone_key");
 
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("timestamp with time zone")
@@ -487,8 +494,8 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_shopkernel_orders_number");
 
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_shopkernel_orders_phone");
+                    b.HasIndex("PhoneKey")
+                        .HasDatabaseName("ix_shopkernel_orders_phone_key");
 
                     b.HasIndex("CustomerId", "Number")
                         .HasDatabaseName("ix_shopkernel_orders_customer_id_number");

@@ -354,18 +354,19 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("discount");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("EmailKey")
-                        .HasMaxLength(254)
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("email_key");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
@@ -381,7 +382,7 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 
                     b.Property<string>("LastName")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
@@ -401,9 +402,15 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("payment_method");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_key");
 
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT")
@@ -482,8 +489,8 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_shopkernel_orders_number");
 
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_shopkernel_orders_phone");
+                    b.HasIndex("PhoneKey")
+                        .HasDatabaseName("ix_shopkernel_orders_phone_key");
 
                     b.HasIndex("CustomerId", "Number")
                         .HasDatabaseName("ix_shopkernel_orders_customer_id_number");
