@@ -49,6 +49,9 @@ public abstract class StorageUnderTest : IAsyncDisposable
     /// <summary>Every stored customer's id and the contacts it holds (the e-mail key and the phone, each with whether it was verified).</summary>
     public abstract Task<IReadOnlyList<StoredCustomerContacts>> CustomerContactsAsync();
 
+    /// <summary>How the store records a redemption subject (<see cref="ShopKernel.Promotions.RedemptionSubjects"/>): as it is, or a keyed hash of it.</summary>
+    public virtual string StoredRedemptionSubject(string subject) => subject;
+
     /// <summary>Every stored promotion redemption (whose, of which promotion, in which period).</summary>
     public abstract Task<IReadOnlyList<StoredRedemption>> RedemptionsAsync();
 

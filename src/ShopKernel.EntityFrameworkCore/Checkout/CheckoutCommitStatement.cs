@@ -89,7 +89,12 @@ internal static class CheckoutCommitStatement
     }
 
     /// <summary>The values of <paramref name="commit"/> for a statement of its shape, in parameter order.</summary>
-    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order, DataKeyRecord key)
+    /// <param name="statement">The commit's statement, of the commit's shape.</param>
+    /// <param name="commit">The commit.</param>
+    /// <param name="order">The order's row.</param>
+    /// <param name="key">The order's data key row.</param>
+    /// <param name="redemptionSubject">The stored form of the commit's redemption subject (<see cref="DataKeys.Redemption"/>), when it has one.</param>
+    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order, DataKeyRecord key, string? redemptionSubject)
     {
         var values = new object?[statement.ParameterCount];
         var i = 0;
@@ -115,7 +120,7 @@ internal static class CheckoutCommitStatement
             values[i++] = order.PlacedAt;
         }
 
-        if (commit.RedemptionSubject is { } subject)
+        if (redemptionSubject is { } subject)
         {
             foreach (var redemption in commit.Redemptions)
             {

@@ -46,7 +46,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
 
         if (query.RedemptionSubjects.Count > 0)
         {
-            AppendList(sql, parts.Redemptions, arguments.AddList(query.RedemptionSubjects));
+            AppendList(sql, parts.Redemptions, arguments.AddList(query.RedemptionSubjects.Select(keys.Redemption).ToList()));
         }
 
         if (query.UsagePromotionIds.Count > 0)
@@ -119,7 +119,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
         var order = OrderRecordMapper.ToRecord(commit.Order, key, keys, commit.EmailKey);
         var shape = CheckoutCommitStatement.ShapeOf(commit, order);
         var statement = names.Commit(context, shape);
-        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord);
+        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord, commit.RedemptionSubject is { } subject ? keys.Redemption(subject) : null);
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -210,10 +210,12 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
     /// <summary>Whether a parallel order took one of the commit's per-buyer redemptions first (the key refused the insert).</summary>
     private async Task<bool> RedeemedMeanwhileAsync(OrderCommit commit, CancellationToken cancellationToken)
     {
-        if (commit.RedemptionSubject is not { } subject || commit.Redemptions.Count == 0)
+        if (commit.RedemptionSubject is not { } plainSubject || commit.Redemptions.Count == 0)
         {
             return false;
         }
+
+        var subject = keys.Redemption(plainSubject);
 
         foreach (var redemption in commit.Redemptions)
         {

@@ -78,6 +78,12 @@ internal sealed class DataKeys(PersonalDataProtector protector) : IDisposable
     /// <summary>The blind index of a phone number in E.164, or <see langword="null"/>.</summary>
     public string? Phone(string? e164) => protector.IndexOrNull(BlindIndexKind.Phone, e164);
 
+    /// <summary>
+    /// The stored form of a redemption subject (<see cref="ShopKernel.Promotions.RedemptionSubjects"/>): its blind
+    /// index, since a guest's subject is an unkeyed digest of their contact, which a list of contacts would match.
+    /// </summary>
+    public string Redemption(string subject) => protector.Index(BlindIndexKind.Redemption, subject);
+
     /// <summary>The stored index of a birthday's day of the year, or <see langword="null"/>.</summary>
     public int? Birthday(DateOnly? birthday) => birthday is { } day ? protector.BirthdayIndex(BirthdayWindow.MonthDay(day)) : null;
 

@@ -11,4 +11,7 @@ internal enum BlindIndexKind : byte
 
     /// <summary>A birthday's day of the year.</summary>
     Birthday = (byte)'b',
+
+    /// <summary>Whom a limited promotion's redemption is recorded under (<see cref="Promotions.RedemptionSubjects"/>).</summary>
+    Redemption = (byte)'r',
 }

@@ -6,7 +6,9 @@ namespace ShopKernel.Promotions;
 
 /// <summary>
 /// The keys redemptions of limited promotions are recorded under: a registered customer by id, a guest by a
-/// SHA-256 digest of the normalised e-mail or phone, so the redemptions table holds no contact in clear text.
+/// SHA-256 digest of the normalised e-mail or phone, so no contact travels in clear text. A digest of a contact is
+/// matched by anyone holding a list of contacts, so the EF Core stores do not store these keys either: they store
+/// the keyed hash of each (under <see cref="PersonalData.PersonalDataOptions.IndexKey"/>).
 /// </summary>
 public static class RedemptionSubjects
 {

@@ -99,6 +99,8 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
         })];
     });
 
+    public override string StoredRedemptionSubject(string subject) => TestPersonalDataKeys.Protector.Index(ShopKernel.PersonalData.BlindIndexKind.Redemption, subject);
+
     public override Task<IReadOnlyList<StoredRedemption>> RedemptionsAsync() => ListAsync(db =>
         db.Set<PromotionRedemptionRecord>().AsNoTracking().Select(r => new StoredRedemption(r.PromotionId, r.PeriodKey, r.SubjectKey)));
 
