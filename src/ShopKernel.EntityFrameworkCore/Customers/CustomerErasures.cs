@@ -121,9 +121,7 @@ internal static class CustomerErasures
     /// <summary>The shipping address the order keeps, in plain text, from its stored document (sealed under <paramref name="key"/>).</summary>
     private static string KeptAddress(OrderAnonymisation anonymisation, DataKey? key, string stored)
     {
-        var address = key is not null ? OrderRecordMapper.ReadAddress(key.Open(SealedColumns.OrderShippingAddress, stored)!)
-            : DataKey.LooksSealed(stored) ? new AddressDocument()
-            : OrderRecordMapper.ReadAddress(stored);
+        var address = OrderRecordMapper.OpenAddress(key, stored);
         return JsonSerializer.Serialize(AddressDocument.From(anonymisation.ShippingAddress(address.ToAddress())), OrderJsonContext.Default.AddressDocument);
     }
 

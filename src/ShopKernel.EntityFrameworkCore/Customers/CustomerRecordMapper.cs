@@ -53,30 +53,28 @@ internal static class CustomerRecordMapper
         keys.Open(id, keyId, wrapped) ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
             $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers."));
 
-    public static Customer ToCustomer(CustomerRecord record, DataKey key)
+    private static Customer ToCustomer(CustomerRecord record, DataKey key)
     {
         var (email, emailKey) = SealedEmail.Open(key, record.Email);
-        return ToCustomer(record, key, email, emailKey);
+        return new(
+            new CustomerId(record.Id),
+            email,
+            emailKey,
+            record.EmailVerified,
+            record.EmailClaimedAt is { } emailClaimed ? Instants.FromStored(emailClaimed) : null,
+            key.Open(Columns.CustomerPhone, record.Phone),
+            record.PhoneVerified,
+            record.PhoneClaimedAt is { } phoneClaimed ? Instants.FromStored(phoneClaimed) : null,
+            key.Open(Columns.CustomerFirstName, record.FirstName)!,
+            key.Open(Columns.CustomerLastName, record.LastName)!,
+            OpenBirthday(key, record.Birthday),
+            record.ExternalSubject,
+            record.PasswordHash is null ? null : new PasswordCredential(record.PasswordHash, record.FailedSignIns, record.LockedUntil is { } until ? Instants.FromStored(until) : null),
+            (JsonSerializer.Deserialize(key.Open(Columns.CustomerAddresses, record.Addresses)!, OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
+            record.SecurityStamp,
+            Instants.FromStored(record.CreatedAt),
+            record.Version);
     }
-
-    private static Customer ToCustomer(CustomerRecord record, DataKey key, string? email, string? emailKey) => new(
-        new CustomerId(record.Id),
-        email,
-        emailKey,
-        record.EmailVerified,
-        record.EmailClaimedAt is { } emailClaimed ? Instants.FromStored(emailClaimed) : null,
-        key.Open(Columns.CustomerPhone, record.Phone),
-        record.PhoneVerified,
-        record.PhoneClaimedAt is { } phoneClaimed ? Instants.FromStored(phoneClaimed) : null,
-        key.Open(Columns.CustomerFirstName, record.FirstName)!,
-        key.Open(Columns.CustomerLastName, record.LastName)!,
-        OpenBirthday(key, record.Birthday),
-        record.ExternalSubject,
-        record.PasswordHash is null ? null : new PasswordCredential(record.PasswordHash, record.FailedSignIns, record.LockedUntil is { } until ? Instants.FromStored(until) : null),
-        (JsonSerializer.Deserialize(key.Open(Columns.CustomerAddresses, record.Addresses)!, OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
-        record.SecurityStamp,
-        Instants.FromStored(record.CreatedAt),
-        record.Version);
 
     public static DateOnly? OpenBirthday(DataKey key, string? sealedBirthday) =>
         key.Open(Columns.CustomerBirthday, sealedBirthday) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;

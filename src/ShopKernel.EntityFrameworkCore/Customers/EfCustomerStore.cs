@@ -179,10 +179,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
     }
 
     // An order whose status changes while it is anonymised rolls everything back and answers a conflict; the service retries.
-    public async ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default)
-    {
-        return await CustomerErasures.EraseAsync(context, keys, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<StoreWrite<CustomerErasure>> EraseAsync(CustomerId customerId, string? emailKey, string? phone, OrderAnonymisation orders, IReadOnlyList<ConsentRedaction> consentRedactions, ShopKernel.Staff.AccessLogEntry? access, CancellationToken cancellationToken = default) =>
+        CustomerErasures.EraseAsync(context, keys, customerId.Value, emailKey, phone, orders, consentRedactions, access, cancellationToken);
 
     /// <summary>Writes every column of the customer's row if it still has <paramref name="expectedVersion"/>; 0 when not (or when it was erased).</summary>
     private async Task<int> UpdateRowAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken)

@@ -165,9 +165,7 @@ internal static class OrderRecordMapper
     {
         var currency = Currency.Parse(record.Currency);
         var contact = OpenContact(key, record.Id, record.Email, record.Phone, record.FirstName, record.LastName);
-        var address = key is not null ? ReadAddress(key.Open(SealedColumns.OrderShippingAddress, record.ShippingAddress)!)
-            : DataKey.LooksSealed(record.ShippingAddress) ? new AddressDocument()
-            : ReadAddress(record.ShippingAddress);
+        var address = OpenAddress(key, record.ShippingAddress);
         var lines = JsonSerializer.Deserialize(record.Lines, OrderJsonContext.Default.ListOrderLineDocument)!
             .Select(d => new OrderLine(
                 d.Number,
@@ -230,8 +228,16 @@ internal static class OrderRecordMapper
             : throw new InvalidOperationException($"Order {id} holds its buyer's personal data in plain text: it was stored before orders were sealed; seal the rows stored before this release.");
     }
 
-    /// <summary>A shipping address document as stored, in plain text.</summary>
-    public static AddressDocument ReadAddress(string stored) => JsonSerializer.Deserialize(stored, OrderJsonContext.Default.AddressDocument) ?? new AddressDocument();
+    /// <summary>
+    /// The shipping address an order row holds, opened with its data <paramref name="key"/>; without a key, what an
+    /// anonymised order keeps in plain text, or nothing for a restored copy whose sealed address no longer opens.
+    /// </summary>
+    public static AddressDocument OpenAddress(DataKey? key, string stored) =>
+        key is not null ? ReadAddress(key.Open(SealedColumns.OrderShippingAddress, stored)!)
+        : DataKey.LooksSealed(stored) ? new AddressDocument()
+        : ReadAddress(stored);
+
+    private static AddressDocument ReadAddress(string plain) => JsonSerializer.Deserialize(plain, OrderJsonContext.Default.AddressDocument) ?? new AddressDocument();
 
     public static StatusChangeDocument ToDocument(OrderStatusChange change) => new()
     {

@@ -137,18 +137,13 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                 : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
         }
 
-        // A customer's contact is sealed: it comes with the customer's data key, opened here; a guest's is the row's own.
-        var customers = context.Set<CustomerRecord>();
-        var dataKeys = context.Set<DataKeyRecord>();
+        // A customer's contact is sealed: it comes with the customer's data key (left joins on both primary keys),
+        // opened here; a guest's is the row's own.
         var email = query.Channel == SubscriptionChannel.Email;
         var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
-            .Select(s => new
-            {
-                Row = s,
-                SealedTo = s.GuestContact != null ? null : customers.Where(c => c.Id == s.CustomerId).Select(c => email ? c.Email : c.Phone).FirstOrDefault(),
-                KeyId = s.GuestContact != null ? null : dataKeys.Where(k => k.Subject == s.CustomerId).Select(k => k.KeyId).FirstOrDefault(),
-                Wrapped = s.GuestContact != null ? null : dataKeys.Where(k => k.Subject == s.CustomerId).Select(k => k.Wrapped).FirstOrDefault(),
-            })
+            .LeftJoin(context.Set<CustomerRecord>(), s => s.CustomerId, c => (Guid?)c.Id, (s, c) => new { Row = s, SealedTo = c == null ? null : email ? c.Email : c.Phone })
+            .LeftJoin(context.Set<DataKeyRecord>(), r => r.Row.CustomerId, k => (Guid?)k.Subject, (r, k) => new { r.Row, r.SealedTo, KeyId = k == null ? null : k.KeyId, Wrapped = k == null ? null : k.Wrapped })
+            .OrderBy(r => r.Row.Subject)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.Row.GuestContact ?? CustomerContact(r.Row.CustomerId, r.SealedTo, r.KeyId, r.Wrapped, email)));

@@ -61,7 +61,8 @@ internal sealed class DataKey : IDisposable
         sealedBytes[0] = Version;
         var nonce = sealedBytes.AsSpan(1, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        Aes.Encrypt(nonce, plain, sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), Aad(column));
+        Span<byte> aad = stackalloc byte[AadLength(column)];
+        Aes.Encrypt(nonce, plain, sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), WriteAad(aad, column));
         return Convert.ToBase64String(sealedBytes);
     }
 
@@ -82,7 +83,8 @@ internal sealed class DataKey : IDisposable
         }
 
         var plain = new byte[sealedBytes.Length - Header];
-        Aes.Decrypt(sealedBytes.AsSpan(1, NonceBytes), sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), plain, Aad(column));
+        Span<byte> aad = stackalloc byte[AadLength(column)];
+        Aes.Decrypt(sealedBytes.AsSpan(1, NonceBytes), sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), plain, WriteAad(aad, column));
         var end = plain.Length - 1;
         while (end > 0 && plain[end] == 0)
         {
@@ -115,11 +117,14 @@ internal sealed class DataKey : IDisposable
         _aes = null;
     }
 
-    private byte[] Aad(string column)
+    /// <summary>The length of the associated data for <paramref name="column"/>: the subject, then the column's name.</summary>
+    private static int AadLength(string column) => 16 + Encoding.UTF8.GetByteCount(column);
+
+    /// <summary>Writes the associated data into <paramref name="aad"/> (of <see cref="AadLength"/> bytes; the column names are short constants).</summary>
+    private ReadOnlySpan<byte> WriteAad(Span<byte> aad, string column)
     {
-        var aad = new byte[16 + Encoding.UTF8.GetByteCount(column)];
         Subject.TryWriteBytes(aad, bigEndian: true, out _);
-        Encoding.UTF8.GetBytes(column, aad.AsSpan(16));
+        Encoding.UTF8.GetBytes(column, aad[16..]);
         return aad;
     }
 }

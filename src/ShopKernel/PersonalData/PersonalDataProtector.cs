@@ -62,7 +62,7 @@ internal sealed class PersonalDataProtector
     public DataKey CreateDataKey(Guid subject)
     {
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
-        return new DataKey(subject, key, ActiveKeyId, Wrap(0, subject, key));
+        return new DataKey(subject, key, ActiveKeyId, Wrap(subject, key));
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ internal sealed class PersonalDataProtector
     public byte[] Rewrap(DataKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Wrap(0, key.Subject, key.Key);
+        return Wrap(key.Subject, key.Key);
     }
 
     /// <summary>The blind index of a normalised value of <paramref name="kind"/>: an HMAC-SHA256 under the index key, 128 bits in base64url.</summary>
@@ -128,13 +128,14 @@ internal sealed class PersonalDataProtector
     /// </summary>
     public int BirthdayIndex(int monthDay) => _birthdayRanks[DayOfLeapYear(monthDay)];
 
-    private byte[] Wrap(int keyIndex, Guid subject, byte[] key)
+    /// <summary>The data key wrapped by the active key-encryption key (the first).</summary>
+    private byte[] Wrap(Guid subject, byte[] key)
     {
         var wrapped = new byte[WrappedKeyBytes];
         RandomNumberGenerator.Fill(wrapped.AsSpan(0, NonceBytes));
         Span<byte> aad = stackalloc byte[16 + WrapLabel.Length];
         WriteWrapAad(aad, subject);
-        using var aes = new AesGcm(_keys[keyIndex], TagBytes);
+        using var aes = new AesGcm(_keys[0], TagBytes);
         aes.Encrypt(wrapped.AsSpan(0, NonceBytes), key, wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), aad);
         return wrapped;
     }
