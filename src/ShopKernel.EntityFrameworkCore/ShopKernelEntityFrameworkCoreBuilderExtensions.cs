@@ -47,7 +47,6 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PersonalDataOptionsRules>());
-        builder.Services.TryAddSingleton(sp => new PersonalDataProtector(ShopKernelServiceCollectionExtensions.ConfiguredOptions(sp).PersonalData));
         builder.Services.TryAddScoped<DataKeys>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IDataKeyStore, EfDataKeyStore<TContext>>());
         builder.Services.TryAddScoped(sp => new PersonalDataKeyRotation(sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<PersonalDataProtector>()));

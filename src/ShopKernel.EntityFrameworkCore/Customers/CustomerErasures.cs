@@ -31,6 +31,7 @@ internal static class CustomerErasures
         var raced = false;
         var (emailIndex, phoneIndex) = (keys.Email(emailKey), keys.Phone(phone));
         var erasedOrders = new List<Guid>();
+        List<Guid> redactedSubscriptions = [];
         Guid? link = anonymisation.KeepsCustomerLink ? customerId : null;
         CustomerErasure? erasure = null;
         await Transactions.RunAtomicallyAsync(
@@ -79,7 +80,7 @@ internal static class CustomerErasures
                     }
                 }
 
-                await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
+                redactedSubscriptions = await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
                 var carts = await context.Set<CartRecord>().Where(c => c.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await context.Set<PurchaseFactsRecord>().Where(f => f.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var subjects = RedemptionKeys(customerId, emailKey, phone).ConvertAll(keys.Redemption);
@@ -110,7 +111,7 @@ internal static class CustomerErasures
             cancellationToken).ConfigureAwait(false);
         if (erasure is not null)
         {
-            keys.Forget([customerId, .. erasedOrders]);
+            keys.Forget([customerId, .. erasedOrders, .. redactedSubscriptions]);
         }
 
         return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased)

@@ -18,4 +18,7 @@ internal static class SealedColumns
     public const string OrderFirstName = "order.first_name";
     public const string OrderLastName = "order.last_name";
     public const string OrderShippingAddress = "order.shipping_address";
+    public const string SubscriptionGuestContact = "subscription.guest_contact";
+    public const string ConsentIpAddress = "consent.ip_address";
+    public const string ConsentUserAgent = "consent.user_agent";
 }

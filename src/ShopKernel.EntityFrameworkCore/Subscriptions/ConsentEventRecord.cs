@@ -25,8 +25,10 @@ internal sealed class ConsentEventRecord
 
     public bool BoxStartedUnticked { get; set; }
 
+    /// <summary>Sealed under the data key of the entry's subscription (the projection row of the same subject and topic).</summary>
     public string? IpAddress { get; set; }
 
+    /// <summary>Sealed like <see cref="IpAddress"/>.</summary>
     public string? UserAgent { get; set; }
 
     public string? Actor { get; set; }

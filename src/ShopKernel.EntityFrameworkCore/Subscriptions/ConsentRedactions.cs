@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;
@@ -8,13 +9,17 @@ namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 /// allows (and the database guard lets through): in every entry the subject is replaced by the keyed hash the entry
 /// was stored with (<see cref="ConsentEventRecord.RedactedSubject"/>; the erasure's own for an entry from before it was
 /// kept) and the IP address and user agent are removed; instants, topics, kinds, sources, wording versions and the unticked-box
-/// flags stay. Each subscription then gets a <c>Redacted</c> entry, its projection turns redacted, its sends are forgotten.
+/// flags stay. Each subscription then gets a <c>Redacted</c> entry, its projection turns redacted, its sends are forgotten,
+/// and its data key is deleted: a copy of its rows from before (a guest's contact, the IP addresses and user agents,
+/// all sealed under that key) no longer opens.
 /// </summary>
 internal static class ConsentRedactions
 {
-    public static async Task RedactAsync(DbContext context, IReadOnlyList<ConsentRedaction> redactions, CancellationToken cancellationToken)
+    /// <returns>The subscriptions redacted, whose data keys were deleted.</returns>
+    public static async Task<List<Guid>> RedactAsync(DbContext context, IReadOnlyList<ConsentRedaction> redactions, CancellationToken cancellationToken)
     {
         var redactedState = SubscriptionRecordMapper.Redacted;
+        var shredded = new List<Guid>();
         foreach (var redaction in redactions)
         {
             var (subject, replacement) = (redaction.Subject, redaction.Replacement);
@@ -39,6 +44,9 @@ internal static class ConsentRedactions
             // entries; its projection row makes way, as the new one carries the state.
             await context.Set<SubscriptionRecord>().Where(s => s.Subject == replacement).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await context.Set<SubscriptionSendRecord>().Where(s => s.Subject == subject).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var ids = subscriptions.ConvertAll(s => s.Id);
+            shredded.AddRange(ids);
+            await context.Set<DataKeyRecord>().Where(k => ids.Contains(k.Subject)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var at = Instants.ToStored(redaction.At);
             var added = new List<ConsentEventRecord>();
             foreach (var subscription in subscriptions)
@@ -79,5 +87,7 @@ internal static class ConsentRedactions
                 added.ForEach(e => context.Entry(e).State = EntityState.Detached);
             }
         }
+
+        return shredded;
     }
 }

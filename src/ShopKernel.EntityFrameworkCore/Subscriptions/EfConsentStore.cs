@@ -19,19 +19,21 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
     private IQueryable<ConsentEventRecord> Events => context.Set<ConsentEventRecord>().AsNoTracking();
 
     public async Task<SubscriptionSnapshot?> FindAsync(string subject, string topic, CancellationToken cancellationToken = default) =>
-        Map(await Subscriptions.FirstOrDefaultAsync(s => s.Subject == subject && s.Topic == topic, cancellationToken).ConfigureAwait(false));
+        Map(await WithKeys(Subscriptions.Where(s => s.Subject == subject && s.Topic == topic)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
 
     public async Task<SubscriptionSnapshot?> FindByIdAsync(Guid subscriptionId, CancellationToken cancellationToken = default) =>
-        Map(await Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken).ConfigureAwait(false));
+        Map(await WithKeys(Subscriptions.Where(s => s.Id == subscriptionId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<SubscriptionSnapshot>> ListBySubjectsAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken = default)
     {
-        var rows = await Subscriptions.Where(s => subjects.Contains(s.Subject)).OrderBy(s => s.Subject).ThenBy(s => s.Topic).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(SubscriptionRecordMapper.ToSnapshot);
+        var rows = await WithKeys(Subscriptions.Where(s => subjects.Contains(s.Subject)).OrderBy(s => s.Subject).ThenBy(s => s.Topic))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return rows.ConvertAll(r => Map(r)!);
     }
 
     public async Task<ConsentEvent?> FindEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
-        await Events.FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken).ConfigureAwait(false) is { } row ? SubscriptionRecordMapper.ToEvent(row) : null;
+        await WithKeys(Events.Where(e => e.Id == eventId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } row ? ToEvent(row) : null;
 
     public async Task<IReadOnlyList<ConsentEvent>> ReadHistoryAsync(IReadOnlyCollection<string> subjects, string? topic, CancellationToken cancellationToken = default)
     {
@@ -41,8 +43,8 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
             query = query.Where(e => e.Topic == topic);
         }
 
-        var rows = await query.OrderBy(e => e.Subject).ThenBy(e => e.Topic).ThenBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(SubscriptionRecordMapper.ToEvent);
+        var rows = await WithKeys(query.OrderBy(e => e.Subject).ThenBy(e => e.Topic).ThenBy(e => e.Sequence)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(ToEvent);
     }
 
     public async ValueTask<StoreWrite> AppendAsync(IReadOnlyList<ConsentAppend> appends, CancellationToken cancellationToken = default)
@@ -58,7 +60,17 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                 {
                     foreach (var append in appends)
                     {
-                        var row = SubscriptionRecordMapper.ToRecord(append.Subscription);
+                        // A subscription's personal data (a guest's contact, the entries' IP address and user agent)
+                        // sits under a data key of its own, made with it; an existing one's came with its row.
+                        var id = append.Subscription.Id;
+                        var key = append.ExpectedVersion == 0 ? null : await keys.FindAsync(context, id, ct).ConfigureAwait(false);
+                        if (key is null)
+                        {
+                            (key, var keyRecord) = keys.Create(id, Instants.ToStored(append.Subscription.ChangedAt));
+                            added.Add(context.Add(keyRecord).Entity);
+                        }
+
+                        var row = SubscriptionRecordMapper.ToRecord(append.Subscription, key);
                         if (append.ExpectedVersion == 0)
                         {
                             added.Add(context.Add(row).Entity);
@@ -68,7 +80,7 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                             return false;
                         }
 
-                        added.AddRange(append.Events.Select(e => context.Add(SubscriptionRecordMapper.ToRecord(e, append.RedactedSubject)).Entity));
+                        added.AddRange(append.Events.Select(e => context.Add(SubscriptionRecordMapper.ToRecord(e, append.RedactedSubject, key)).Entity));
                     }
 
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -137,16 +149,24 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                 : rows.Where(s => sends.Count(x => x.Subject == s.Subject && x.SentAt >= since && x.Topic == scope) < max);
         }
 
-        // A customer's contact is sealed: it comes with the customer's data key (left joins on both primary keys),
-        // opened here; a guest's is the row's own.
+        // Contacts are sealed: a customer's comes with the customer's data key, a guest's with the subscription's
+        // (left joins on the primary keys), opened here.
         var email = query.Channel == SubscriptionChannel.Email;
-        var page = await rows.OrderBy(s => s.Subject).Take(query.Limit)
-            .LeftJoin(context.Set<CustomerRecord>(), s => s.CustomerId, c => (Guid?)c.Id, (s, c) => new { Row = s, SealedTo = c == null ? null : email ? c.Email : c.Phone })
-            .LeftJoin(context.Set<DataKeyRecord>(), r => r.Row.CustomerId, k => (Guid?)k.Subject, (r, k) => new { r.Row, r.SealedTo, KeyId = k == null ? null : k.KeyId, Wrapped = k == null ? null : k.Wrapped })
-            .OrderBy(r => r.Row.Subject)
+        var page = await WithKeys(rows.OrderBy(s => s.Subject).Take(query.Limit))
+            .LeftJoin(context.Set<CustomerRecord>(), s => s.Row.CustomerId, c => (Guid?)c.Id, (s, c) => new { Subscription = s, SealedTo = c == null ? null : email ? c.Email : c.Phone })
+            .LeftJoin(
+                context.Set<DataKeyRecord>(),
+                r => r.Subscription.Row.CustomerId,
+                k => (Guid?)k.Subject,
+                (r, k) => new { r.Subscription, r.SealedTo, CustomerKeyId = k == null ? null : k.KeyId, CustomerWrapped = k == null ? null : k.Wrapped })
+            .OrderBy(r => r.Subscription.Row.Subject)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return page.ConvertAll(r => new EligibleSubscription(SubscriptionRecordMapper.ToSnapshot(r.Row), r.Row.GuestContact ?? CustomerContact(r.Row.CustomerId, r.SealedTo, r.KeyId, r.Wrapped, email)));
+        return page.ConvertAll(r =>
+        {
+            var subscription = Map(r.Subscription)!;
+            return new EligibleSubscription(subscription, subscription.GuestContact ?? CustomerContact(subscription.CustomerId?.Value, r.SealedTo, r.CustomerKeyId, r.CustomerWrapped, email));
+        });
     }
 
     /// <summary>A customer's e-mail address or phone number, opened; <see langword="null"/> when there is none or the key was shredded.</summary>
@@ -252,5 +272,37 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                     .SetProperty(r => r.GuestContact, row.GuestContact),
                 cancellationToken);
 
-    private static SubscriptionSnapshot? Map(SubscriptionRecord? row) => row is null ? null : SubscriptionRecordMapper.ToSnapshot(row);
+    /// <summary>Each subscription with its data key, in the same query (a left join on the key table's primary key).</summary>
+    private IQueryable<Keyed<SubscriptionRecord>> WithKeys(IQueryable<SubscriptionRecord> rows) => DataKeys.WithDataKeys(rows, context, s => s.Id);
+
+    /// <summary>
+    /// Each ledger entry with the data key of its subscription (the projection row of the same subject and topic), in
+    /// the same query: two left joins on unique keys.
+    /// </summary>
+    private IQueryable<KeyedEvent> WithKeys(IQueryable<ConsentEventRecord> events) =>
+        events
+            .LeftJoin(Subscriptions, e => new { e.Subject, e.Topic }, s => new { s.Subject, s.Topic }, (e, s) => new { Event = e, Subscription = s == null ? (Guid?)null : s.Id })
+            .LeftJoin(
+                context.Set<DataKeyRecord>().AsNoTracking(),
+                r => r.Subscription,
+                k => (Guid?)k.Subject,
+                (r, k) => new KeyedEvent { Event = r.Event, Subscription = r.Subscription, KeyId = k == null ? null : k.KeyId, Wrapped = k == null ? null : k.Wrapped });
+
+    private SubscriptionSnapshot? Map(Keyed<SubscriptionRecord>? row) =>
+        row is null ? null : SubscriptionRecordMapper.ToSnapshot(row.Row, keys.Open(row.Row.Id, row));
+
+    private ConsentEvent ToEvent(KeyedEvent row) =>
+        SubscriptionRecordMapper.ToEvent(row.Event, row.Subscription is { } id ? keys.Open(id, row.KeyId, row.Wrapped) : null);
+
+    /// <summary>A ledger entry with its subscription's id and wrapped data key, read in the same query.</summary>
+    private sealed class KeyedEvent
+    {
+        public ConsentEventRecord Event { get; init; } = null!;
+
+        public Guid? Subscription { get; init; }
+
+        public string? KeyId { get; init; }
+
+        public byte[]? Wrapped { get; init; }
+    }
 }

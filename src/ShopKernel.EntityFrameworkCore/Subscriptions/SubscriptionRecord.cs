@@ -21,6 +21,7 @@ internal sealed class SubscriptionRecord
 
     public Guid? CustomerId { get; set; }
 
+    /// <summary>For a guest, the contact to send to, sealed under the subscription's data key (whose subject is <see cref="Id"/>).</summary>
     public string? GuestContact { get; set; }
 
     /// <summary>Bumped on every row of a subject before a send is counted, so that concurrent sends to one person queue up.</summary>

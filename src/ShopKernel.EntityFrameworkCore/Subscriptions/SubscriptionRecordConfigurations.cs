@@ -16,8 +16,9 @@ internal sealed class ConsentEventRecordConfiguration(ShopKernelModelOptions opt
         builder.Property(e => e.Source).HasColumnName("source").HasMaxLength(32).IsUnicode(false).IsRequired();
         builder.Property(e => e.WordingVersion).HasColumnName("wording_version").HasMaxLength(100);
         builder.Property(e => e.BoxStartedUnticked).HasColumnName("box_started_unticked");
-        builder.Property(e => e.IpAddress).HasColumnName("ip_address").HasMaxLength(100);
-        builder.Property(e => e.UserAgent).HasColumnName("user_agent").HasMaxLength(512);
+        // Sealed under the subscription's data key: text of the sealed length.
+        builder.Property(e => e.IpAddress).HasColumnName("ip_address");
+        builder.Property(e => e.UserAgent).HasColumnName("user_agent");
         builder.Property(e => e.Actor).HasColumnName("actor").HasMaxLength(100);
         builder.Property(e => e.ExpiresAt).HasColumnName("expires_at");
         builder.Property(e => e.RedactedSubject).HasColumnName("redacted_subject").HasMaxLength(300);
@@ -30,7 +31,7 @@ internal sealed class ConsentEventRecordConfiguration(ShopKernelModelOptions opt
     }
 }
 
-/// <summary>Maps <see cref="SubscriptionRecord"/>: one row per subject and topic; eligible recipients are an index range of topic, state and subject; a customer's own rows are found by customer and topic.</summary>
+/// <summary>Maps <see cref="SubscriptionRecord"/>: one row per subject and topic (a guest's subject is the blind index of the contact, the contact sealed under the subscription's data key); eligible recipients are an index range of topic, state and subject; a customer's own rows are found by customer and topic.</summary>
 internal sealed class SubscriptionRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<SubscriptionRecord>
 {
     public void Configure(EntityTypeBuilder<SubscriptionRecord> builder)
@@ -42,7 +43,7 @@ internal sealed class SubscriptionRecordConfiguration(ShopKernelModelOptions opt
         builder.Property(s => s.ChangedAt).HasColumnName("changed_at");
         builder.Property(s => s.PendingExpiresAt).HasColumnName("pending_expires_at");
         builder.Property(s => s.CustomerId).HasColumnName("customer_id");
-        builder.Property(s => s.GuestContact).HasColumnName("guest_contact").HasMaxLength(254);
+        builder.Property(s => s.GuestContact).HasColumnName("guest_contact");
         builder.Property(s => s.SendSerial).HasColumnName("send_serial");
         builder.HasIndex(s => new { s.Subject, s.Topic }).IsUnique().HasDatabaseName("ix_" + table + "_subject_topic");
         builder.HasIndex(s => new { s.Topic, s.State, s.Subject }).HasDatabaseName("ix_" + table + "_topic_state_subject");

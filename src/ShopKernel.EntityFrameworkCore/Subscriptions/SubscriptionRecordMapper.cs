@@ -1,9 +1,14 @@
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.PersonalData;
+using ShopKernel.PersonalData;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 
-/// <summary>Maps ledger entries and subscriptions between the core's types and their stored form (enums by name).</summary>
+/// <summary>
+/// Maps ledger entries and subscriptions between the core's types and their stored form (enums by name). A guest's
+/// contact and an entry's IP address and user agent are sealed under the subscription's data key.
+/// </summary>
 internal static class SubscriptionRecordMapper
 {
     public static readonly string Subscribed = nameof(SubscriptionState.Subscribed);
@@ -11,7 +16,8 @@ internal static class SubscriptionRecordMapper
 
     /// <param name="e">The entry.</param>
     /// <param name="redactedSubject">What its subject becomes on redaction (<see cref="ConsentAppend.RedactedSubject"/>).</param>
-    public static ConsentEventRecord ToRecord(ConsentEvent e, string? redactedSubject) => new()
+    /// <param name="key">The data key of the entry's subscription.</param>
+    public static ConsentEventRecord ToRecord(ConsentEvent e, string? redactedSubject, DataKey key) => new()
     {
         Id = e.Id,
         Subject = e.Subject.Stored,
@@ -22,14 +28,17 @@ internal static class SubscriptionRecordMapper
         Source = e.Evidence.Source.ToString(),
         WordingVersion = e.Evidence.WordingVersion,
         BoxStartedUnticked = e.Evidence.BoxStartedUnticked,
-        IpAddress = e.Evidence.IpAddress,
-        UserAgent = e.Evidence.UserAgent,
+        IpAddress = key.Seal(SealedColumns.ConsentIpAddress, e.Evidence.IpAddress),
+        UserAgent = key.Seal(SealedColumns.ConsentUserAgent, e.Evidence.UserAgent),
         Actor = e.Evidence.Actor,
         ExpiresAt = e.ExpiresAt is { } expires ? Instants.ToStored(expires) : null,
         RedactedSubject = redactedSubject,
     };
 
-    public static ConsentEvent ToEvent(ConsentEventRecord r) => new(
+    /// <param name="r">The entry.</param>
+    /// <param name="key">The data key of its subscription, or <see langword="null"/> when there is none (redacted).</param>
+    /// <exception cref="InvalidOperationException">The entry holds an IP address or user agent in plain text and has no key: it was stored before the ledger was sealed.</exception>
+    public static ConsentEvent ToEvent(ConsentEventRecord r, DataKey? key) => new(
         r.Id,
         ConsentSubject.FromStored(r.Subject),
         r.Topic,
@@ -40,13 +49,15 @@ internal static class SubscriptionRecordMapper
         {
             WordingVersion = r.WordingVersion,
             BoxStartedUnticked = r.BoxStartedUnticked,
-            IpAddress = r.IpAddress,
-            UserAgent = r.UserAgent,
+            IpAddress = Open(key, SealedColumns.ConsentIpAddress, r.IpAddress, r.Id),
+            UserAgent = Open(key, SealedColumns.ConsentUserAgent, r.UserAgent, r.Id),
             Actor = r.Actor,
         },
         r.ExpiresAt is { } expires ? Instants.FromStored(expires) : null);
 
-    public static SubscriptionRecord ToRecord(SubscriptionSnapshot s) => new()
+    /// <param name="s">The subscription.</param>
+    /// <param name="key">Its data key (whose subject is its id).</param>
+    public static SubscriptionRecord ToRecord(SubscriptionSnapshot s, DataKey key) => new()
     {
         Id = s.Id,
         Subject = s.Subject,
@@ -57,10 +68,13 @@ internal static class SubscriptionRecordMapper
         ChangedAt = Instants.ToStored(s.ChangedAt),
         PendingExpiresAt = s.PendingExpiresAt is { } expires ? Instants.ToStored(expires) : null,
         CustomerId = s.CustomerId?.Value,
-        GuestContact = s.GuestContact,
+        GuestContact = key.Seal(SealedColumns.SubscriptionGuestContact, s.GuestContact),
     };
 
-    public static SubscriptionSnapshot ToSnapshot(SubscriptionRecord r) => new(
+    /// <param name="r">The subscription.</param>
+    /// <param name="key">Its data key, or <see langword="null"/> when there is none (redacted).</param>
+    /// <exception cref="InvalidOperationException">The row holds a guest's contact in plain text and has no key: it was stored before the ledger was sealed.</exception>
+    public static SubscriptionSnapshot ToSnapshot(SubscriptionRecord r, DataKey? key) => new(
         r.Id,
         r.Subject,
         r.Topic,
@@ -70,5 +84,14 @@ internal static class SubscriptionRecordMapper
         Instants.FromStored(r.ChangedAt),
         r.PendingExpiresAt is { } expires ? Instants.FromStored(expires) : null,
         r.CustomerId is { } id ? new CustomerId(id) : null,
-        r.GuestContact);
+        Open(key, SealedColumns.SubscriptionGuestContact, r.GuestContact, r.Id));
+
+    /// <summary>
+    /// A sealed value opened; without a key, nothing for a value that only a shredded key opened (a copy from before
+    /// erasure reads as no one's).
+    /// </summary>
+    private static string? Open(DataKey? key, string column, string? value, Guid row) =>
+        value is null ? null
+        : !DataKey.LooksSealed(value) ? throw new InvalidOperationException($"The {column} of {row} is in plain text: it was stored before the consent ledger was sealed; seal the rows stored before this release.")
+        : key?.Open(column, value);
 }

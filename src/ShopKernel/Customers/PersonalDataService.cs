@@ -6,6 +6,7 @@ using ShopKernel.Concurrency;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
+using ShopKernel.PersonalData;
 using ShopKernel.Staff;
 using ShopKernel.Subscriptions;
 
@@ -39,6 +40,7 @@ public sealed class PersonalDataService
     private readonly ICartStore _carts;
     private readonly ICheckoutStore _checkout;
     private readonly IConsentStore _consents;
+    private readonly PersonalDataProtector _protector;
     private readonly OrderNumberFormat _numberFormat;
     private readonly ShopKernelOptions _options;
     private readonly TimeProvider _time;
@@ -54,8 +56,9 @@ public sealed class PersonalDataService
     /// <param name="options">ShopKernel's options (the key consent redaction hashes with).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="access">The staff gate: permission check and access log.</param>
+    /// <param name="protector">The blind indexes the consent ledger stores guest subjects by.</param>
     /// <param name="errorDescriber">Words the descriptions of the errors returned; <see cref="ShopErrorDescriber.Default"/> when omitted.</param>
-    public PersonalDataService(
+    internal PersonalDataService(
         ICustomerStore customers,
         IOrderStore orders,
         ICartStore carts,
@@ -65,8 +68,10 @@ public sealed class PersonalDataService
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         StaffAccess access,
+        PersonalDataProtector protector,
         ShopErrorDescriber? errorDescriber = null)
     {
+        _protector = protector ?? throw new ArgumentNullException(nameof(protector));
         _access = access ?? throw new ArgumentNullException(nameof(access));
         ArgumentNullException.ThrowIfNull(options);
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
@@ -177,7 +182,7 @@ public sealed class PersonalDataService
                     WriteCart(writer, cart);
                 }
 
-                var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer), null, cancellationToken).ConfigureAwait(false);
+                var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer, _protector), null, cancellationToken).ConfigureAwait(false);
                 WriteSubscriptions(writer, consents);
                 writer.WriteEndObject();
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -226,7 +231,7 @@ public sealed class PersonalDataService
             var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
             var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
-            var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer), Clock.UtcNow(_time));
+            var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer, _protector), Clock.UtcNow(_time));
             return await OptimisticRetry.RunAsync(
                 ErasureRetryPolicy,
                 async Task<Result<CustomerErasure>?> (_, ct) =>

@@ -10,6 +10,7 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
 using ShopKernel.Orders;
+using ShopKernel.PersonalData;
 using ShopKernel.Pricing;
 using ShopKernel.Promotions;
 using ShopKernel.Staff;
@@ -62,6 +63,7 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CheckoutService>();
         services.TryAddScoped<OrderService>();
         services.TryAddSingleton(sp => new TokenSigner(ConfiguredOptions(sp).Tokens));
+        services.TryAddSingleton(sp => new PersonalDataProtector(ConfiguredOptions(sp).PersonalData));
         services.TryAddScoped(sp => new CustomerService(
             sp.GetRequiredService<ICustomerStore>(),
             sp.GetRequiredService<ContactNormalizer>(),
@@ -70,7 +72,18 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ShopErrorDescriber>()));
-        services.TryAddScoped<PersonalDataService>();
+        services.TryAddScoped(sp => new PersonalDataService(
+            sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<IOrderStore>(),
+            sp.GetRequiredService<ICartStore>(),
+            sp.GetRequiredService<ICheckoutStore>(),
+            sp.GetRequiredService<IConsentStore>(),
+            sp.GetRequiredService<OrderNumberFormat>(),
+            sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StaffAccess>(),
+            sp.GetRequiredService<PersonalDataProtector>(),
+            sp.GetRequiredService<ShopErrorDescriber>()));
         services.TryAddScoped<CustomerSegmentService>();
         // Secure by default: until the host registers its own authorizer, every staff operation is refused.
         services.TryAddSingleton<IStaffAuthorizer, DenyingStaffAuthorizer>();
@@ -85,6 +98,7 @@ public static class ShopKernelServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ShopKernelOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<StaffAccess>(),
+            sp.GetRequiredService<PersonalDataProtector>(),
             sp.GetService<ILogger<SubscriptionService>>(),
             sp.GetRequiredService<ShopKernelMetrics>(),
             sp.GetRequiredService<ShopErrorDescriber>()));

@@ -6,5 +6,5 @@ namespace ShopKernel.Subscriptions;
 /// <see cref="Next"/> is <see langword="null"/>.
 /// </summary>
 /// <param name="Items">The recipients, in subject order.</param>
-/// <param name="Next">The cursor of the next page, or <see langword="null"/> after the last page.</param>
+/// <param name="Next">The cursor of the next page (an opaque stored subject, never a contact), or <see langword="null"/> after the last page.</param>
 public sealed record EligibleRecipientPage(IReadOnlyList<EligibleRecipient> Items, string? Next);

@@ -15,8 +15,8 @@ public sealed partial class SubscriptionService
         return topicId is not null && _topics.TryGetValue(topicId, out topic);
     }
 
-    /// <summary>The topic (required, or <see langword="null"/> for every topic) and the subject's stored form, normalised for the topic's channel.</summary>
-    private Result<(SubscriptionTopicOptions? Topic, string Subject)> Target(string? topicId, ConsentSubject? subject, bool topicRequired)
+    /// <summary>The topic (required, or <see langword="null"/> for every topic) and the subject, normalised for the topic's channel.</summary>
+    private Result<(SubscriptionTopicOptions? Topic, ConsentSubject Subject)> Target(string? topicId, ConsentSubject? subject, bool topicRequired)
     {
         SubscriptionTopicOptions? topic = null;
         if ((topicRequired || topicId is not null) && !TryGetTopic(topicId, out topic))
@@ -25,10 +25,10 @@ public sealed partial class SubscriptionService
         }
 
         var normalized = Normalize(subject, topic?.Channel);
-        return normalized.Succeeded ? (topic, normalized.Value.Subject.Stored) : normalized.Error;
+        return normalized.Succeeded ? (topic, normalized.Value.Subject) : normalized.Error;
     }
 
-    /// <summary>The subject's stored form and, for a guest, the contact as given; the channel is checked when given.</summary>
+    /// <summary>The subject normalised (a guest's stored by the blind index of the contact) and, for a guest, the contact as given; the channel is checked when given.</summary>
     private Result<(ConsentSubject Subject, string? Contact)> Normalize(ConsentSubject? subject, SubscriptionChannel? channel)
     {
         switch (subject?.Kind)
@@ -38,12 +38,12 @@ public sealed partial class SubscriptionService
             case ConsentSubjectKind.Email when channel is null or SubscriptionChannel.Email:
                 var email = _contacts.ParseEmail(subject.Key);
                 return email.Succeeded
-                    ? (ConsentSubject.Normalized(ConsentSubjectKind.Email, _contacts.NormalizeEmail(email.Value)), email.Value.Value)
+                    ? (ConsentSubject.Guest(ConsentSubjectKind.Email, _contacts.NormalizeEmail(email.Value), _protector), email.Value.Value)
                     : SubscriptionErrors.ContactInvalid;
             case ConsentSubjectKind.Phone when channel is null or SubscriptionChannel.Sms:
                 var phone = _contacts.ParsePhone(subject.Key);
                 return phone.Succeeded
-                    ? (ConsentSubject.Normalized(ConsentSubjectKind.Phone, phone.Value.E164), phone.Value.E164)
+                    ? (ConsentSubject.Guest(ConsentSubjectKind.Phone, phone.Value.E164, _protector), phone.Value.E164)
                     : SubscriptionErrors.ContactInvalid;
             case null:
                 return SubscriptionErrors.RequestInvalid;
@@ -77,9 +77,21 @@ public sealed partial class SubscriptionService
     }
 
     /// <summary>A customer recipient's contact as a subject of its own (normalised), or <see langword="null"/> for a guest.</summary>
-    private ConsentSubject? ContactSubject(EligibleSubscription row, SubscriptionChannel channel)
+    private ConsentSubject? ContactSubject(EligibleSubscription row, SubscriptionChannel channel) =>
+        row.Subscription.CustomerId is null ? null : SendToSubject(row, channel);
+
+    /// <summary>
+    /// The recipient: a customer by id; a guest by the contact the row sends to, normalised (the ledger keeps only its
+    /// blind index), so that suppression and the covering customers are asked about the contact itself.
+    /// </summary>
+    private ConsentSubject? RecipientSubject(EligibleSubscription row, SubscriptionChannel channel) =>
+        row.Subscription.CustomerId is null
+            ? SendToSubject(row, channel) is { } guest ? ConsentSubject.Guest(guest.Kind, guest.Key, row.Subscription.Subject) : null
+            : ConsentSubject.FromStored(row.Subscription.Subject);
+
+    private ConsentSubject? SendToSubject(EligibleSubscription row, SubscriptionChannel channel)
     {
-        if (row.Subscription.CustomerId is null || row.SendTo is null)
+        if (row.SendTo is null)
         {
             return null;
         }
@@ -154,14 +166,14 @@ public sealed partial class SubscriptionService
     }
 
     /// <summary>
-    /// Opts the person behind <paramref name="stored"/> out of everything: withdraws every active subscription of the
+    /// Opts the person behind <paramref name="subject"/> (normalised) out of everything: withdraws every active subscription of the
     /// subjects that are theirs and records a withdrawal for each topic of the subject's channel that the subject has
     /// not opted out of yet, atomically, retrying on a concurrent change. An erased person changes nothing.
     /// </summary>
     /// <returns>How many active subscriptions were withdrawn.</returns>
-    private async Task<Result<int>> OptOutAsync(string stored, ConsentEvidence evidence, CancellationToken cancellationToken)
+    private async Task<Result<int>> OptOutAsync(ConsentSubject subject, ConsentEvidence evidence, CancellationToken cancellationToken)
     {
-        var subject = ConsentSubject.FromStored(stored);
+        var stored = subject.Stored;
         var scope = await ScopeAsync(subject, cancellationToken).ConfigureAwait(false);
         if (scope is null)
         {
@@ -207,7 +219,7 @@ public sealed partial class SubscriptionService
     }
 
     /// <summary>
-    /// The stored subjects that are the person's: a customer and the contacts they verified; a contact and the
+    /// The stored subjects that are the person's (<paramref name="subject"/> normalised): a customer and the contacts they verified; a contact and the
     /// customer whose profile has it (their mails go to it). With <paramref name="reaching"/>, a customer's are instead
     /// the customer and the guest subject of their profile contact for that channel, verified or not: the subjects whose
     /// messages reach the same mailbox or number. <see langword="null"/> for a customer who no longer exists.
@@ -218,7 +230,7 @@ public sealed partial class SubscriptionService
         {
             case ConsentSubjectKind.Customer:
                 var customer = subject.CustomerId is { } id ? await _customers.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
-                return customer is null ? null : ConsentSubject.StoredSubjectsOf(customer, reaching);
+                return customer is null ? null : ConsentSubject.StoredSubjectsOf(customer, _protector, reaching);
             case ConsentSubjectKind.Email or ConsentSubjectKind.Phone:
                 // The customer the contact stands for, by the rule sign-in follows: a lapsed or contested claim is nobody's.
                 var holder = await ContactHolders.FindAsync(

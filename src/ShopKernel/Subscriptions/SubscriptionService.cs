@@ -6,6 +6,7 @@ using ShopKernel.Customers;
 using ShopKernel.Staff;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Diagnostics;
+using ShopKernel.PersonalData;
 using ShopKernel.Tokens;
 
 namespace ShopKernel.Subscriptions;
@@ -37,6 +38,7 @@ public sealed partial class SubscriptionService
     private readonly TimeProvider _time;
     private readonly TimeSpan _claimLifetime;
     private readonly CanaryContacts _canaries;
+    private readonly PersonalDataProtector _protector;
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
 
@@ -50,6 +52,7 @@ public sealed partial class SubscriptionService
         IOptions<ShopKernelOptions> options,
         TimeProvider timeProvider,
         StaffAccess access,
+        PersonalDataProtector protector,
         ILogger<SubscriptionService>? logger = null,
         ShopKernelMetrics? metrics = null, ShopErrorDescriber? errorDescriber = null)
     {
@@ -60,6 +63,7 @@ public sealed partial class SubscriptionService
         _suppression = suppression ?? throw new ArgumentNullException(nameof(suppression));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _access = access ?? throw new ArgumentNullException(nameof(access));
+        _protector = protector ?? throw new ArgumentNullException(nameof(protector));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _options = options.Value.Subscriptions;
@@ -231,13 +235,13 @@ public sealed partial class SubscriptionService
                 return target.Error;
             }
 
-            var (topic, stored) = target.Value;
+            var (topic, normalized) = target.Value;
             if (topic is null)
             {
-                return await OptOutAsync(stored, evidence, cancellationToken).ConfigureAwait(false);
+                return await OptOutAsync(normalized, evidence, cancellationToken).ConfigureAwait(false);
             }
 
-            var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
+            var scope = await ScopeAsync(normalized, cancellationToken).ConfigureAwait(false) ?? [normalized.Stored];
             return await WithdrawAsync(
                 async ct => [.. (await _store.ListBySubjectsAsync(scope, ct).ConfigureAwait(false)).Where(s => s.Topic == topic.Id)],
                 evidence,
@@ -264,11 +268,13 @@ public sealed partial class SubscriptionService
                 return SubscriptionErrors.RequestInvalid;
             }
 
-            if (_tokens.TryOpen(token, TokenPurpose.UnsubscribeSubject, out var subject, out var expiresAt))
+            if (_tokens.TryOpen(token, TokenPurpose.UnsubscribeSubject, out var claim, out var expiresAt))
             {
-                return Clock.UtcNow(_time) >= expiresAt
-                    ? SubscriptionErrors.TokenExpired
-                    : await OptOutAsync(subject, evidence, cancellationToken).ConfigureAwait(false);
+                // The token carries the subject itself (encrypted), normalised again: the ledger has only its blind index.
+                var subject = Normalize(ConsentSubject.FromClaim(claim), null);
+                return !subject.Succeeded ? SubscriptionErrors.TokenInvalid
+                    : Clock.UtcNow(_time) >= expiresAt ? SubscriptionErrors.TokenExpired
+                    : await OptOutAsync(subject.Value.Subject, evidence, cancellationToken).ConfigureAwait(false);
             }
 
             if (!TokenSigner.TryRead(token, TokenPurpose.Unsubscribe, out var subscriptionId, out expiresAt))
@@ -332,14 +338,14 @@ public sealed partial class SubscriptionService
             return _describer.Apply<UnsubscribeToken>(target.Error);
         }
 
-        var (topic, stored) = target.Value;
+        var (topic, normalized) = target.Value;
         if (topic is null)
         {
             var expiresAt = UnsubscribeExpiry();
-            return _describer.Apply<UnsubscribeToken>(new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, stored, expiresAt), expiresAt));
+            return _describer.Apply<UnsubscribeToken>(new UnsubscribeToken(_tokens.Seal(TokenPurpose.UnsubscribeSubject, normalized.Claim, expiresAt), expiresAt));
         }
 
-        var subscription = await _store.FindAsync(stored, topic.Id, cancellationToken).ConfigureAwait(false);
+        var subscription = await _store.FindAsync(normalized.Stored, topic.Id, cancellationToken).ConfigureAwait(false);
         return _describer.Apply<UnsubscribeToken>(subscription is null ? SubscriptionErrors.NotSubscribed : IssueUnsubscribe(subscription));
     }
 
@@ -361,8 +367,8 @@ public sealed partial class SubscriptionService
             return _describer.Apply<SubscriptionStatus>(target.Error);
         }
 
-        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
-        var scope = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken).ConfigureAwait(false) ?? [stored];
+        var (topic, normalized) = (target.Value.Topic!, target.Value.Subject);
+        var scope = await ScopeAsync(normalized, cancellationToken).ConfigureAwait(false) ?? [normalized.Stored];
         var now = Clock.UtcNow(_time);
         var current = (await _store.ListBySubjectsAsync(scope, cancellationToken).ConfigureAwait(false))
             .Where(s => s.Topic == topic.Id)
@@ -410,9 +416,13 @@ public sealed partial class SubscriptionService
             return _describer.Apply<ConsentProof>(target.Error);
         }
 
-        var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
+        var (topic, normalized) = (target.Value.Topic!, target.Value.Subject);
+        var stored = normalized.Stored;
 
-        var events = await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false);
+        // The ledger names a guest by the blind index of the contact: the entries name the subject as it was asked for.
+        var events = (await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false))
+            .Select(e => e.Subject.Stored == stored ? e with { Subject = normalized } : e)
+            .ToList();
         if (events.Count == 0 && ConsentRedactor.RedactedForms(_tokenOptions, stored) is { Count: > 0 } redacted)
         {
             // Entries appended before a key rotation were redacted to the older key's form: one history, in time order.
@@ -482,7 +492,8 @@ public sealed partial class SubscriptionService
         var rows = await _store.ListEligibleAsync(new EligibleRecipientQuery(topic.Id, topic.Channel, Limits(topic, now), segment, after, pageSize), cancellationToken).ConfigureAwait(false);
         // An export canary is nobody: a message to it would tell the leaker's buyer it is a trap.
         var candidates = rows.Where(r => r.SendTo is not null && !_canaries.Covers(r.SendTo))
-            .Select(r => (Row: r, Subject: ConsentSubject.FromStored(r.Subscription.Subject), Contact: ContactSubject(r, topic.Channel)))
+            .Select(r => (Row: r, Subject: RecipientSubject(r, topic.Channel)!, Contact: ContactSubject(r, topic.Channel)))
+            .Where(c => c.Subject is not null)
             .ToList();
 
         // A guest whose contact a customer subscribed to the topic has on their profile gets the customer's message,
@@ -526,15 +537,16 @@ public sealed partial class SubscriptionService
                 return target.Error;
             }
 
-            var (topic, stored) = (target.Value.Topic!, target.Value.Subject);
-            if (ConsentSubject.FromStored(stored) is { Kind: ConsentSubjectKind.Email or ConsentSubjectKind.Phone } contact && _canaries.Covers(contact.Key))
+            var (topic, normalized) = (target.Value.Topic!, target.Value.Subject);
+            if (normalized is { Kind: ConsentSubjectKind.Email or ConsentSubjectKind.Phone } && _canaries.Covers(normalized.Key))
             {
                 // Export canaries are never mailed, whoever subscribed them.
                 return SubscriptionErrors.NotSubscribed;
             }
 
             // The caps are the person's: sends to every subject whose messages reach the same mailbox or number count.
-            var person = await ScopeAsync(ConsentSubject.FromStored(stored), cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
+            var stored = normalized.Stored;
+            var person = await ScopeAsync(normalized, cancellationToken, topic.Channel).ConfigureAwait(false) ?? [stored];
             var now = Clock.UtcNow(_time);
             var outcome = await _store.RecordSendAsync(stored, person, topic.Id, now, Limits(topic, now), cancellationToken).ConfigureAwait(false);
             if (!outcome.IsStored)

@@ -5,6 +5,7 @@ using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.PersonalData;
 using ShopKernel.Specifications.Customers;
 using ShopKernel.Specifications.Infrastructure;
 using ShopKernel.Subscriptions;
@@ -27,6 +28,9 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
     };
 
     private bool IsPostgres => Host.Database.Provider == "PostgreSQL";
+
+    /// <summary>How the ledger stores a guest's address: by its blind index, never in plain text.</summary>
+    private string StoredGuest(string email) => ConsentSubject.Guest(ConsentSubjectKind.Email, email, Host.Services.GetRequiredService<PersonalDataProtector>()).Stored;
 
     [Fact]
     public async Task The_database_refuses_to_change_or_delete_a_ledger_entry_except_by_redaction()
@@ -62,16 +66,17 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
     {
         var grace = await SubscribedGuestAsync("grace@example.com");
         await SubscribedGuestAsync("ada@example.com");
-        var other = (await LedgerAsync()).First(e => e.Subject == "email:ada@example.com").RedactedSubject;
+        var (graceStored, adaStored) = (StoredGuest("grace@example.com"), StoredGuest("ada@example.com"));
+        var other = (await LedgerAsync()).First(e => e.Subject == adaStored).RedactedSubject;
 
-        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject WHERE subject = 'email:grace@example.com'"));
-        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL, wording_version = NULL WHERE subject = 'email:grace@example.com'"));
-        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = '{other}', ip_address = NULL, user_agent = NULL WHERE subject = 'email:grace@example.com'"));
-        Assert.True(await RefusedAsync($"UPDATE {Table} SET ip_address = NULL, user_agent = NULL WHERE subject = 'email:grace@example.com'"));
-        Assert.False(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL WHERE subject = 'email:grace@example.com'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject WHERE subject = '{graceStored}'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL, wording_version = NULL WHERE subject = '{graceStored}'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = '{other}', ip_address = NULL, user_agent = NULL WHERE subject = '{graceStored}'"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET ip_address = NULL, user_agent = NULL WHERE subject = '{graceStored}'"));
+        Assert.False(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL WHERE subject = '{graceStored}'"));
         Assert.True(await RefusedAsync($"UPDATE {Table} SET subject = '{WellFormedFake}' WHERE subject LIKE 'redacted:%'"));
 
-        var redacted = (await LedgerAsync()).Where(e => e.Subject != "email:ada@example.com").ToList();
+        var redacted = (await LedgerAsync()).Where(e => e.Subject != adaStored).ToList();
         Assert.Equal(2, redacted.Count);
         Assert.All(redacted, e => Assert.Equal((e.RedactedSubject, null, null), (e.Subject, e.IpAddress, e.UserAgent)));
         Assert.Equal(2, (await Subs(s => s.GetProofAsync(Clerk, grace, Newsletter))).Value.Events.Count);
@@ -85,11 +90,12 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         await SubscribedGuestAsync("ada@example.com");
         await Subs(s => s.RequestAsync(Newsletter, ConsentSubject.ForCustomer(ada.Id), Ticked));
         var appended = await LedgerAsync();
+        var adaStored = StoredGuest("ada@example.com");
 
         string Copy(string subject, string redactedSubject) =>
             $"INSERT INTO {Table} (id, subject, topic, sequence, kind, at, source, box_started_unticked, redacted_subject) "
             + $"SELECT {(IsPostgres ? "gen_random_uuid()" : "upper(hex(randomblob(16)))")}, {subject}, topic, sequence + 10, kind, at, source, box_started_unticked, {redactedSubject} "
-            + $"FROM {Table} WHERE sequence = 1 AND subject = 'email:ada@example.com'";
+            + $"FROM {Table} WHERE sequence = 1 AND subject = '{adaStored}'";
         Assert.True(await RefusedAsync(Copy("subject", "NULL")));
         Assert.True(await RefusedAsync(Copy("subject", "'redacted:00'")));
         Assert.True(await RefusedAsync(Copy($"'{WellFormedFake}'", "redacted_subject")));

@@ -989,8 +989,7 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("expires_at");
 
                     b.Property<string>("IpAddress")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("text")
                         .HasColumnName("ip_address");
 
                     b.Property<string>("Kind")
@@ -1030,8 +1029,7 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("topic");
 
                     b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
+                        .HasColumnType("text")
                         .HasColumnName("user_agent");
 
                     b.Property<string>("WordingVersion")
@@ -1063,8 +1061,7 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnName("customer_id");
 
                     b.Property<string>("GuestContact")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("text")
                         .HasColumnName("guest_contact");
 
                     b.Property<Guid>("LastEventId")

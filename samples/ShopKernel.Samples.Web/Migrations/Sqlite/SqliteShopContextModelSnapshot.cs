@@ -984,7 +984,6 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("expires_at");
 
                     b.Property<string>("IpAddress")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("ip_address");
 
@@ -1025,7 +1024,6 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("topic");
 
                     b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_agent");
 
@@ -1058,7 +1056,6 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnName("customer_id");
 
                     b.Property<string>("GuestContact")
-                        .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasColumnName("guest_contact");
 
