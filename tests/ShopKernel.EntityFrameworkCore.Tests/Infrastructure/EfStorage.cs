@@ -30,6 +30,9 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
 
     public TestDatabase Database => database;
 
+    /// <summary>Every value the database holds, as text (<see cref="TestDatabase.DumpAsync"/>).</summary>
+    public Task<string> DumpAsync() => database.DumpAsync();
+
     public override string Provider => database.Provider;
 
     public override IRoundTripCounter RoundTrips => _counter;

@@ -42,6 +42,47 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override void Configure(DbContextOptionsBuilder builder) => builder.UseSqlite(ConnectionString);
 
+    public override async Task<string> DumpAsync()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    // Text as stored; a blob as the text it would read as (wrapped keys are random bytes).
+                    dump.Append(reader.GetValue(i) switch
+                    {
+                        string text => text,
+                        byte[] blob => System.Text.Encoding.UTF8.GetString(blob),
+                        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
+                    }).Append('\t');
+                }
+
+                dump.Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+
     public override ValueTask DisposeAsync()
     {
         using (var connection = new SqliteConnection(ConnectionString))

@@ -21,5 +21,11 @@ public abstract class TestDatabase : IAsyncDisposable
         await context.Database.ApplyAccessLogGuardAsync();
     }
 
+    /// <summary>
+    /// Every value the database holds, as text: what a thief who copied it reads (<c>pg_dump --data-only</c> on
+    /// PostgreSQL, every text value of every table on SQLite).
+    /// </summary>
+    public virtual Task<string> DumpAsync() => throw new NotSupportedException($"{GetType().Name} does not dump itself.");
+
     public abstract ValueTask DisposeAsync();
 }

@@ -9,6 +9,19 @@ internal sealed record PostgresBinaries(string InitDb, string PgCtl, string Post
     public string BinDirectory => Path.GetDirectoryName(PgCtl) ?? PgCtl;
 
     /// <summary>
+    /// A client program of the same installation (e.g. <c>pg_dump</c>): beside pg_ctl, or beside what pg_ctl links to
+    /// (a PATH entry may link the server programs only).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither folder has it; the message names both.</exception>
+    public string Client(string program)
+    {
+        var linked = new FileInfo(PgCtl).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        string[] directories = [BinDirectory, .. linked is null ? Array.Empty<string>() : [Path.GetDirectoryName(linked)!]];
+        return directories.Select(d => Path.Combine(d, ExecutableName(program))).FirstOrDefault(IsExecutable)
+            ?? throw new InvalidOperationException($"No {program} found beside pg_ctl in {string.Join(" or ", directories)}.");
+    }
+
+    /// <summary>
     /// initdb, pg_ctl and postgres from PATH when all three are there, otherwise the highest version under
     /// <see cref="DistributionRoot"/>/*/bin that has all three.
     /// </summary>
