@@ -50,6 +50,8 @@ public static class ShopKernelEntityFrameworkCoreBuilderExtensions
         builder.Services.TryAddScoped<DataKeys>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IDataKeyStore, EfDataKeyStore<TContext>>());
         builder.Services.TryAddScoped(sp => new PersonalDataKeyRotation(sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<PersonalDataProtector>()));
+        builder.Services.Replace(ServiceDescriptor.Scoped<IPlainRowStore, EfPlainRowStore<TContext>>());
+        builder.Services.TryAddScoped(sp => new PersonalDataSealing(sp.GetRequiredService<IPlainRowStore>()));
         builder.Services.Replace(ServiceDescriptor.Scoped<ICartStore, EfCartStore<TContext>>());
         builder.Services.TryAddScoped<EfOrderStore<TContext>>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IOrderStore>(sp => sp.GetRequiredService<EfOrderStore<TContext>>()));

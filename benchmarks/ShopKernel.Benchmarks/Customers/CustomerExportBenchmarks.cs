@@ -28,7 +28,7 @@ public class CustomerExportBenchmarks
     {
         _database = BenchDatabase.Create("SQLite");
         _services = CustomerBench.Wire(_database);
-        CustomerSeed.Seed(_database, Customers);
+        CustomerSeed.Seed(_database, _services, Customers);
         GC.Collect();
         _heapBefore = GC.GetTotalMemory(forceFullCollection: true);
     }

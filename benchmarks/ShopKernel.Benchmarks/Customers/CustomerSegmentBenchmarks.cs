@@ -35,7 +35,7 @@ public class CustomerSegmentBenchmarks
     {
         _database = BenchDatabase.Create(Provider);
         _services = CustomerBench.Wire(_database);
-        CustomerSeed.Seed(_database, Customers);
+        CustomerSeed.Seed(_database, _services, Customers);
     }
 
     [GlobalCleanup]

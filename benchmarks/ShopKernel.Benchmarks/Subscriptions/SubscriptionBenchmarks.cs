@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Benchmarks.Checkout;
 using ShopKernel.Benchmarks.Customers;
 using ShopKernel.Customers;
+using ShopKernel.PersonalData;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.Benchmarks.Subscriptions;
@@ -42,8 +43,14 @@ public class SubscriptionBenchmarks
             o.Tokens.SigningKeys.Add(Convert.ToBase64String(new byte[32]));
             o.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = Topic, DoubleOptIn = false, Cap = new FrequencyCap { MaxMessages = 4, Period = TimeSpan.FromDays(7) } });
         });
-        CustomerSeed.Seed(_database, Subjects);
+        CustomerSeed.Seed(_database, _services, Subjects);
         _database.Execute(_database.IsPostgres ? Postgres(Subjects) : Sqlite(Subjects));
+        // The guests' subscriptions are written as a release before sealing stored them, then sealed in place.
+        using (var scope = _services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PersonalDataSealing>().SealAllAsync(10_000).GetAwaiter().GetResult();
+        }
+
         _middle = "customer:" + CustomerGuid(Subjects / 2).ToString("D");
     }
 

@@ -53,29 +53,37 @@ internal static class CustomerRecordMapper
         keys.Open(id, keyId, wrapped) ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
             $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers."));
 
-    private static Customer ToCustomer(CustomerRecord record, DataKey key)
-    {
-        var (email, emailKey) = SealedEmail.Open(key, record.Email);
-        return new(
+    private static Customer ToCustomer(CustomerRecord record, DataKey key) =>
+        ToCustomer(record, SealedEmail.Open(key, record.Email), key.Open);
+
+    /// <summary>
+    /// The customer a row stored in plain text holds (by a release before sealed personal data), its e-mail key
+    /// normalised anew from the address (<paramref name="emailKey"/>): what <see cref="ToRecord"/> then seals.
+    /// </summary>
+    public static Customer FromPlainText(CustomerRecord record, string? emailKey) =>
+        ToCustomer(record, (record.Email, emailKey), static (_, value) => value);
+
+    private static Customer ToCustomer(CustomerRecord record, (string? Email, string? EmailKey) email, Func<string, string?, string?> open) =>
+        new(
             new CustomerId(record.Id),
-            email,
-            emailKey,
+            email.Email,
+            email.EmailKey,
             record.EmailVerified,
             record.EmailClaimedAt is { } emailClaimed ? Instants.FromStored(emailClaimed) : null,
-            key.Open(Columns.CustomerPhone, record.Phone),
+            open(Columns.CustomerPhone, record.Phone),
             record.PhoneVerified,
             record.PhoneClaimedAt is { } phoneClaimed ? Instants.FromStored(phoneClaimed) : null,
-            key.Open(Columns.CustomerFirstName, record.FirstName)!,
-            key.Open(Columns.CustomerLastName, record.LastName)!,
-            OpenBirthday(key, record.Birthday),
+            open(Columns.CustomerFirstName, record.FirstName)!,
+            open(Columns.CustomerLastName, record.LastName)!,
+            ParseBirthday(open(Columns.CustomerBirthday, record.Birthday)),
             record.ExternalSubject,
             record.PasswordHash is null ? null : new PasswordCredential(record.PasswordHash, record.FailedSignIns, record.LockedUntil is { } until ? Instants.FromStored(until) : null),
-            (JsonSerializer.Deserialize(key.Open(Columns.CustomerAddresses, record.Addresses)!, OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
+            (JsonSerializer.Deserialize(open(Columns.CustomerAddresses, record.Addresses) is { Length: > 0 } addresses ? addresses : "[]", OrderJsonContext.Default.ListAddressDocument) ?? []).Select(a => a.ToAddress()),
             record.SecurityStamp,
             Instants.FromStored(record.CreatedAt),
             record.Version);
-    }
 
-    public static DateOnly? OpenBirthday(DataKey key, string? sealedBirthday) =>
-        key.Open(Columns.CustomerBirthday, sealedBirthday) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    public static DateOnly? OpenBirthday(DataKey key, string? sealedBirthday) => ParseBirthday(key.Open(Columns.CustomerBirthday, sealedBirthday));
+
+    private static DateOnly? ParseBirthday(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

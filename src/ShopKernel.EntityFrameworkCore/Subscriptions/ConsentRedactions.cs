@@ -23,6 +23,15 @@ internal static class ConsentRedactions
         foreach (var redaction in redactions)
         {
             var (subject, replacement) = (redaction.Subject, redaction.Replacement);
+            // Entries are redacted even where no projection row has the subject any more: a guest's entries from
+            // before the ledger named guests by blind index keep the contact itself as their subject.
+            await context.Set<ConsentEventRecord>().Where(e => e.Subject == subject)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(e => e.Subject, e => e.RedactedSubject ?? replacement)
+                        .SetProperty(e => e.IpAddress, (string?)null)
+                        .SetProperty(e => e.UserAgent, (string?)null),
+                    cancellationToken)
+                .ConfigureAwait(false);
             var subscriptions = await context.Set<SubscriptionRecord>().AsNoTracking()
                 .Where(s => s.Subject == subject)
                 .ToListAsync(cancellationToken)
@@ -31,14 +40,6 @@ internal static class ConsentRedactions
             {
                 continue;
             }
-
-            await context.Set<ConsentEventRecord>().Where(e => e.Subject == subject)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(e => e.Subject, e => e.RedactedSubject ?? replacement)
-                        .SetProperty(e => e.IpAddress, (string?)null)
-                        .SetProperty(e => e.UserAgent, (string?)null),
-                    cancellationToken)
-                .ConfigureAwait(false);
 
             // A history redacted before under the same hash (the person came back and was erased again) keeps its
             // entries; its projection row makes way, as the new one carries the state.

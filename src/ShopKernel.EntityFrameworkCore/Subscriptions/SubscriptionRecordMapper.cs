@@ -37,7 +37,10 @@ internal static class SubscriptionRecordMapper
 
     /// <param name="r">The entry.</param>
     /// <param name="key">The data key of its subscription, or <see langword="null"/> when there is none (redacted).</param>
-    /// <exception cref="InvalidOperationException">The entry holds an IP address or user agent in plain text and has no key: it was stored before the ledger was sealed.</exception>
+    /// <remarks>
+    /// An entry appended before the ledger was sealed keeps its evidence in plain text for good (the ledger is never
+    /// rewritten; erasure removes it): it reads as stored.
+    /// </remarks>
     public static ConsentEvent ToEvent(ConsentEventRecord r, DataKey? key) => new(
         r.Id,
         ConsentSubject.FromStored(r.Subject),
@@ -49,8 +52,8 @@ internal static class SubscriptionRecordMapper
         {
             WordingVersion = r.WordingVersion,
             BoxStartedUnticked = r.BoxStartedUnticked,
-            IpAddress = Open(key, SealedColumns.ConsentIpAddress, r.IpAddress, r.Id),
-            UserAgent = Open(key, SealedColumns.ConsentUserAgent, r.UserAgent, r.Id),
+            IpAddress = OpenEvidence(key, SealedColumns.ConsentIpAddress, r.IpAddress),
+            UserAgent = OpenEvidence(key, SealedColumns.ConsentUserAgent, r.UserAgent),
             Actor = r.Actor,
         },
         r.ExpiresAt is { } expires ? Instants.FromStored(expires) : null);
@@ -85,6 +88,10 @@ internal static class SubscriptionRecordMapper
         r.PendingExpiresAt is { } expires ? Instants.FromStored(expires) : null,
         r.CustomerId is { } id ? new CustomerId(id) : null,
         Open(key, SealedColumns.SubscriptionGuestContact, r.GuestContact, r.Id));
+
+    /// <summary>Evidence opened; evidence appended before the ledger was sealed is plain text and reads as stored.</summary>
+    private static string? OpenEvidence(DataKey? key, string column, string? value) =>
+        value is null || !DataKey.LooksSealed(value) ? value : key?.Open(column, value);
 
     /// <summary>
     /// A sealed value opened; without a key, nothing for a value that only a shredded key opened (a copy from before

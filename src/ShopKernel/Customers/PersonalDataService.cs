@@ -182,7 +182,7 @@ public sealed class PersonalDataService
                     WriteCart(writer, cart);
                 }
 
-                var consents = await _consents.ReadHistoryAsync(ConsentSubject.StoredSubjectsOf(customer, _protector), null, cancellationToken).ConfigureAwait(false);
+                var consents = await _consents.ReadHistoryAsync(ConsentSubject.AllStoredSubjectsOf(customer, _protector), null, cancellationToken).ConfigureAwait(false);
                 WriteSubscriptions(writer, consents);
                 writer.WriteEndObject();
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -231,7 +231,7 @@ public sealed class PersonalDataService
             var customer = await _customers.FindByIdAsync(customerId, cancellationToken).ConfigureAwait(false);
             var emailKey = customer is { EmailVerified: true } ? customer.EmailKey : null;
             var phone = customer is { PhoneVerified: true } ? customer.Phone : null;
-            var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.StoredSubjectsOf(customer, _protector), Clock.UtcNow(_time));
+            var redactions = ConsentRedactor.For(_options.Tokens, customer is null ? [ConsentSubject.ForCustomer(customerId).Stored] : ConsentSubject.AllStoredSubjectsOf(customer, _protector), Clock.UtcNow(_time));
             return await OptimisticRetry.RunAsync(
                 ErasureRetryPolicy,
                 async Task<Result<CustomerErasure>?> (_, ct) =>

@@ -92,6 +92,13 @@ public sealed record ConsentSubject
         _ => RedactedPrefix + Key,
     };
 
+    /// <summary>
+    /// The form a normalised guest subject was stored in before the ledger named guests by blind index (<c>email:</c>
+    /// and the address itself): entries appended then keep it, as the ledger is never rewritten, and are found and
+    /// redacted by it. <see langword="null"/> for a customer or a redacted subject.
+    /// </summary>
+    internal string? LegacyStored => Kind is ConsentSubjectKind.Email or ConsentSubjectKind.Phone ? Claim : null;
+
     /// <summary>A guest subject of a normalised contact, stored by the contact's blind index.</summary>
     internal static ConsentSubject Guest(ConsentSubjectKind kind, string key, PersonalDataProtector protector) =>
         new(kind, key, GuestStored(kind, key, protector));
@@ -115,6 +122,26 @@ public sealed record ConsentSubject
         if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
         {
             subjects.Add(GuestStored(ConsentSubjectKind.Phone, phone, protector));
+        }
+
+        return subjects;
+    }
+
+    /// <summary>
+    /// The stored subjects that are a customer's (<see cref="StoredSubjectsOf"/>), with the legacy forms of the guest
+    /// subjects among them (<see cref="LegacyStored"/>): what a history is read and erased by.
+    /// </summary>
+    internal static List<string> AllStoredSubjectsOf(Customer customer, PersonalDataProtector protector)
+    {
+        var subjects = StoredSubjectsOf(customer, protector);
+        if (customer is { EmailKey: { } emailKey, EmailVerified: true })
+        {
+            subjects.Add(new ConsentSubject(ConsentSubjectKind.Email, emailKey).Claim);
+        }
+
+        if (customer is { Phone: { } phone, PhoneVerified: true })
+        {
+            subjects.Add(new ConsentSubject(ConsentSubjectKind.Phone, phone).Claim);
         }
 
         return subjects;

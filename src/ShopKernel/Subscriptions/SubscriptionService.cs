@@ -419,9 +419,12 @@ public sealed partial class SubscriptionService
         var (topic, normalized) = (target.Value.Topic!, target.Value.Subject);
         var stored = normalized.Stored;
 
-        // The ledger names a guest by the blind index of the contact: the entries name the subject as it was asked for.
-        var events = (await _store.ReadHistoryAsync([stored], topic.Id, cancellationToken).ConfigureAwait(false))
-            .Select(e => e.Subject.Stored == stored ? e with { Subject = normalized } : e)
+        // The ledger names a guest by the blind index of the contact (entries appended before that, by the contact
+        // itself): the entries name the subject as it was asked for.
+        List<string> forms = normalized.LegacyStored is { } legacy ? [stored, legacy] : [stored];
+        var events = (await _store.ReadHistoryAsync(forms, topic.Id, cancellationToken).ConfigureAwait(false))
+            .Select(e => forms.Contains(e.Subject.Stored) ? e with { Subject = normalized } : e)
+            .OrderBy(e => e.At).ThenBy(e => e.Sequence)
             .ToList();
         if (events.Count == 0 && ConsentRedactor.RedactedForms(_tokenOptions, stored) is { Count: > 0 } redacted)
         {

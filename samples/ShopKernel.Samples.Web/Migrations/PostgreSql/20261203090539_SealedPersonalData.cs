@@ -11,6 +11,9 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The plain e-mail keys make way for blind indexes (22 characters); PersonalDataSealing computes them anew
+            // from the addresses when it seals the rows stored before.
+            migrationBuilder.Sql("UPDATE shopkernel_customers SET email_key = NULL;");
             migrationBuilder.DropIndex(
                 name: "ix_shopkernel_customers_phone",
                 table: "shopkernel_customers");
@@ -137,6 +140,9 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // A sealed contact, name, birthday or address has no plain form without the keys, and the blind indexes
+            // match nothing the release before reads: going back leaves the customers without their personal data.
+            migrationBuilder.Sql("UPDATE shopkernel_customers SET email = NULL, email_key = NULL, phone = NULL, phone_key = NULL, first_name = '', last_name = '', birthday = NULL, birthday_index = NULL, addresses = '[]';");
             migrationBuilder.DropTable(
                 name: "shopkernel_data_keys");
 

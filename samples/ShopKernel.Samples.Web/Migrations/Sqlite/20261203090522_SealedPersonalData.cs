@@ -72,6 +72,9 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // A sealed contact, name, birthday or address has no plain form without the keys, and the blind indexes
+            // match nothing the release before reads: going back leaves the customers without their personal data.
+            migrationBuilder.Sql("UPDATE shopkernel_customers SET email = NULL, email_key = NULL, phone = NULL, phone_key = NULL, first_name = '', last_name = '', birthday = NULL, birthday_index = NULL, addresses = '[]';");
             migrationBuilder.DropTable(
                 name: "shopkernel_data_keys");
 

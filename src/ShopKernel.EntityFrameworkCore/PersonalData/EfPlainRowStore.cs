@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Customers;
+using ShopKernel.EntityFrameworkCore.Orders;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
+using ShopKernel.PersonalData;
+using ShopKernel.Subscriptions;
+
+namespace ShopKernel.EntityFrameworkCore.PersonalData;
+
+/// <summary>
+/// <see cref="IPlainRowStore"/> over the host's <typeparamref name="TContext"/>: finds the rows without a data key
+/// (a left join on the key table's primary key) and seals each one in a transaction of its own — the new key's row
+/// inserted, the row's personal columns rewritten sealed, guarded by its version (customers, orders) or its values.
+/// </summary>
+/// <typeparam name="TContext">The host's context.</typeparam>
+internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys, PersonalDataProtector protector, ContactNormalizer contacts, TimeProvider time) : IPlainRowStore
+    where TContext : DbContext
+{
+    public Task<PlainRowBatch> SealAsync(PlainRowKind kind, int skip, int limit, CancellationToken cancellationToken) => kind switch
+    {
+        PlainRowKind.Customers => SealCustomersAsync(skip, limit, cancellationToken),
+        PlainRowKind.Orders => SealOrdersAsync(skip, limit, cancellationToken),
+        _ => SealSubscriptionsAsync(skip, limit, cancellationToken),
+    };
+
+    private async Task<PlainRowBatch> SealCustomersAsync(int skip, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await Keyless(context.Set<CustomerRecord>().AsNoTracking(), c => c.Id, skip, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sealedRows = 0;
+        foreach (var row in rows.Where(r => !DataKey.LooksSealed(r.FirstName)))
+        {
+            var customer = CustomerRecordMapper.FromPlainText(row, EmailKey(row.Email, row.EmailKey));
+            var (id, version) = (row.Id, row.Version);
+            sealedRows += await SealRowAsync(id, async (key, ct) =>
+            {
+                var stored = CustomerRecordMapper.ToRecord(customer, key, keys);
+                return await context.Set<CustomerRecord>().Where(c => c.Id == id && c.Version == version)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(c => c.Email, stored.Email)
+                            .SetProperty(c => c.EmailKey, stored.EmailKey)
+                            .SetProperty(c => c.Phone, stored.Phone)
+                            .SetProperty(c => c.PhoneKey, stored.PhoneKey)
+                            .SetProperty(c => c.FirstName, stored.FirstName)
+                            .SetProperty(c => c.LastName, stored.LastName)
+                            .SetProperty(c => c.Birthday, stored.Birthday)
+                            .SetProperty(c => c.BirthdayIndex, stored.BirthdayIndex)
+                            .SetProperty(c => c.Addresses, stored.Addresses),
+                        ct)
+                    .ConfigureAwait(false) == 1;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+    }
+
+    private async Task<PlainRowBatch> SealOrdersAsync(int skip, int limit, CancellationToken cancellationToken)
+    {
+        // An anonymised order has no buyer's data and needs no key.
+        var withBuyer = context.Set<OrderRecord>().AsNoTracking().Where(o => o.FirstName != "" || o.LastName != "" || o.Email != null || o.Phone != null);
+        var rows = await Keyless(withBuyer, o => o.Id, skip, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sealedRows = 0;
+        foreach (var row in rows.Where(r => !DataKey.LooksSealed(r.FirstName) && !DataKey.LooksSealed(r.LastName)))
+        {
+            var (id, version) = (row.Id, row.Version);
+            var (emailIndex, phoneIndex) = (keys.Email(EmailKey(row.Email, row.EmailKey)), keys.Phone(row.Phone));
+            sealedRows += await SealRowAsync(id, async (key, ct) =>
+            {
+                var (email, phone) = (key.Seal(SealedColumns.OrderEmail, row.Email), key.Seal(SealedColumns.OrderPhone, row.Phone));
+                var (first, last) = (key.Seal(SealedColumns.OrderFirstName, row.FirstName)!, key.Seal(SealedColumns.OrderLastName, row.LastName)!);
+                var address = key.Seal(SealedColumns.OrderShippingAddress, row.ShippingAddress)!;
+                return await context.Set<OrderRecord>().Where(o => o.Id == id && o.Version == version)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(o => o.Email, email)
+                            .SetProperty(o => o.EmailKey, emailIndex)
+                            .SetProperty(o => o.Phone, phone)
+                            .SetProperty(o => o.PhoneKey, phoneIndex)
+                            .SetProperty(o => o.FirstName, first)
+                            .SetProperty(o => o.LastName, last)
+                            .SetProperty(o => o.ShippingAddress, address),
+                        ct)
+                    .ConfigureAwait(false) == 1;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+    }
+
+    private async Task<PlainRowBatch> SealSubscriptionsAsync(int skip, int limit, CancellationToken cancellationToken)
+    {
+        var guests = context.Set<SubscriptionRecord>().AsNoTracking().Where(s => s.GuestContact != null);
+        var rows = await Keyless(guests, s => s.Id, skip, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sealedRows = 0;
+        foreach (var row in rows.Where(r => !DataKey.LooksSealed(r.GuestContact)))
+        {
+            // The subject becomes the blind index of the contact it names; the entries appended under the contact
+            // itself stay as they are (the ledger is never rewritten) and are still read and erased by it.
+            var legacy = ConsentSubject.FromStored(row.Subject);
+            var subject = legacy.Kind is ConsentSubjectKind.Email or ConsentSubjectKind.Phone ? ConsentSubject.Guest(legacy.Kind, legacy.Key, protector).Stored : row.Subject;
+            var (id, contact, topic, version) = (row.Id, row.GuestContact, row.Topic, row.Version);
+            sealedRows += await SealRowAsync(id, async (key, ct) =>
+            {
+                var sealedContact = key.Seal(SealedColumns.SubscriptionGuestContact, contact);
+                if (subject != row.Subject
+                    && await context.Set<SubscriptionRecord>().AnyAsync(s => s.Subject == subject && s.Topic == topic, ct).ConfigureAwait(false))
+                {
+                    // The person subscribed again under the new subject: that row carries their state now, and this
+                    // one goes with the key just made for it.
+                    await context.Set<DataKeyRecord>().Where(k => k.Subject == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                    return await context.Set<SubscriptionRecord>().Where(s => s.Id == id && s.Version == version).ExecuteDeleteAsync(ct).ConfigureAwait(false) == 1;
+                }
+
+                return await context.Set<SubscriptionRecord>().Where(s => s.Id == id && s.Version == version)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Subject, subject).SetProperty(r => r.GuestContact, sealedContact), ct)
+                    .ConfigureAwait(false) == 1;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> of <paramref name="rows"/> without a data key, in id order, past the first
+    /// <paramref name="skip"/>.
+    /// </summary>
+    private IQueryable<TRow> Keyless<TRow>(IQueryable<TRow> rows, System.Linq.Expressions.Expression<Func<TRow, Guid>> id, int skip, int limit)
+        where TRow : class =>
+        DataKeys.WithDataKeys(rows, context, id).Where(k => k.KeyId == null).Select(k => k.Row).OrderBy(id).Skip(skip).Take(limit);
+
+    /// <summary>Inserts a new data key for <paramref name="subject"/> and rewrites the row with it, in one transaction.</summary>
+    /// <returns>1 when sealed; 0 when the row changed meanwhile (nothing was stored).</returns>
+    private async Task<int> SealRowAsync(Guid subject, Func<DataKey, CancellationToken, Task<bool>> rewrite, CancellationToken cancellationToken)
+    {
+        var (key, record) = keys.Create(subject, Instants.ToStored(Clock.UtcNow(time)));
+        context.Add(record);
+        try
+        {
+            var done = await Transactions.RunAtomicallyAsync(
+                context,
+                async ct =>
+                {
+                    await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                    return await rewrite(key, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (!done)
+            {
+                keys.Forget([subject]);
+            }
+
+            return done ? 1 : 0;
+        }
+        finally
+        {
+            context.Entry(record).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>The normalised e-mail key of an address stored in plain text: normalised anew (a migration may have cleared the old one).</summary>
+    private string? EmailKey(string? email, string? storedKey)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        var parsed = contacts.ParseEmail(email);
+        return parsed.Succeeded ? contacts.NormalizeEmail(parsed.Value) : storedKey is { Length: > 0 and not PersonalDataProtector.IndexLength } ? storedKey : email.Trim().ToLowerInvariant();
+    }
+}
