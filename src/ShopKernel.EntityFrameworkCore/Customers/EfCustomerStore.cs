@@ -18,11 +18,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
 {
     private IQueryable<CustomerRecord> Customers => context.Set<CustomerRecord>().AsNoTracking();
 
-    public async Task<Customer?> FindByIdAsync(CustomerId customerId, CancellationToken cancellationToken = default)
-    {
-        var id = customerId.Value;
-        return Map(await Keyed(Customers.Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
-    }
+    public async Task<Customer?> FindByIdAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
+        Map(await CustomerQueries<TContext>.For(context).ById(context, customerId.Value, cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<Customer>> FindByContactAsync(ContactKind kind, string key, DateTimeOffset liveClaimsSince, int limit, CancellationToken cancellationToken = default)
     {
@@ -40,7 +37,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
     }
 
     public async Task<Customer?> FindByExternalSubjectAsync(string externalSubject, CancellationToken cancellationToken = default) =>
-        Map(await Keyed(Customers.Where(c => c.ExternalSubject == externalSubject)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+        Map(await CustomerQueries<TContext>.For(context).ByExternalSubject(context, externalSubject, cancellationToken).ConfigureAwait(false));
 
     public async ValueTask<StoreWrite> CreateAsync(Customer customer, CancellationToken cancellationToken = default)
     {
