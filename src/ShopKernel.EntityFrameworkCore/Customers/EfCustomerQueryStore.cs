@@ -199,19 +199,20 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
     private IQueryable<CustomerSummaryRow> Project(IQueryable<CustomerRecord> customers)
     {
         var facts = context.Set<PurchaseFactsRecord>();
-        var dataKeys = context.Set<DataKeyRecord>();
-        return customers.Select(c => new CustomerSummaryRow
+        // The data key by a left join on its primary key (one probe per row, not a correlated subquery per column),
+        // the rows in id order after it.
+        return customers.LeftJoin(context.Set<DataKeyRecord>().AsNoTracking(), c => c.Id, k => k.Subject, (c, k) => new { Customer = c, Key = k }).Select(x => new CustomerSummaryRow
         {
-            Id = c.Id,
-            KeyId = dataKeys.Where(k => k.Subject == c.Id).Select(k => k.KeyId).FirstOrDefault(),
-            WrappedKey = dataKeys.Where(k => k.Subject == c.Id).Select(k => k.Wrapped).FirstOrDefault(),
-            Email = c.Email,
-            Phone = c.Phone,
-            FirstName = c.FirstName,
-            LastName = c.LastName,
-            Birthday = c.Birthday,
-            CreatedAt = c.CreatedAt,
-            Spend = facts.Where(f => f.CustomerId == c.Id)
+            Id = x.Customer.Id,
+            KeyId = x.Key == null ? null : x.Key.KeyId,
+            WrappedKey = x.Key == null ? null : x.Key.Wrapped,
+            Email = x.Customer.Email,
+            Phone = x.Customer.Phone,
+            FirstName = x.Customer.FirstName,
+            LastName = x.Customer.LastName,
+            Birthday = x.Customer.Birthday,
+            CreatedAt = x.Customer.CreatedAt,
+            Spend = facts.Where(f => f.CustomerId == x.Customer.Id)
                 .OrderBy(f => f.Currency)
                 .Select(f => new CustomerSummaryRow.SpendRow
                 {
@@ -221,7 +222,7 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
                     LastOrderAt = f.LastOrderAt,
                 })
                 .ToList(),
-        });
+        }).OrderBy(r => r.Id);
     }
 
     /// <summary>The summary of a row, or <see langword="null"/> when its data key was shredded.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,6 +37,9 @@ internal sealed class PersonalDataProtector
     private static readonly byte[] WrapLabel = "shopkernel/data-key/v1"u8.ToArray();
 
     private readonly byte[][] _keys;
+
+    /// <summary>Ready AES-GCM instances per key-encryption key: one is set up per concurrent caller, not per data key.</summary>
+    private readonly ConcurrentBag<AesGcm>[] _ciphers;
     private readonly string[] _keyIds;
     private readonly byte[] _indexKey;
     private readonly int[] _birthdayRanks;
@@ -51,6 +55,7 @@ internal sealed class PersonalDataProtector
         // Only the first 32 bytes of a longer key are used: AES-256 takes exactly that many.
         _keys = [.. options.EncryptionKeys.Select(k => (TokenSigner.TryDecodeKey(k) ?? throw new InvalidOperationException(MissingEncryptionKeysMessage))[..KeyBytes])];
         _keyIds = [.. _keys.Select(TokenSigner.KeyId)];
+        _ciphers = [.. _keys.Select(_ => new ConcurrentBag<AesGcm>())];
         _indexKey = TokenSigner.TryDecodeKey(options.IndexKey) ?? throw new InvalidOperationException(MissingIndexKeyMessage);
         _birthdayRanks = RankDaysOfYear(_indexKey);
     }
@@ -89,9 +94,14 @@ internal sealed class PersonalDataProtector
         var key = new byte[KeyBytes];
         Span<byte> aad = stackalloc byte[16 + WrapLabel.Length];
         WriteWrapAad(aad, subject);
-        using (var aes = new AesGcm(_keys[index], TagBytes))
+        var aes = Rent(index);
+        try
         {
             aes.Decrypt(wrapped.AsSpan(0, NonceBytes), wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), key, aad);
+        }
+        finally
+        {
+            _ciphers[index].Add(aes);
         }
 
         return new DataKey(subject, key, keyId, wrapped);
@@ -135,10 +145,20 @@ internal sealed class PersonalDataProtector
         RandomNumberGenerator.Fill(wrapped.AsSpan(0, NonceBytes));
         Span<byte> aad = stackalloc byte[16 + WrapLabel.Length];
         WriteWrapAad(aad, subject);
-        using var aes = new AesGcm(_keys[0], TagBytes);
-        aes.Encrypt(wrapped.AsSpan(0, NonceBytes), key, wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), aad);
+        var aes = Rent(0);
+        try
+        {
+            aes.Encrypt(wrapped.AsSpan(0, NonceBytes), key, wrapped.AsSpan(NonceBytes + TagBytes), wrapped.AsSpan(NonceBytes, TagBytes), aad);
+        }
+        finally
+        {
+            _ciphers[0].Add(aes);
+        }
+
         return wrapped;
     }
+
+    private AesGcm Rent(int index) => _ciphers[index].TryTake(out var aes) ? aes : new AesGcm(_keys[index], TagBytes);
 
     private static void WriteWrapAad(Span<byte> aad, Guid subject)
     {
