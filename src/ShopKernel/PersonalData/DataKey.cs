@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,6 +16,9 @@ internal sealed class DataKey : IDisposable
     private const int TagBytes = 16;
     private const int Header = 1 + NonceBytes + TagBytes;
     private const int Block = 16;
+
+    /// <summary>The longest sealed value (decoded) opened on the stack; longer ones use a pooled buffer.</summary>
+    private const int StackLimit = 512;
 
     private AesGcm? _aes;
 
@@ -76,27 +80,47 @@ internal sealed class DataKey : IDisposable
             return null;
         }
 
-        var sealedBytes = Convert.FromBase64String(sealedValue);
-        if (sealedBytes.Length < Header + Block || sealedBytes[0] != Version || (sealedBytes.Length - Header) % Block != 0)
+        // Decoded and opened on the stack (a pooled buffer for a long value): the plain string is the only allocation.
+        var capacity = sealedValue.Length / 4 * 3;
+        byte[]? rented = capacity > StackLimit ? ArrayPool<byte>.Shared.Rent(capacity * 2) : null;
+        var buffer = rented is null ? stackalloc byte[StackLimit * 2] : rented;
+        try
         {
-            throw new CryptographicException($"The {column} of {Subject} is not a value ShopKernel sealed.");
-        }
+            if (!Convert.TryFromBase64String(sealedValue, buffer[..capacity], out var length)
+                || length < Header + Block || buffer[0] != Version || (length - Header) % Block != 0)
+            {
+                throw new CryptographicException($"The {column} of {Subject} is not a value ShopKernel sealed.");
+            }
 
-        var plain = new byte[sealedBytes.Length - Header];
-        Span<byte> aad = stackalloc byte[AadLength(column)];
-        Aes.Decrypt(sealedBytes.AsSpan(1, NonceBytes), sealedBytes.AsSpan(Header), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), plain, WriteAad(aad, column));
-        var end = plain.Length - 1;
-        while (end > 0 && plain[end] == 0)
+            var sealedBytes = buffer[..length];
+            var plain = buffer.Slice(capacity, length - Header);
+            Span<byte> aad = stackalloc byte[AadLength(column)];
+            Aes.Decrypt(sealedBytes.Slice(1, NonceBytes), sealedBytes[Header..], sealedBytes.Slice(1 + NonceBytes, TagBytes), plain, WriteAad(aad, column));
+            var end = plain.Length - 1;
+            while (end > 0 && plain[end] == 0)
+            {
+                end--;
+            }
+
+            if (plain[end] != 0x80)
+            {
+                throw new CryptographicException($"The {column} of {Subject} is not padded as ShopKernel pads.");
+            }
+
+            return Encoding.UTF8.GetString(plain[..end]);
+        }
+        finally
         {
-            end--;
+            if (rented is not null)
+            {
+                CryptographicOperations.ZeroMemory(rented);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+            else
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+            }
         }
-
-        if (plain[end] != 0x80)
-        {
-            throw new CryptographicException($"The {column} of {Subject} is not padded as ShopKernel pads.");
-        }
-
-        return Encoding.UTF8.GetString(plain, 0, end);
     }
 
     /// <summary>Whether <paramref name="value"/> has the form of a sealed value (base64 of the version, nonce, tag and whole blocks).</summary>
