@@ -50,8 +50,13 @@ internal static class CustomerRecordMapper
     /// </summary>
     /// <exception cref="InvalidOperationException">The row has no key because it was stored in plain text, before sealing: it must not pass for erased.</exception>
     public static DataKey? KeyOf(DataKeys keys, Guid id, string? keyId, byte[]? wrapped, string sealedFirstName) =>
-        keys.Open(id, keyId, wrapped) ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
-            $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; seal them before upgrading a database that holds customers."));
+        Checked(keys.Open(id, keyId, wrapped), id, sealedFirstName);
+
+    /// <summary><paramref name="key"/>, or <see langword="null"/> for a shredded one (the row's values sealed).</summary>
+    /// <exception cref="InvalidOperationException">The row has no key because it was stored in plain text, before sealing.</exception>
+    public static DataKey? Checked(DataKey? key, Guid id, string sealedFirstName) =>
+        key ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
+            $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; run PersonalDataSealing once after upgrading a database that holds customers."));
 
     private static Customer ToCustomer(CustomerRecord record, DataKey key) =>
         ToCustomer(record, SealedEmail.Open(key, record.Email), key.Open);

@@ -4,6 +4,7 @@ using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.PersonalData;
+using ShopKernel.PersonalData;
 using Columns = ShopKernel.EntityFrameworkCore.PersonalData.SealedColumns;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -225,13 +226,15 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
         }).OrderBy(r => r.Id);
     }
 
-    /// <summary>The summary of a row, or <see langword="null"/> when its data key was shredded.</summary>
-    private CustomerSummary? ToSummary(CustomerSummaryRow row)
+    /// <summary>
+    /// The summary of a row, or <see langword="null"/> when its data key was shredded. The key is opened for the row
+    /// only: a stream of any length keeps no keys open.
+    /// </summary>
+    private CustomerSummary? ToSummary(CustomerSummaryRow row) =>
+        keys.Use(row.Id, row.KeyId, row.WrappedKey, key => CustomerRecordMapper.Checked(key, row.Id, row.FirstName) is { } open ? ToSummary(row, open) : null);
+
+    private static CustomerSummary ToSummary(CustomerSummaryRow row, DataKey key)
     {
-        if (CustomerRecordMapper.KeyOf(keys, row.Id, row.KeyId, row.WrappedKey, row.FirstName) is not { } key)
-        {
-            return null;
-        }
 
         var orders = 0;
         DateTime? lastOrderAt = null;

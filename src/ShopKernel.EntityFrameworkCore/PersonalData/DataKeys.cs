@@ -44,6 +44,27 @@ internal sealed class DataKeys(PersonalDataProtector protector) : IDisposable
         return key;
     }
 
+    /// <summary>
+    /// Runs <paramref name="use"/> with the key stored as <paramref name="wrapped"/> (or <see langword="null"/> when
+    /// there is none) without keeping it open for the scope, unless the scope has it open already: for reads of many
+    /// subjects (a segment streamed, an export), whose keys would otherwise all stay open until the scope ends.
+    /// </summary>
+    public T Use<T>(Guid subject, string? keyId, byte[]? wrapped, Func<DataKey?, T> use)
+    {
+        if (_open.TryGetValue(subject, out var open))
+        {
+            return use(open);
+        }
+
+        if (keyId is null || wrapped is null)
+        {
+            return use(null);
+        }
+
+        using var key = protector.OpenDataKey(subject, keyId, wrapped);
+        return use(key);
+    }
+
     /// <summary>The subject's key, from this scope or read from the database; <see langword="null"/> when there is none.</summary>
     public async ValueTask<DataKey?> FindAsync(DbContext context, Guid subject, CancellationToken cancellationToken)
     {
