@@ -187,8 +187,12 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
             return 0;
         }
 
-        var r = CustomerRecordMapper.ToRecord(customer, key, keys);
-        return await context.Set<CustomerRecord>()
+        return await WriteRowAsync(context, CustomerRecordMapper.ToRecord(customer, key, keys), expectedVersion, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes every column of <paramref name="r"/> over the row of its id if it still has <paramref name="expectedVersion"/>; the rows written.</summary>
+    internal static Task<int> WriteRowAsync(DbContext context, CustomerRecord r, long expectedVersion, CancellationToken cancellationToken) =>
+        context.Set<CustomerRecord>()
             .Where(c => c.Id == r.Id && c.Version == expectedVersion)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(c => c.Email, r.Email)
@@ -210,8 +214,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
                     .SetProperty(c => c.Addresses, r.Addresses)
                     .SetProperty(c => c.SecurityStamp, r.SecurityStamp)
                     .SetProperty(c => c.Version, r.Version),
-                cancellationToken).ConfigureAwait(false);
-    }
+                cancellationToken);
 
     /// <summary>
     /// Whether another customer holds this customer's subject, or verified the e-mail or phone this customer verified

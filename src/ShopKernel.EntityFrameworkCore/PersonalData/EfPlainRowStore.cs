@@ -32,23 +32,10 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
         {
             var customer = CustomerRecordMapper.FromPlainText(row, EmailKey(row.Email, row.EmailKey));
             var (id, version) = (row.Id, row.Version);
+            // The row as it is, every column written back sealed; its version stays, as nothing it says changed.
             sealedRows += await SealRowAsync(id, async (key, ct) =>
-            {
-                var stored = CustomerRecordMapper.ToRecord(customer, key, keys);
-                return await context.Set<CustomerRecord>().Where(c => c.Id == id && c.Version == version)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(c => c.Email, stored.Email)
-                            .SetProperty(c => c.EmailKey, stored.EmailKey)
-                            .SetProperty(c => c.Phone, stored.Phone)
-                            .SetProperty(c => c.PhoneKey, stored.PhoneKey)
-                            .SetProperty(c => c.FirstName, stored.FirstName)
-                            .SetProperty(c => c.LastName, stored.LastName)
-                            .SetProperty(c => c.Birthday, stored.Birthday)
-                            .SetProperty(c => c.BirthdayIndex, stored.BirthdayIndex)
-                            .SetProperty(c => c.Addresses, stored.Addresses),
-                        ct)
-                    .ConfigureAwait(false) == 1;
-            }, cancellationToken).ConfigureAwait(false);
+                await EfCustomerStore<TContext>.WriteRowAsync(context, CustomerRecordMapper.ToRecord(customer, key, keys), version, ct).ConfigureAwait(false) == 1,
+                cancellationToken).ConfigureAwait(false);
         }
 
         return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
