@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Checkout;
+using ShopKernel.PersonalData;
 using ShopKernel.Promotions;
 using ShopKernel.Samples.Web.Data;
 
 namespace ShopKernel.Samples.Web.Shop;
 
 /// <summary>
-/// Brings the database to the latest migration and puts in the shop's promotions and stock levels, before
-/// ShopKernel's own hosted services (the order-number lease) start: it is registered first.
+/// Brings the database to the latest migration, seals what a release before sealed personal data left in plain text
+/// (nothing, after the first time), and puts in the shop's promotions and stock levels, before ShopKernel's own hosted
+/// services (the order-number lease) start: it is registered first.
 /// </summary>
 public sealed class ShopInitializer(IServiceScopeFactory scopes) : IHostedService
 {
@@ -20,6 +22,9 @@ public sealed class ShopInitializer(IServiceScopeFactory scopes) : IHostedServic
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        // Before the shop serves: a row stored in plain text is refused until it is sealed.
+        await scope.ServiceProvider.GetRequiredService<PersonalDataSealing>().SealAllAsync(cancellationToken: cancellationToken);
 
         var stock = scope.ServiceProvider.GetRequiredService<IStockStore>();
         // Stock is counted per SKU, the SKU of each variant the cart lines carry.
