@@ -4,7 +4,10 @@ using ShopKernel.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.PersonalData;
 
-/// <summary>Maps <see cref="DataKeyRecord"/>: one row per subject; the key id is indexed for key rotation.</summary>
+/// <summary>
+/// Maps <see cref="DataKeyRecord"/>: one row per subject, its primary key the only index — every checkout and
+/// registration inserts a row, and key rotation, rare, walks the primary key instead of keeping an index of key ids.
+/// </summary>
 internal sealed class DataKeyRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<DataKeyRecord>
 {
     public void Configure(EntityTypeBuilder<DataKeyRecord> builder)
@@ -16,6 +19,5 @@ internal sealed class DataKeyRecordConfiguration(ShopKernelModelOptions options)
         builder.Property(k => k.KeyId).HasColumnName("key_id").HasMaxLength(16).IsUnicode(false).IsRequired();
         builder.Property(k => k.Wrapped).HasColumnName("wrapped").HasMaxLength(PersonalDataProtector.WrappedKeyBytes).IsRequired();
         builder.Property(k => k.CreatedAt).HasColumnName("created_at");
-        builder.HasIndex(k => new { k.KeyId, k.Subject }).HasDatabaseName("ix_" + table + "_key_id_subject");
     }
 }

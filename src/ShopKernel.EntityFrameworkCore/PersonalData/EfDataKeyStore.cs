@@ -3,16 +3,21 @@ using ShopKernel.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.PersonalData;
 
-/// <summary><see cref="IDataKeyStore"/> over the host's <typeparamref name="TContext"/>: the key table, read on its key-id index.</summary>
+/// <summary><see cref="IDataKeyStore"/> over the host's <typeparamref name="TContext"/>: the key table, walked along its primary key.</summary>
 /// <typeparam name="TContext">The host's context.</typeparam>
 internal sealed class EfDataKeyStore<TContext>(TContext context) : IDataKeyStore
     where TContext : DbContext
 {
-    public async Task<IReadOnlyList<StoredDataKey>> FindNotWrappedByAsync(string keyId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredDataKey>> FindNotWrappedByAsync(string keyId, Guid? after, int limit, CancellationToken cancellationToken)
     {
-        var rows = await context.Set<DataKeyRecord>().AsNoTracking()
-            .Where(k => k.KeyId != keyId)
-            .OrderBy(k => k.KeyId).ThenBy(k => k.Subject)
+        var keys = context.Set<DataKeyRecord>().AsNoTracking().Where(k => k.KeyId != keyId);
+        if (after is { } last)
+        {
+            keys = keys.Where(k => k.Subject > last);
+        }
+
+        var rows = await keys
+            .OrderBy(k => k.Subject)
             .Take(limit)
             .Select(k => new { k.Subject, k.KeyId, k.Wrapped })
             .ToListAsync(cancellationToken)

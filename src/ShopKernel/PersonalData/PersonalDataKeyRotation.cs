@@ -5,12 +5,16 @@ namespace ShopKernel.PersonalData;
 /// old key can be dropped. Only the small wrapped keys are rewritten, never the sealed data. Safe to run while the shop
 /// serves: a key is replaced only if it is still wrapped by the old key, each in its own statement, and every
 /// configured key keeps unwrapping meanwhile. Run it after putting a new key first; drop the old key once
-/// <see cref="RotateAllAsync"/> returns.
+/// <see cref="RotateAllAsync"/> returns. It walks the keys in subject order, and one instance (one scope) goes on
+/// where its last batch stopped: keys made meanwhile are wrapped by the active key already.
 /// </summary>
 public sealed class PersonalDataKeyRotation
 {
     private readonly IDataKeyStore _store;
     private readonly PersonalDataProtector _protector;
+
+    /// <summary>The last subject this instance looked at: the next batch starts after it.</summary>
+    private Guid? _after;
 
     internal PersonalDataKeyRotation(IDataKeyStore store, PersonalDataProtector protector)
     {
@@ -30,17 +34,26 @@ public sealed class PersonalDataKeyRotation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 10_000);
-        var moved = 0;
-        foreach (var stored in await _store.FindNotWrappedByAsync(ActiveKeyId, batchSize, cancellationToken).ConfigureAwait(false))
+        while (true)
         {
-            using var key = _protector.OpenDataKey(stored.Subject, stored.KeyId, stored.Wrapped);
-            if (await _store.ReplaceAsync(stored.Subject, stored.KeyId, ActiveKeyId, _protector.Rewrap(key), cancellationToken).ConfigureAwait(false))
+            var batch = await _store.FindNotWrappedByAsync(ActiveKeyId, _after, batchSize, cancellationToken).ConfigureAwait(false);
+            var moved = 0;
+            foreach (var stored in batch)
             {
-                moved++;
+                _after = stored.Subject;
+                using var key = _protector.OpenDataKey(stored.Subject, stored.KeyId, stored.Wrapped);
+                if (await _store.ReplaceAsync(stored.Subject, stored.KeyId, ActiveKeyId, _protector.Rewrap(key), cancellationToken).ConfigureAwait(false))
+                {
+                    moved++;
+                }
+            }
+
+            // A batch whose keys were all shredded or moved meanwhile is no end of the walk.
+            if (moved > 0 || batch.Count == 0)
+            {
+                return moved;
             }
         }
-
-        return moved;
     }
 
     /// <summary>Moves every data key wrapped by an older key, batch by batch, until none is left.</summary>

@@ -119,6 +119,34 @@ public abstract class SealedCustomerSpecification : CustomerSteps
     }
 
     [Fact]
+    public async Task Key_rotation_walks_every_key_in_batches_and_a_later_run_finds_nothing_left()
+    {
+        for (var n = 0; n < 5; n++)
+        {
+            Assert.True((await RegisterAsync(new CustomerRegistration("Zoe", "Walker" + n) { Email = $"walker.{n}@example.org" })).Succeeded);
+        }
+
+        await GuestOrderAsync(Guest);
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("the next encryption key"u8));
+        var rotated = new ShopKernel.PersonalData.PersonalDataProtector(
+            new ShopKernel.PersonalData.PersonalDataOptions { EncryptionKeys = [newKey, TestPersonalDataKeys.EncryptionKey], IndexKey = TestPersonalDataKeys.IndexKey });
+        await using var db = Ef.CreateContext();
+        var total = await db.Set<DataKeyRecord>().CountAsync();
+        var rotation = new ShopKernel.PersonalData.PersonalDataKeyRotation(new EfDataKeyStore<TestShopContext>(db), rotated);
+
+        var batches = new List<int>();
+        for (int moved; (moved = await rotation.RotateAsync(batchSize: 2)) > 0;)
+        {
+            batches.Add(moved);
+        }
+
+        Assert.Equal(6, total);
+        Assert.Equal([2, 2, 2], batches);
+        Assert.Equal([rotated.ActiveKeyId], await db.Set<DataKeyRecord>().Select(k => k.KeyId).Distinct().ToListAsync());
+        Assert.Equal(0, await new ShopKernel.PersonalData.PersonalDataKeyRotation(new EfDataKeyStore<TestShopContext>(db), rotated).RotateAllAsync());
+    }
+
+    [Fact]
     public async Task A_customer_row_stored_in_plain_text_fails_loudly_instead_of_passing_for_erased()
     {
         var id = Guid.CreateVersion7();

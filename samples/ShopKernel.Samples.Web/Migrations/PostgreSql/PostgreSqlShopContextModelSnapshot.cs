@@ -535,9 +535,6 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.HasKey("Subject")
                         .HasName("pk_shopkernel_data_keys");
 
-                    b.HasIndex("KeyId", "Subject")
-                        .HasDatabaseName("ix_shopkernel_data_keys_key_id_subject");
-
                     b.ToTable("shopkernel_data_keys", (string)null);
                 });
 
