@@ -494,10 +494,15 @@ public sealed partial class SubscriptionService
         var now = Clock.UtcNow(_time);
         var rows = await _store.ListEligibleAsync(new EligibleRecipientQuery(topic.Id, topic.Channel, Limits(topic, now), segment, after, pageSize), cancellationToken).ConfigureAwait(false);
         // An export canary is nobody: a message to it would tell the leaker's buyer it is a trap.
-        var candidates = rows.Where(r => r.SendTo is not null && !_canaries.Covers(r.SendTo))
-            .Select(r => (Row: r, Subject: RecipientSubject(r, topic.Channel)!, Contact: ContactSubject(r, topic.Channel)))
-            .Where(c => c.Subject is not null)
-            .ToList();
+        var candidates = new List<(EligibleSubscription Row, ConsentSubject Subject, ConsentSubject? Contact)>(rows.Count);
+        foreach (var row in rows.Where(r => r.SendTo is not null && !_canaries.Covers(r.SendTo)))
+        {
+            if (RecipientSubject(row, topic.Channel) is { } subject)
+            {
+                candidates.Add((row, subject, ContactSubject(row, topic.Channel)));
+            }
+        }
+
 
         // A guest whose contact a customer subscribed to the topic has on their profile gets the customer's message,
         // at the same mailbox or number: the person is sent it once, as the customer.
