@@ -55,8 +55,7 @@ internal static class CustomerRecordMapper
     /// <summary><paramref name="key"/>, or <see langword="null"/> for a shredded one (the row's values sealed).</summary>
     /// <exception cref="InvalidOperationException">The row has no key because it was stored in plain text, before sealing.</exception>
     public static DataKey? Checked(DataKey? key, Guid id, string sealedFirstName) =>
-        key ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw new InvalidOperationException(
-            $"Customer {id} is stored in plain text, as versions of ShopKernel before sealed personal data stored customers. Such rows have no data key and are not found by contact; run PersonalDataSealing once after upgrading a database that holds customers."));
+        key ?? (DataKey.LooksSealed(sealedFirstName) ? null : throw PlainTextRows.Refused($"Customer {id}"));
 
     private static Customer ToCustomer(CustomerRecord record, DataKey key) =>
         ToCustomer(record, SealedEmail.Open(key, record.Email), key.Open);

@@ -235,7 +235,6 @@ internal sealed class EfCustomerQueryStore<TContext>(TContext context, DataKeys 
 
     private static CustomerSummary ToSummary(CustomerSummaryRow row, DataKey key)
     {
-
         var orders = 0;
         DateTime? lastOrderAt = null;
         var spend = new Money[row.Spend.Count];

@@ -17,7 +17,7 @@ internal static class OrderRecordMapper
     /// </summary>
     public static OrderRecord ToRecord(Order order, DataKey key, DataKeys keys, string? emailKey)
     {
-        return new OrderRecord
+        var record = new OrderRecord
         {
             Id = order.Id,
             Number = order.Number.Value,
@@ -31,13 +31,6 @@ internal static class OrderRecordMapper
             Discount = order.Discount.MinorUnits,
             Total = order.Total.MinorUnits,
             PaymentMethod = order.PaymentMethod,
-            Email = key.Seal(SealedColumns.OrderEmail, order.Contact.Email),
-            EmailKey = keys.Email(emailKey),
-            Phone = key.Seal(SealedColumns.OrderPhone, order.Contact.Phone),
-            PhoneKey = keys.Phone(order.Contact.Phone),
-            FirstName = key.Seal(SealedColumns.OrderFirstName, order.Contact.FirstName)!,
-            LastName = key.Seal(SealedColumns.OrderLastName, order.Contact.LastName)!,
-            ShippingAddress = key.Seal(SealedColumns.OrderShippingAddress, JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument))!,
             Lines = JsonSerializer.Serialize(order.Lines.Select(ToDocument).ToList(), OrderJsonContext.Default.ListOrderLineDocument),
             Adjustments = JsonSerializer.Serialize(ToDocuments(order.Adjustments) ?? [], OrderJsonContext.Default.ListAdjustmentDocument),
             History = SerializeHistory(order),
@@ -49,6 +42,25 @@ internal static class OrderRecordMapper
             Returned = order.Returned.MinorUnits,
             Refunded = order.Refunded.MinorUnits,
         };
+        var contact = order.Contact;
+        SealBuyer(record, key, keys, contact.Email, emailKey, contact.Phone, contact.FirstName, contact.LastName, JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument));
+        return record;
+    }
+
+    /// <summary>
+    /// Writes the buyer's columns of <paramref name="record"/>: the contact, names and address document sealed under
+    /// the order's data <paramref name="key"/>, the e-mail (by its normalised <paramref name="emailKey"/>) and the phone
+    /// as blind indexes. A new order's row and a row sealed after an upgrade (<see cref="PersonalData.EfPlainRowStore{TContext}"/>) both come through here.
+    /// </summary>
+    public static void SealBuyer(OrderRecord record, DataKey key, DataKeys keys, string? email, string? emailKey, string? phone, string firstName, string lastName, string addressDocument)
+    {
+        record.Email = key.Seal(SealedColumns.OrderEmail, email);
+        record.EmailKey = keys.Email(emailKey);
+        record.Phone = key.Seal(SealedColumns.OrderPhone, phone);
+        record.PhoneKey = keys.Phone(phone);
+        record.FirstName = key.Seal(SealedColumns.OrderFirstName, firstName)!;
+        record.LastName = key.Seal(SealedColumns.OrderLastName, lastName)!;
+        record.ShippingAddress = key.Seal(SealedColumns.OrderShippingAddress, addressDocument)!;
     }
 
     /// <summary>
@@ -160,7 +172,7 @@ internal static class OrderRecordMapper
     public static Order ToOrder(Keyed<OrderRecord> row, DataKeys keys) => ToOrder(row.Row, keys.Open(row.Row.Id, row));
 
     /// <summary>The order <paramref name="record"/> holds, its buyer's personal data opened with <paramref name="key"/> (see <see cref="OpenContact"/>).</summary>
-    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed.</exception>
+    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed (see <see cref="PlainTextRows"/>).</exception>
     public static Order ToOrder(OrderRecord record, DataKey? key)
     {
         var currency = Currency.Parse(record.Currency);
@@ -210,7 +222,7 @@ internal static class OrderRecordMapper
     /// <see cref="OrderAnonymisation"/> keeps), or it is a copy from before (a backup restored after the erasure) whose
     /// sealed values no longer open: either way it reads as no one's.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed.</exception>
+    /// <exception cref="InvalidOperationException">The row holds a buyer's names in plain text: it was stored before orders were sealed (see <see cref="PlainTextRows"/>).</exception>
     public static OrderContact OpenContact(DataKey? key, Guid id, string? email, string? phone, string firstName, string lastName)
     {
         if (key is not null)
@@ -225,7 +237,7 @@ internal static class OrderRecordMapper
         var anonymised = firstName.Length == 0 && lastName.Length == 0 && email is null && phone is null;
         return anonymised || DataKey.LooksSealed(firstName) || DataKey.LooksSealed(lastName)
             ? OrderAnonymisation.Erasure.Contact
-            : throw new InvalidOperationException($"Order {id} holds its buyer's personal data in plain text: it was stored before orders were sealed; seal the rows stored before this release.");
+            : throw PlainTextRows.Refused($"Order {id}");
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+        return new PlainRowBatch(rows.Count, sealedRows);
     }
 
     private async Task<PlainRowBatch> SealOrdersAsync(int skip, int limit, CancellationToken cancellationToken)
@@ -49,28 +49,26 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
         var sealedRows = 0;
         foreach (var row in rows.Where(r => !DataKey.LooksSealed(r.FirstName) && !DataKey.LooksSealed(r.LastName)))
         {
-            var (id, version) = (row.Id, row.Version);
-            var (emailIndex, phoneIndex) = (keys.Email(EmailKey(row.Email, row.EmailKey)), keys.Phone(row.Phone));
+            var (id, version, emailKey) = (row.Id, row.Version, EmailKey(row.Email, row.EmailKey));
             sealedRows += await SealRowAsync(id, async (key, ct) =>
             {
-                var (email, phone) = (key.Seal(SealedColumns.OrderEmail, row.Email), key.Seal(SealedColumns.OrderPhone, row.Phone));
-                var (first, last) = (key.Seal(SealedColumns.OrderFirstName, row.FirstName)!, key.Seal(SealedColumns.OrderLastName, row.LastName)!);
-                var address = key.Seal(SealedColumns.OrderShippingAddress, row.ShippingAddress)!;
+                var buyer = new OrderRecord();
+                OrderRecordMapper.SealBuyer(buyer, key, keys, row.Email, emailKey, row.Phone, row.FirstName, row.LastName, row.ShippingAddress);
                 return await context.Set<OrderRecord>().Where(o => o.Id == id && o.Version == version)
                     .ExecuteUpdateAsync(
-                        s => s.SetProperty(o => o.Email, email)
-                            .SetProperty(o => o.EmailKey, emailIndex)
-                            .SetProperty(o => o.Phone, phone)
-                            .SetProperty(o => o.PhoneKey, phoneIndex)
-                            .SetProperty(o => o.FirstName, first)
-                            .SetProperty(o => o.LastName, last)
-                            .SetProperty(o => o.ShippingAddress, address),
+                        s => s.SetProperty(o => o.Email, buyer.Email)
+                            .SetProperty(o => o.EmailKey, buyer.EmailKey)
+                            .SetProperty(o => o.Phone, buyer.Phone)
+                            .SetProperty(o => o.PhoneKey, buyer.PhoneKey)
+                            .SetProperty(o => o.FirstName, buyer.FirstName)
+                            .SetProperty(o => o.LastName, buyer.LastName)
+                            .SetProperty(o => o.ShippingAddress, buyer.ShippingAddress),
                         ct)
                     .ConfigureAwait(false) == 1;
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+        return new PlainRowBatch(rows.Count, sealedRows);
     }
 
     private async Task<PlainRowBatch> SealSubscriptionsAsync(int skip, int limit, CancellationToken cancellationToken)
@@ -103,7 +101,7 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PlainRowBatch(rows.Count, sealedRows, rows.Count - sealedRows);
+        return new PlainRowBatch(rows.Count, sealedRows);
     }
 
     /// <summary>
@@ -130,16 +128,13 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
                     return await rewrite(key, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
-            if (!done)
-            {
-                keys.Forget([subject]);
-            }
-
             return done ? 1 : 0;
         }
         finally
         {
+            // Nothing reads the row again in this scope: its key closes now, so a run over any number of rows keeps none open.
             context.Entry(record).State = EntityState.Detached;
+            keys.Forget([subject]);
         }
     }
 
@@ -151,7 +146,8 @@ internal sealed class EfPlainRowStore<TContext>(TContext context, DataKeys keys,
             return null;
         }
 
+        // An address today's rules refuse keeps the key it was stored with, else the address as it is.
         var parsed = contacts.ParseEmail(email);
-        return parsed.Succeeded ? contacts.NormalizeEmail(parsed.Value) : storedKey is { Length: > 0 and not PersonalDataProtector.IndexLength } ? storedKey : email.Trim().ToLowerInvariant();
+        return parsed.Succeeded ? contacts.NormalizeEmail(parsed.Value) : storedKey ?? email;
     }
 }

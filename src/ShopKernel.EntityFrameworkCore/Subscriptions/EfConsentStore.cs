@@ -19,17 +19,17 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
     private IQueryable<ConsentEventRecord> Events => context.Set<ConsentEventRecord>().AsNoTracking();
 
     public async Task<SubscriptionSnapshot?> FindAsync(string subject, string topic, CancellationToken cancellationToken = default) =>
-        Map(await WithKeys(Subscriptions.Where(s => s.Subject == subject && s.Topic == topic)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+        MapOrNull(await WithKeys(Subscriptions.Where(s => s.Subject == subject && s.Topic == topic)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
 
     public async Task<SubscriptionSnapshot?> FindByIdAsync(Guid subscriptionId, CancellationToken cancellationToken = default) =>
-        Map(await WithKeys(Subscriptions.Where(s => s.Id == subscriptionId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+        MapOrNull(await WithKeys(Subscriptions.Where(s => s.Id == subscriptionId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<SubscriptionSnapshot>> ListBySubjectsAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken = default)
     {
         var rows = await WithKeys(Subscriptions.Where(s => subjects.Contains(s.Subject)).OrderBy(s => s.Subject).ThenBy(s => s.Topic))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return rows.ConvertAll(r => Map(r)!);
+        return rows.ConvertAll(Map);
     }
 
     public async Task<ConsentEvent?> FindEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
@@ -164,7 +164,7 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
             .ConfigureAwait(false);
         return page.ConvertAll(r =>
         {
-            var subscription = Map(r.Subscription)!;
+            var subscription = Map(r.Subscription);
             return new EligibleSubscription(subscription, subscription.GuestContact ?? CustomerContact(subscription.CustomerId?.Value, r.SealedTo, r.CustomerKeyId, r.CustomerWrapped, email));
         });
     }
@@ -288,8 +288,9 @@ internal sealed class EfConsentStore<TContext>(TContext context, DataKeys keys) 
                 k => (Guid?)k.Subject,
                 (r, k) => new KeyedEvent { Event = r.Event, Subscription = r.Subscription, KeyId = k == null ? null : k.KeyId, Wrapped = k == null ? null : k.Wrapped });
 
-    private SubscriptionSnapshot? Map(Keyed<SubscriptionRecord>? row) =>
-        row is null ? null : SubscriptionRecordMapper.ToSnapshot(row.Row, keys.Open(row.Row.Id, row));
+    private SubscriptionSnapshot Map(Keyed<SubscriptionRecord> row) => SubscriptionRecordMapper.ToSnapshot(row.Row, keys.Open(row.Row.Id, row));
+
+    private SubscriptionSnapshot? MapOrNull(Keyed<SubscriptionRecord>? row) => row is null ? null : Map(row);
 
     private ConsentEvent ToEvent(KeyedEvent row) =>
         SubscriptionRecordMapper.ToEvent(row.Event, row.Subscription is { } id ? keys.Open(id, row.KeyId, row.Wrapped) : null);

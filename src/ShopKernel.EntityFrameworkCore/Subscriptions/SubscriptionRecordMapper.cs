@@ -76,7 +76,7 @@ internal static class SubscriptionRecordMapper
 
     /// <param name="r">The subscription.</param>
     /// <param name="key">Its data key, or <see langword="null"/> when there is none (redacted).</param>
-    /// <exception cref="InvalidOperationException">The row holds a guest's contact in plain text and has no key: it was stored before the ledger was sealed.</exception>
+    /// <exception cref="InvalidOperationException">The row holds a guest's contact in plain text: it was stored before the ledger was sealed (see <see cref="PlainTextRows"/>).</exception>
     public static SubscriptionSnapshot ToSnapshot(SubscriptionRecord r, DataKey? key) => new(
         r.Id,
         r.Subject,
@@ -99,6 +99,6 @@ internal static class SubscriptionRecordMapper
     /// </summary>
     private static string? Open(DataKey? key, string column, string? value, Guid row) =>
         value is null ? null
-        : !DataKey.LooksSealed(value) ? throw new InvalidOperationException($"The {column} of {row} is in plain text: it was stored before the consent ledger was sealed; seal the rows stored before this release.")
+        : !DataKey.LooksSealed(value) ? throw PlainTextRows.Refused($"The {column} of {row}")
         : key?.Open(column, value);
 }

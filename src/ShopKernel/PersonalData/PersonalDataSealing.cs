@@ -34,7 +34,7 @@ public sealed class PersonalDataSealing
             {
                 var batch = await _store.SealAsync(kind, skipped, batchSize, cancellationToken).ConfigureAwait(false);
                 counts[(int)kind] += batch.Sealed;
-                skipped += batch.Skipped;
+                skipped += batch.Read - batch.Sealed;
                 if (batch.Read < batchSize)
                 {
                     break;
@@ -60,8 +60,8 @@ internal enum PlainRowKind
     Subscriptions = 2,
 }
 
-/// <summary>One batch: the rows read, those sealed, and those left as they are (sealed already without a key: restored copies of erased data).</summary>
-internal readonly record struct PlainRowBatch(int Read, int Sealed, int Skipped);
+/// <summary>One batch: the rows read and those sealed; the others are left as they are (sealed already without a key: restored copies of erased data).</summary>
+internal readonly record struct PlainRowBatch(int Read, int Sealed);
 
 /// <summary>Finds and seals rows stored in plain text.</summary>
 internal interface IPlainRowStore

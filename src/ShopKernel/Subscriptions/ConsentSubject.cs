@@ -111,40 +111,28 @@ public sealed record ConsentSubject
     /// with <paramref name="reaching"/>, instead the guest subject of their profile contact for that channel, verified
     /// or not (the subjects whose messages reach the same mailbox or number).
     /// </summary>
-    internal static List<string> StoredSubjectsOf(Customer customer, PersonalDataProtector protector, SubscriptionChannel? reaching = null)
-    {
-        List<string> subjects = [ForCustomer(customer.Id).Stored];
-        if (customer is { EmailKey: { } emailKey } && (reaching is null ? customer.EmailVerified : reaching == SubscriptionChannel.Email))
-        {
-            subjects.Add(GuestStored(ConsentSubjectKind.Email, emailKey, protector));
-        }
-
-        if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
-        {
-            subjects.Add(GuestStored(ConsentSubjectKind.Phone, phone, protector));
-        }
-
-        return subjects;
-    }
+    internal static List<string> StoredSubjectsOf(Customer customer, PersonalDataProtector protector, SubscriptionChannel? reaching = null) =>
+        [ForCustomer(customer.Id).Stored, .. ContactsOf(customer, reaching).Select(c => GuestStored(c.Kind, c.Key, protector))];
 
     /// <summary>
     /// The stored subjects that are a customer's (<see cref="StoredSubjectsOf"/>), with the legacy forms of the guest
     /// subjects among them (<see cref="LegacyStored"/>): what a history is read and erased by.
     /// </summary>
-    internal static List<string> AllStoredSubjectsOf(Customer customer, PersonalDataProtector protector)
+    internal static List<string> AllStoredSubjectsOf(Customer customer, PersonalDataProtector protector) =>
+        [.. StoredSubjectsOf(customer, protector), .. ContactsOf(customer, null).Select(c => c.LegacyStored!)];
+
+    /// <summary>The guest subjects, not yet stored, of a customer's contacts that <see cref="StoredSubjectsOf"/> counts.</summary>
+    private static IEnumerable<ConsentSubject> ContactsOf(Customer customer, SubscriptionChannel? reaching)
     {
-        var subjects = StoredSubjectsOf(customer, protector);
-        if (customer is { EmailKey: { } emailKey, EmailVerified: true })
+        if (customer is { EmailKey: { } emailKey } && (reaching is null ? customer.EmailVerified : reaching == SubscriptionChannel.Email))
         {
-            subjects.Add(new ConsentSubject(ConsentSubjectKind.Email, emailKey).Claim);
+            yield return new ConsentSubject(ConsentSubjectKind.Email, emailKey);
         }
 
-        if (customer is { Phone: { } phone, PhoneVerified: true })
+        if (customer is { Phone: { } phone } && (reaching is null ? customer.PhoneVerified : reaching == SubscriptionChannel.Sms))
         {
-            subjects.Add(new ConsentSubject(ConsentSubjectKind.Phone, phone).Claim);
+            yield return new ConsentSubject(ConsentSubjectKind.Phone, phone);
         }
-
-        return subjects;
     }
 
     /// <summary>A subject read from the ledger: a guest's key is the blind index of their contact.</summary>

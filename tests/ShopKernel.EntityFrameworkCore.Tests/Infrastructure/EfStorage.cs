@@ -119,6 +119,18 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
             e.Id, e.Subject, e.Topic, e.Sequence, e.Kind, Instants.FromStored(e.At), e.Source, e.WordingVersion, e.BoxStartedUnticked,
             e.IpAddress, e.UserAgent, e.Actor, e.ExpiresAt == null ? null : Instants.FromStored(e.ExpiresAt.Value))));
 
+    /// <summary>Which of <paramref name="values"/> any text column of a ShopKernel table holds (<see cref="FindTextAsync"/> of each), as <c>value in table.column: count</c>.</summary>
+    public async Task<IReadOnlyList<string>> FindAnyTextAsync(IEnumerable<string> values)
+    {
+        var hits = new List<string>();
+        foreach (var value in values)
+        {
+            hits.AddRange((await FindTextAsync(value)).Select(hit => $"{value} in {hit}"));
+        }
+
+        return hits;
+    }
+
     /// <summary>Counts, per table and text column of every ShopKernel table, the rows that contain <paramref name="value"/> (ignoring case).</summary>
     public override Task<IReadOnlyList<string>> FindTextAsync(string value) => ReadAsync<IReadOnlyList<string>>(async db =>
     {

@@ -38,10 +38,7 @@ public abstract class SealedCustomerSpecification : CustomerSteps
     {
         var zoe = await ZoeAsync();
 
-        foreach (var value in PlainValues)
-        {
-            Assert.Empty(await Storage.FindTextAsync(value));
-        }
+        Assert.Empty(await Ef.FindAnyTextAsync(PlainValues));
 
         var read = (await Use<CustomerService, Result<Customer>>(s => s.GetAsync(zoe.Id))).Value;
         Assert.Equal(("Zoe.Angstrom@example.org", "+48585551234", "Zoë", "Angstrom-Quist", new DateOnly(1979, 7, 14)), (read.Email, read.Phone, read.FirstName, read.LastName, read.Birthday));
@@ -76,10 +73,7 @@ public abstract class SealedCustomerSpecification : CustomerSteps
         Assert.Equal(CustomerErrorCodes.SignInFailed, (await Use<CustomerService, Result<Customer>>(s => s.SignInAsync("zoe.angstrom@example.org", Password))).Error?.Code);
         var listed = await Use<CustomerSegmentService, Result<CustomerSummaryPage>>(s => s.QueryAsync(Clerk, CustomerSegment.All));
         Assert.Empty(listed.Value.Items);
-        foreach (var value in PlainValues)
-        {
-            Assert.Empty(await Storage.FindTextAsync(value));
-        }
+        Assert.Empty(await Ef.FindAnyTextAsync(PlainValues));
     }
 
     [Fact]

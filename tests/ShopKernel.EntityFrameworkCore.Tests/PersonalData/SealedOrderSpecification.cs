@@ -43,10 +43,7 @@ public abstract class SealedOrderSpecification : CustomerSteps
 
     private async Task AssertNothingInPlainTextAsync()
     {
-        foreach (var value in PlainValues)
-        {
-            Assert.Empty(await Storage.FindTextAsync(value));
-        }
+        Assert.Empty(await Ef.FindAnyTextAsync(PlainValues));
     }
 
     [Fact]

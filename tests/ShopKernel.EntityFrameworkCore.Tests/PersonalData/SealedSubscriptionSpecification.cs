@@ -53,10 +53,7 @@ public abstract class SealedSubscriptionSpecification : CustomerSteps
 
     private async Task AssertNothingInPlainTextAsync()
     {
-        foreach (var value in PlainValues)
-        {
-            Assert.Empty(await Storage.FindTextAsync(value));
-        }
+        Assert.Empty(await Ef.FindAnyTextAsync(PlainValues));
     }
 
     [Fact]
