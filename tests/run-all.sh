@@ -44,6 +44,13 @@ printf '  %-12s %5s passed, %s failed\n' \
   "PostgreSQL" "$(count Passed 'EntityFrameworkCore\.Tests\..*Postgres')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Postgres')" \
   "EF model" "$(model Passed)" "$(model Failed)" \
   "samples" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
+if [ "$failed" -ne 0 ]; then
+  # Repeated last, so that the tail of a long log names what failed and why.
+  echo
+  echo "Failed tests:"
+  grep -E -A14 '^\s+Failed ShopKernel\.' "$log" | grep -vE '^\s+(Passed|Skipped) ' | head -200
+fi
+
 echo
 echo "$passed passed, $failed failed"
 
