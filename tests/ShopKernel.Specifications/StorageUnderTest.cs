@@ -64,7 +64,7 @@ public abstract class StorageUnderTest : IAsyncDisposable
     /// <summary>Every entry of the consent ledger, in id order, field by field as stored.</summary>
     public abstract Task<IReadOnlyList<StoredConsentEvent>> ConsentLedgerAsync();
 
-    /// <summary>Where <paramref name="value"/> is stored in any text (ignoring case): one description per place that holds it, none when it is nowhere.</summary>
+    /// <summary>Where <paramref name="value"/> is stored in any text as a value of its own (ignoring case; not inside a longer run of letters and digits, such as an identifier's hex): one description per place that holds it, none when it is nowhere.</summary>
     public abstract Task<IReadOnlyList<string>> FindTextAsync(string value);
 
     /// <summary>

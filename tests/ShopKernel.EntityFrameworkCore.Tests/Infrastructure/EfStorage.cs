@@ -131,7 +131,7 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
         return hits;
     }
 
-    /// <summary>Counts, per table and text column of every ShopKernel table, the rows that contain <paramref name="value"/> (ignoring case).</summary>
+    /// <summary>Counts, per table and text column of every ShopKernel table, the rows that hold <paramref name="value"/> (ignoring case, <see cref="PlainText.Holds"/>).</summary>
     public override Task<IReadOnlyList<string>> FindTextAsync(string value) => ReadAsync<IReadOnlyList<string>>(async db =>
     {
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -141,9 +141,11 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
             var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var column in entity.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => p.GetColumnName(table)!))
             {
-                // As typed, and lowered (SQLite lowers ASCII only, so a value with capitals beyond it is matched as typed).
-                var query = $"SELECT COUNT(*) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(column)} LIKE {{0}} OR LOWER({sql.DelimitIdentifier(column)}) LIKE {{1}}";
-                var count = await db.Database.SqlQueryRaw<int>(query, "%" + value + "%", "%" + value.ToLowerInvariant() + "%").SingleAsync();
+                // As typed, and lowered (SQLite lowers ASCII only, so a value with capitals beyond it is matched as typed);
+                // then only where it stands as a value of its own (PlainText.Holds), not inside an identifier's hex.
+                var query = $"SELECT {sql.DelimitIdentifier(column)} AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(column)} LIKE {{0}} OR LOWER({sql.DelimitIdentifier(column)}) LIKE {{1}}";
+                var candidates = await db.Database.SqlQueryRaw<string>(query, "%" + value + "%", "%" + value.ToLowerInvariant() + "%").ToListAsync();
+                var count = candidates.Count(text => PlainText.Holds(text, value));
                 if (count > 0)
                 {
                     hits.Add($"{table.Name}.{column}: {count}");
