@@ -12,12 +12,14 @@ internal static class ProcessRunner
 {
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);
 
+    /// <summary>Runs a program to its end or its timeout; <c>environment</c> sets variables for it (a null value unsets one it would inherit).</summary>
     /// <exception cref="InvalidOperationException">The executable could not be started at all.</exception>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IReadOnlyList<string> arguments,
         string workingDirectory,
-        TimeSpan timeout)
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -35,6 +37,17 @@ internal static class ProcessRunner
 
         // Messages are matched and shown in failure reports: keep them untranslated.
         startInfo.Environment["LC_ALL"] = "C";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
 
         var commandLine = string.Join(' ', arguments.Select(QuoteForDisplay).Prepend(QuoteForDisplay(fileName)));
         var standardOutput = new StringBuilder();
