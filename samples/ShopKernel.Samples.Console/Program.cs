@@ -62,7 +62,9 @@ using var host = builder.Build();
 await using (var scope = host.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<SampleShopContext>();
-    if (!await db.Database.EnsureCreatedAsync() && await SchemaCheck.MissingAsync(db) is { Count: > 0 } missing)
+    // EnsureCreated does nothing to a file that exists: one made by an earlier version of the sample may lack tables
+    // or columns the model has now, and ShopKernel says which instead of letting the first query fail.
+    if (!await db.Database.EnsureCreatedAsync() && await db.Database.FindMissingShopKernelSchemaAsync() is { Count: > 0 } missing)
     {
         Console.Error.WriteLine(
             $"{databasePath} was made by an earlier version of the sample and lacks {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}. "

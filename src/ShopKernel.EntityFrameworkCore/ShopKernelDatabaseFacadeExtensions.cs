@@ -8,6 +8,22 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ShopKernelDatabaseFacadeExtensions
 {
     /// <summary>
+    /// Which of ShopKernel's tables and columns the database lacks, compared with the context's model: each as
+    /// <c>table</c> (or <c>schema.table</c>) or <c>table.column</c>; empty when the schema is complete. Works on any
+    /// relational provider (one query per table that returns no row). A host that starts without migrating can call it
+    /// to fail with its own message; a host that leases order-number node ids gets a message naming what is missing at
+    /// start anyway.
+    /// </summary>
+    /// <param name="database">The host's database, whose model holds ShopKernel's.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What is missing, in model order.</returns>
+    public static Task<IReadOnlyList<string>> FindMissingShopKernelSchemaAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return ShopKernelSchema.MissingAsync(database.GetService<ICurrentDbContext>().Context, cancellationToken);
+    }
+
+    /// <summary>
     /// The SQL that makes the database itself keep the consent ledger append-only: triggers refuse every DELETE (and
     /// TRUNCATE) and every UPDATE except the redaction erasure makes, checked column by column: the subject may only
     /// become the <c>redacted_subject</c> the entry was appended with, the IP address and user agent only NULL, and

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.Orders;
@@ -21,6 +22,32 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
 
     private DbSet<NodeLeaseRecord> Leases => context.Set<NodeLeaseRecord>();
 
+    /// <summary>
+    /// Every lease's expiry by node id. This is the host's first query at start: on a database without ShopKernel's
+    /// schema it fails with a message naming what is missing and how to migrate, instead of the provider's
+    /// "relation does not exist".
+    /// </summary>
+    private async Task<Dictionary<int, DateTime>> ReadLeasesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Leases.AsNoTracking()
+                .Select(l => new { l.NodeId, l.ExpiresAt })
+                .ToDictionaryAsync(l => l.NodeId, l => l.ExpiresAt, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            var missing = await ShopKernelSchema.MissingAsync(context, cancellationToken).ConfigureAwait(false);
+            if (missing.Count == 0)
+            {
+                throw;
+            }
+
+            throw new InvalidOperationException(ShopKernelSchema.Describe(missing), ex);
+        }
+    }
+
     public async ValueTask<StoreWrite<int>> TryAcquireAsync(string instanceId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ValidateInstanceId(instanceId);
@@ -28,10 +55,7 @@ internal sealed class EfNodeLeaseStore<TContext>(TContext context) : INodeLeaseS
         var until = Instants.ToStored(expiresAt);
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var leases = await Leases.AsNoTracking()
-                .Select(l => new { l.NodeId, l.ExpiresAt })
-                .ToDictionaryAsync(l => l.NodeId, l => l.ExpiresAt, cancellationToken)
-                .ConfigureAwait(false);
+            var leases = await ReadLeasesAsync(cancellationToken).ConfigureAwait(false);
             var anyFree = false;
             for (var nodeId = 0; nodeId <= OrderNumber.MaxNodeId; nodeId++)
             {

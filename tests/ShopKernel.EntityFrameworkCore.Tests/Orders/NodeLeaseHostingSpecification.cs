@@ -34,6 +34,30 @@ public abstract class NodeLeaseHostingSpecification : StoreSpecification
         Host.QueryAsync(db => db.Set<NodeLeaseRecord>().AsNoTracking().ToListAsync());
 
     [Fact]
+    public async Task A_database_without_ShopKernels_schema_stops_the_start_naming_what_is_missing_and_how_to_migrate()
+    {
+        Assert.Empty(await Host.QueryAsync(db => db.Database.FindMissingShopKernelSchemaAsync()));
+        await Host.QueryAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE shopkernel_node_leases");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_shopkernel_orders_email_key");
+            return await db.Database.ExecuteSqlRawAsync("ALTER TABLE shopkernel_orders DROP COLUMN email_key");
+        });
+
+        Assert.Equal(["shopkernel_node_leases", "shopkernel_orders.email_key"], (await Host.QueryAsync(db => db.Database.FindMissingShopKernelSchemaAsync())).Order(StringComparer.Ordinal));
+        using var host = BuildHost(new CapturingLoggerProvider());
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.StartsWith("The database lacks ShopKernel's ", refused.Message, StringComparison.Ordinal);
+        foreach (var named in new[] { "shopkernel_node_leases", "shopkernel_orders.email_key", "dotnet ef migrations add", "dotnet ef database update", "MigrateAsync" })
+        {
+            Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(refused.InnerException);
+    }
+
+    [Fact]
     public async Task A_host_started_and_stopped_releases_its_lease_and_logs_no_warning()
     {
         var logs = new CapturingLoggerProvider();
