@@ -53,23 +53,43 @@ internal sealed class PreparedStatement
         return new PreparedStatement(builder.Build(), positions);
     }
 
-    /// <summary>Runs the statement on the context's connection (and its current transaction) with <paramref name="values"/>, in order.</summary>
+    /// <summary>
+    /// Runs the statement on the context's connection (and its current transaction) with <paramref name="values"/>, in
+    /// order, inside the context's execution strategy (as <c>ExecuteSqlRawAsync</c> does): a host that enables retries
+    /// gets a statement cut by a transient failure sent again.
+    /// </summary>
+    /// <param name="context">The context whose connection, transaction and strategy run it.</param>
+    /// <param name="values">The parameters' values, in order.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <param name="landed">
+    /// For a statement that cannot simply be sent again (a version-guarded update would find its own write and affect
+    /// no row): after a transient failure, whether the statement's write is in the database (it committed, but its
+    /// acknowledgement was lost); if so, it counts as one affected row instead of being sent again.
+    /// </param>
     /// <returns>The rows the statement affected.</returns>
-    public async Task<int> ExecuteNonQueryAsync(DbContext context, object?[] values, CancellationToken cancellationToken)
+    public Task<int> ExecuteNonQueryAsync(DbContext context, object?[] values, CancellationToken cancellationToken, Func<DbContext, object?[], CancellationToken, Task<bool>>? landed = null)
     {
         if (values.Length != _positions.Count)
         {
             throw new ArgumentException($"The statement takes {_positions.Count} values, not {values.Length}.", nameof(values));
         }
 
-        // What ExecuteSqlRawAsync uses: the context's connection, concurrency detector and command logger.
-        var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)context.Database).Dependencies;
-        using (dependencies.ConcurrencyDetector.EnterCriticalSection())
-        {
-            return await _command.ExecuteNonQueryAsync(
-                new RelationalCommandParameterObject(dependencies.RelationalConnection, new Values(_positions, values), null, context, dependencies.CommandLogger, CommandSource.ExecuteSqlRaw),
-                cancellationToken).ConfigureAwait(false);
-        }
+        return context.Database.CreateExecutionStrategy().ExecuteAsync(
+            (Statement: this, Context: context, Values: values, Landed: landed),
+            static async (_, state, ct) =>
+            {
+                // What ExecuteSqlRawAsync uses: the context's connection, concurrency detector and command logger.
+                var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)state.Context.Database).Dependencies;
+                using (dependencies.ConcurrencyDetector.EnterCriticalSection())
+                {
+                    return await state.Statement._command.ExecuteNonQueryAsync(
+                        new RelationalCommandParameterObject(dependencies.RelationalConnection, new Values(state.Statement._positions, state.Values), null, state.Context, dependencies.CommandLogger, CommandSource.ExecuteSqlRaw),
+                        ct).ConfigureAwait(false);
+                }
+            },
+            landed is null ? null : static async (_, state, ct) =>
+                await state.Landed!(state.Context, state.Values, ct).ConfigureAwait(false) ? new ExecutionResult<int>(true, 1) : new ExecutionResult<int>(false, 0),
+            cancellationToken);
     }
 
     /// <summary>

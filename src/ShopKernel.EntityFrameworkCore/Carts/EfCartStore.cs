@@ -149,8 +149,19 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
             state.CustomerId, state.Currency, state.Lines, state.LineCount, state.TotalQuantity, state.Subtotal,
             state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, cart.Id, expectedVersion,
         ];
-        return Statements.Update.ExecuteNonQueryAsync(context, parameters, cancellationToken);
+        return Statements.Update.ExecuteNonQueryAsync(context, parameters, cancellationToken, UpdateLanded);
     }
+
+    /// <summary>
+    /// After a transient failure of the update (with the host's retries on): whether the row already holds this very
+    /// write — its new version, instant and lines —, so that a commit whose acknowledgement was lost is not taken for a
+    /// lost race (which the service would answer by applying the change a second time).
+    /// </summary>
+    private static readonly Func<DbContext, object?[], CancellationToken, Task<bool>> UpdateLanded = static (db, values, ct) =>
+    {
+        var (lines, version, updatedAt, id) = ((string)values[2]!, (long)values[7]!, (DateTime)values[8]!, (Guid)values[10]!);
+        return db.Set<CartRecord>().AnyAsync(c => c.Id == id && c.Version == version && c.UpdatedAt == updatedAt && c.Lines == lines, ct);
+    };
 
     private async Task<bool> CustomerHasOtherCartAsync(CustomerId customerId, Guid cartId, CancellationToken cancellationToken)
     {

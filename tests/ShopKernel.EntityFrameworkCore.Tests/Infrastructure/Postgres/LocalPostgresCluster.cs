@@ -80,12 +80,42 @@ internal sealed class LocalPostgresCluster
 
     public int Port { get; private set; }
 
+    /// <summary>Whether a commit is acknowledged only once its WAL is written (see <see cref="StartAsync"/>).</summary>
+    public bool DurableCommits { get; private init; }
+
+    /// <summary>
+    /// Crashes the server — an immediate shutdown: every connection cut, transactions in flight lost, as at a power
+    /// cut — and starts it again on the same port after <paramref name="downFor"/>; it recovers from its WAL.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It could not be started again; the message carries the log's tail.</exception>
+    public async Task CrashAndRestartAsync(TimeSpan downFor)
+    {
+        StopServer(DataDirectory, Binaries, RunAsServiceUser);
+        await Task.Delay(downFor).ConfigureAwait(false);
+        var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+        var start = await RunToolAsync(
+            Binaries.PgCtl,
+            ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", ServerOptions(Port), "start"],
+            RootDirectory,
+            RunAsServiceUser,
+            StartTimeout).ConfigureAwait(false);
+        if (!start.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"pg_ctl could not start the server again on port {Port}.\n{start.Describe()}--- server.log ---\n{ReadLogTail(logOffset)}");
+        }
+    }
+
     /// <summary>Makes, starts and registers the cleanup of a new cluster.</summary>
     /// <exception cref="InvalidOperationException">
     /// It could not be started; the message says why and carries the tail of the relevant output. Whatever was
     /// made is already removed.
     /// </exception>
-    public static async Task<LocalPostgresCluster> StartAsync()
+    /// <param name="durableCommits">
+    /// Acknowledge a commit only once its WAL is written (<c>synchronous_commit=on</c>), so that a crash of the server
+    /// (<see cref="CrashAndRestartAsync"/>) keeps every acknowledged commit; the shared test server trades that for speed.
+    /// </param>
+    public static async Task<LocalPostgresCluster> StartAsync(bool durableCommits = false)
     {
         var binaries = PostgresBinaries.Find();
         var runAsServiceUser = await IsRootAsync().ConfigureAwait(false);
@@ -97,7 +127,7 @@ internal sealed class LocalPostgresCluster
         var baseDirectory = PrepareBaseDirectory(runAsServiceUser);
         RemoveAbandonedClusters(baseDirectory, binaries, runAsServiceUser);
 
-        var cluster = new LocalPostgresCluster(binaries, runAsServiceUser, CreateRunDirectory(baseDirectory));
+        var cluster = new LocalPostgresCluster(binaries, runAsServiceUser, CreateRunDirectory(baseDirectory)) { DurableCommits = durableCommits };
         AppDomain.CurrentDomain.ProcessExit += cluster.OnProcessExit;
         cluster._watchdog = ClusterWatchdog.Start(
             binaries.PgCtl, cluster.DataDirectory, cluster.RootDirectory, runAsServiceUser ? ServiceUser : null);
@@ -227,7 +257,7 @@ internal sealed class LocalPostgresCluster
         }
 
         options.Append(" -c listen_addresses=127.0.0.1");
-        options.Append(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        options.Append(DurableCommits ? " -c fsync=off -c synchronous_commit=on" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         options.Append(" -c max_connections=300 -c shared_buffers=128MB");
         return options.ToString();
     }
