@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using ShopKernel.Benchmarks.Interleaved;
 
 // Pick benchmarks with --filter, e.g. --filter '*Cart*'; or compare the hot paths with raw ADO.NET in one process
-// with --interleaved. See README's Benchmarks section.
+// with --interleaved. See docs/benchmarks.md.
 if (args.Contains(InterleavedCommand.Switch))
 {
     return await InterleavedCommand.RunAsync(args);

@@ -68,7 +68,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     {
         Console.Error.WriteLine(
             $"{databasePath} was made by an earlier version of the sample and lacks {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}. "
-            + "Delete it (or pass another path) and run again; a real shop migrates its database instead (README, Migrations).");
+            + "Delete it (or pass another path) and run again; a real shop migrates its database instead (docs/storage.md, Migrations).");
         return 1;
     }
 

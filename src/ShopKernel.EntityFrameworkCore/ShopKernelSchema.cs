@@ -17,7 +17,7 @@ internal static class ShopKernelSchema
     public const string HowToMigrate =
         "Create ShopKernel's schema before the host starts: add a migration of your context (dotnet ef migrations add AddShopKernel) "
         + "and apply it (dotnet ef database update, or context.Database.MigrateAsync() at start-up), or, without migrations, "
-        + "context.Database.EnsureCreatedAsync() on an empty database. See README, Migrations.";
+        + "context.Database.EnsureCreatedAsync() on an empty database. See docs/storage.md, Migrations.";
 
     /// <summary>The model's ShopKernel tables and columns the database lacks, as <c>table</c> or <c>table.column</c>, in model order.</summary>
     public static async Task<IReadOnlyList<string>> MissingAsync(DbContext context, CancellationToken cancellationToken)

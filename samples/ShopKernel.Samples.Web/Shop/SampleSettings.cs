@@ -124,8 +124,8 @@ public sealed class SampleSettings
             User name: {StaffAccount.OwnerUserName}
             Password: {password}
 
-            Sign in at /staff/signin. Then configure your own staff accounts (Sample:Staff, see the README section
-            "The web sample shop") and delete this file; the password is not stored anywhere else.
+            Sign in at /staff/signin. Then configure your own staff accounts (Sample:Staff, see docs/web-sample.md)
+            and delete this file; the password is not stored anywhere else.
 
             """);
         return hash;
