@@ -44,6 +44,7 @@ printf '  %-12s %5s passed, %s failed\n' \
   "PostgreSQL" "$(count Passed 'EntityFrameworkCore\.Tests\..*Postgres')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Postgres')" \
   "EF model" "$(model Passed)" "$(model Failed)" \
   "ASP.NET Core" "$(count Passed 'AspNetCore\.Tests\.')" "$(count Failed 'AspNetCore\.Tests\.')" \
+  "docs" "$(count Passed 'Docs\.Tests\.')" "$(count Failed 'Docs\.Tests\.')" \
   "samples" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
 if [ "$failed" -ne 0 ]; then
   # Repeated last, so that the tail of a long log names what failed and why.
