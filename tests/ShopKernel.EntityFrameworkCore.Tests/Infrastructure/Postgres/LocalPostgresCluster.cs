@@ -93,12 +93,7 @@ internal sealed class LocalPostgresCluster
         StopServer(DataDirectory, Binaries, RunAsServiceUser);
         await Task.Delay(downFor).ConfigureAwait(false);
         var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
-        var start = await RunToolAsync(
-            Binaries.PgCtl,
-            ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", ServerOptions(Port), "start"],
-            RootDirectory,
-            RunAsServiceUser,
-            StartTimeout).ConfigureAwait(false);
+        var start = await PgCtlStartAsync(Port).ConfigureAwait(false);
         if (!start.Succeeded)
         {
             throw new InvalidOperationException(
@@ -216,12 +211,7 @@ internal sealed class LocalPostgresCluster
         {
             var port = FindFreePort();
             var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
-            var start = await RunToolAsync(
-                Binaries.PgCtl,
-                ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", ServerOptions(port), "start"],
-                RootDirectory,
-                RunAsServiceUser,
-                StartTimeout).ConfigureAwait(false);
+            var start = await PgCtlStartAsync(port).ConfigureAwait(false);
             if (start.Succeeded)
             {
                 Port = port;
@@ -242,6 +232,15 @@ internal sealed class LocalPostgresCluster
                 + $"{start.Describe()}--- server.log (last {LogTailLines} lines) ---\n{log}");
         }
     }
+
+    /// <summary>pg_ctl start on <paramref name="port"/>, waiting until the server accepts connections.</summary>
+    private Task<ProcessResult> PgCtlStartAsync(int port) =>
+        RunToolAsync(
+            Binaries.PgCtl,
+            ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", ServerOptions(port), "start"],
+            RootDirectory,
+            RunAsServiceUser,
+            StartTimeout);
 
     private string ServerOptions(int port)
     {
