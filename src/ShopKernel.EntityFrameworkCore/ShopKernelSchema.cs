@@ -19,7 +19,10 @@ internal static class ShopKernelSchema
         + "and apply it (dotnet ef database update, or context.Database.MigrateAsync() at start-up), or, without migrations, "
         + "context.Database.EnsureCreatedAsync() on an empty database. See docs/storage.md, Migrations.";
 
-    /// <summary>The model's ShopKernel tables and columns the database lacks, as <c>table</c> or <c>table.column</c>, in model order.</summary>
+    /// <summary>
+    /// The model's ShopKernel tables and columns the database lacks, as <c>table</c> or <c>table.column</c>, in model
+    /// order; empty when the database stopped answering during the check.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> MissingAsync(DbContext context, CancellationToken cancellationToken)
     {
         var sql = context.GetService<ISqlGenerationHelper>();
@@ -46,6 +49,13 @@ internal static class ShopKernelSchema
                 }
 
                 missing.AddRange(columns.Where(c => !present.Contains(c)).Select(c => $"{name}.{c}"));
+            }
+
+            // A refused query means a missing table or column only while the database answers at all: during an
+            // outage nothing is reported missing, and the caller sees the outage's own error.
+            if (missing.Count > 0 && !await ReadsAsync(connection, "SELECT 1", cancellationToken).ConfigureAwait(false))
+            {
+                missing.Clear();
             }
         }
         finally
