@@ -43,5 +43,18 @@ public sealed class QuickStartTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public void The_retries_storage_shows_are_the_contexts_execution_strategy()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Storage.WireWithRetries(builder, "Host=127.0.0.1;Database=shop;Username=shop");
+        using var host = builder.Build();
+        using var scope = host.Services.CreateScope();
+
+        var strategy = scope.ServiceProvider.GetRequiredService<ShopContext>().Database.CreateExecutionStrategy();
+
+        Assert.True(strategy.RetriesOnFailure);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
