@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ShopKernel.Testing;
 
 namespace ShopKernel.AspNetCore.Tests;
 
@@ -75,25 +76,12 @@ public sealed partial class ErrorStatusTests
     [Fact]
     public void The_documentation_table_lists_every_code_with_its_status()
     {
-        var table = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "http-errors.md"))
+        var table = File.ReadAllLines(Path.Combine(Repository.Root(), "docs", "http-errors.md"))
             .Select(line => TableRow().Match(line))
             .Where(m => m.Success)
             .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(ShopErrorStatusCodes.All.OrderBy(p => p.Key, StringComparer.Ordinal), table.OrderBy(p => p.Key, StringComparer.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ShopKernel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ShopKernel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"Map to ([0-9]{3}(?: or [0-9]{3})*)")]

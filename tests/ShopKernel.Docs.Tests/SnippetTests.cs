@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ShopKernel.Testing;
 
 namespace ShopKernel.Docs.Tests;
 
@@ -8,7 +9,7 @@ namespace ShopKernel.Docs.Tests;
 /// </summary>
 public sealed partial class SnippetTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root();
 
     [Fact]
     public void Every_marked_block_of_the_documentation_is_compiled_code_of_this_project()
@@ -44,19 +45,6 @@ public sealed partial class SnippetTests
         var lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n');
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ShopKernel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ShopKernel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"^[ \t]*// snippet: (?<name>[a-z0-9-]+)\r?\n(?<code>.*?)^[ \t]*// end snippet", RegexOptions.Multiline | RegexOptions.Singleline)]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
+using ShopKernel.Testing;
 
 namespace ShopKernel.Samples.Web.Tests;
 
@@ -34,7 +35,7 @@ public sealed partial class PackageTests : IDisposable
     [Fact]
     public async Task A_clone_under_a_folder_named_src_packs_the_libraries_at_a_version_from_git_and_a_host_runs_on_them()
     {
-        var repository = RepositoryRoot();
+        var repository = Repository.Root();
         var clone = Path.Combine(_root, "src", "shopkernel");
         await CloneAsync(repository, clone);
 
@@ -164,20 +165,6 @@ public sealed partial class PackageTests : IDisposable
         var result = await ProcessRunner.RunAsync(program, arguments, directory, Step, CleanBuildEnvironment);
         Assert.True(result.Succeeded, result.Describe());
         return result;
-    }
-
-    /// <summary>The repository this test was built from: the folder above its output that holds the solution.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ShopKernel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ShopKernel.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$")]
