@@ -30,7 +30,7 @@ public static class ShopErrorProblemDetails
         {
             Status = status,
             Type = TypePrefix + error.Code,
-            Title = ReasonPhrases(status),
+            Title = TitleOf(status),
             Detail = error.Description,
             Instance = instance,
         };
@@ -54,6 +54,7 @@ public static class ShopErrorProblemDetails
     public static ProblemHttpResult ToHttpResult(this ShopError error, string? instance = null) =>
         TypedResults.Problem(error.ToProblemDetails(instance));
 
-    private static string ReasonPhrases(int status) =>
+    /// <summary>The status's reason phrase (<c>Conflict</c>, <c>Unprocessable Entity</c>), the problem's title.</summary>
+    private static string TitleOf(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
 }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using ShopKernel.Tokens;

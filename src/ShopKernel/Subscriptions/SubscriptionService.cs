@@ -503,7 +503,6 @@ public sealed partial class SubscriptionService
             }
         }
 
-
         // A guest whose contact a customer subscribed to the topic has on their profile gets the customer's message,
         // at the same mailbox or number: the person is sent it once, as the customer.
         var guests = candidates.Where(c => c.Row.Subscription.CustomerId is null).Select(c => c.Subject.Key).ToList();
