@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using ShopKernel.EntityFrameworkCore.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore;
@@ -13,25 +11,16 @@ namespace ShopKernel.EntityFrameworkCore;
 /// </summary>
 internal static class LeastPrivilegeRoles
 {
-    public static string Script(DbContext context, string ownerRole, string applicationRole)
-    {
-        var ledger = ConsentLedgerGuard.Ledger.Of(context);
-        if (!ledger.IsPostgres)
-        {
-            throw new NotSupportedException(
-                $"ShopKernel's least-privilege script is for PostgreSQL, not for '{ledger.Provider}': SQLite has no roles, so whoever can open the file can change it.");
-        }
+    public static string Script(DbContext context, string ownerRole, string applicationRole) =>
+        Script(SchemaNames.Of(context), ownerRole, applicationRole);
 
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var (owner, app) = (sql.DelimitIdentifier(ownerRole), sql.DelimitIdentifier(applicationRole));
-        var tables = context.Model.GetEntityTypes()
-            .Where(e => e.ClrType.Assembly == typeof(LeastPrivilegeRoles).Assembly && e.GetTableName() is not null)
-            .Select(e => (Name: e.GetTableName()!, Schema: e.GetSchema()))
-            .Distinct()
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => sql.DelimitIdentifier(t.Name, t.Schema))
-            .ToList();
-        var accessLog = Staff.AccessLogGuard.Names(context);
+    public static string Script(SchemaNames names, string ownerRole, string applicationRole)
+    {
+        RequirePostgres(names);
+        var ledger = new ConsentLedgerGuard.Ledger(names);
+        var (owner, app) = (names.Quote(ownerRole), names.Quote(applicationRole));
+        var tables = names.ShopKernelTables();
+        var accessLog = Staff.AccessLogGuard.Names(names);
         var ordinary = tables.Where(t => t != ledger.Table && t != accessLog.Table).ToList();
         var schema = ledger.Schema is null ? "current_schema()" : Literal(ledger.Schema);
         var lines = new List<string>
@@ -57,10 +46,10 @@ internal static class LeastPrivilegeRoles
                     RAISE EXCEPTION 'The application role % owns the database or the schema %: it could drop the tables.', app_role, tables_schema;
                 END IF;
                 IF to_regprocedure({Literal(ledger.Function + "()")}) IS NULL THEN
-                    RAISE EXCEPTION 'Install the consent ledger guard first (GenerateConsentLedgerGuardScript).';
+                    RAISE EXCEPTION 'Install the consent ledger guard first (migrationBuilder.CreateShopKernelGuards or GenerateConsentLedgerGuardScript).';
                 END IF;
                 IF to_regprocedure({Literal(accessLog.Function + "()")}) IS NULL THEN
-                    RAISE EXCEPTION 'Install the access log guard first (GenerateAccessLogGuardScript).';
+                    RAISE EXCEPTION 'Install the access log guard first (migrationBuilder.CreateShopKernelGuards or GenerateAccessLogGuardScript).';
                 END IF;
                 IF NOT has_schema_privilege(app_role, tables_schema, 'USAGE') THEN
                     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', tables_schema, app_role);
@@ -82,6 +71,25 @@ internal static class LeastPrivilegeRoles
         lines.Add($"GRANT SELECT, INSERT ON TABLE {accessLog.Table} TO {app};");
         lines.Add($"GRANT UPDATE ({accessLog.Details}) ON TABLE {accessLog.Table} TO {app};");
         return string.Join("\n", lines) + "\n";
+    }
+
+    /// <summary>
+    /// Takes back what <see cref="Script(SchemaNames, string, string)"/> granted <paramref name="applicationRole"/> on
+    /// ShopKernel's tables; the tables and trigger functions stay with their owner.
+    /// </summary>
+    public static string RevokeScript(SchemaNames names, string applicationRole)
+    {
+        RequirePostgres(names);
+        return $"REVOKE ALL ON TABLE {string.Join(", ", names.ShopKernelTables())} FROM {names.Quote(applicationRole)};\n";
+    }
+
+    private static void RequirePostgres(SchemaNames names)
+    {
+        if (!names.IsPostgres)
+        {
+            throw new NotSupportedException(
+                $"ShopKernel's least-privilege script is for PostgreSQL, not for '{names.Provider}': SQLite has no roles, so whoever can open the file can change it.");
+        }
     }
 
     private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";

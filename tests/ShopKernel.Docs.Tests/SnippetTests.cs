@@ -50,9 +50,10 @@ public sealed partial class SnippetTests
     [GeneratedRegex(@"^[ \t]*// snippet: (?<name>[a-z0-9-]+)\r?\n(?<code>.*?)^[ \t]*// end snippet", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Region();
 
-    [GeneratedRegex(@"^<!-- snippet: (?<name>[a-z0-9-]+) -->\r?\n```csharp\r?\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    // A block may stand indented in a list item; its indentation goes with Dedent.
+    [GeneratedRegex(@"^[ \t]*<!-- snippet: (?<name>[a-z0-9-]+) -->\r?\n[ \t]*```csharp\r?\n(?<code>.*?)^[ \t]*```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex MarkedBlock();
 
-    [GeneratedRegex(@"^```csharp", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*```csharp", RegexOptions.Multiline)]
     private static partial Regex CSharpBlock();
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
@@ -39,7 +40,11 @@ public sealed class MigrationTests
         {
             var options = new DbContextOptionsBuilder<SqliteShopContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()).Options;
             await using var db = new SqliteShopContext(options);
-            await UpgradeAsync(db, o => o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()), "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trg_shopkernel_consent_events%'");
+            await UpgradeAsync(
+                db,
+                o => o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()),
+                "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trg_shopkernel_consent_events%'",
+                "SELECT coalesce(group_concat(name || ': ' || sql, ' | '), '') AS \"Value\" FROM (SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name)");
         }
         finally
         {
@@ -57,7 +62,11 @@ public sealed class MigrationTests
             var options = new DbContextOptionsBuilder<PostgreSqlShopContext>().UseNpgsql(connectionString).Options;
             await using (var db = new PostgreSqlShopContext(options))
             {
-                await UpgradeAsync(db, o => o.UseNpgsql(connectionString), "SELECT count(*) AS \"Value\" FROM pg_trigger WHERE tgname LIKE 'trg_shopkernel_consent_events%'");
+                await UpgradeAsync(
+                    db,
+                    o => o.UseNpgsql(connectionString),
+                    "SELECT count(*) AS \"Value\" FROM pg_trigger WHERE tgname LIKE 'trg_shopkernel_consent_events%'",
+                    "SELECT coalesce(string_agg(tgname || ': ' || pg_get_triggerdef(oid), ' | ' ORDER BY tgname), '') AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal");
             }
 
             Npgsql.NpgsqlConnection.ClearAllPools();
@@ -68,7 +77,7 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task UpgradeAsync<TContext>(TContext db, Action<DbContextOptionsBuilder> configure, string countGuardTriggers)
+    private static async Task UpgradeAsync<TContext>(TContext db, Action<DbContextOptionsBuilder> configure, string countGuardTriggers, string describeTriggers)
         where TContext : ShopContext
     {
         var migrations = db.Database.GetMigrations().ToList();
@@ -97,6 +106,21 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Equal(7L, await db.Database.SqlQueryRaw<long>("SELECT available AS \"Value\" FROM shopkernel_stock WHERE sku = 'MUG-WHITE-CAT'").SingleAsync());
         Assert.True(await db.Database.SqlQueryRaw<long>(countGuardTriggers).SingleAsync() > 0, "The consent-ledger guard is not installed by the migrations.");
+
+        // A host moving from the copied scripts to the one-call migration operation gets the guards it has: the
+        // operation, written from the latest migration's model, replaces the triggers with the same ones.
+        var installed = await db.Database.SqlQueryRaw<string>(describeTriggers).SingleAsync();
+        var migrationsAssembly = db.GetService<IMigrationsAssembly>();
+        var latest = migrationsAssembly.CreateMigration(migrationsAssembly.Migrations[migrations[^1]], db.Database.ProviderName!);
+        var builder = new MigrationBuilder(db.Database.ProviderName);
+        builder.CreateShopKernelGuards(latest.TargetModel!);
+        foreach (var operation in builder.Operations.Cast<SqlOperation>())
+        {
+            await db.Database.ExecuteSqlRawAsync(operation.Sql);
+        }
+
+        Assert.Equal(installed, await db.Database.SqlQueryRaw<string>(describeTriggers).SingleAsync());
+        Assert.Contains("trg_shopkernel_access_log_append_only", installed, StringComparison.Ordinal);
 
         // A ledger entry from before redacted_subject was kept: a made-up value is still refused, erasure's hash passes.
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE shopkernel_consent_events SET subject = 'redacted:00', ip_address = NULL"));

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ShopKernel.EntityFrameworkCore.Subscriptions;
 
@@ -19,21 +18,40 @@ internal static class ConsentLedgerGuard
 
     private static readonly string[] Redactable = [nameof(ConsentEventRecord.Subject), nameof(ConsentEventRecord.IpAddress), nameof(ConsentEventRecord.UserAgent)];
 
-    public static string Script(DbContext context)
+    public static string Script(DbContext context) => Script(SchemaNames.Of(context));
+
+    public static string Script(SchemaNames names)
     {
-        var ledger = Ledger.Of(context);
-        if (ledger.IsPostgres)
+        var ledger = new Ledger(names);
+        if (names.IsPostgres)
         {
             return PostgresScript(ledger);
         }
 
-        if (ledger.Provider.Contains("Sqlite", StringComparison.Ordinal))
+        if (names.IsSqlite)
         {
             return SqliteScript(ledger);
         }
 
         throw new NotSupportedException(
-            $"ShopKernel has consent ledger triggers for PostgreSQL and SQLite, not for '{ledger.Provider}'; write the equivalent for your database (no DELETE; an UPDATE may only redact).");
+            $"ShopKernel has consent ledger triggers for PostgreSQL and SQLite, not for '{names.Provider}'; write the equivalent for your database (no DELETE; an UPDATE may only redact).");
+    }
+
+    /// <summary>Drops what <see cref="Script(SchemaNames)"/> creates: the ledger is then an ordinary table.</summary>
+    public static string DropScript(SchemaNames names)
+    {
+        var l = new Ledger(names);
+        return names.IsPostgres
+            ? $"""
+                DROP TRIGGER IF EXISTS {l.Trigger("")} ON {l.Table};
+                DROP TRIGGER IF EXISTS {l.Trigger("_truncate")} ON {l.Table};
+                DROP FUNCTION IF EXISTS {l.Function}();
+                """
+            : $"""
+                DROP TRIGGER IF EXISTS {l.Trigger("_delete")};
+                DROP TRIGGER IF EXISTS {l.Trigger("_insert")};
+                DROP TRIGGER IF EXISTS {l.Trigger("_update")};
+                """;
     }
 
     private static string PostgresScript(Ledger l)
@@ -100,26 +118,20 @@ internal static class ConsentLedgerGuard
             """;
     }
 
-    /// <summary>The ledger's table, columns and trigger names in the model, quoted for the provider (<see cref="StoreNames"/>).</summary>
+    /// <summary>The ledger's table, columns and trigger names in the model, quoted for the provider (<see cref="SchemaNames"/>).</summary>
     internal sealed class Ledger
     {
-        private readonly DbContext _context;
-        private readonly IEntityType _entity;
+        private readonly SchemaNames _names;
         private readonly Func<string, string> _column;
 
-        private Ledger(DbContext context)
+        public Ledger(SchemaNames names)
         {
-            _context = context;
-            _entity = StoreNames.EntityOf<ConsentEventRecord>(context);
-            (Table, _column) = StoreNames.Of<ConsentEventRecord>(context);
-            TableName = _entity.GetTableName()!;
-            Schema = _entity.GetSchema();
-            Provider = context.Database.ProviderName ?? string.Empty;
+            _names = names;
+            var entity = names.Entity<ConsentEventRecord>();
+            (Table, _column) = names.Of<ConsentEventRecord>();
+            TableName = entity.GetTableName()!;
+            Schema = entity.GetSchema();
         }
-
-        public string Provider { get; }
-
-        public bool IsPostgres => Provider.Contains("Npgsql", StringComparison.Ordinal);
 
         public string TableName { get; }
 
@@ -127,7 +139,7 @@ internal static class ConsentLedgerGuard
 
         public string Table { get; }
 
-        public string Function => StoreNames.Quote(_context, Name, Schema);
+        public string Function => _names.Quote(Name, Schema);
 
         public string Subject => _column(nameof(ConsentEventRecord.Subject));
 
@@ -141,12 +153,10 @@ internal static class ConsentLedgerGuard
         public IEnumerable<string> RedactableColumns => Redactable.Select(_column);
 
         /// <summary>Every other column, which no update may change.</summary>
-        public IEnumerable<string> FixedColumns => _entity.GetProperties().Select(p => p.Name).Where(p => !Redactable.Contains(p)).Select(_column);
+        public IEnumerable<string> FixedColumns => _names.ColumnsExcept<ConsentEventRecord>(Redactable);
 
         private string Name => "trg_" + TableName + "_append_only";
 
-        public static Ledger Of(DbContext context) => new(context);
-
-        public string Trigger(string suffix) => StoreNames.Quote(_context, Name + suffix);
+        public string Trigger(string suffix) => _names.Quote(Name + suffix);
     }
 }

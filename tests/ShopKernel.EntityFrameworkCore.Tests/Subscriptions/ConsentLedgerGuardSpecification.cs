@@ -155,6 +155,40 @@ public abstract class ConsentLedgerGuardSpecification : CustomerSteps
         Assert.Equal(ConsentEventKind.Redacted, after.Events[^1].Kind);
     }
 
+    [Fact]
+    public async Task The_guards_migration_goes_down_to_ordinary_tables_and_up_again()
+    {
+        const string AccessLog = "shopkernel_access_log";
+        var grace = await SubscribedGuestAsync("grace@example.com");
+        Assert.True((await Subs(s => s.GetProofAsync(Clerk, grace, Newsletter))).Succeeded);
+        Assert.True(await RefusedAsync($"DELETE FROM {AccessLog}"));
+
+        await Host.QueryAsync(async db =>
+        {
+            await HostMigration.Guards(db).DownAsync(db);
+            return true;
+        });
+
+        Assert.False(await RefusedAsync($"UPDATE {Table} SET kind = 'Withdrawn' WHERE sequence = 1"));
+        Assert.False(await RefusedAsync($"DELETE FROM {Table} WHERE sequence = 1"));
+        Assert.False(await RefusedAsync($"DELETE FROM {AccessLog}"));
+
+        // Up twice: the operation replaces what is there.
+        await Host.QueryAsync(async db =>
+        {
+            var migration = HostMigration.Guards(db);
+            await migration.UpAsync(db);
+            await migration.UpAsync(db);
+            return true;
+        });
+
+        Assert.True((await Subs(s => s.GetProofAsync(Clerk, grace, Newsletter))).Succeeded);
+        Assert.True(await RefusedAsync($"DELETE FROM {Table}"));
+        Assert.True(await RefusedAsync($"UPDATE {Table} SET kind = 'Withdrawn'"));
+        Assert.True(await RefusedAsync($"DELETE FROM {AccessLog}"));
+        Assert.False(await RefusedAsync($"UPDATE {Table} SET subject = redacted_subject, ip_address = NULL, user_agent = NULL"));
+    }
+
     private Task<T> Subs<T>(Func<SubscriptionService, Task<T>> call) => Use(call);
 
     private async Task<ConsentSubject> SubscribedGuestAsync(string email)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
@@ -133,6 +134,31 @@ public sealed class PostgresLeastPrivilegeTests : IAsyncLifetime
 
         Assert.Equal(before, await LedgerAsync());
         Assert.Equal(2, (await Subs(s => s.GetProofAsync(Clerk, guest, "newsletter"))).Value.Events.Count);
+    }
+
+    [Fact]
+    public async Task The_grants_as_a_migration_go_down_to_no_access_and_up_to_what_the_services_use()
+    {
+        await using var owner = Context(Owner);
+        var migration = new HostMigration(
+            HostMigration.DesignModel(owner),
+            (b, model) => b.GrantShopKernelLeastPrivilege(model, Owner, App),
+            (b, model) => b.RevokeShopKernelLeastPrivilege(model, App));
+
+        await migration.DownAsync(owner);
+
+        Assert.Equal(InsufficientPrivilege, await RefusalAsync($"SELECT 1 FROM {Table}"));
+        Assert.Equal(InsufficientPrivilege, await RefusalAsync("SELECT 1 FROM shopkernel_carts"));
+        Assert.Equal(InsufficientPrivilege, await RefusalAsync("SELECT 1 FROM shopkernel_access_log"));
+
+        await migration.UpAsync(owner);
+
+        Assert.Null(await RefusalAsync($"SELECT 1 FROM {Table}"));
+        Assert.Null(await RefusalAsync("DELETE FROM shopkernel_carts WHERE false"));
+        Assert.Equal(InsufficientPrivilege, await RefusalAsync($"DELETE FROM {Table}"));
+        Assert.Equal(InsufficientPrivilege, await RefusalAsync($"DROP TRIGGER {Guard} ON {Table}"));
+        var guest = ConsentSubject.ForEmail("grace@example.com");
+        Assert.True((await Subs(s => s.RequestAsync("newsletter", guest, Ticked))).Succeeded);
     }
 
     [Fact]
