@@ -4,7 +4,7 @@ using ShopKernel.Benchmarks.Orders;
 namespace ShopKernel.Benchmarks.Interleaved;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/ShopKernel.Benchmarks -- --interleaved [--rounds N] [--block N]
+/// <c>dotnet run -c Release --project benchmarks/ShopKernel.Benchmarks -- --interleaved [--rounds N] [--block N] [--warmup N] [--warmup-seconds S]
 /// [--only checkout|cart|cancel|return] [--provider SQLite|PostgreSQL]</c>: the hot paths beside raw ADO.NET, 1 and 8 callers,
 /// timed in alternating blocks in one process; prints a Markdown table.
 /// </summary>
@@ -17,6 +17,7 @@ internal static class InterleavedCommand
         var rounds = Value(args, "--rounds", 40);
         var block = Value(args, "--block", 64);
         var warmup = Value(args, "--warmup", 4);
+        var warmupTime = TimeSpan.FromSeconds(Value(args, "--warmup-seconds", 15));
         var only = Text(args, "--only");
         var providers = Text(args, "--provider") is { } provider ? [provider] : new[] { "SQLite", "PostgreSQL" };
         int[] callerCounts = [1, 8];
@@ -55,7 +56,7 @@ internal static class InterleavedCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}: {rounds} rounds of {block} operations per side after {warmup} warm-up rounds"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}: {rounds} rounds of {block} operations per side after at least {warmup} warm-up rounds and {warmupTime.TotalSeconds:0} s"));
         Console.WriteLine();
         Console.WriteLine(ComparisonResult.MarkdownHeader);
         foreach (var result in results)
@@ -79,7 +80,7 @@ internal static class InterleavedCommand
                 Console.Error.WriteLine($"{comparison.Name}: {statements} per operation, the same on both sides");
             }
 
-            var result = await InterleavedRunner.RunAsync(comparison, callers, rounds, block, warmup);
+            var result = await InterleavedRunner.RunAsync(comparison, callers, rounds, block, warmup, warmupTime);
             Console.Error.WriteLine(result.ToMarkdownRow());
             return result;
         }

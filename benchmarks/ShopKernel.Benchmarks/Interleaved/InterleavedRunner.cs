@@ -11,20 +11,26 @@ namespace ShopKernel.Benchmarks.Interleaved;
 /// </summary>
 internal static class InterleavedRunner
 {
-    public static async Task<ComparisonResult> RunAsync(IComparison comparison, int callers, int rounds, int block, int warmupRounds)
+    public static async Task<ComparisonResult> RunAsync(IComparison comparison, int callers, int rounds, int block, int warmupRounds, TimeSpan warmupTime)
     {
+        // Warm-up lasts at least warmupRounds rounds and warmupTime: tiered compilation recompiles the hot methods
+        // of both sides (with dynamic PGO) in the background during the first seconds of a process, and a round
+        // timed before that measures the JIT, not the code.
+        var warmingUp = Stopwatch.StartNew();
+        var round = 0;
+        for (; round < warmupRounds || warmingUp.Elapsed < warmupTime; round++)
+        {
+            await TimeAsync(comparison, callers, block, raw: round % 2 == 0).ConfigureAwait(false);
+            await TimeAsync(comparison, callers, block, raw: round % 2 != 0).ConfigureAwait(false);
+        }
+
         var raw = new List<Block>(rounds);
         var shopKernel = new List<Block>(rounds);
-        for (var round = 0; round < warmupRounds + rounds; round++)
+        for (var measured = 0; measured < rounds; measured++, round++)
         {
             var rawFirst = round % 2 == 0;
             var first = await TimeAsync(comparison, callers, block, rawFirst).ConfigureAwait(false);
             var second = await TimeAsync(comparison, callers, block, !rawFirst).ConfigureAwait(false);
-            if (round < warmupRounds)
-            {
-                continue;
-            }
-
             raw.Add(rawFirst ? first : second);
             shopKernel.Add(rawFirst ? second : first);
         }
