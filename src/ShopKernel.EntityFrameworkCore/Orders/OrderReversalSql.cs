@@ -117,7 +117,10 @@ internal sealed class OrderReversalSql
             if (reversal.RemovesOrder)
             {
                 // The customer's orders still counted in this currency: the reversed one is already out by its new status.
-                var remaining = w.Sql is null ? string.Empty : $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses})";
+                // GROUP BY keeps the planner from answering MIN/MAX by walking the placed_at index of all orders and
+                // filtering (on PostgreSQL a scan of every order when the customer has none left), so the customer's
+                // own rows are read through the customer index; no row left gives no group, NULL, and COALESCE.
+                var remaining = w.Sql is null ? string.Empty : $"FROM {_orderTable} WHERE {_orderCustomer} = {c} AND {_orderCurrency} = {currency} AND {_orderStatus} NOT IN ({_reversedStatuses}) GROUP BY {_orderCustomer}";
                 w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.FactsTable} SET {n.FactsCount} = {n.FactsCount} - 1, {n.FactsSpend} = {n.FactsSpend} - {spend}, ");
                 w.Sql?.Append(CultureInfo.InvariantCulture, $"{n.FactsFirst} = COALESCE((SELECT MIN({_placedAt}) {remaining}), {n.FactsFirst}), {n.FactsLast} = COALESCE((SELECT MAX({_placedAt}) {remaining}), {n.FactsLast}) ");
                 w.Sql?.Append(CultureInfo.InvariantCulture, $"WHERE {n.FactsCustomer} = {c} AND {n.FactsCurrency} = {currency};\n");

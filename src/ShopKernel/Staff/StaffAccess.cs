@@ -29,7 +29,7 @@ public sealed class StaffAccess
         _authorizer = authorizer ?? throw new ArgumentNullException(nameof(authorizer));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentNullException.ThrowIfNull(options);
-        _chain = new AccessLogChain(options.Value.Tokens);
+        _chain = AccessLogChain.For(options.Value.Tokens);
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     }
 
