@@ -43,6 +43,7 @@ public static class ShopErrorStatusCodes
         [CartErrorCodes.TagsInvalid] = 400,
         [CartErrorCodes.CustomerInvalid] = 400,
         [CartErrorCodes.RequestInvalid] = 400,
+        [CartErrorCodes.ProductUnknown] = 422,
 
         [CheckoutErrorCodes.RequestInvalid] = 400,
         [CheckoutErrorCodes.CartNotFound] = 404,

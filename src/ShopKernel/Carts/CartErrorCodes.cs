@@ -72,4 +72,10 @@ public static class CartErrorCodes
     /// range, or an unknown merge strategy. Map to 400.
     /// </summary>
     public const string RequestInvalid = "cart.request_invalid";
+
+    /// <summary>
+    /// The shop's catalogue has no such product or variant (the add-to-cart endpoint of <c>ShopKernel.AspNetCore</c>
+    /// asked the host's catalogue). Data: <c>field</c> (<see cref="ShopErrorData.Field"/>): <c>product_id</c>. Map to 422.
+    /// </summary>
+    public const string ProductUnknown = "cart.product_unknown";
 }

@@ -1,0 +1,219 @@
+using ShopKernel.Carts;
+using ShopKernel.Checkout;
+using ShopKernel.Orders;
+using ShopKernel.Pricing;
+
+namespace ShopKernel.AspNetCore.Endpoints;
+
+/// <summary>An amount of money: a decimal <see cref="Amount"/> in major units (<c>19.90</c>) and its ISO 4217 <see cref="Currency"/>.</summary>
+/// <param name="Amount">The amount, exact to the currency's minor unit.</param>
+/// <param name="Currency">The ISO 4217 code.</param>
+public sealed record MoneyResponse(decimal Amount, string Currency)
+{
+    /// <summary>The response form of <paramref name="money"/>.</summary>
+    /// <param name="money">The amount.</param>
+    /// <returns>Its amount and currency.</returns>
+    public static MoneyResponse From(Money money) => new(money.ToDecimal(), money.Currency.Code);
+
+    /// <summary>The amount as <see cref="Money"/>, when the currency is known and the amount exact in it and in range.</summary>
+    internal bool TryToMoney(out Money money)
+    {
+        money = default;
+        if (!ShopKernel.Currency.TryParse(Currency, out var currency) || Math.Abs(Amount) > 1_000_000_000_000m)
+        {
+            return false;
+        }
+
+        var scaled = Amount * (decimal)Math.Pow(10, currency.MinorUnits);
+        if (scaled != decimal.Truncate(scaled))
+        {
+            return false;
+        }
+
+        money = new Money(decimal.ToInt64(scaled), currency);
+        return true;
+    }
+}
+
+/// <summary>The body that creates a guest cart.</summary>
+/// <param name="Currency">The ISO 4217 code of the cart's prices.</param>
+public sealed record CreateCartRequest(string? Currency);
+
+/// <summary>The body that adds a product to a cart: what the buyer picked, never its price.</summary>
+/// <param name="ProductId">The product, as the host's catalogue names it.</param>
+/// <param name="Quantity">How many units.</param>
+public sealed record AddCartLineRequest(string? ProductId, int Quantity)
+{
+    /// <summary>The variant's SKU, when the buyer's page names one; the catalogue decides what it means.</summary>
+    public string? Sku { get; init; }
+
+    /// <summary>The variant's options as picked (<c>Colour</c>, <c>Design</c>, …), names compared ignoring case; the catalogue decides which it accepts.</summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+}
+
+/// <summary>The body that sets a line's quantity.</summary>
+/// <param name="Quantity">The new quantity; 0 removes the line.</param>
+public sealed record SetCartLineQuantityRequest(int Quantity);
+
+/// <summary>A cart line.</summary>
+/// <param name="Id">The line's id within its cart.</param>
+/// <param name="ProductId">The product.</param>
+/// <param name="Sku">The variant's SKU.</param>
+/// <param name="Name">The product's name when it was added.</param>
+/// <param name="UnitPrice">The unit price when it was added.</param>
+/// <param name="Quantity">The units.</param>
+/// <param name="Subtotal">Unit price times quantity, before discounts.</param>
+/// <param name="Options">The variant's options.</param>
+/// <param name="PictureUrl">The picture link, if any.</param>
+public sealed record CartLineResponse(int Id, string ProductId, string Sku, string Name, MoneyResponse UnitPrice, int Quantity, MoneyResponse Subtotal, IReadOnlyDictionary<string, string> Options, string? PictureUrl);
+
+/// <summary>A cart, as the cart endpoints answer it; its <see cref="Version"/> is also the response's <c>ETag</c>.</summary>
+/// <param name="Token">The cart's token (the capability to use it: keep it as a secret of the buyer's).</param>
+/// <param name="Currency">The currency of its prices.</param>
+/// <param name="Version">The version, sent back in <c>If-Match</c> to change exactly what the buyer saw.</param>
+/// <param name="Lines">The lines, in the order added.</param>
+/// <param name="TotalQuantity">The units of every line.</param>
+/// <param name="Subtotal">The lines' subtotal before discounts.</param>
+/// <param name="ExpiresAt">When the cart expires if left idle.</param>
+public sealed record CartResponse(string Token, string Currency, long Version, IReadOnlyList<CartLineResponse> Lines, int TotalQuantity, MoneyResponse Subtotal, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The response form of <paramref name="cart"/>.</summary>
+    /// <param name="cart">The cart.</param>
+    /// <returns>The cart's response.</returns>
+    public static CartResponse From(Cart cart)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        return new CartResponse(cart.Token.Value, cart.Currency.Code, cart.Version, [.. cart.Lines.Select(LineOf)], cart.TotalQuantity, MoneyResponse.From(cart.Subtotal), cart.ExpiresAt);
+    }
+
+    internal static CartLineResponse LineOf(CartLine line) =>
+        new(line.Id, line.ProductId, line.Sku, line.Name, MoneyResponse.From(line.UnitPrice), line.Quantity, MoneyResponse.From(line.UnitPrice * line.Quantity), OptionsOf(line.Options), line.PictureUrl);
+
+    internal static Dictionary<string, string> OptionsOf(LineOptions options)
+    {
+        var map = new Dictionary<string, string>(options.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in options)
+        {
+            map[name] = value;
+        }
+
+        return map;
+    }
+}
+
+/// <summary>A discount applied to a cart, a line or an order, with its explanation.</summary>
+/// <param name="PromotionId">The promotion.</param>
+/// <param name="Kind">The promotion's kind (<c>tier</c>, <c>coupon</c>, …).</param>
+/// <param name="Amount">The discount.</param>
+/// <param name="Explanation">Why it applies, for the buyer.</param>
+public sealed record AdjustmentResponse(string PromotionId, string Kind, MoneyResponse Amount, string Explanation)
+{
+    internal static AdjustmentResponse[] From(IReadOnlyList<PriceAdjustment> adjustments) =>
+        [.. adjustments.Select(a => new AdjustmentResponse(a.PromotionId, a.Kind, MoneyResponse.From(a.Amount), a.Explanation))];
+}
+
+/// <summary>A cart line priced for its buyer.</summary>
+/// <param name="Line">The line.</param>
+/// <param name="Adjustments">The line's discounts.</param>
+/// <param name="Total">The line's total after them.</param>
+public sealed record QuotedLineResponse(CartLineResponse Line, IReadOnlyList<AdjustmentResponse> Adjustments, MoneyResponse Total);
+
+/// <summary>A cart priced for its buyer: what checkout would charge now.</summary>
+/// <param name="Lines">The lines with their discounts.</param>
+/// <param name="Adjustments">Every discount, with its explanation.</param>
+/// <param name="Subtotal">Before discounts.</param>
+/// <param name="Discount">The discounts together.</param>
+/// <param name="Total">What the buyer pays; send it as the checkout's <c>expectedTotal</c>.</param>
+public sealed record CartQuoteResponse(IReadOnlyList<QuotedLineResponse> Lines, IReadOnlyList<AdjustmentResponse> Adjustments, MoneyResponse Subtotal, MoneyResponse Discount, MoneyResponse Total)
+{
+    /// <summary>The response form of a priced cart.</summary>
+    /// <param name="priced">The priced cart.</param>
+    /// <returns>Its response.</returns>
+    public static CartQuoteResponse From(PricedCart priced)
+    {
+        ArgumentNullException.ThrowIfNull(priced);
+        var lines = priced.Lines.Select(l => new QuotedLineResponse(CartResponse.LineOf(l.Line), AdjustmentResponse.From(l.Adjustments), MoneyResponse.From(l.Total)));
+        return new CartQuoteResponse([.. lines], AdjustmentResponse.From(priced.Adjustments), MoneyResponse.From(priced.Subtotal), MoneyResponse.From(priced.Discount), MoneyResponse.From(priced.Total));
+    }
+}
+
+/// <summary>A postal address.</summary>
+/// <param name="Recipient">Who receives the parcel.</param>
+/// <param name="Line1">Street and number.</param>
+/// <param name="PostalCode">The postal code.</param>
+/// <param name="City">The city.</param>
+/// <param name="CountryCode">The ISO 3166-1 alpha-2 country code.</param>
+public sealed record AddressRequest(string? Recipient, string? Line1, string? PostalCode, string? City, string? CountryCode);
+
+/// <summary>A guest buyer's contact: an e-mail or a phone (or both) and a name.</summary>
+/// <param name="Email">The e-mail.</param>
+/// <param name="Phone">The phone, in any common notation.</param>
+/// <param name="FirstName">The first name.</param>
+/// <param name="LastName">The last name.</param>
+public sealed record ContactRequest(string? Email, string? Phone, string? FirstName, string? LastName);
+
+/// <summary>
+/// The body that places an order from a cart. Send the request's <c>Idempotency-Key</c> header with a key made when
+/// the checkout page was shown: a repeated submission answers the order already placed instead of a second one.
+/// </summary>
+/// <param name="PaymentMethod">One of the shop's payment methods.</param>
+/// <param name="ShippingAddress">Where the order goes.</param>
+public sealed record PlaceOrderRequest(string? PaymentMethod, AddressRequest? ShippingAddress)
+{
+    /// <summary>The cart's token, when the endpoints carry it in routes (otherwise it comes from the header or cookie).</summary>
+    public string? CartToken { get; init; }
+
+    /// <summary>The guest's contact; ignored for a signed-in customer, whose profile is used.</summary>
+    public ContactRequest? Contact { get; init; }
+
+    /// <summary>Coupon codes the buyer entered.</summary>
+    public IReadOnlyList<string>? CouponCodes { get; init; }
+
+    /// <summary>The total the buyer was shown; when the price changed meanwhile the order is refused (<c>checkout.total_changed</c>).</summary>
+    public MoneyResponse? ExpectedTotal { get; init; }
+
+    /// <summary>The cart version the buyer saw; when the cart changed meanwhile the order is refused (<c>checkout.cart_changed</c>).</summary>
+    public long? ExpectedCartVersion { get; init; }
+}
+
+/// <summary>An order line.</summary>
+/// <param name="LineNumber">The line's number within the order.</param>
+/// <param name="ProductId">The product.</param>
+/// <param name="Sku">The variant's SKU.</param>
+/// <param name="Name">The product's name.</param>
+/// <param name="UnitPrice">The unit price.</param>
+/// <param name="Quantity">The units.</param>
+/// <param name="Total">The line's total after its discounts.</param>
+/// <param name="Options">The variant's options.</param>
+/// <param name="PictureUrl">The picture link, if any.</param>
+public sealed record OrderLineResponse(int LineNumber, string ProductId, string Sku, string Name, MoneyResponse UnitPrice, int Quantity, MoneyResponse Total, IReadOnlyDictionary<string, string> Options, string? PictureUrl);
+
+/// <summary>A placed order, as the checkout endpoint answers it.</summary>
+/// <param name="Number">The order number as the buyer reads it (over the phone too).</param>
+/// <param name="Status">The order's status.</param>
+/// <param name="PlacedAt">When it was placed.</param>
+/// <param name="Lines">The lines.</param>
+/// <param name="Adjustments">Every discount, with its explanation.</param>
+/// <param name="Subtotal">Before discounts.</param>
+/// <param name="Discount">The discounts together.</param>
+/// <param name="Total">What the buyer pays.</param>
+/// <param name="PaymentMethod">The payment method.</param>
+/// <param name="IsReplay">Whether this submission found the order an earlier one placed (nothing new was placed).</param>
+public sealed record OrderResponse(string Number, string Status, DateTimeOffset PlacedAt, IReadOnlyList<OrderLineResponse> Lines, IReadOnlyList<AdjustmentResponse> Adjustments,
+    MoneyResponse Subtotal, MoneyResponse Discount, MoneyResponse Total, string PaymentMethod, bool IsReplay)
+{
+    /// <summary>The response form of a placed order.</summary>
+    /// <param name="placed">The order and whether the submission was a replay.</param>
+    /// <returns>The order's response.</returns>
+    public static OrderResponse From(PlacedOrder placed)
+    {
+        ArgumentNullException.ThrowIfNull(placed);
+        var order = placed.Order;
+        var lines = order.Lines.Select(l => new OrderLineResponse(l.LineNumber, l.ProductId, l.Sku, l.Name, MoneyResponse.From(l.UnitPrice), l.Quantity, MoneyResponse.From(l.Total),
+            CartResponse.OptionsOf(l.Options), l.PictureUrl));
+        return new OrderResponse(order.DisplayNumber, JsonNamingPolicy(order.Status), order.PlacedAt, [.. lines], AdjustmentResponse.From(order.Adjustments),
+            MoneyResponse.From(order.Subtotal), MoneyResponse.From(order.Discount), MoneyResponse.From(order.Total), order.PaymentMethod, placed.IsReplay);
+    }
+
+    private static string JsonNamingPolicy(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+}

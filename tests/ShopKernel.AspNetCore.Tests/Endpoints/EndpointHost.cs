@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ShopKernel.AspNetCore.Endpoints;
+using ShopKernel.Carts;
+using ShopKernel.Customers;
+
+namespace ShopKernel.AspNetCore.Tests.Endpoints;
+
+/// <summary>The host's context: its own entities would sit beside ShopKernel's model.</summary>
+public sealed class EndpointShopContext(DbContextOptions<EndpointShopContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyShopKernelModel();
+}
+
+/// <summary>A catalogue of two products, priced in euros; a variant is a colour of the product.</summary>
+public sealed class TestCatalogue : ICartCatalogue
+{
+    public static readonly Money TeePrice = Money.Parse("19.90 EUR");
+
+    public static readonly Money MugPrice = Money.Parse("8.50 EUR");
+
+    public ValueTask<CartItem?> FindAsync(AddCartLineRequest request, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var colour = request.Options is { } options && options.TryGetValue("Colour", out var c) ? c : "Black";
+        CartItem? item = request.ProductId switch
+        {
+            "tee" when colour is "Red" or "Black" => new CartItem("tee", $"TEE-{colour.ToUpperInvariant()}", "Classic tee", TeePrice, request.Quantity)
+            {
+                Options = LineOptions.From(("Colour", colour)),
+                PictureUrl = $"https://cdn.example.com/tee/{colour.ToLowerInvariant()}.jpg",
+                Tags = ["clothing"],
+            },
+            "mug" => new CartItem("mug", "MUG", "Mug", MugPrice, request.Quantity),
+            _ => null,
+        };
+        return ValueTask.FromResult(item);
+    }
+}
+
+/// <summary>
+/// A web host on a test server with ShopKernel over SQLite, its cart and checkout endpoints mapped as a host maps
+/// them, and the built-in OpenAPI document.
+/// </summary>
+public sealed class EndpointHost : IAsyncDisposable
+{
+    /// <summary>The header the tests sign a customer in with (the host's own identity system, in a real host).</summary>
+    public const string CustomerHeader = "X-Test-Customer";
+
+    private readonly string _directory;
+
+    private EndpointHost(WebApplication app, string directory)
+    {
+        App = app;
+        _directory = directory;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route)
+    {
+        var directory = Directory.CreateTempSubdirectory("shopkernel-endpoints-").FullName;
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "shop.db"), Pooling = false }.ToString();
+        builder.Services.AddDbContextPool<EndpointShopContext>(o => o.UseSqlite(connection));
+        static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        builder.Services.AddShopKernel(o =>
+            {
+                o.Checkout.PaymentMethods.Add("card");
+                o.Checkout.PaymentMethods.Add("cod");
+                o.PersonalData.EncryptionKeys.Add(Key());
+                o.PersonalData.IndexKey = Key();
+                o.Tokens.SigningKeys.Add(Key());
+            })
+            .AddEntityFrameworkStores<EndpointShopContext>();
+        builder.Services.AddShopKernelEndpoints<TestCatalogue>(o =>
+        {
+            o.CartToken = transport;
+            o.CustomerOf = http => Guid.TryParse(http.Request.Headers[CustomerHeader], out var id) ? new CustomerId(id) : null;
+        });
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EndpointShopContext>().Database.EnsureCreatedAsync();
+        }
+
+        app.MapShopKernelCarts();
+        app.MapShopKernelCheckout();
+        app.MapOpenApi();
+        await app.StartAsync();
+        return new EndpointHost(app, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
