@@ -1,7 +1,7 @@
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
-using ShopKernel.Orders;
 using ShopKernel.Pricing;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.AspNetCore.Endpoints;
 
@@ -211,9 +211,56 @@ public sealed record OrderResponse(string Number, string Status, DateTimeOffset 
         var order = placed.Order;
         var lines = order.Lines.Select(l => new OrderLineResponse(l.LineNumber, l.ProductId, l.Sku, l.Name, MoneyResponse.From(l.UnitPrice), l.Quantity, MoneyResponse.From(l.Total),
             CartResponse.OptionsOf(l.Options), l.PictureUrl));
-        return new OrderResponse(order.DisplayNumber, JsonNamingPolicy(order.Status), order.PlacedAt, [.. lines], AdjustmentResponse.From(order.Adjustments),
+        return new OrderResponse(order.DisplayNumber, Names.Of(order.Status), order.PlacedAt, [.. lines], AdjustmentResponse.From(order.Adjustments),
             MoneyResponse.From(order.Subtotal), MoneyResponse.From(order.Discount), MoneyResponse.From(order.Total), order.PaymentMethod, placed.IsReplay);
     }
+}
 
-    private static string JsonNamingPolicy(OrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+/// <summary>The body that subscribes the signed-in customer, or a guest by e-mail or phone, to a topic.</summary>
+/// <param name="Topic">The topic id.</param>
+public sealed record SubscribeRequest(string? Topic)
+{
+    /// <summary>A guest's e-mail (give it or <see cref="Phone"/>, as the topic's channel needs; ignored for a signed-in customer).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>A guest's phone.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The version of the consent wording the buyer saw, recorded as evidence.</summary>
+    public string? WordingVersion { get; init; }
+
+    /// <summary>Whether the box the buyer ticked started unticked; a pre-ticked box is refused (<c>subscription.consent_pre_ticked</c>).</summary>
+    public bool BoxStartedUnticked { get; init; }
+}
+
+/// <summary>The body that confirms a double opt-in.</summary>
+/// <param name="Token">The token from the confirmation message.</param>
+public sealed record ConfirmSubscriptionRequest(string? Token);
+
+/// <summary>A subscription's state for its subject.</summary>
+/// <param name="Topic">The topic.</param>
+/// <param name="State">The state (<c>not_subscribed</c>, <c>pending</c>, <c>subscribed</c>).</param>
+/// <param name="ChangedAt">When it last changed, if ever.</param>
+/// <param name="PendingExpiresAt">When a pending confirmation expires.</param>
+public sealed record SubscriptionResponse(string Topic, string State, DateTimeOffset? ChangedAt, DateTimeOffset? PendingExpiresAt)
+{
+    /// <summary>The response form of a status.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>Its response.</returns>
+    public static SubscriptionResponse From(SubscriptionStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new(status.Topic, Names.Of(status.State), status.ChangedAt, status.PendingExpiresAt);
+    }
+}
+
+/// <summary>How many subscriptions an unsubscribe withdrew (0 when there was nothing left to withdraw).</summary>
+/// <param name="Withdrawn">The subscriptions withdrawn.</param>
+public sealed record UnsubscribeResponse(int Withdrawn);
+
+/// <summary>Enum values as the JSON answers spell them: snake case.</summary>
+internal static class Names
+{
+    public static string Of<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

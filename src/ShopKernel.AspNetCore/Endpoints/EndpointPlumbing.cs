@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using ShopKernel.Carts;
@@ -36,6 +38,15 @@ internal static class EndpointPlumbing
             return (null, new ShopError(invalidCode, "The request's body is not JSON of the expected shape."));
         }
     }
+
+    /// <summary>
+    /// The answer to a guest calling a signed-in customer's endpoint: the host's authentication challenge (a redirect
+    /// to its sign-in page, a 401 with its scheme) when it has a default scheme, else a plain 401.
+    /// </summary>
+    public static async Task<IResult> SignInRequiredAsync(HttpContext http) =>
+        http.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetDefaultChallengeSchemeAsync().ConfigureAwait(false) is not null
+            ? TypedResults.Challenge()
+            : TypedResults.Unauthorized();
 
     /// <summary>The cart token of the request, by the configured transport; <see langword="default"/> when there is none or it is malformed.</summary>
     public static CartToken TokenOf(HttpContext http, ShopKernelEndpointOptions options, string? fromBody = null)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using ShopKernel.AspNetCore.Endpoints;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.AspNetCore.Tests.Endpoints;
 
@@ -67,6 +68,9 @@ public sealed class EndpointHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The confirmations the host was asked to deliver.</summary>
+    public SentConfirmations Sent => App.Services.GetRequiredService<SentConfirmations>();
+
     public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route)
     {
         var directory = Directory.CreateTempSubdirectory("shopkernel-endpoints-").FullName;
@@ -83,6 +87,8 @@ public sealed class EndpointHost : IAsyncDisposable
                 o.PersonalData.EncryptionKeys.Add(Key());
                 o.PersonalData.IndexKey = Key();
                 o.Tokens.SigningKeys.Add(Key());
+                o.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "newsletter" });
+                o.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "offers", DoubleOptIn = false });
             })
             .AddEntityFrameworkStores<EndpointShopContext>();
         builder.Services.AddShopKernelEndpoints<TestCatalogue>(o =>
@@ -90,6 +96,8 @@ public sealed class EndpointHost : IAsyncDisposable
             o.CartToken = transport;
             o.CustomerOf = http => Guid.TryParse(http.Request.Headers[CustomerHeader], out var id) ? new CustomerId(id) : null;
         });
+        builder.Services.AddSingleton<SentConfirmations>();
+        builder.Services.AddScoped<IConfirmationSender>(services => services.GetRequiredService<SentConfirmations>());
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
@@ -100,6 +108,7 @@ public sealed class EndpointHost : IAsyncDisposable
 
         app.MapShopKernelCarts();
         app.MapShopKernelCheckout();
+        app.MapShopKernelSubscriptions();
         app.MapOpenApi();
         await app.StartAsync();
         return new EndpointHost(app, directory);
@@ -111,5 +120,32 @@ public sealed class EndpointHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>The host's confirmation mailer, keeping what it was asked to send.</summary>
+public sealed class SentConfirmations : IConfirmationSender
+{
+    private readonly List<(ConsentSubject Subject, string Topic, ConfirmationToken Confirmation)> _sent = [];
+
+    public IReadOnlyList<(ConsentSubject Subject, string Topic, ConfirmationToken Confirmation)> All
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public ValueTask SendAsync(ConsentSubject subject, string topicId, ConfirmationToken confirmation, HttpContext http)
+    {
+        lock (_sent)
+        {
+            _sent.Add((subject, topicId, confirmation));
+        }
+
+        return ValueTask.CompletedTask;
     }
 }
