@@ -208,11 +208,15 @@ public sealed record OrderResponse(string Number, string Status, DateTimeOffset 
     public static OrderResponse From(PlacedOrder placed)
     {
         ArgumentNullException.ThrowIfNull(placed);
-        var order = placed.Order;
+        return From(placed.Order, placed.IsReplay);
+    }
+
+    internal static OrderResponse From(Orders.Order order, bool isReplay)
+    {
         var lines = order.Lines.Select(l => new OrderLineResponse(l.LineNumber, l.ProductId, l.Sku, l.Name, MoneyResponse.From(l.UnitPrice), l.Quantity, MoneyResponse.From(l.Total),
             CartResponse.OptionsOf(l.Options), l.PictureUrl));
         return new OrderResponse(order.DisplayNumber, Names.Of(order.Status), order.PlacedAt, [.. lines], AdjustmentResponse.From(order.Adjustments),
-            MoneyResponse.From(order.Subtotal), MoneyResponse.From(order.Discount), MoneyResponse.From(order.Total), order.PaymentMethod, placed.IsReplay);
+            MoneyResponse.From(order.Subtotal), MoneyResponse.From(order.Discount), MoneyResponse.From(order.Total), order.PaymentMethod, isReplay);
     }
 }
 
@@ -264,3 +268,75 @@ internal static class Names
     public static string Of<T>(T value)
         where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
+
+/// <summary>The body that registers a customer: an e-mail or a phone (or both), a name, optionally a birthday and a password.</summary>
+/// <param name="FirstName">The first name.</param>
+/// <param name="LastName">The last name.</param>
+public sealed record RegisterRequest(string? FirstName, string? LastName)
+{
+    /// <summary>The e-mail.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The phone, in any common notation.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The birthday, for birthday discounts.</summary>
+    public DateOnly? Birthday { get; init; }
+
+    /// <summary>The password; without one the customer signs in by the host's other means only.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>The guest cart to keep, when the endpoints carry tokens in routes (otherwise it comes from the header or cookie).</summary>
+    public string? CartToken { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"RegisterRequest {{ HasEmail = {Email is not null}, HasPhone = {Phone is not null}, HasPassword = {Password is not null} }}";
+}
+
+/// <summary>The body that signs a customer in with a password.</summary>
+/// <param name="Login">The e-mail or phone.</param>
+/// <param name="Password">The password.</param>
+public sealed record SignInRequest(string? Login, string? Password)
+{
+    /// <summary>The guest cart to merge, when the endpoints carry tokens in routes (otherwise it comes from the header or cookie).</summary>
+    public string? CartToken { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => "SignInRequest { Password = *** }";
+}
+
+/// <summary>The body that changes a customer's name and birthday.</summary>
+/// <param name="FirstName">The first name.</param>
+/// <param name="LastName">The last name.</param>
+/// <param name="Birthday">The birthday, or <see langword="null"/> to forget it.</param>
+public sealed record UpdateProfileRequest(string? FirstName, string? LastName, DateOnly? Birthday);
+
+/// <summary>The signed-in customer's own profile.</summary>
+/// <param name="Id">The customer id.</param>
+/// <param name="Email">The e-mail, if any.</param>
+/// <param name="EmailVerified">Whether the e-mail is verified.</param>
+/// <param name="Phone">The phone (E.164), if any.</param>
+/// <param name="PhoneVerified">Whether the phone is verified.</param>
+/// <param name="FirstName">The first name.</param>
+/// <param name="LastName">The last name.</param>
+/// <param name="Birthday">The birthday, if given.</param>
+/// <param name="CreatedAt">When the customer registered.</param>
+public sealed record ProfileResponse(Guid Id, string? Email, bool EmailVerified, string? Phone, bool PhoneVerified, string FirstName, string LastName, DateOnly? Birthday, DateTimeOffset CreatedAt)
+{
+    /// <summary>The cart of the customer after signing in, with the guest cart the request carried merged into it.</summary>
+    public CartResponse? Cart { get; init; }
+
+    /// <summary>The response form of <paramref name="customer"/>.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>Their profile.</returns>
+    public static ProfileResponse From(Customers.Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new(customer.Id.Value, customer.Email, customer.EmailVerified, customer.Phone, customer.PhoneVerified, customer.FirstName, customer.LastName, customer.Birthday, customer.CreatedAt);
+    }
+}
+
+/// <summary>A page of the signed-in customer's orders, newest first.</summary>
+/// <param name="Items">The orders.</param>
+/// <param name="Next">The <c>before</c> of the next page; <see langword="null"/> on the last.</param>
+public sealed record OrderPageResponse(IReadOnlyList<OrderResponse> Items, string? Next);

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,7 +63,7 @@ public sealed class EndpointHost : IAsyncDisposable
     {
         App = app;
         _directory = directory;
-        Client = app.GetTestClient();
+        Client = new HttpClient(new CookieJar(app.GetTestServer().CreateHandler())) { BaseAddress = app.GetTestServer().BaseAddress };
     }
 
     public WebApplication App { get; }
@@ -71,7 +73,8 @@ public sealed class EndpointHost : IAsyncDisposable
     /// <summary>The confirmations the host was asked to deliver.</summary>
     public SentConfirmations Sent => App.Services.GetRequiredService<SentConfirmations>();
 
-    public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route)
+    /// <summary>Starts a host; with <paramref name="cookieSignIn"/> customers sign in with a cookie through the account endpoints, else by <see cref="CustomerHeader"/>.</summary>
+    public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route, bool cookieSignIn = false)
     {
         var directory = Directory.CreateTempSubdirectory("shopkernel-endpoints-").FullName;
         var builder = WebApplication.CreateBuilder();
@@ -94,8 +97,24 @@ public sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddShopKernelEndpoints<TestCatalogue>(o =>
         {
             o.CartToken = transport;
-            o.CustomerOf = http => Guid.TryParse(http.Request.Headers[CustomerHeader], out var id) ? new CustomerId(id) : null;
+            if (!cookieSignIn)
+            {
+                o.CustomerOf = http => Guid.TryParse(http.Request.Headers[CustomerHeader], out var id) ? new CustomerId(id) : null;
+            }
         });
+        if (cookieSignIn)
+        {
+            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+            {
+                // An API answers 401, not a redirect to a sign-in page.
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
         builder.Services.AddSingleton<SentConfirmations>();
         builder.Services.AddScoped<IConfirmationSender>(services => services.GetRequiredService<SentConfirmations>());
         builder.Services.AddOpenApi();
@@ -104,6 +123,12 @@ public sealed class EndpointHost : IAsyncDisposable
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<EndpointShopContext>().Database.EnsureCreatedAsync();
+        }
+
+        if (cookieSignIn)
+        {
+            app.UseAuthentication();
+            app.MapShopKernelAccount();
         }
 
         app.MapShopKernelCarts();
@@ -147,5 +172,31 @@ public sealed class SentConfirmations : IConfirmationSender
         }
 
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the cookies a host sets, as a browser does (the test server's client keeps none).</summary>
+internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly CookieContainer _cookies = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        if (!request.Headers.Contains("Cookie") && _cookies.GetCookieHeader(uri) is { Length: > 0 } cookies)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+        {
+            foreach (var cookie in set)
+            {
+                _cookies.SetCookies(uri, cookie);
+            }
+        }
+
+        return response;
     }
 }
