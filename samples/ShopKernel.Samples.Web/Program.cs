@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using ShopKernel.AspNetCore.Endpoints;
 using ShopKernel.Carts;
 using ShopKernel.Samples.Web.Data;
 using ShopKernel.Samples.Web.Mail;
@@ -63,6 +64,11 @@ builder.Services
 builder.Services.AddStaffSignIn();
 builder.Services.AddSingleton<ShopKernel.Staff.IStaffAuthorizer, SampleStaffAuthorizer>();
 
+// The same shop as JSON for apps and scripts: ShopKernel's endpoint groups, the cart token in a header, the
+// catalogue pricing what is added, the mail outbox delivering double opt-in confirmations.
+builder.Services.AddShopKernelEndpoints<SampleCatalogue>(o => o.CartToken = CartTokenTransport.Header);
+builder.Services.AddScoped<IConfirmationSender, ConfirmationMailer>();
+
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(settings.KeysDirectory));
 builder.Services.AddSingleton<SessionTokens>();
 builder.Services.AddSingleton<MailOutbox>();
@@ -88,6 +94,11 @@ app.MapAccountPages();
 app.MapSubscriptionPages();
 app.MapStaffPages();
 app.MapHealthChecks("/health");
+
+var api = app.MapGroup("/api");
+api.MapShopKernelCarts();
+api.MapShopKernelCheckout();
+api.MapShopKernelSubscriptions();
 
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
