@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -50,5 +51,16 @@ public sealed class PostgresShopTests(PostgresShopTests.Shop shop) : IClassFixtu
         await client.SubmitAsync("/orders/lookup", ("number", number), ("contact", "postgres-guest@example.com"));
         Assert.Equal(HttpStatusCode.OK, client.Status);
         Assert.Equal("Healthy", await client.GetAsync("/health"));
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_an_app_buys_through_the_JSON_API_and_is_answered_problem_details()
+    {
+        using var http = shop.CreateClient();
+        var number = await ShopApiTests.BuyThroughTheApiAsync(http, "postgres-api@example.com");
+
+        await using var scope = shop.Services.CreateAsyncScope();
+        var order = await scope.ServiceProvider.GetRequiredService<ShopKernel.Orders.OrderService>().GetAsync(ShopKernel.Orders.OrderNumber.Parse(number, new ShopKernel.Orders.OrderNumberFormat("SK", 4)));
+        Assert.Equal("postgres-api@example.com", order.Value.Contact.Email);
     }
 }

@@ -14,6 +14,12 @@ public sealed class ShopApiTests(ShopApiTests.Shop shop) : IClassFixture<ShopApi
     public async Task An_app_fills_a_cart_by_header_token_and_checks_out_with_the_shops_prices_and_promotions()
     {
         using var http = shop.CreateClient();
+        await BuyThroughTheApiAsync(http, "api-buyer@example.com");
+    }
+
+    /// <summary>An app's purchase through /api: a cart by header token, the catalogue's prices, a refused variant, the quote, the order.</summary>
+    internal static async Task<string> BuyThroughTheApiAsync(HttpClient http, string email)
+    {
         using var created = await http.PostAsJsonAsync("/api/carts", new { currency = "EUR" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = created.Headers.GetValues("ShopKernel-Cart-Token").Single();
@@ -43,7 +49,7 @@ public sealed class ShopApiTests(ShopApiTests.Shop shop) : IClassFixture<ShopApi
             {
                 paymentMethod = "transfer",
                 shippingAddress = new { recipient = "Ada Lovelace", line1 = "12 St James's Square", postalCode = "SW1Y 4JH", city = "London", countryCode = "GB" },
-                contact = new { email = "api-buyer@example.com", firstName = "Ada", lastName = "Lovelace" },
+                contact = new { email, firstName = "Ada", lastName = "Lovelace" },
                 expectedTotal = new { amount = total.GetProperty("amount").GetDecimal(), currency = "EUR" },
             }),
         };
@@ -52,6 +58,13 @@ public sealed class ShopApiTests(ShopApiTests.Shop shop) : IClassFixture<ShopApi
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var number = (await JsonAsync(placed)).GetProperty("number").GetString()!;
         Assert.StartsWith("SK-", number, StringComparison.Ordinal);
+
+        // The cart is now the order's: reading it again says which.
+        using var after = await http.GetAsync("/api/carts/current");
+        Assert.Equal(HttpStatusCode.Conflict, after.StatusCode);
+        Assert.Equal("application/problem+json", after.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(number, (await JsonDocument.ParseAsync(await after.Content.ReadAsStreamAsync())).RootElement.GetProperty("order_number").GetString());
+        return number;
     }
 
     [Fact]
