@@ -30,10 +30,16 @@ public sealed partial class SnippetTests
     }
 
     [Fact]
-    public void Every_csharp_block_of_the_README_is_marked()
+    public void Every_csharp_block_of_the_documentation_is_marked()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
-        Assert.Equal(CSharpBlock().Count(readme), MarkedBlock().Count(readme));
+        var unmarked = Documents()
+            .Select(path => (Page: Path.GetRelativePath(Root, path), Text: File.ReadAllText(path)))
+            .Select(page => (page.Page, Blocks: CSharpBlock().Count(page.Text), Marked: MarkedBlock().Count(page.Text)))
+            .Where(page => page.Blocks != page.Marked)
+            .Select(page => $"{page.Page}: {page.Blocks} ```csharp blocks, {page.Marked} marked")
+            .ToList();
+
+        Assert.True(unmarked.Count == 0, $"Put <!-- snippet: name --> on the line before every ```csharp block:\n{string.Join('\n', unmarked)}");
     }
 
     private static IEnumerable<string> Documents() =>
