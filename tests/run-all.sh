@@ -33,19 +33,24 @@ status=${PIPESTATUS[0]}
 count() { grep -cE "^\s+$1 ShopKernel\.$2" "$log" || true; }
 # The EF package's model tests (schema names, no database) are neither provider's.
 model() { grep -E "^\s+$1 ShopKernel\.EntityFrameworkCore\.Tests\." "$log" | grep -cvE 'Sqlite|Postgres' || true; }
+# The ASP.NET Core package's tests, but for those on PostgreSQL (counted there).
+aspnet() { grep -E "^\s+$1 ShopKernel\.AspNetCore\.Tests\." "$log" | grep -cvE 'Postgres' || true; }
+# The samples' tests on PostgreSQL (a class or test named for it) apart from the rest of the samples'.
+samples() { grep -E "^\s+$1 ShopKernel\.Samples\.Web\.Tests\." "$log" | grep -c$2E 'Postgres|PostgreSQL' || true; }
 passed=$(grep -cE '^\s+Passed ShopKernel\.' "$log" || true)
 failed=$(grep -cE '^\s+Failed ShopKernel\.' "$log" || true)
 
 echo
 echo "Tests by provider:"
-printf '  %-12s %5s passed, %s failed\n' \
+printf '  %-20s %5s passed, %s failed\n' \
   "core" "$(count Passed 'Tests\.')" "$(count Failed 'Tests\.')" \
   "SQLite" "$(count Passed 'EntityFrameworkCore\.Tests\..*Sqlite')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Sqlite')" \
-  "PostgreSQL" "$(count Passed 'EntityFrameworkCore\.Tests\..*Postgres')" "$(count Failed 'EntityFrameworkCore\.Tests\..*Postgres')" \
+  "PostgreSQL" "$(count Passed '(EntityFrameworkCore|AspNetCore)\.Tests\..*Postgres')" "$(count Failed '(EntityFrameworkCore|AspNetCore)\.Tests\..*Postgres')" \
   "EF model" "$(model Passed)" "$(model Failed)" \
-  "ASP.NET Core" "$(count Passed 'AspNetCore\.Tests\.')" "$(count Failed 'AspNetCore\.Tests\.')" \
+  "ASP.NET Core" "$(aspnet Passed)" "$(aspnet Failed)" \
   "docs" "$(count Passed 'Docs\.Tests\.')" "$(count Failed 'Docs\.Tests\.')" \
-  "samples" "$(count Passed 'Samples\.Web\.Tests\.')" "$(count Failed 'Samples\.Web\.Tests\.')"
+  "samples" "$(samples Passed v)" "$(samples Failed v)" \
+  "samples, PostgreSQL" "$(samples Passed)" "$(samples Failed)"
 if [ "$failed" -ne 0 ]; then
   # Repeated last, so that the tail of a long log names what failed and why.
   echo
