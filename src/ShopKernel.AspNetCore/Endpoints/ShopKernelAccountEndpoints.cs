@@ -184,7 +184,7 @@ public static class ShopKernelAccountEndpoints
         return changed.TryGetValue(out var customer) ? TypedResults.Ok(ProfileResponse.From(customer)) : EndpointPlumbing.Problem(http, changed.Error!);
     }
 
-    private static async Task<IResult> OrdersAsync(HttpContext http, string? before, int? pageSize, OrderService orders, IOptions<ShopKernelEndpointOptions> options)
+    private static async Task<IResult> OrdersAsync(HttpContext http, string? before, string? pageSize, OrderService orders, IOptions<ShopKernelEndpointOptions> options)
     {
         if (options.Value.CustomerOf(http) is not { } id)
         {
@@ -203,7 +203,13 @@ public static class ShopKernelAccountEndpoints
             cursor = number;
         }
 
-        var page = await orders.ListForCustomerAsync(id, cursor, pageSize ?? 20, http.RequestAborted).ConfigureAwait(false);
+        var size = 20;
+        if (pageSize is not null && !int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size))
+        {
+            return EndpointPlumbing.Problem(http, new ShopError(OrderErrorCodes.RequestInvalid, "pageSize is not a whole number."));
+        }
+
+        var page = await orders.ListForCustomerAsync(id, cursor, size, http.RequestAborted).ConfigureAwait(false);
         return page.TryGetValue(out var found)
             ? TypedResults.Ok(new OrderPageResponse([.. found.Items.Select(o => OrderResponse.From(o, isReplay: false))], found.Next?.ToString(format)))
             : EndpointPlumbing.Problem(http, page.Error!);

@@ -57,6 +57,9 @@ public sealed class AccountEndpointTests
         var listed = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal(number, listed.GetProperty("number").GetString());
         Assert.Equal(JsonValueKindNull, page.GetProperty("next").ValueKind);
+        await AssertProblem(await client.GetAsync("/account/orders?pageSize=many"), HttpStatusCode.BadRequest, "order.request_invalid");
+        await AssertProblem(await client.GetAsync("/account/orders?pageSize=0"), HttpStatusCode.BadRequest, "order.request_invalid");
+        await AssertProblem(await client.GetAsync("/account/orders?before=nonsense"), HttpStatusCode.BadRequest, "order.request_invalid");
 
         using var changed = await client.PutAsJsonAsync("/account/profile", new { firstName = "Augusta Ada", lastName = "King", birthday = "1985-12-10" });
         Assert.Equal("King", (await Json(changed)).GetProperty("lastName").GetString());
