@@ -36,7 +36,7 @@ model() { grep -E "^\s+$1 ShopKernel\.EntityFrameworkCore\.Tests\." "$log" | gre
 # The ASP.NET Core package's tests, but for those on PostgreSQL (counted there).
 aspnet() { grep -E "^\s+$1 ShopKernel\.AspNetCore\.Tests\." "$log" | grep -cvE 'Postgres' || true; }
 # The samples' tests on PostgreSQL (a class or test named for it) apart from the rest of the samples'.
-samples() { grep -E "^\s+$1 ShopKernel\.Samples\.Web\.Tests\." "$log" | grep -c$2E 'Postgres|PostgreSQL' || true; }
+samples() { grep -E "^\s+$1 ShopKernel\.Samples\.Web\.Tests\." "$log" | grep -c${2:-}E 'Postgres|PostgreSQL' || true; }
 passed=$(grep -cE '^\s+Passed ShopKernel\.' "$log" || true)
 failed=$(grep -cE '^\s+Failed ShopKernel\.' "$log" || true)
 

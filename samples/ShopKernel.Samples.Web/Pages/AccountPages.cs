@@ -1,4 +1,5 @@
 using System.Text;
+using ShopKernel.AspNetCore;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.Orders;
@@ -71,7 +72,7 @@ public static class AccountPages
             var message = registered.Error!.Code == CustomerErrorCodes.Duplicate
                 ? "An account with this e-mail address exists already. Sign in instead."
                 : BuyerMessages.For(registered.Error);
-            return RegisterForm(state, form, message, StatusCodes.Status422UnprocessableEntity);
+            return RegisterForm(state, form, message, ShopErrorStatusCodes.For(registered.Error.Code));
         }
 
         var baseUri = CartPages.BaseUri(http.Request);
@@ -95,7 +96,7 @@ public static class AccountPages
             var message = signedIn.Error!.Code == CustomerErrorCodes.LockedOut
                 ? "Too many failed attempts: please wait a few minutes and try again."
                 : "The e-mail, phone or password is not right.";
-            return SignInForm(state, form["login"], message, StatusCodes.Status401Unauthorized);
+            return SignInForm(state, form["login"], message, ShopErrorStatusCodes.For(signedIn.Error.Code));
         }
 
         return Results.Redirect(await StartSessionAsync(state, customer.Id, carts, sessions, http.RequestAborted));
@@ -152,7 +153,7 @@ public static class AccountPages
                 CustomerErrorCodes.PasswordInvalid => "The password needs at least 8 characters. Go back and choose another; the link still works.",
                 CustomerErrorCodes.Duplicate => "Another account has confirmed this address already.",
                 _ => "This link is not valid or has been used already.",
-            }), code == CustomerErrorCodes.PasswordInvalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
+            }), ShopErrorStatusCodes.For(code));
         }
 
         var linked = verification.LinkedOrders switch { 0 => string.Empty, 1 => " One earlier order joined your account.", var n => $" {n} earlier orders joined your account." };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ShopKernel.AspNetCore;
 using ShopKernel.Carts;
 using ShopKernel.Pricing;
 using ShopKernel.Samples.Web.Web;
@@ -80,7 +81,7 @@ public static class CartPages
         var added = await carts.AddItemAsync(found.Value.Value.Token, product.ToCartItem(colour, design, quantity, BaseUri(http.Request)), http.RequestAborted);
         return added.Succeeded
             ? Results.Redirect(state.Link("/cart"))
-            : Page("Not added", state, Error(BuyerMessages.For(added.Error!)), StatusCodes.Status400BadRequest);
+            : Page("Not added", state, Error(BuyerMessages.For(added.Error!)), ShopErrorStatusCodes.For(added.Error!.Code));
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, CartService carts, PricingService pricing)
@@ -97,7 +98,7 @@ public static class CartPages
         var priced = await pricing.PriceCartAsync(new CartPricingRequest(cart.Token) { CustomerId = state.CustomerId, CouponCodes = state.Coupon is null ? [] : [state.Coupon] }, http.RequestAborted);
         if (!priced.Succeeded)
         {
-            return Page("Your cart", state, Error(BuyerMessages.For(priced.Error!)), StatusCodes.Status409Conflict);
+            return Page("Your cart", state, Error(BuyerMessages.For(priced.Error!)), ShopErrorStatusCodes.For(priced.Error!.Code));
         }
 
         return Page("Your cart", state, RenderCart(state, priced.Value, editable: true) + $"""
@@ -173,7 +174,7 @@ public static class CartPages
         var changed = await change(found.Value.Value.Token);
         return changed.Succeeded
             ? Results.Redirect(state.Link("/cart"))
-            : Page("Not changed", state, Error(BuyerMessages.For(changed.Error!)), StatusCodes.Status400BadRequest);
+            : Page("Not changed", state, Error(BuyerMessages.For(changed.Error!)), ShopErrorStatusCodes.For(changed.Error!.Code));
     }
 
     private static async Task<IResult> ApplyCouponAsync(HttpContext http)

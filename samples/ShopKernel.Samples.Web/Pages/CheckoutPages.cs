@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using ShopKernel.AspNetCore;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -49,7 +50,7 @@ public static class CheckoutPages
         var priced = await pricing.PriceCartAsync(new CartPricingRequest(cart.Token) { CustomerId = state.CustomerId, CouponCodes = state.Coupon is null ? [] : [state.Coupon] }, http.RequestAborted);
         if (!priced.Succeeded)
         {
-            return Page("Checkout", state, Error(BuyerMessages.For(priced.Error!)), StatusCodes.Status409Conflict);
+            return Page("Checkout", state, Error(BuyerMessages.For(priced.Error!)), ShopErrorStatusCodes.For(priced.Error!.Code));
         }
 
         var customer = state.CustomerId is { } id && (await customers.GetAsync(id, http.RequestAborted)).TryGetValue(out var c) ? c : null;
@@ -133,8 +134,7 @@ public static class CheckoutPages
                 CheckoutErrorCodes.TotalChanged or CheckoutErrorCodes.CartChanged => "Your cart or its price changed meanwhile. Please check the new total and place the order again.",
                 _ => BuyerMessages.For(error),
             };
-            var status = error.Code is CheckoutErrorCodes.CartChanged or CheckoutErrorCodes.TotalChanged or CheckoutErrorCodes.Contention
-                ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            var status = ShopErrorStatusCodes.For(error.Code);
             var retry = error.Code is CheckoutErrorCodes.TotalChanged or CheckoutErrorCodes.CartChanged ? null : form;
             return await RenderAsync(http, carts, pricing, customers, state, retry, message, status);
         }
