@@ -13,6 +13,15 @@ namespace ShopKernel.AspNetCore.Endpoints;
 /// <summary>What every ShopKernel endpoint does alike: errors as problem details, bodies read as typed errors, the cart token and its version.</summary>
 internal static class EndpointPlumbing
 {
+    /// <summary>Stops the mapping of a group, saying what to register, when the host's services lack <typeparamref name="T"/>.</summary>
+    public static void Require<T>(IServiceProvider services, string whatToRegister)
+    {
+        if (services.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(T)))
+        {
+            throw new InvalidOperationException(whatToRegister);
+        }
+    }
+
     /// <summary>The error as problem details naming the request's path.</summary>
     public static IResult Problem(HttpContext http, ShopError error) => error.ToHttpResult(http.Request.Path);
 

@@ -31,12 +31,10 @@ public static class ShopKernelCartEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = Registered(endpoints.ServiceProvider);
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(ICartCatalogue)))
-        {
-            throw new InvalidOperationException(
-                "MapShopKernelCarts needs the shop's catalogue to price what buyers add: register an ICartCatalogue "
-                + "(services.AddScoped<ICartCatalogue, MyCatalogue>()). Prices never come from the request.");
-        }
+        EndpointPlumbing.Require<ICartCatalogue>(
+            endpoints.ServiceProvider,
+            "MapShopKernelCarts needs the shop's catalogue to price what buyers add: register an ICartCatalogue "
+            + "(services.AddScoped<ICartCatalogue, MyCatalogue>()). Prices never come from the request.");
 
         var cart = options.CartToken == CartTokenTransport.Route ? "/{token}" : "/current";
         var group = endpoints.MapGroup(prefix).WithTags("Carts");
@@ -100,11 +98,7 @@ public static class ShopKernelCartEndpoints
     /// <summary>The endpoint options, checking that ShopKernel itself is registered.</summary>
     internal static ShopKernelEndpointOptions Registered(IServiceProvider services)
     {
-        if (services.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(CartService)))
-        {
-            throw new InvalidOperationException("ShopKernel's endpoints need ShopKernel's services: call services.AddShopKernel(...).AddEntityFrameworkStores<TContext>() first.");
-        }
-
+        EndpointPlumbing.Require<CartService>(services, "ShopKernel's endpoints need ShopKernel's services: call services.AddShopKernel(...).AddEntityFrameworkStores<TContext>() first.");
         return services.GetService<IOptions<ShopKernelEndpointOptions>>()?.Value ?? new ShopKernelEndpointOptions();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ShopKernel;
 using ShopKernel.AspNetCore.Endpoints;
@@ -35,12 +34,10 @@ public static class ShopKernelSubscriptionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ShopKernelCartEndpoints.Registered(endpoints.ServiceProvider);
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } known && !known.IsService(typeof(IConfirmationSender)))
-        {
-            throw new InvalidOperationException(
-                "MapShopKernelSubscriptions needs the shop's delivery of double opt-in confirmations: register an IConfirmationSender "
-                + "(services.AddScoped<IConfirmationSender, MyMailer>()). The token is never answered to the caller.");
-        }
+        EndpointPlumbing.Require<IConfirmationSender>(
+            endpoints.ServiceProvider,
+            "MapShopKernelSubscriptions needs the shop's delivery of double opt-in confirmations: register an IConfirmationSender "
+            + "(services.AddScoped<IConfirmationSender, MyMailer>()). The token is never answered to the caller.");
 
         var group = endpoints.MapGroup(prefix).WithTags("Subscriptions");
         group.MapPost("/", SubscribeAsync)
