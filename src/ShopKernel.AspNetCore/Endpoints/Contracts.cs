@@ -19,19 +19,7 @@ public sealed record MoneyResponse(decimal Amount, string Currency)
     internal bool TryToMoney(out Money money)
     {
         money = default;
-        if (!ShopKernel.Currency.TryParse(Currency, out var currency) || Math.Abs(Amount) > 1_000_000_000_000m)
-        {
-            return false;
-        }
-
-        var scaled = Amount * (decimal)Math.Pow(10, currency.MinorUnits);
-        if (scaled != decimal.Truncate(scaled))
-        {
-            return false;
-        }
-
-        money = new Money(decimal.ToInt64(scaled), currency);
-        return true;
+        return ShopKernel.Currency.TryParse(Currency, out var currency) && Money.TryFromDecimal(Amount, currency, out money);
     }
 }
 

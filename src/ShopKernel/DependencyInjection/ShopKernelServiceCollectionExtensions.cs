@@ -87,7 +87,13 @@ public static class ShopKernelServiceCollectionExtensions
         services.TryAddScoped<CustomerSegmentService>();
         // Secure by default: until the host registers its own authorizer, every staff operation is refused.
         services.TryAddSingleton<IStaffAuthorizer, DenyingStaffAuthorizer>();
-        services.TryAddScoped<StaffAccess>();
+        // The access log's chain keys are derived once, as the token signer's are.
+        services.TryAddSingleton(sp => new AccessLogChain(ConfiguredOptions(sp).Tokens));
+        services.TryAddScoped(sp => new StaffAccess(
+            sp.GetRequiredService<IStaffAuthorizer>(),
+            sp.GetRequiredService<IAccessLogStore>(),
+            sp.GetRequiredService<AccessLogChain>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<AccessLogService>();
         services.TryAddScoped(sp => new SubscriptionService(
             sp.GetRequiredService<IConsentStore>(),

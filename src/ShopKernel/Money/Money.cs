@@ -63,14 +63,48 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
             throw new ArgumentException("An amount needs a currency.", nameof(currency));
         }
 
-        var scaled = amount * PowersOfTen[currency.MinorUnits];
-        if (scaled != decimal.Truncate(scaled))
+        if (TryFromDecimal(amount, currency, out var money))
         {
-            throw new ArgumentException(
-                $"{amount} has more decimals than {currency.Code} allows ({currency.MinorUnits}).", nameof(amount));
+            return money;
         }
 
-        return new Money(decimal.ToInt64(scaled), currency);
+        return !TryScale(amount, currency, out _)
+            ? throw new OverflowException($"{amount} {currency.Code} does not fit in 64-bit minor units.")
+            : throw new ArgumentException($"{amount} has more decimals than {currency.Code} allows ({currency.MinorUnits}).", nameof(amount));
+    }
+
+    /// <summary>
+    /// Creates an amount from a decimal number of major units when it is exact in the currency and fits, as
+    /// <see cref="FromDecimal"/> does without throwing: for amounts a request or a file names.
+    /// </summary>
+    /// <param name="amount">The amount, e.g. <c>12.34m</c>.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="money">The amount when it is one.</param>
+    /// <returns><see langword="false"/> without a currency, with more decimals than its minor unit, or out of range.</returns>
+    public static bool TryFromDecimal(decimal amount, Currency currency, out Money money)
+    {
+        money = default;
+        if (currency.IsDefault || !TryScale(amount, currency, out var scaled) || scaled != decimal.Truncate(scaled))
+        {
+            return false;
+        }
+
+        money = new Money(decimal.ToInt64(scaled), currency);
+        return true;
+    }
+
+    /// <summary>The amount in minor units (not yet checked to be whole), when it fits in 64 bits.</summary>
+    private static bool TryScale(decimal amount, Currency currency, out decimal scaled)
+    {
+        // Far beyond 64 bits already, and the multiplication below could overflow decimal itself.
+        if (Math.Abs(amount) > 1e24m)
+        {
+            scaled = 0;
+            return false;
+        }
+
+        scaled = amount * PowersOfTen[currency.MinorUnits];
+        return scaled >= long.MinValue && scaled <= long.MaxValue;
     }
 
     /// <summary>The amount as a decimal number of major units.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using ShopKernel.Customers;
@@ -24,36 +23,16 @@ internal sealed class AccessLogChain
 
     private static readonly byte[] Info = "ShopKernel access log chain"u8.ToArray();
 
-    // Deriving the chain keys (HKDF per signing key) costs more than the rest of a staff operation's work in memory,
-    // and every request scope has its own gate: the keys are derived once per options instance and signing-key list.
-    private static readonly ConditionalWeakTable<TokenOptions, AccessLogChain> Derived = new();
-
     private readonly List<(string Id, byte[] Key)> _keys;
-    private readonly string[] _signingKeys;
 
     public AccessLogChain(TokenOptions tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        _signingKeys = [.. tokens.SigningKeys];
         _keys = [.. tokens.SigningKeys
             .Select(TokenSigner.TryDecodeKey)
             .OfType<byte[]>()
             .Select(signing => HKDF.DeriveKey(HashAlgorithmName.SHA256, signing, 32, salt: [], Info))
             .Select(key => (Convert.ToHexStringLower(SHA256.HashData(key))[..16], key))];
-    }
-
-    /// <summary>The chain of <paramref name="tokens"/>' signing keys as they are now, derived once while they stay the same.</summary>
-    public static AccessLogChain For(TokenOptions tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        if (Derived.TryGetValue(tokens, out var chain) && chain._signingKeys.SequenceEqual(tokens.SigningKeys, StringComparer.Ordinal))
-        {
-            return chain;
-        }
-
-        chain = new AccessLogChain(tokens);
-        Derived.AddOrUpdate(tokens, chain);
-        return chain;
     }
 
     /// <summary>The key new entries are chained under.</summary>

@@ -25,11 +25,19 @@ public sealed class StaffAccess
     /// <param name="options">The options: <c>Tokens:SigningKeys</c> key the log's hash chain.</param>
     /// <param name="timeProvider">The clock.</param>
     public StaffAccess(IStaffAuthorizer authorizer, IAccessLogStore log, IOptions<ShopKernelOptions> options, TimeProvider timeProvider)
+        : this(authorizer, log, new AccessLogChain((options ?? throw new ArgumentNullException(nameof(options))).Value.Tokens), timeProvider)
+    {
+    }
+
+    /// <summary>
+    /// The gate over a chain derived once for the container (HKDF per signing key costs more than the rest of a staff
+    /// operation's work in memory, and every request scope has its own gate).
+    /// </summary>
+    internal StaffAccess(IStaffAuthorizer authorizer, IAccessLogStore log, AccessLogChain chain, TimeProvider timeProvider)
     {
         _authorizer = authorizer ?? throw new ArgumentNullException(nameof(authorizer));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        ArgumentNullException.ThrowIfNull(options);
-        _chain = AccessLogChain.For(options.Value.Tokens);
+        _chain = chain ?? throw new ArgumentNullException(nameof(chain));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     }
 

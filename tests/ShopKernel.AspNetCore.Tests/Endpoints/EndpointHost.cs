@@ -73,15 +73,19 @@ public sealed class EndpointHost : IAsyncDisposable
     /// <summary>The confirmations the host was asked to deliver.</summary>
     public SentConfirmations Sent => App.Services.GetRequiredService<SentConfirmations>();
 
-    /// <summary>Starts a host; with <paramref name="cookieSignIn"/> customers sign in with a cookie through the account endpoints, else by <see cref="CustomerHeader"/>.</summary>
-    public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route, bool cookieSignIn = false)
+    /// <summary>
+    /// Starts a host; with <paramref name="cookieSignIn"/> customers sign in with a cookie through the account
+    /// endpoints, else by <see cref="CustomerHeader"/>; on a SQLite file of its own unless <paramref name="database"/>
+    /// configures another store.
+    /// </summary>
+    public static async Task<EndpointHost> StartAsync(CartTokenTransport transport = CartTokenTransport.Route, bool cookieSignIn = false, Action<DbContextOptionsBuilder>? database = null)
     {
         var directory = Directory.CreateTempSubdirectory("shopkernel-endpoints-").FullName;
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "shop.db"), Pooling = false }.ToString();
-        builder.Services.AddDbContextPool<EndpointShopContext>(o => o.UseSqlite(connection));
+        builder.Services.AddDbContextPool<EndpointShopContext>(database ?? (o => o.UseSqlite(connection)));
         static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         builder.Services.AddShopKernel(o =>
             {

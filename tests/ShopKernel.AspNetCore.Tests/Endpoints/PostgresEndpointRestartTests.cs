@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using ShopKernel.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -26,7 +22,7 @@ public sealed class PostgresEndpointRestartTests : IAsyncLifetime
 
     private readonly FailureCounter _failures = new();
     private LocalPostgresCluster? _cluster;
-    private WebApplication? _app;
+    private EndpointHost? _host;
 
     public async Task InitializeAsync()
     {
@@ -39,40 +35,16 @@ public sealed class PostgresEndpointRestartTests : IAsyncLifetime
             Database = "postgres",
             Timeout = 5,
         }.ConnectionString;
-
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddDbContextPool<EndpointShopContext>(o => o.UseNpgsql(connectionString,
+        _host = await EndpointHost.StartAsync(database: o => o.UseNpgsql(
+            connectionString,
             npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 12, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)).AddInterceptors(_failures));
-        static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        builder.Services.AddShopKernel(o =>
-            {
-                o.Orders.NodeId = 0;
-                o.Checkout.PaymentMethods.Add("card");
-                o.PersonalData.EncryptionKeys.Add(Key());
-                o.PersonalData.IndexKey = Key();
-                o.Tokens.SigningKeys.Add(Key());
-            })
-            .AddEntityFrameworkStores<EndpointShopContext>();
-        builder.Services.AddShopKernelEndpoints<TestCatalogue>();
-        _app = builder.Build();
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<EndpointShopContext>().Database.EnsureCreatedAsync();
-        }
-
-        _app.MapShopKernelCarts();
-        _app.MapShopKernelCheckout();
-        await _app.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         NpgsqlConnection.ClearAllPools();
@@ -86,7 +58,7 @@ public sealed class PostgresEndpointRestartTests : IAsyncLifetime
         var problems = new ConcurrentBag<string>();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var startedCount = 0;
-        using var http = _app!.GetTestClient();
+        using var http = _host!.App.GetTestClient();
 
         async Task BuyAsync(int buyer)
         {
@@ -135,7 +107,7 @@ public sealed class PostgresEndpointRestartTests : IAsyncLifetime
         Assert.All(problems, code => Assert.Equal("cart.concurrency_conflict", code));
         Assert.True(placed.Count >= (Buyers * CheckoutsPerBuyer) - problems.Count, $"{placed.Count} orders, {problems.Count} typed answers");
         Assert.Equal(placed.Count, placed.Select(p => p.Number).Distinct().Count());
-        await using var scope = _app!.Services.CreateAsyncScope();
+        await using var scope = _host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EndpointShopContext>();
         var orders = db.Model.GetEntityTypes().Single(e => e.ClrType.Name == "OrderRecord").GetTableName();
         var count = "SELECT count(*)::int AS \"Value\" FROM \"" + orders + "\"";

@@ -117,6 +117,29 @@ public class MoneyTests
     }
 
     [Fact]
+    public void Try_from_decimal_round_trips_every_amount_and_agrees_with_from_decimal() =>
+        Gen.Select(GenMoney, Gen.Decimal).Sample((money, any) =>
+        {
+            Assert.True(ShopKernel.Money.TryFromDecimal(money.ToDecimal(), money.Currency, out var back));
+            Assert.Equal(money, back);
+
+            // Any decimal at all: accepted exactly when FromDecimal accepts it, and to the same amount.
+            ShopKernel.Money? thrown;
+            try
+            {
+                thrown = ShopKernel.Money.FromDecimal(any, money.Currency);
+            }
+            catch (Exception e) when (e is ArgumentException or OverflowException)
+            {
+                thrown = null;
+            }
+
+            Assert.Equal(thrown is not null, ShopKernel.Money.TryFromDecimal(any, money.Currency, out var tried));
+            Assert.Equal(thrown ?? default, thrown is null ? default : tried);
+            Assert.False(ShopKernel.Money.TryFromDecimal(1m, default, out _));
+        }, iter: 20_000);
+
+    [Fact]
     public void An_amount_needs_a_currency() =>
         Assert.Throws<ArgumentException>(() => new ShopKernel.Money(1, default));
 }
