@@ -42,6 +42,9 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new PromotionRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new PromotionUsageRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new PromotionRedemptionRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineTagRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecordConfiguration(options));
         return modelBuilder;
     }
 }

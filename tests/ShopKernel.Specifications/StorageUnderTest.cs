@@ -52,6 +52,15 @@ public abstract class StorageUnderTest : IAsyncDisposable
     /// <summary>How the store records a redemption subject (<see cref="ShopKernel.Promotions.RedemptionSubjects"/>): as it is, or a keyed hash of it.</summary>
     public virtual string StoredRedemptionSubject(string subject) => subject;
 
+    /// <summary>How the store keys a buyer (<see cref="ShopKernel.Promotions.RedemptionSubjects"/>) in its analytics rows: as it is, or a keyed hash of it.</summary>
+    public virtual string StoredBuyer(string subject) => subject;
+
+    /// <summary>Every stored purchase line, by order and line number, with its tags (ordered): the facts reports read.</summary>
+    public abstract Task<IReadOnlyList<StoredPurchaseLine>> PurchaseLinesAsync();
+
+    /// <summary>Every stored applied promotion of an order, by order and promotion.</summary>
+    public abstract Task<IReadOnlyList<StoredAppliedPromotion>> AppliedPromotionsAsync();
+
     /// <summary>Every stored promotion redemption (whose, of which promotion, in which period).</summary>
     public abstract Task<IReadOnlyList<StoredRedemption>> RedemptionsAsync();
 
@@ -126,6 +135,12 @@ public sealed record StoredPurchaseFacts(Guid CustomerId, string Currency, int O
 
 /// <summary>A stored customer's id and contacts.</summary>
 public sealed record StoredCustomerContacts(Guid Id, string? EmailKey, bool EmailVerified, string? Phone, bool PhoneVerified);
+
+/// <summary>A stored purchase line: what reports by product, tag and buyer read.</summary>
+public sealed record StoredPurchaseLine(Guid OrderId, int LineNumber, Guid? CustomerId, string BuyerKey, string ProductId, string Sku, int Quantity, long Net, string Currency, DateTimeOffset PlacedAt, string Tags);
+
+/// <summary>A stored applied promotion of an order.</summary>
+public sealed record StoredAppliedPromotion(Guid OrderId, string PromotionId, string Kind, long Discount, string Currency, Guid? CustomerId, string BuyerKey, DateTimeOffset PlacedAt);
 
 /// <summary>A stored promotion redemption.</summary>
 public sealed record StoredRedemption(string PromotionId, string PeriodKey, string SubjectKey);

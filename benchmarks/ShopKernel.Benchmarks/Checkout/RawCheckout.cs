@@ -8,13 +8,15 @@ using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.Orders;
 using ShopKernel.Pricing;
+using ShopKernel.Promotions;
 
 namespace ShopKernel.Benchmarks.Checkout;
 
 /// <summary>
 /// The baseline: a guest checkout in plain ADO.NET doing the same transaction as ShopKernel — read the cart row,
 /// the same in-memory pricing and order building, the buyer's personal data sealed under a new data key, then DELETE
-/// the cart (version-guarded), INSERT the order and INSERT its data key in one transaction.
+/// the cart (version-guarded), INSERT the order, its data key and its purchase lines (one multi-row insert) in one
+/// transaction.
 /// </summary>
 internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator numbers)
 {
@@ -34,12 +36,13 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
         var order = OrderFactory.Create(request, cart, price, request.Contact!, numbers.Next(), now, null);
         using var keys = new DataKeys(BenchPersonalDataKeys.Protector);
         var (key, keyRow) = keys.Create(order.Id, now.UtcDateTime);
-        var row = OrderRecordMapper.ToRecord(order, key, keys, PricingInputs.Keys(order.Contact, Contacts).EmailKey);
+        var (emailKey, phone) = PricingInputs.Keys(order.Contact, Contacts);
+        var row = OrderRecordMapper.ToRecord(order, key, keys, emailKey);
 
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM shopkernel_carts WHERE id = @cart AND version = @version;\n" + InsertOrder;
+        command.CommandText = "DELETE FROM shopkernel_carts WHERE id = @cart AND version = @version;\n" + InsertOrder + ";\n" + InsertLines(order.Lines.Count);
         Add(command, "@cart", Id(cart.Id));
         Add(command, "@version", cart.Version);
         var values = OrderRecordColumns.Values(row);
@@ -52,7 +55,19 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
         Add(command, "@key_id", keyRow.KeyId);
         Add(command, "@wrapped", keyRow.Wrapped);
         Add(command, "@created_at", keyRow.CreatedAt);
-        if (await command.ExecuteNonQueryAsync() != 3)
+        Add(command, "@l_order", Id(order.Id));
+        Add(command, "@l_buyer", keys.Buyer(emailKey is not null ? RedemptionSubjects.ForEmail(emailKey) : RedemptionSubjects.ForPhone(phone!)));
+        Add(command, "@l_currency", row.Currency);
+        Add(command, "@l_at", row.PlacedAt);
+        foreach (var line in order.Lines)
+        {
+            Add(command, "@l_product" + line.LineNumber, line.ProductId);
+            Add(command, "@l_sku" + line.LineNumber, line.Sku);
+            Add(command, "@l_quantity" + line.LineNumber, line.Quantity);
+            Add(command, "@l_net" + line.LineNumber, line.Total.MinorUnits);
+        }
+
+        if (await command.ExecuteNonQueryAsync() != 3 + order.Lines.Count)
         {
             throw new InvalidOperationException("The raw checkout lost its cart.");
         }
@@ -62,6 +77,10 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
 
         object Id(Guid id) => database.IsPostgres ? id : id.ToString().ToUpperInvariant();
     }
+
+    private static string InsertLines(int lines) =>
+        "INSERT INTO shopkernel_purchase_lines (order_id, line_number, customer_id, buyer_key, product_id, sku, quantity, net, currency, placed_at) VALUES "
+        + string.Join(", ", Enumerable.Range(1, lines).Select(n => $"(@l_order, {n}, NULL, @l_buyer, @l_product{n}, @l_sku{n}, @l_quantity{n}, @l_net{n}, @l_currency, @l_at)"));
 
     private static void Add(DbCommand command, string name, object? value)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
+using ShopKernel.Orders;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.Orders;
@@ -117,9 +118,12 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
         // The order's own data key goes in with it, in the same batch: no round trip more.
         var (key, keyRecord) = keys.Create(commit.Order.Id, Instants.ToStored(commit.Order.PlacedAt));
         var order = OrderRecordMapper.ToRecord(commit.Order, key, keys, commit.EmailKey);
-        var shape = CheckoutCommitStatement.ShapeOf(commit, order);
+        var promotions = AppliedPromotions.Of(commit.Order);
+        var shape = CheckoutCommitStatement.ShapeOf(commit, order, promotions);
         var statement = names.Commit(context, shape);
-        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord, commit.RedemptionSubject is { } subject ? keys.Redemption(subject) : null);
+        // The analytics rows count the buyer under a key of their own: never their contact, and no other index's value.
+        var buyerKey = keys.Buyer(commit.RedemptionSubject ?? "o:" + commit.Order.Id.ToString("N"));
+        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord, commit.RedemptionSubject is { } subject ? keys.Redemption(subject) : null, buyerKey, promotions);
         using var conflict = ExpectedConflict.Begin();
         try
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.PersonalData;
+using ShopKernel.EntityFrameworkCore.Analytics;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
@@ -80,6 +81,7 @@ internal static class CustomerErasures
                     }
                 }
 
+                await ForgetBuyerAsync(context, keys, erasedOrders, link, ct).ConfigureAwait(false);
                 redactedSubscriptions = await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
                 var carts = await context.Set<CartRecord>().Where(c => c.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await context.Set<PurchaseFactsRecord>().Where(f => f.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
@@ -117,6 +119,27 @@ internal static class CustomerErasures
         return erasure is { } erased ? StoreWrite<CustomerErasure>.Stored(erased)
             : raced ? StoreWrite.Duplicate(AccessLogKeys.Sequence)
             : StoreWrite.Conflict;
+    }
+
+    /// <summary>
+    /// The erased orders' purchase lines and applied promotions stay (sales stay true) under a buyer key no contact
+    /// leads to: the kept customer link's, or a fresh random one shared by the person's orders, so reports still see
+    /// one buyer without anyone being able to say who.
+    /// </summary>
+    private static async Task ForgetBuyerAsync(DbContext context, DataKeys keys, List<Guid> orders, Guid? link, CancellationToken cancellationToken)
+    {
+        if (orders.Count == 0)
+        {
+            return;
+        }
+
+        var buyer = keys.Buyer(link is { } id ? RedemptionSubjects.ForCustomer(new CustomerId(id)) : "x:" + Guid.NewGuid().ToString("N"));
+        await context.Set<PurchaseLineRecord>().Where(l => orders.Contains(l.OrderId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.CustomerId, link).SetProperty(l => l.BuyerKey, buyer), cancellationToken)
+            .ConfigureAwait(false);
+        await context.Set<OrderPromotionRecord>().Where(p => orders.Contains(p.OrderId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomerId, link).SetProperty(p => p.BuyerKey, buyer), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The shipping address the order keeps, in plain text, from its stored document (sealed under <paramref name="key"/>).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.Diagnostics;
 using ShopKernel.EntityFrameworkCore.PersonalData;
+using ShopKernel.Promotions;
 using ShopKernel.Subscriptions;
 
 namespace ShopKernel.EntityFrameworkCore.Customers;
@@ -114,7 +115,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
                     }
 
                     dropped = await DropClaimsAsync(customer.Id.Value, emailIndex, phoneIndex, ct).ConfigureAwait(false);
-                    var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, emailIndex, phoneIndex, ct).ConfigureAwait(false);
+                    var link = await GuestOrderLinks.LinkAsync(context, customer.Id.Value, keys.Buyer(RedemptionSubjects.ForCustomer(customer.Id)), emailIndex, phoneIndex, ct).ConfigureAwait(false);
                     linked = link ?? 0;
                     return link is not null;
                 },

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopKernel.EntityFrameworkCore.Analytics;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Orders;
 
@@ -10,11 +11,12 @@ internal static class GuestOrderLinks
     /// <summary>Runs inside the caller's transaction.</summary>
     /// <param name="context">The context.</param>
     /// <param name="customerId">The customer the orders join.</param>
+    /// <param name="buyerKey">The customer's key in the analytics rows (<see cref="PersonalData.DataKeys.Buyer"/>), which the linked orders' rows take.</param>
     /// <param name="emailIndex">The blind index of the verified e-mail address, or <see langword="null"/>.</param>
     /// <param name="phoneIndex">The blind index of the verified phone number, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>How many orders were linked, or <see langword="null"/> when a concurrent link took some of them (roll back and retry).</returns>
-    public static async Task<int?> LinkAsync(DbContext context, Guid customerId, string? emailIndex, string? phoneIndex, CancellationToken cancellationToken)
+    public static async Task<int?> LinkAsync(DbContext context, Guid customerId, string buyerKey, string? emailIndex, string? phoneIndex, CancellationToken cancellationToken)
     {
         if (emailIndex is null && phoneIndex is null)
         {
@@ -41,6 +43,14 @@ internal static class GuestOrderLinks
         {
             return null;
         }
+
+        // The orders' purchase lines and applied promotions now count for the customer, as if placed signed in.
+        await context.Set<PurchaseLineRecord>().Where(l => ids.Contains(l.OrderId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.CustomerId, (Guid?)customerId).SetProperty(l => l.BuyerKey, buyerKey), cancellationToken)
+            .ConfigureAwait(false);
+        await context.Set<OrderPromotionRecord>().Where(p => ids.Contains(p.OrderId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomerId, (Guid?)customerId).SetProperty(p => p.BuyerKey, buyerKey), cancellationToken)
+            .ConfigureAwait(false);
 
         var facts = context.Set<PurchaseFactsRecord>();
         // A reversed order (cancelled, refused, returned whole) is linked but counts for nothing; the others count for

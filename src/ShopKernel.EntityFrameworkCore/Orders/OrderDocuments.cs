@@ -24,6 +24,8 @@ internal sealed class OrderLineDocument
     public long Total { get; set; }
 
     public List<AdjustmentDocument>? Adjustments { get; set; }
+
+    public List<string>? Tags { get; set; }
 }
 
 /// <summary>A discount inside an order document.</summary>

@@ -189,7 +189,7 @@ internal static class OrderRecordMapper
                 new Money(d.UnitPrice, currency),
                 d.Quantity,
                 FromDocuments(d.Adjustments, currency),
-                new Money(d.Total, currency)))
+                new Money(d.Total, currency)) { Tags = d.Tags is { Count: > 0 } tags ? tags : Array.Empty<string>() })
             .ToList();
         var history = JsonSerializer.Deserialize(record.History, OrderJsonContext.Default.ListStatusChangeDocument)!
             .Select(ToStatusChange);
@@ -285,6 +285,7 @@ internal static class OrderRecordMapper
         Quantity = line.Quantity,
         Total = line.Total.MinorUnits,
         Adjustments = ToDocuments(line.Adjustments),
+        Tags = line.Tags.Count == 0 ? null : [.. line.Tags],
     };
 
     private static List<AdjustmentDocument>? ToDocuments(IReadOnlyList<PriceAdjustment> adjustments) =>

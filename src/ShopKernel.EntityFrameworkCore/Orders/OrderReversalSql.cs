@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using ShopKernel.EntityFrameworkCore.Analytics;
 using ShopKernel.EntityFrameworkCore.Promotions;
 using ShopKernel.EntityFrameworkCore.Staff;
 using ShopKernel.EntityFrameworkCore.Checkout;
@@ -15,7 +16,7 @@ namespace ShopKernel.EntityFrameworkCore.Orders;
 /// <summary>
 /// The statements that follow a reversal's version-guarded status update, written once per model from the names in
 /// <see cref="CheckoutSql"/> (the same rows checkout moved, the other way): put stock back, take the order out of the
-/// customer's purchase facts, give back the promotion uses. One command, in the reversal's transaction, prepared once per
+/// customer's purchase facts, give back the promotion uses, keep the analytics rows right. One command, in the reversal's transaction, prepared once per
 /// <see cref="ReversalShape"/> as <see cref="PreparedStatement"/>s.
 /// </summary>
 internal sealed class OrderReversalSql
@@ -32,12 +33,14 @@ internal sealed class OrderReversalSql
     private readonly string _redemptionOrder;
     private readonly IModel _model;
     private readonly AccessLogStatements _accessLog;
+    private readonly AnalyticsSql _analytics;
     private readonly ConcurrentDictionary<ReversalShape, PreparedStatement> _prepared = new();
 
     private OrderReversalSql(DbContext context)
     {
         _model = context.Model;
         _accessLog = AccessLogStatements.For(context);
+        _analytics = AnalyticsSql.For(context);
         _names = CheckoutSql.For(context);
         var order = StoreNames.Of<OrderRecord>(context);
         _orderTable = order.Table;
@@ -142,12 +145,51 @@ internal sealed class OrderReversalSql
             w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {n.UsageTable} SET {n.UsageUsed} = {n.UsageUsed} - 1 WHERE {n.UsagePromotion} IN ({promotions}) AND {n.UsageUsed} > 0;\n");
         }
 
+        WriteAnalytics(w, reversal, order);
+
         if (reversal.Access is { } entry)
         {
             // Last, and the batch's only statement that returns a row: none when another entry took the sequence.
             var values = AccessLogStatements.Values(entry);
             var placeholders = AccessLogStatements.Columns.Select((column, i) => w.P<AccessLogRecord>(values[i], column)).ToArray();
             w.Sql?.Append(CultureInfo.InvariantCulture, $"{_accessLog.InsertSql(placeholders)} RETURNING {_accessLog.Sequence};\n");
+        }
+    }
+
+    /// <summary>
+    /// Keeps the analytics rows right: an order that stops counting leaves the purchase lines, their tags and the
+    /// applied promotions; a return of some units or a refund sets every line to what it still counts for
+    /// (<see cref="Order.KeptQuantity"/>, <see cref="Order.KeptValue"/>): absolute values, so a retried change writes the
+    /// same rows, and every line, since a refund's excess over the returned goods moves between lines as later
+    /// returns come in.
+    /// </summary>
+    private void WriteAnalytics(Writer w, OrderReversal reversal, OrderRecord order)
+    {
+        var a = _analytics;
+        if (reversal.RemovesOrder)
+        {
+            var tagOrder = w.P<PurchaseLineTagRecord>(order.Id, nameof(PurchaseLineTagRecord.OrderId));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"DELETE FROM {a.TagTable} WHERE {a.TagOrder} = {tagOrder};\n");
+            var lineOrder = w.P<PurchaseLineRecord>(order.Id, nameof(PurchaseLineRecord.OrderId));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"DELETE FROM {a.LineTable} WHERE {a.LineOrder} = {lineOrder};\n");
+            var promotionOrder = w.P<OrderPromotionRecord>(order.Id, nameof(OrderPromotionRecord.OrderId));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"DELETE FROM {a.PromotionTable} WHERE {a.PromotionOrder} = {promotionOrder};\n");
+            return;
+        }
+
+        if (reversal.Order.IsReversed)
+        {
+            // Already out of the analytics rows (a refund of a cancelled order, say).
+            return;
+        }
+
+        foreach (var line in reversal.Order.Lines)
+        {
+            var quantity = w.P<PurchaseLineRecord>(reversal.Order.KeptQuantity(line.LineNumber), nameof(PurchaseLineRecord.Quantity));
+            var net = w.P<PurchaseLineRecord>(reversal.Order.KeptValue(line.LineNumber).MinorUnits, nameof(PurchaseLineRecord.Net));
+            var id = w.P<PurchaseLineRecord>(order.Id, nameof(PurchaseLineRecord.OrderId));
+            var number = w.P<PurchaseLineRecord>(line.LineNumber, nameof(PurchaseLineRecord.LineNumber));
+            w.Sql?.Append(CultureInfo.InvariantCulture, $"UPDATE {a.LineTable} SET {a.LineQuantity} = {quantity}, {a.LineNet} = {net} WHERE {a.LineOrder} = {id} AND {a.LineNumber} = {number};\n");
         }
     }
 
@@ -178,20 +220,25 @@ internal sealed class OrderReversalSql
     }
 }
 
-/// <summary>What makes one reversal's statements differ from another's: how many SKUs it restocks, how it changes the purchase facts, how many promotion uses it gives back, whether a member of staff's access-log entry goes with it.</summary>
-internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts, int Released, bool Logged)
+/// <summary>
+/// What makes one reversal's statements differ from another's: how many SKUs it restocks, how it changes the purchase
+/// facts, how many promotion uses it gives back, whether a member of staff's access-log entry goes with it, and how it
+/// changes the analytics rows (-1: removed; otherwise how many purchase lines it sets).
+/// </summary>
+internal readonly record struct ReversalShape(int Restocks, ReversalFacts Facts, int Released, bool Logged, int PurchaseLines)
 {
     /// <summary>Whether the reversal writes anything besides the order row.</summary>
-    public bool IsEmpty => Restocks == 0 && Facts == ReversalFacts.None && Released == 0 && !Logged;
+    public bool IsEmpty => Restocks == 0 && Facts == ReversalFacts.None && Released == 0 && !Logged && PurchaseLines == 0;
 
     /// <summary>Whether statements of this shape are kept once built: every shape a shop meets daily, not an unbounded set.</summary>
-    public bool Cacheable => Restocks <= 32 && Released <= 8;
+    public bool Cacheable => Restocks <= 32 && Released <= 8 && PurchaseLines <= 32;
 
     public static ReversalShape Of(OrderReversal reversal, OrderRecord order) => new(
         reversal.Restock.Count,
         !reversal.ReversesPurchaseFacts || order.CustomerId is null ? ReversalFacts.None : reversal.RemovesOrder ? ReversalFacts.RemovesOrder : ReversalFacts.LowersSpend,
         reversal.ReleasedPromotions.Count,
-        reversal.Access is not null);
+        reversal.Access is not null,
+        reversal.RemovesOrder ? -1 : reversal.Order.IsReversed ? 0 : reversal.Order.Lines.Count);
 }
 
 /// <summary>How a reversal changes the customer's purchase facts.</summary>

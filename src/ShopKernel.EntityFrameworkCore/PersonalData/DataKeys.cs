@@ -105,6 +105,12 @@ internal sealed class DataKeys(PersonalDataProtector protector) : IDisposable
     /// </summary>
     public string Redemption(string subject) => protector.Index(BlindIndexKind.Redemption, subject);
 
+    /// <summary>
+    /// The stored key of a buyer in the analytics rows (purchase lines, applied promotions): the keyed hash of their
+    /// redemption subject (<see cref="ShopKernel.Promotions.RedemptionSubjects"/>), under a kind of its own, so it matches no other index.
+    /// </summary>
+    public string Buyer(string subject) => protector.Index(BlindIndexKind.Buyer, subject);
+
     /// <summary>The stored index of a birthday's day of the year, or <see langword="null"/>.</summary>
     public int? Birthday(DateOnly? birthday) => birthday is { } day ? protector.BirthdayIndex(BirthdayWindow.MonthDay(day)) : null;
 

@@ -25,8 +25,11 @@ public sealed class CartOptions
     [Range(1, 4_000)]
     public int MaxOptionValueLength { get; set; } = 256;
 
-    /// <summary>The longest product id and SKU. Default 64.</summary>
-    [Range(1, 1_000)]
+    /// <summary>
+    /// The longest product id and SKU. Default 64; at most 256, the width of the purchase-line columns that
+    /// reports and recommendations read.
+    /// </summary>
+    [Range(1, 256)]
     public int MaxProductIdLength { get; set; } = 64;
 
     /// <summary>The longest product name. Default 256.</summary>

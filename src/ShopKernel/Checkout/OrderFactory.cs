@@ -14,7 +14,7 @@ internal static class OrderFactory
         {
             var priced = price.Lines[i];
             var line = priced.Line;
-            lines[i] = new OrderLine(i + 1, line.ProductId, line.Sku, line.Name, line.Options, line.PictureUrl, line.UnitPrice, line.Quantity, priced.Adjustments, priced.Total);
+            lines[i] = new OrderLine(i + 1, line.ProductId, line.Sku, line.Name, line.Options, line.PictureUrl, line.UnitPrice, line.Quantity, priced.Adjustments, priced.Total) { Tags = line.Tags };
         }
 
         // The buyer places the order; a guard's hold is the shop's own decision.

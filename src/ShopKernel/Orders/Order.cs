@@ -219,6 +219,86 @@ public sealed class Order
         return amount;
     }
 
+    /// <summary>
+    /// How many of a line's units the order still counts in sales (the purchase lines reports read): none once the
+    /// order is reversed (<see cref="IsReversed"/>), otherwise the line's quantity less its returned units.
+    /// </summary>
+    /// <param name="lineNumber">The line (<see cref="OrderLine.LineNumber"/>).</param>
+    /// <returns>The units kept; 0 for no such line.</returns>
+    public int KeptQuantity(int lineNumber) =>
+        IsReversed || LineOf(lineNumber) is not { } line ? 0 : line.Quantity - ReturnedQuantity(lineNumber);
+
+    /// <summary>
+    /// What a line still counts for in sales: nothing once the order is reversed; otherwise its
+    /// <see cref="OrderLine.Total"/> less the value of its returned units, and less its share of what was refunded
+    /// beyond the returned goods (shared by largest remainder among the lines refunded beyond their returns, in
+    /// proportion to that excess) — so the lines' values add up to exactly <see cref="Net"/>, as <see cref="Net"/>
+    /// counts a refund as paying for returned goods first.
+    /// </summary>
+    /// <param name="lineNumber">The line (<see cref="OrderLine.LineNumber"/>).</param>
+    /// <returns>The value kept; zero for no such line.</returns>
+    public Money KeptValue(int lineNumber)
+    {
+        if (IsReversed)
+        {
+            return Money.Zero(Currency);
+        }
+
+        var lines = Lines;
+        var index = -1;
+        for (var i = 0; i < lines.Count && index < 0; i++)
+        {
+            index = lines[i].LineNumber == lineNumber ? i : -1;
+        }
+
+        if (index < 0)
+        {
+            return Money.Zero(Currency);
+        }
+
+        var returned = new long[lines.Count];
+        var beyond = new long[lines.Count];
+        var numbers = new int[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            numbers[i] = lines[i].LineNumber;
+            foreach (var r in _returns)
+            {
+                foreach (var returnedLine in r.Lines)
+                {
+                    returned[i] += returnedLine.LineNumber == numbers[i] ? returnedLine.Value.MinorUnits : 0;
+                }
+            }
+
+            beyond[i] = Math.Max(0, RefundedOn(numbers[i]).MinorUnits - returned[i]);
+        }
+
+        // What the refunds paid beyond the returned goods' value; the lines refunded beyond their returns bear it.
+        var excess = Math.Max(0, Refunded.MinorUnits - Returned.MinorUnits);
+        var share = 0L;
+        if (excess > 0)
+        {
+            var shares = new long[lines.Count];
+            Pricing.LargestRemainder.Allocate(excess, beyond, numbers, shares);
+            share = shares[index];
+        }
+
+        return new Money(lines[index].Total.MinorUnits - returned[index] - share, Currency);
+    }
+
+    private OrderLine? LineOf(int lineNumber)
+    {
+        foreach (var line in Lines)
+        {
+            if (line.LineNumber == lineNumber)
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The version, incremented by every stored change.</summary>
     public long Version { get; internal set; }
 

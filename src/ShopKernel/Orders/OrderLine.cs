@@ -29,6 +29,12 @@ public sealed record OrderLine(
     IReadOnlyList<PriceAdjustment> Adjustments,
     Money Total)
 {
+    /// <summary>
+    /// The product's tags as the cart line carried them (see <see cref="CartItem.Tags"/>: categories, collections,
+    /// normalised to lower case): what reports by tag and segments by tag bought read; empty when it had none.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Unit price times quantity, before discounts.</summary>
     public Money Subtotal => UnitPrice * Quantity;
 

@@ -14,4 +14,7 @@ internal enum BlindIndexKind : byte
 
     /// <summary>Whom a limited promotion's redemption is recorded under (<see cref="Promotions.RedemptionSubjects"/>).</summary>
     Redemption = (byte)'r',
+
+    /// <summary>Whom a purchase line or an applied promotion is counted for in reports (a buyer's redemption subject).</summary>
+    Buyer = (byte)'u',
 }

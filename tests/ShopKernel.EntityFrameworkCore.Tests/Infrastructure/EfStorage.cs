@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
+using ShopKernel.EntityFrameworkCore.Analytics;
 using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Checkout;
 using ShopKernel.EntityFrameworkCore.Customers;
@@ -103,6 +104,26 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
     });
 
     public override string StoredRedemptionSubject(string subject) => TestPersonalDataKeys.Protector.Index(ShopKernel.PersonalData.BlindIndexKind.Redemption, subject);
+
+    public override string StoredBuyer(string subject) => TestPersonalDataKeys.Protector.Index(ShopKernel.PersonalData.BlindIndexKind.Buyer, subject);
+
+    public override Task<IReadOnlyList<StoredPurchaseLine>> PurchaseLinesAsync() => ReadAsync<IReadOnlyList<StoredPurchaseLine>>(async db =>
+    {
+        var tags = (await db.Set<PurchaseLineTagRecord>().AsNoTracking().ToListAsync())
+            .ToLookup(t => (t.OrderId, t.LineNumber), t => t.Tag);
+        var lines = await db.Set<PurchaseLineRecord>().AsNoTracking().ToListAsync();
+        return lines.OrderBy(l => l.OrderId).ThenBy(l => l.LineNumber)
+            .Select(l => new StoredPurchaseLine(
+                l.OrderId, l.LineNumber, l.CustomerId, l.BuyerKey, l.ProductId, l.Sku, l.Quantity, l.Net, l.Currency.Trim(), Instants.FromStored(l.PlacedAt),
+                string.Join(",", tags[(l.OrderId, l.LineNumber)].Order(StringComparer.Ordinal))))
+            .ToList();
+    });
+
+    public override Task<IReadOnlyList<StoredAppliedPromotion>> AppliedPromotionsAsync() => ReadAsync<IReadOnlyList<StoredAppliedPromotion>>(async db =>
+        (await db.Set<OrderPromotionRecord>().AsNoTracking().ToListAsync())
+            .OrderBy(p => p.OrderId).ThenBy(p => p.PromotionId, StringComparer.Ordinal)
+            .Select(p => new StoredAppliedPromotion(p.OrderId, p.PromotionId, p.Kind, p.Discount, p.Currency.Trim(), p.CustomerId, p.BuyerKey, Instants.FromStored(p.PlacedAt)))
+            .ToList());
 
     public override Task<IReadOnlyList<StoredRedemption>> RedemptionsAsync() => ListAsync(db =>
         db.Set<PromotionRedemptionRecord>().AsNoTracking().Select(r => new StoredRedemption(r.PromotionId, r.PeriodKey, r.SubjectKey)));

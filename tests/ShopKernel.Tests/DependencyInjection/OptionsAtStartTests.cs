@@ -43,6 +43,7 @@ public sealed class OptionsAtStartTests
     [InlineData("ShopKernel:Carts:MaxQuantityPerLine", "-5", "MaxQuantityPerLine")]
     [InlineData("ShopKernel:Carts:GuestCartLifetime", "-1.00:00:00", "ShopKernel:Carts:GuestCartLifetime")]
     [InlineData("ShopKernel:Carts:MaxConcurrencyRetries", "5000", "MaxConcurrencyRetries")]
+    [InlineData("ShopKernel:Carts:MaxProductIdLength", "300", "MaxProductIdLength")]
     [InlineData("ShopKernel:Orders:GroupSize", "99", "GroupSize")]
     [InlineData("ShopKernel:Orders:Prefix", "SHOP-2026", "Prefix")]
     [InlineData("ShopKernel:Orders:NodeLeaseDuration", "00:00:01", "ShopKernel:Orders:NodeLeaseDuration")]

@@ -22,6 +22,158 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PromotionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("BuyerKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("buyer_key");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("OrderId", "PromotionId")
+                        .HasName("pk_shopkernel_order_promotions");
+
+                    b.HasIndex("PromotionId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_order_promotions_promotion");
+
+                    b.ToTable("shopkernel_order_promotions", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("BuyerKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("buyer_key");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Net")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sku");
+
+                    b.HasKey("OrderId", "LineNumber")
+                        .HasName("pk_shopkernel_purchase_lines");
+
+                    b.HasIndex("PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_placed_at");
+
+                    b.HasIndex("BuyerKey", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_buyer");
+
+                    b.HasIndex("CustomerId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_customer");
+
+                    b.HasIndex("ProductId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_product");
+
+                    b.ToTable("shopkernel_purchase_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineTagRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("OrderId", "LineNumber", "Tag")
+                        .HasName("pk_shopkernel_purchase_line_tags");
+
+                    b.HasIndex("Tag", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_line_tags_tag");
+
+                    b.ToTable("shopkernel_purchase_line_tags", (string)null);
+                });
+
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Carts.CartRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -17,6 +17,158 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PromotionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("BuyerKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_key");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("OrderId", "PromotionId")
+                        .HasName("pk_shopkernel_order_promotions");
+
+                    b.HasIndex("PromotionId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_order_promotions_promotion");
+
+                    b.ToTable("shopkernel_order_promotions", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("BuyerKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_key");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Net")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("OrderId", "LineNumber")
+                        .HasName("pk_shopkernel_purchase_lines");
+
+                    b.HasIndex("PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_placed_at");
+
+                    b.HasIndex("BuyerKey", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_buyer");
+
+                    b.HasIndex("CustomerId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_customer");
+
+                    b.HasIndex("ProductId", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_lines_product");
+
+                    b.ToTable("shopkernel_purchase_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineTagRecord", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_at");
+
+                    b.HasKey("OrderId", "LineNumber", "Tag")
+                        .HasName("pk_shopkernel_purchase_line_tags");
+
+                    b.HasIndex("Tag", "PlacedAt")
+                        .HasDatabaseName("ix_shopkernel_purchase_line_tags_tag");
+
+                    b.ToTable("shopkernel_purchase_line_tags", (string)null);
+                });
+
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Carts.CartRecord", b =>
                 {
                     b.Property<Guid>("Id")
