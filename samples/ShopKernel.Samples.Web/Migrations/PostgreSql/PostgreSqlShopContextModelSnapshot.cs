@@ -131,18 +131,6 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.HasKey("OrderId", "LineNumber")
                         .HasName("pk_shopkernel_purchase_lines");
 
-                    b.HasIndex("PlacedAt")
-                        .HasDatabaseName("ix_shopkernel_purchase_lines_placed_at");
-
-                    b.HasIndex("BuyerKey", "PlacedAt")
-                        .HasDatabaseName("ix_shopkernel_purchase_lines_buyer");
-
-                    b.HasIndex("CustomerId", "PlacedAt")
-                        .HasDatabaseName("ix_shopkernel_purchase_lines_customer");
-
-                    b.HasIndex("ProductId", "PlacedAt")
-                        .HasDatabaseName("ix_shopkernel_purchase_lines_product");
-
                     b.ToTable("shopkernel_purchase_lines", (string)null);
                 });
 
