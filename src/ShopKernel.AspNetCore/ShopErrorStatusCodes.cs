@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using ShopKernel.Analytics;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -41,6 +42,7 @@ public static class ShopErrorStatusCodes
         [CartErrorCodes.TooManyOptions] = 400,
         [CartErrorCodes.PictureUrlInvalid] = 400,
         [CartErrorCodes.TagsInvalid] = 400,
+        [AcquisitionErrorCodes.Invalid] = 400,
         [CartErrorCodes.CustomerInvalid] = 400,
         [CartErrorCodes.RequestInvalid] = 400,
         [CartErrorCodes.ProductUnknown] = 422,

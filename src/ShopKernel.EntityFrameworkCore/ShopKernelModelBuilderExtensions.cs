@@ -45,6 +45,7 @@ public static class ShopKernelModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.PurchaseLineTagRecordConfiguration(options));
         modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecordConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ShopKernel.EntityFrameworkCore.Analytics.CustomerAcquisitionRecordConfiguration(options));
         return modelBuilder;
     }
 }

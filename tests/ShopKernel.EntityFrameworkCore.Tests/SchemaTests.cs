@@ -43,6 +43,7 @@ public class SchemaTests
         Assert.Equal(
             """
             .shopkernel_carts pk=pk_shopkernel_carts
+            acquisition
             created_at
             currency
             customer_id
@@ -101,6 +102,10 @@ public class SchemaTests
     [InlineData("promotion_redemptions")]
     [InlineData("access_log")]
     [InlineData("data_keys")]
+    [InlineData("customer_acquisitions")]
+    [InlineData("purchase_lines")]
+    [InlineData("purchase_line_tags")]
+    [InlineData("order_promotions")]
     public void The_tables_keep_their_names(string table)
     {
         using var context = new TestShopContext(new DbContextOptionsBuilder<TestShopContext>().UseSqlite("Data Source=:memory:").Options);

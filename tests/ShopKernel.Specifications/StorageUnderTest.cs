@@ -58,6 +58,9 @@ public abstract class StorageUnderTest : IAsyncDisposable
     /// <summary>Every stored purchase line, by order and line number, with its tags (ordered): the facts reports read.</summary>
     public abstract Task<IReadOnlyList<StoredPurchaseLine>> PurchaseLinesAsync();
 
+    /// <summary>Every stored first touch of a customer (where they came from when registering), by customer.</summary>
+    public abstract Task<IReadOnlyList<StoredCustomerAcquisition>> CustomerAcquisitionsAsync();
+
     /// <summary>Every stored applied promotion of an order, by order and promotion.</summary>
     public abstract Task<IReadOnlyList<StoredAppliedPromotion>> AppliedPromotionsAsync();
 
@@ -138,6 +141,9 @@ public sealed record StoredCustomerContacts(Guid Id, string? EmailKey, bool Emai
 
 /// <summary>A stored purchase line: what reports by product, tag and buyer read.</summary>
 public sealed record StoredPurchaseLine(Guid OrderId, int LineNumber, Guid? CustomerId, string BuyerKey, string ProductId, string Sku, int Quantity, long Net, string Currency, DateTimeOffset PlacedAt, string Tags);
+
+/// <summary>A stored first touch of a customer.</summary>
+public sealed record StoredCustomerAcquisition(Guid CustomerId, string? Source, string? Medium, string? Campaign, string? ReferrerHost, string? LandingPath, string? HeardAbout, DateTimeOffset AcquiredAt);
 
 /// <summary>A stored applied promotion of an order.</summary>
 public sealed record StoredAppliedPromotion(Guid OrderId, string PromotionId, string Kind, long Discount, string Currency, Guid? CustomerId, string BuyerKey, DateTimeOffset PlacedAt);

@@ -43,6 +43,19 @@ public sealed record AddCartLineRequest(string? ProductId, int Quantity)
 /// <param name="Quantity">The new quantity; 0 removes the line.</param>
 public sealed record SetCartLineQuantityRequest(int Quantity);
 
+/// <summary>
+/// The body that records where the buyer came from on a cart: the link the visit landed on (its <c>utm_source</c>,
+/// <c>utm_medium</c> and <c>utm_campaign</c> are read, its path kept, the rest of its query dropped), or the fields
+/// themselves; the referring page; the "how did you hear about us" answer. An empty body clears the cart's source.
+/// </summary>
+/// <param name="LandingUrl">The landing page's link or path and query (e.g. <c>location.href</c>); when given, <paramref name="Source"/>, <paramref name="Medium"/>, <paramref name="Campaign"/> must be left out.</param>
+/// <param name="Referrer">The referring page's link (e.g. <c>document.referrer</c>); only its host is kept.</param>
+/// <param name="HeardAbout">The answer, one of the shop's codes.</param>
+/// <param name="Source">The source, when no landing link is given.</param>
+/// <param name="Medium">The medium, when no landing link is given.</param>
+/// <param name="Campaign">The campaign, when no landing link is given.</param>
+public sealed record SetCartAcquisitionRequest(string? LandingUrl = null, string? Referrer = null, string? HeardAbout = null, string? Source = null, string? Medium = null, string? Campaign = null);
+
 /// <summary>A cart line.</summary>
 /// <param name="Id">The line's id within its cart.</param>
 /// <param name="ProductId">The product.</param>

@@ -100,13 +100,19 @@ public static class ShopKernelAccountEndpoints
             return EndpointPlumbing.Problem(http, invalid);
         }
 
+        // Where the guest came from, recorded on their cart, is the new customer's first touch.
+        var guest = EndpointPlumbing.TokenOf(http, options, body!.CartToken);
+        var firstTouch = !guest.IsDefault && (await carts.GetAsync(guest, http.RequestAborted).ConfigureAwait(false)).TryGetValue(out var guestCart)
+            ? guestCart.Acquisition
+            : null;
         var registered = await customers.RegisterAsync(
-            new CustomerRegistration(body!.FirstName ?? string.Empty, body.LastName ?? string.Empty)
+            new CustomerRegistration(body.FirstName ?? string.Empty, body.LastName ?? string.Empty)
             {
                 Email = body.Email,
                 Phone = body.Phone,
                 Birthday = body.Birthday,
                 Password = body.Password,
+                Acquisition = firstTouch,
             },
             http.RequestAborted).ConfigureAwait(false);
         if (!registered.TryGetValue(out var customer))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ShopKernel;
+using ShopKernel.Analytics;
 using ShopKernel.AspNetCore.Endpoints;
 using ShopKernel.Carts;
 using ShopKernel.Pricing;
@@ -12,7 +13,8 @@ namespace Microsoft.AspNetCore.Routing;
 
 /// <summary>
 /// <c>app.MapShopKernelCarts()</c>: the cart's endpoints as one minimal-API group — create a cart, read it, price it,
-/// add a product the host's <see cref="ICartCatalogue"/> prices, set a quantity, remove a line, empty it. The group is
+/// add a product the host's <see cref="ICartCatalogue"/> prices, set a quantity, remove a line, empty it, record
+/// where the buyer came from. The group is
 /// returned, so the host secures, rate-limits and versions it like its own endpoints.
 /// </summary>
 public static class ShopKernelCartEndpoints
@@ -84,6 +86,14 @@ public static class ShopKernelCartEndpoints
             .Produces<CartResponse>()
             .ProducesShopErrors("The changed cart.", CartErrorCodes.RequestInvalid, CartErrorCodes.TokenInvalid, CartErrorCodes.NotFound, CartErrorCodes.Expired,
                 CartErrorCodes.CheckedOut, CartErrorCodes.LineNotFound, CartErrorCodes.ConcurrencyConflict);
+
+        group.MapPut(cart + "/acquisition", SetAcquisitionAsync)
+            .WithName("ShopKernelSetCartAcquisition")
+            .WithSummary("Records where the buyer came from (landing link, referrer, \"how did you hear about us\"); the order placed from the cart keeps it.")
+            .Accepts<SetCartAcquisitionRequest>("application/json")
+            .Produces<CartResponse>()
+            .ProducesShopErrors("The changed cart.", AcquisitionErrorCodes.Invalid, CartErrorCodes.RequestInvalid, CartErrorCodes.TokenInvalid, CartErrorCodes.NotFound,
+                CartErrorCodes.Expired, CartErrorCodes.CheckedOut, CartErrorCodes.ConcurrencyConflict);
 
         group.MapDelete(cart + "/lines", ClearAsync)
             .WithName("ShopKernelClearCart")
@@ -202,6 +212,32 @@ public static class ShopKernelCartEndpoints
         }
 
         return Answer(http, await carts.SetQuantityAsync(EndpointPlumbing.TokenOf(http, options.Value), lineId, body!.Quantity, expected, http.RequestAborted).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> SetAcquisitionAsync(HttpContext http, CartService carts, IOptions<ShopKernelEndpointOptions> options)
+    {
+        var (body, invalid) = await EndpointPlumbing.ReadBodyAsync<SetCartAcquisitionRequest>(http, CartErrorCodes.RequestInvalid).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            return EndpointPlumbing.Problem(http, invalid);
+        }
+
+        if (!EndpointPlumbing.TryExpectedVersion(http, out var expected))
+        {
+            return EndpointPlumbing.Problem(http, IfMatchInvalid);
+        }
+
+        if (body!.LandingUrl is not null && (body.Source ?? body.Medium ?? body.Campaign) is not null)
+        {
+            return EndpointPlumbing.Problem(http, new ShopError(CartErrorCodes.RequestInvalid, "Send either the landing link or the source, medium and campaign, not both."));
+        }
+
+        var acquisition = body.LandingUrl is { } landing
+            ? Acquisition.FromLanding(landing, body.Referrer, body.HeardAbout)
+            : Acquisition.Create(body.Source, body.Medium, body.Campaign, body.Referrer, heardAbout: body.HeardAbout);
+        return acquisition.TryGetValue(out var source)
+            ? Answer(http, await carts.SetAcquisitionAsync(EndpointPlumbing.TokenOf(http, options.Value), source, expected, http.RequestAborted).ConfigureAwait(false))
+            : EndpointPlumbing.Problem(http, acquisition.Error!);
     }
 
     private static async Task<IResult> RemoveAsync(HttpContext http, int lineId, CartService carts, IOptions<ShopKernelEndpointOptions> options) =>

@@ -25,9 +25,9 @@ internal sealed class PurchaseLineRecordConfiguration(ShopKernelModelOptions opt
         builder.Property(l => l.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength().IsUnicode(false);
         builder.Property(l => l.PlacedAt).HasColumnName("placed_at");
 
-        // The key is the only index: every index is one more page written by each checkout's commit (on SQLite each
-        // of the four secondary indexes first mapped here cost about 90 µs of a 5-line checkout). Questions reach the
-        // lines through the orders' own indexes (time, customer) and this key.
+        // The key is the only index: every index is one more page written by each checkout's commit (on SQLite about
+        // 90 µs each for a 5-line checkout, see docs/analytics.md). Questions reach the lines through the orders' own
+        // indexes (time, customer) and this key.
     }
 }
 
@@ -64,5 +64,24 @@ internal sealed class OrderPromotionRecordConfiguration(ShopKernelModelOptions o
         builder.Property(p => p.BuyerKey).HasColumnName("buyer_key").HasMaxLength(ShopKernel.PersonalData.PersonalDataProtector.IndexLength).IsUnicode(false);
         builder.Property(p => p.PlacedAt).HasColumnName("placed_at");
         builder.HasIndex(p => new { p.PromotionId, p.PlacedAt }).HasDatabaseName("ix_" + table + "_promotion");
+    }
+}
+
+/// <summary>Maps <see cref="CustomerAcquisitionRecord"/>: one row per customer who registered with a source, keyed by the customer.</summary>
+internal sealed class CustomerAcquisitionRecordConfiguration(ShopKernelModelOptions options) : IEntityTypeConfiguration<CustomerAcquisitionRecord>
+{
+    public void Configure(EntityTypeBuilder<CustomerAcquisitionRecord> builder)
+    {
+        var table = options.Table("customer_acquisitions");
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(a => a.CustomerId).HasName("pk_" + table);
+        builder.Property(a => a.CustomerId).HasColumnName("customer_id").ValueGeneratedNever();
+        builder.Property(a => a.Source).HasColumnName("source").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxCodeLength);
+        builder.Property(a => a.Medium).HasColumnName("medium").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxCodeLength);
+        builder.Property(a => a.Campaign).HasColumnName("campaign").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxCodeLength);
+        builder.Property(a => a.ReferrerHost).HasColumnName("referrer_host").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxReferrerHostLength).IsUnicode(false);
+        builder.Property(a => a.LandingPath).HasColumnName("landing_path").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxLandingPathLength);
+        builder.Property(a => a.HeardAbout).HasColumnName("heard_about").HasMaxLength(ShopKernel.Analytics.Acquisition.MaxHeardAboutLength).IsUnicode(false);
+        builder.Property(a => a.AcquiredAt).HasColumnName("acquired_at");
     }
 }

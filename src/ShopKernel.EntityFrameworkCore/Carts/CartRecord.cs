@@ -13,6 +13,9 @@ internal sealed class CartRecord
 
     public string Lines { get; set; } = "[]";
 
+    /// <summary>The cart's acquisition source as a JSON document; <see langword="null"/> for none.</summary>
+    public string? Acquisition { get; set; }
+
     public int LineCount { get; set; }
 
     public int TotalQuantity { get; set; }

@@ -15,6 +15,7 @@ internal sealed class CartRecordConfiguration(ShopKernelModelOptions options) : 
         builder.Property(c => c.CustomerId).HasColumnName("customer_id");
         builder.Property(c => c.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength().IsRequired().IsUnicode(false);
         builder.Property(c => c.Lines).HasColumnName("lines").IsRequired();
+        builder.Property(c => c.Acquisition).HasColumnName("acquisition");
         builder.Property(c => c.LineCount).HasColumnName("line_count");
         builder.Property(c => c.TotalQuantity).HasColumnName("total_quantity");
         builder.Property(c => c.Subtotal).HasColumnName("subtotal");

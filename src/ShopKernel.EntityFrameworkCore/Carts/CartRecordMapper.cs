@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
+using ShopKernel.EntityFrameworkCore.Analytics;
 
 namespace ShopKernel.EntityFrameworkCore.Carts;
 
@@ -20,6 +21,7 @@ internal static class CartRecordMapper
         record.CustomerId = cart.CustomerId?.Value;
         record.Currency = cart.Currency.Code;
         record.Lines = SerializeLines(cart);
+        record.Acquisition = AcquisitionDocument.Serialize(cart.Acquisition);
         record.LineCount = cart.Lines.Count;
         record.TotalQuantity = cart.TotalQuantity;
         record.Subtotal = cart.Subtotal.MinorUnits;
@@ -40,7 +42,7 @@ internal static class CartRecordMapper
             lines.Add(CartLine.Restore(d.Id, d.ProductId, d.Sku, d.Name, new Money(d.UnitPrice, currency), d.Quantity, options, d.Picture, Instants.FromStored(d.AddedAt), d.Tags));
         }
 
-        return Cart.Restore(
+        var cart = Cart.Restore(
             record.Id,
             CartToken.Parse(record.Token),
             record.CustomerId is { } customer ? new CustomerId(customer) : null,
@@ -51,6 +53,8 @@ internal static class CartRecordMapper
             Instants.FromStored(record.CreatedAt),
             Instants.FromStored(record.UpdatedAt),
             Instants.FromStored(record.ExpiresAt));
+        cart.Acquisition = AcquisitionDocument.Deserialize(record.Acquisition);
+        return cart;
     }
 
     public static AbandonedCart ToAbandoned(CartRecord record) => new(

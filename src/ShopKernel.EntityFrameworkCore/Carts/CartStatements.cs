@@ -22,7 +22,7 @@ internal sealed class CartStatements
         nameof(CartRecord.Id), nameof(CartRecord.Token), nameof(CartRecord.CustomerId), nameof(CartRecord.Currency),
         nameof(CartRecord.Lines), nameof(CartRecord.LineCount), nameof(CartRecord.TotalQuantity), nameof(CartRecord.Subtotal),
         nameof(CartRecord.NextLineId), nameof(CartRecord.Version), nameof(CartRecord.CreatedAt), nameof(CartRecord.UpdatedAt),
-        nameof(CartRecord.ExpiresAt),
+        nameof(CartRecord.ExpiresAt), nameof(CartRecord.Acquisition),
     ];
 
     private readonly StoredColumns _columns;
@@ -35,7 +35,7 @@ internal sealed class CartStatements
         _columns = columns;
     }
 
-    /// <summary>Parameters: customer, currency, lines, line count, total quantity, subtotal, next line id, version, updated, expires, id, expected version.</summary>
+    /// <summary>Parameters: customer, currency, lines, line count, total quantity, subtotal, next line id, version, updated, expires, acquisition, id, expected version.</summary>
     public PreparedStatement Update { get; }
 
     /// <summary>The cart with a token. Parameter: the token.</summary>
@@ -60,6 +60,7 @@ internal sealed class CartStatements
         CreatedAt = _columns.Read<DateTime>(reader, 10),
         UpdatedAt = _columns.Read<DateTime>(reader, 11),
         ExpiresAt = _columns.Read<DateTime>(reader, 12),
+        Acquisition = reader.IsDBNull(13) ? null : _columns.Read<string>(reader, 13),
     };
 
     public static CartStatements For(DbContext context)
@@ -82,7 +83,7 @@ internal sealed class CartStatements
         [
             nameof(CartRecord.CustomerId), nameof(CartRecord.Currency), nameof(CartRecord.Lines), nameof(CartRecord.LineCount),
             nameof(CartRecord.TotalQuantity), nameof(CartRecord.Subtotal), nameof(CartRecord.NextLineId), nameof(CartRecord.Version),
-            nameof(CartRecord.UpdatedAt), nameof(CartRecord.ExpiresAt),
+            nameof(CartRecord.UpdatedAt), nameof(CartRecord.ExpiresAt), nameof(CartRecord.Acquisition),
         ];
         var set = string.Join(", ", assigned.Select((p, i) => $"{Column(p)} = {{{i}}}"));
         var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {set} "

@@ -147,7 +147,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
         object?[] parameters =
         [
             state.CustomerId, state.Currency, state.Lines, state.LineCount, state.TotalQuantity, state.Subtotal,
-            state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, cart.Id, expectedVersion,
+            state.NextLineId, state.Version, state.UpdatedAt, state.ExpiresAt, state.Acquisition, cart.Id, expectedVersion,
         ];
         return Statements.Update.ExecuteNonQueryAsync(context, parameters, cancellationToken, UpdateLanded);
     }
@@ -159,7 +159,7 @@ internal sealed class EfCartStore<TContext>(TContext context) : ICartStore
     /// </summary>
     private static readonly Func<DbContext, object?[], CancellationToken, Task<bool>> UpdateLanded = static (db, values, ct) =>
     {
-        var (lines, version, updatedAt, id) = ((string)values[2]!, (long)values[7]!, (DateTime)values[8]!, (Guid)values[10]!);
+        var (lines, version, updatedAt, id) = ((string)values[2]!, (long)values[7]!, (DateTime)values[8]!, (Guid)values[11]!);
         return db.Set<CartRecord>().AnyAsync(c => c.Id == id && c.Version == version && c.UpdatedAt == updatedAt && c.Lines == lines, ct);
     };
 

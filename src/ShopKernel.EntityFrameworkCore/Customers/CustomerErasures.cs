@@ -85,6 +85,7 @@ internal static class CustomerErasures
                 redactedSubscriptions = await ConsentRedactions.RedactAsync(context, consentRedactions, ct).ConfigureAwait(false);
                 var carts = await context.Set<CartRecord>().Where(c => c.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await context.Set<PurchaseFactsRecord>().Where(f => f.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                await context.Set<CustomerAcquisitionRecord>().Where(a => a.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var subjects = RedemptionKeys(customerId, emailKey, phone).ConvertAll(keys.Redemption);
                 await context.Set<PromotionRedemptionRecord>().Where(r => subjects.Contains(r.SubjectKey)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 var customers = await context.Set<CustomerRecord>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false);

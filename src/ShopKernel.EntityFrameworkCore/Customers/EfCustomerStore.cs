@@ -46,6 +46,8 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
         var (key, keyRecord) = keys.Create(customer.Id.Value, Instants.ToStored(customer.CreatedAt));
         var keyEntry = context.Set<DataKeyRecord>().Add(keyRecord);
         var entry = context.Set<CustomerRecord>().Add(CustomerRecordMapper.ToRecord(customer, key, keys));
+        // The first touch goes in with the customer, in the same save: a customer is never stored without it.
+        var touch = Analytics.CustomerAcquisitionRecord.Of(customer) is { } acquisition ? context.Set<Analytics.CustomerAcquisitionRecord>().Add(acquisition) : null;
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -56,6 +58,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
         {
             entry.State = EntityState.Detached;
             keyEntry.State = EntityState.Detached;
+            touch?.State = EntityState.Detached;
             keys.Forget([customer.Id.Value]);
             if (await IsTakenAsync(customer, cancellationToken).ConfigureAwait(false))
             {
@@ -69,6 +72,7 @@ internal sealed class EfCustomerStore<TContext>(TContext context, DataKeys keys)
         {
             entry.State = EntityState.Detached;
             keyEntry.State = EntityState.Detached;
+            touch?.State = EntityState.Detached;
         }
     }
 

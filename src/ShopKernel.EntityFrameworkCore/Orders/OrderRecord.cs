@@ -66,6 +66,24 @@ internal sealed class OrderRecord
     /// <summary>What was refunded (<see cref="ShopKernel.Orders.Order.Refunded"/>), in minor units, for queries over orders.</summary>
     public long Refunded { get; set; }
 
+    /// <summary>The acquisition source's source (last touch), for reports by source; <see langword="null"/> when unknown.</summary>
+    public string? AcquisitionSource { get; set; }
+
+    /// <summary>The acquisition medium.</summary>
+    public string? AcquisitionMedium { get; set; }
+
+    /// <summary>The acquisition campaign.</summary>
+    public string? AcquisitionCampaign { get; set; }
+
+    /// <summary>The referring page's host.</summary>
+    public string? ReferrerHost { get; set; }
+
+    /// <summary>The landing page's path.</summary>
+    public string? LandingPath { get; set; }
+
+    /// <summary>The "how did you hear about us" code.</summary>
+    public string? HeardAbout { get; set; }
+
     public DateTime PlacedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -12,7 +12,8 @@ internal static class OrderRecordColumns
         nameof(OrderRecord.ShippingAddress), nameof(OrderRecord.Lines), nameof(OrderRecord.Adjustments), nameof(OrderRecord.History),
         nameof(OrderRecord.PlacedAt), nameof(OrderRecord.UpdatedAt), nameof(OrderRecord.Version),
         nameof(OrderRecord.Returns), nameof(OrderRecord.Refunds), nameof(OrderRecord.Returned), nameof(OrderRecord.Refunded),
-        nameof(OrderRecord.PhoneKey),
+        nameof(OrderRecord.PhoneKey), nameof(OrderRecord.AcquisitionSource), nameof(OrderRecord.AcquisitionMedium),
+        nameof(OrderRecord.AcquisitionCampaign), nameof(OrderRecord.ReferrerHost), nameof(OrderRecord.LandingPath), nameof(OrderRecord.HeardAbout),
     ];
 
     public static object?[] Values(OrderRecord o)
@@ -54,5 +55,11 @@ internal static class OrderRecordColumns
         values[at + 26] = o.Returned;
         values[at + 27] = o.Refunded;
         values[at + 28] = o.PhoneKey;
+        values[at + 29] = o.AcquisitionSource;
+        values[at + 30] = o.AcquisitionMedium;
+        values[at + 31] = o.AcquisitionCampaign;
+        values[at + 32] = o.ReferrerHost;
+        values[at + 33] = o.LandingPath;
+        values[at + 34] = o.HeardAbout;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShopKernel.Analytics;
 using ShopKernel.PersonalData;
 
 namespace ShopKernel.EntityFrameworkCore.Orders;
@@ -40,6 +41,12 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.Property(o => o.Refunds).HasColumnName("refunds").IsRequired().HasDefaultValue("[]");
         builder.Property(o => o.Returned).HasColumnName("returned").HasDefaultValue(0L);
         builder.Property(o => o.Refunded).HasColumnName("refunded").HasDefaultValue(0L);
+        builder.Property(o => o.AcquisitionSource).HasColumnName("acquisition_source").HasMaxLength(Acquisition.MaxCodeLength);
+        builder.Property(o => o.AcquisitionMedium).HasColumnName("acquisition_medium").HasMaxLength(Acquisition.MaxCodeLength);
+        builder.Property(o => o.AcquisitionCampaign).HasColumnName("acquisition_campaign").HasMaxLength(Acquisition.MaxCodeLength);
+        builder.Property(o => o.ReferrerHost).HasColumnName("referrer_host").HasMaxLength(Acquisition.MaxReferrerHostLength).IsUnicode(false);
+        builder.Property(o => o.LandingPath).HasColumnName("landing_path").HasMaxLength(Acquisition.MaxLandingPathLength);
+        builder.Property(o => o.HeardAbout).HasColumnName("heard_about").HasMaxLength(Acquisition.MaxHeardAboutLength).IsUnicode(false);
         builder.Property(o => o.PlacedAt).HasColumnName("placed_at");
         builder.Property(o => o.UpdatedAt).HasColumnName("updated_at");
         builder.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ShopKernel.Analytics;
 using ShopKernel.Carts;
 using ShopKernel.Customers;
 using ShopKernel.EntityFrameworkCore.PersonalData;
@@ -41,6 +42,12 @@ internal static class OrderRecordMapper
             Refunds = SerializeRefunds(order),
             Returned = order.Returned.MinorUnits,
             Refunded = order.Refunded.MinorUnits,
+            AcquisitionSource = order.Acquisition?.Source,
+            AcquisitionMedium = order.Acquisition?.Medium,
+            AcquisitionCampaign = order.Acquisition?.Campaign,
+            ReferrerHost = order.Acquisition?.ReferrerHost,
+            LandingPath = order.Acquisition?.LandingPath,
+            HeardAbout = order.Acquisition?.HeardAbout,
         };
         var contact = order.Contact;
         SealBuyer(record, key, keys, contact.Email, emailKey, contact.Phone, contact.FirstName, contact.LastName, JsonSerializer.Serialize(AddressDocument.From(order.ShippingAddress), OrderJsonContext.Default.AddressDocument));
@@ -213,7 +220,10 @@ internal static class OrderRecordMapper
             history,
             record.Version,
             ReadReturns(record.Returns, currency),
-            ReadRefunds(record.Refunds, currency));
+            ReadRefunds(record.Refunds, currency))
+        {
+            Acquisition = Acquisition.Restore(record.AcquisitionSource, record.AcquisitionMedium, record.AcquisitionCampaign, record.ReferrerHost, record.LandingPath, record.HeardAbout),
+        };
     }
 
     /// <summary>

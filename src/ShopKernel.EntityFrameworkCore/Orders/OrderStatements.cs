@@ -97,6 +97,12 @@ internal sealed class OrderStatements
         Returned = _columns.Read<long>(r, 26),
         Refunded = _columns.Read<long>(r, 27),
         PhoneKey = r.IsDBNull(28) ? null : _columns.Read<string>(r, 28),
+        AcquisitionSource = r.IsDBNull(29) ? null : _columns.Read<string>(r, 29),
+        AcquisitionMedium = r.IsDBNull(30) ? null : _columns.Read<string>(r, 30),
+        AcquisitionCampaign = r.IsDBNull(31) ? null : _columns.Read<string>(r, 31),
+        ReferrerHost = r.IsDBNull(32) ? null : _columns.Read<string>(r, 32),
+        LandingPath = r.IsDBNull(33) ? null : _columns.Read<string>(r, 33),
+        HeardAbout = r.IsDBNull(34) ? null : _columns.Read<string>(r, 34),
     };
 
     private static OrderStatements Build(DbContext context)

@@ -1,3 +1,4 @@
+using ShopKernel.Analytics;
 using ShopKernel.Customers;
 
 namespace ShopKernel.Carts;
@@ -52,6 +53,12 @@ public sealed class Cart
 
     /// <summary>When the cart expires unless it changes again.</summary>
     public DateTimeOffset ExpiresAt { get; internal set; }
+
+    /// <summary>
+    /// Where the buyer came from on the visit this cart belongs to (<see cref="CartService.SetAcquisitionAsync"/>):
+    /// the last touch, copied to the order placed from the cart; <see langword="null"/> when unknown.
+    /// </summary>
+    public Acquisition? Acquisition { get; internal set; }
 
     /// <summary>Whether the cart has no lines.</summary>
     public bool IsEmpty => _lines.Count == 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopKernel.Analytics;
 using ShopKernel.Concurrency;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed partial class CartService
     private readonly ILogger _logger;
     private readonly ShopKernelMetrics _metrics;
     private readonly IStoreSession? _session;
+    private readonly AcquisitionOptions _acquisition;
 
     /// <summary>Creates the service; hosts resolve it from dependency injection.</summary>
     /// <param name="store">The cart store.</param>
@@ -53,6 +55,7 @@ public sealed partial class CartService
         _metrics = metrics ?? ShopKernelMetrics.Shared;
         _describer = errorDescriber ?? ShopErrorDescriber.Default;
         _session = session;
+        _acquisition = options.Value.Acquisition ?? new AcquisitionOptions();
     }
 
     private CartOptions Limits => _limits;
@@ -231,6 +234,32 @@ public sealed partial class CartService
     public Task<Result<Cart>> ClearAsync(CartToken token, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, 0, static (cart, _, _, _) => { cart.Clear(); return Result.Success; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
 
+    /// <summary>
+    /// Records where the buyer came from (the landing link's campaign, the referrer, the "how did you hear about us"
+    /// answer) on the cart: the last touch, which the order placed from the cart keeps. Each call replaces what the
+    /// cart held; <see langword="null"/> or an empty source clears it. Merging a guest's cart on sign-in keeps the
+    /// guest's source when it has one.
+    /// </summary>
+    /// <param name="token">The cart's token.</param>
+    /// <param name="acquisition">The source, from <see cref="Acquisition.Create"/> or <see cref="Acquisition.FromLanding"/>.</param>
+    /// <param name="expectedVersion">The cart version the caller saw, checked when given.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The changed cart, or <c>acquisition.invalid</c> (an answer that is not one of
+    /// <see cref="AcquisitionOptions.HeardAboutCodes"/>), <c>cart.token_invalid</c>, <c>cart.not_found</c>,
+    /// <c>cart.checked_out</c>, <c>cart.expired</c>, <c>cart.concurrency_conflict</c>.
+    /// </returns>
+    public Task<Result<Cart>> SetAcquisitionAsync(CartToken token, Acquisition? acquisition, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (acquisition?.HeardAbout is { } answer && !_acquisition.Accepts(answer))
+        {
+            return Task.FromResult(_describer.Apply<Cart>(Acquisition.Invalid("heard_about", Acquisition.MaxHeardAboutLength)));
+        }
+
+        var kept = acquisition is { IsEmpty: false } ? acquisition : null;
+        return ChangeAsync(ShopKernelTelemetry.Spans.CartUpdate, token, kept, static (cart, a, _, _) => { cart.Acquisition = a; return Result.Success; }, expectedVersion, retryOnConflict: expectedVersion is null, cancellationToken);
+    }
+
     // The hottest path: without a trace listener it costs no extra async step.
     private Task<Result<Cart>> ChangeAsync<TState>(string span, CartToken token, TState state, Func<Cart, TState, CartOptions, DateTimeOffset, Result> change, long? expectedVersion, bool retryOnConflict, CancellationToken cancellationToken) =>
         ShopKernelActivity.Source.HasListeners()
@@ -401,6 +430,7 @@ public sealed partial class CartService
                     }
 
                     var dropped = Merge(customerCart, guest, mergeStrategy, limits);
+                    customerCart.Acquisition = guest.Acquisition ?? customerCart.Acquisition;
                     if (dropped > 0)
                     {
                         LogMergeDroppedLines(_logger, customerCart.Id, dropped);

@@ -49,6 +49,9 @@ internal static class OrderFactory
             price.Total,
             now,
             history,
-            version: 1);
+            version: 1)
+        {
+            Acquisition = cart.Acquisition,
+        };
     }
 }

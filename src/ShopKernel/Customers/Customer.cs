@@ -16,6 +16,12 @@ public sealed class Customer
 {
     private readonly List<PostalAddress> _addresses;
 
+    /// <summary>
+    /// Where the customer came from when registering, stored with a new customer as their first touch
+    /// (<see cref="CustomerRegistration.Acquisition"/>); only set on the customer registration creates.
+    /// </summary>
+    internal Analytics.Acquisition? RegisteredFrom { get; init; }
+
     /// <summary>Rebuilds or creates a customer. For the customer service and store implementations.</summary>
     /// <param name="id">The customer's id.</param>
     /// <param name="email">The e-mail address as given (trimmed), or <see langword="null"/>.</param>

@@ -1,3 +1,5 @@
+using ShopKernel.Analytics;
+
 namespace ShopKernel.Customers;
 
 /// <summary>What registration asks: an e-mail and/or a phone, a name, and optionally a birthday and a password.</summary>
@@ -19,6 +21,12 @@ public sealed record CustomerRegistration(string FirstName, string LastName)
 
     /// <summary>The subject id of the host's identity provider, linking the customer to it; optional.</summary>
     public string? ExternalSubject { get; init; }
+
+    /// <summary>
+    /// Where the customer came from when registering (<see cref="Acquisition.FromLanding"/>, or the guest cart's
+    /// <see cref="Carts.Cart.Acquisition"/>), kept as the customer's first touch; optional.
+    /// </summary>
+    public Acquisition? Acquisition { get; init; }
 
     /// <summary>Hides the password.</summary>
     public override string ToString() => $"CustomerRegistration {{ HasEmail = {Email is not null}, HasPhone = {Phone is not null}, HasPassword = {Password is not null} }}";

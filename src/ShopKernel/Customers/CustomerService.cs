@@ -41,6 +41,7 @@ public sealed partial class CustomerService
     private readonly TokenOptions _tokenOptions;
     private readonly TimeProvider _time;
     private readonly TimeSpan _claimLifetime;
+    private readonly Analytics.AcquisitionOptions _acquisition;
 
     /// <summary>Creates the service; <c>AddShopKernel()</c> registers it, with the host's one token signer.</summary>
     internal CustomerService(ICustomerStore store, ContactNormalizer contacts, PasswordCredentials credentials, TokenSigner tokens, IOptions<ShopKernelOptions> options, TimeProvider timeProvider, ShopErrorDescriber errorDescriber)
@@ -53,6 +54,7 @@ public sealed partial class CustomerService
         _tokenOptions = options.Value.Tokens;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _claimLifetime = options.Value.Customers.UnverifiedClaimLifetime;
+        _acquisition = options.Value.Acquisition ?? new Analytics.AcquisitionOptions();
         _describer = errorDescriber ?? throw new ArgumentNullException(nameof(errorDescriber));
     }
 
@@ -65,7 +67,8 @@ public sealed partial class CustomerService
     /// <returns>
     /// The customer, or a typed error: <c>customer.request_invalid</c>, <c>customer.contact_missing</c>,
     /// <c>customer.name_invalid</c>, <c>customer.birthday_invalid</c>, <c>customer.email_invalid</c>,
-    /// <c>customer.phone_invalid</c>, <c>customer.password_invalid</c>, or <c>customer.duplicate</c>.
+    /// <c>customer.phone_invalid</c>, <c>customer.password_invalid</c>, <c>acquisition.invalid</c> (an answer that is
+    /// not one of <see cref="Analytics.AcquisitionOptions.HeardAboutCodes"/>), or <c>customer.duplicate</c>.
     /// </returns>
     public async Task<Result<Customer>> RegisterAsync(CustomerRegistration registration, CancellationToken cancellationToken = default)
     {
@@ -91,6 +94,11 @@ public sealed partial class CustomerService
             if (registration.ExternalSubject is { } subject && !TextRules.IsIdentifier(subject.Trim(), MaxExternalSubjectLength))
             {
                 return CustomerErrors.RequestInvalid;
+            }
+
+            if (registration.Acquisition?.HeardAbout is { } answer && !_acquisition.Accepts(answer))
+            {
+                return Analytics.Acquisition.Invalid("heard_about", Analytics.Acquisition.MaxHeardAboutLength);
             }
 
             var email = ParseEmail(registration.Email);
@@ -141,7 +149,10 @@ public sealed partial class CustomerService
                 [],
                 NewStamp(),
                 now,
-                version: 1);
+                version: 1)
+            {
+                RegisteredFrom = registration.Acquisition is { IsEmpty: false } touch ? touch : null,
+            };
             return (await _store.CreateAsync(customer, cancellationToken).ConfigureAwait(false)).IsStored
                 ? customer
                 : CustomerErrors.Duplicate;

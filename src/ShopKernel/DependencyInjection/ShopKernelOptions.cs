@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ShopKernel.Analytics;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -62,4 +63,7 @@ public sealed class ShopKernelOptions
     /// <summary>Pricing: rounding, the shop's time zone, the discount cap and how often promotions are reloaded.</summary>
     [ValidateObjectMembers]
     public PricingOptions Pricing { get; set; } = new();
+
+    /// <summary>Acquisition sources: the shop's "how did you hear about us" codes. Default: any well-formed code.</summary>
+    public AcquisitionOptions Acquisition { get; set; } = new();
 }

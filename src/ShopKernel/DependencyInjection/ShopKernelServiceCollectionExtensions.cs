@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopKernel;
+using ShopKernel.Analytics;
 using ShopKernel.Carts;
 using ShopKernel.Checkout;
 using ShopKernel.Customers;
@@ -52,6 +53,7 @@ public static class ShopKernelServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, SubscriptionOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, PricingOptionsRules>(),
             ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, CheckoutOptionsRules>(),
+            ServiceDescriptor.Singleton<IValidateOptions<ShopKernelOptions>, AcquisitionOptionsRules>(),
         ]);
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using ShopKernel.Analytics;
 using ShopKernel.Customers;
 using ShopKernel.Pricing;
 
@@ -96,6 +97,12 @@ public sealed class Order
 
     /// <summary>The storage identity.</summary>
     public Guid Id { get; }
+
+    /// <summary>
+    /// Where the buyer came from before placing this order (the last touch): the acquisition source of the cart it
+    /// was placed from (<see cref="Carts.CartService.SetAcquisitionAsync"/>); <see langword="null"/> when unknown.
+    /// </summary>
+    public Acquisition? Acquisition { get; init; }
 
     /// <summary>The readable order number, for staff and buyers (e.g. on the phone).</summary>
     /// <remarks>Its <see cref="OrderNumber.ToString()"/> writes the bare code; show <see cref="DisplayNumber"/> instead.</remarks>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.AspNetCore.Endpoints;
 using static ShopKernel.AspNetCore.Tests.Endpoints.CartEndpointTests;
 
@@ -23,6 +25,7 @@ public sealed class AccountEndpointTests
         var token = (await Json(created)).GetProperty("token").GetString()!;
         var cart = at ?? $"/carts/{token}";
         (await client.PostAsJsonAsync($"{cart}/lines", new { productId = "mug", quantity = 2 })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"{cart}/acquisition", new { landingUrl = "/mugs?utm_source=Instagram", heardAbout = "friend" })).EnsureSuccessStatusCode();
 
         // Not signed in: the customer's endpoints challenge.
         using (var guest = await client.GetAsync("/account"))
@@ -51,6 +54,16 @@ public sealed class AccountEndpointTests
         using var placed = await client.SendAsync(order);
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var number = (await Json(placed)).GetProperty("number").GetString();
+
+        // Where the guest came from is the customer's first touch, and the last touch of the order placed from the cart.
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EndpointShopContext>();
+            Assert.Equal("instagram|friend|/mugs", Assert.Single(await db.Database.SqlQueryRaw<string>("SELECT source || '|' || heard_about || '|' || landing_path AS \"Value\" FROM shopkernel_customer_acquisitions").ToListAsync()));
+            var orders = scope.ServiceProvider.GetRequiredService<ShopKernel.Orders.OrderService>();
+            Assert.True(orders.TryParseNumber(number, out var parsed));
+            Assert.Equal("instagram", (await orders.GetAsync(parsed)).Value.Acquisition?.Source);
+        }
 
         using var history = await client.GetAsync("/account/orders");
         var page = await Json(history);

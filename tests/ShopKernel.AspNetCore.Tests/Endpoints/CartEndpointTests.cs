@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ShopKernel.AspNetCore.Endpoints;
 
 namespace ShopKernel.AspNetCore.Tests.Endpoints;
@@ -201,6 +202,41 @@ public sealed class CartEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal((await Json(first)).GetProperty("token").GetString(), (await Json(second)).GetProperty("token").GetString());
+    }
+
+    [Fact]
+    public async Task The_landing_link_posted_on_a_cart_is_the_source_of_the_order_placed_from_it()
+    {
+        await using var host = await EndpointHost.StartAsync();
+        var client = host.Client;
+        using var created = await client.PostAsJsonAsync("/carts", new { currency = "EUR" });
+        var token = (await Json(created)).GetProperty("token").GetString()!;
+        using var tee = await client.PostAsJsonAsync($"/carts/{token}/lines", new { productId = "tee", quantity = 1 });
+
+        await AssertProblem(await client.SendAsync(Put($"/carts/{token}/acquisition", new { landingUrl = "/?utm_source=x", source = "y" }, tee.Headers.ETag!.Tag)), HttpStatusCode.BadRequest, "cart.request_invalid");
+        var problem = await AssertProblem(await client.SendAsync(Put($"/carts/{token}/acquisition", new { landingUrl = "shoes", referrer = "https://t.co/x" }, tee.Headers.ETag!.Tag)), HttpStatusCode.BadRequest, "acquisition.invalid");
+        Assert.Equal("landing_url", problem.GetProperty("field").GetString());
+        await AssertProblem(await client.SendAsync(Put($"/carts/{token}/acquisition", new { source = "google" }, created.Headers.ETag!.Tag)), HttpStatusCode.Conflict, "cart.concurrency_conflict");
+
+        using var set = await client.SendAsync(Put($"/carts/{token}/acquisition", new { landingUrl = "https://shop.example.com/tees?utm_source=Instagram&utm_campaign=summer&fbclid=abc", referrer = "https://l.instagram.com/?u=x" }, tee.Headers.ETag!.Tag));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        var order = new
+        {
+            cartToken = token,
+            paymentMethod = "card",
+            shippingAddress = new { recipient = "Ada Lovelace", line1 = "1 St James's Square", postalCode = "SW1Y 4JU", city = "London", countryCode = "GB" },
+            contact = new { email = "ada@example.com", firstName = "Ada", lastName = "Lovelace" },
+        };
+        using var placed = await client.SendAsync(Checkout(order, "key-acquisition"));
+        var number = (await Json(placed)).GetProperty("number").GetString()!;
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var orders = scope.ServiceProvider.GetRequiredService<ShopKernel.Orders.OrderService>();
+        Assert.True(orders.TryParseNumber(number, out var parsed));
+        var stored = await orders.GetAsync(parsed);
+        Assert.Equal(
+            ShopKernel.Analytics.Acquisition.Create("instagram", campaign: "summer", referrer: "l.instagram.com", landingPath: "/tees").Value,
+            stored.Value.Acquisition);
     }
 
     internal static async Task<JsonElement> Json(HttpResponseMessage response)

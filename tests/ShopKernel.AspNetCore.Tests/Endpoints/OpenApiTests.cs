@@ -23,7 +23,7 @@ public sealed class OpenApiTests
         Assert.Equal(
             [
                 "ShopKernelAddToCart", "ShopKernelClearCart", "ShopKernelConfirmSubscription", "ShopKernelCreateCart", "ShopKernelGetCart", "ShopKernelGetProfile",
-                "ShopKernelGetSubscription", "ShopKernelOrderHistory", "ShopKernelPlaceOrder", "ShopKernelQuoteCart", "ShopKernelRegister", "ShopKernelRemoveCartLine",
+                "ShopKernelGetSubscription", "ShopKernelOrderHistory", "ShopKernelPlaceOrder", "ShopKernelQuoteCart", "ShopKernelRegister", "ShopKernelRemoveCartLine", "ShopKernelSetCartAcquisition",
                 "ShopKernelSetCartLineQuantity", "ShopKernelSignIn", "ShopKernelSignOut", "ShopKernelSubscribe", "ShopKernelUnsubscribe", "ShopKernelUpdateProfile",
                 "ShopKernelWithdrawSubscription",
             ],

@@ -119,6 +119,12 @@ public sealed class EfStorage(TestDatabase database) : StorageUnderTest
             .ToList();
     });
 
+    public override Task<IReadOnlyList<StoredCustomerAcquisition>> CustomerAcquisitionsAsync() => ReadAsync<IReadOnlyList<StoredCustomerAcquisition>>(async db =>
+        (await db.Set<CustomerAcquisitionRecord>().AsNoTracking().ToListAsync())
+            .OrderBy(a => a.CustomerId)
+            .Select(a => new StoredCustomerAcquisition(a.CustomerId, a.Source, a.Medium, a.Campaign, a.ReferrerHost, a.LandingPath, a.HeardAbout, Instants.FromStored(a.AcquiredAt)))
+            .ToList());
+
     public override Task<IReadOnlyList<StoredAppliedPromotion>> AppliedPromotionsAsync() => ReadAsync<IReadOnlyList<StoredAppliedPromotion>>(async db =>
         (await db.Set<OrderPromotionRecord>().AsNoTracking().ToListAsync())
             .OrderBy(p => p.OrderId).ThenBy(p => p.PromotionId, StringComparer.Ordinal)

@@ -59,6 +59,8 @@ public sealed class OptionsAtStartTests
     [InlineData("ShopKernel:Customers:UnverifiedClaimLifetime", "400.00:00:00", "ShopKernel:Customers:UnverifiedClaimLifetime")]
     [InlineData("ShopKernel:Pricing:TimeZone", "Mars/Olympus_Mons", "ShopKernel:Pricing:TimeZone")]
     [InlineData("ShopKernel:Pricing:MaxDiscountPercent", "150", "MaxDiscountPercent")]
+    [InlineData("ShopKernel:Acquisition:HeardAboutCodes:0", "Friend", "ShopKernel:Acquisition:HeardAboutCodes")]
+    [InlineData("ShopKernel:Acquisition:HeardAboutCodes:0", "a code with spaces", "ShopKernel:Acquisition:HeardAboutCodes")]
     [InlineData("ShopKernel:Pricing:PromotionRefreshInterval", "00:00:00", "ShopKernel:Pricing:PromotionRefreshInterval")]
     [InlineData("ShopKernel:Subscriptions:Topics:0:Id", "News Letter", "ShopKernel:Subscriptions:Topics")]
     [InlineData("ShopKernel:Subscriptions:ConfirmationLifetime", "00:01:00", "ShopKernel:Subscriptions:ConfirmationLifetime")]

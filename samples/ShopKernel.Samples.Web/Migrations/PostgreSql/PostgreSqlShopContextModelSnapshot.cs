@@ -22,6 +22,54 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.CustomerAcquisitionRecord", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("HeardAbout")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("heard_about");
+
+                    b.Property<string>("LandingPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("landing_path");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("ReferrerHost")
+                        .HasMaxLength(253)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("referrer_host");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_shopkernel_customer_acquisitions");
+
+                    b.ToTable("shopkernel_customer_acquisitions", (string)null);
+                });
+
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecord", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -167,6 +215,10 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Acquisition")
+                        .HasColumnType("text")
+                        .HasColumnName("acquisition");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -466,6 +518,21 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AcquisitionCampaign")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acquisition_campaign");
+
+                    b.Property<string>("AcquisitionMedium")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acquisition_medium");
+
+                    b.Property<string>("AcquisitionSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acquisition_source");
+
                     b.Property<string>("Adjustments")
                         .IsRequired()
                         .HasColumnType("text")
@@ -515,6 +582,12 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("first_name");
 
+                    b.Property<string>("HeardAbout")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("heard_about");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("text")
@@ -524,6 +597,11 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<string>("LandingPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("landing_path");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -560,6 +638,12 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("placed_at");
+
+                    b.Property<string>("ReferrerHost")
+                        .HasMaxLength(253)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("referrer_host");
 
                     b.Property<long>("Refunded")
                         .ValueGeneratedOnAdd()

@@ -17,6 +17,54 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.CustomerAcquisitionRecord", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("HeardAbout")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heard_about");
+
+                    b.Property<string>("LandingPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("landing_path");
+
+                    b.Property<string>("Medium")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medium");
+
+                    b.Property<string>("ReferrerHost")
+                        .HasMaxLength(253)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_host");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_shopkernel_customer_acquisitions");
+
+                    b.ToTable("shopkernel_customer_acquisitions", (string)null);
+                });
+
             modelBuilder.Entity("ShopKernel.EntityFrameworkCore.Analytics.OrderPromotionRecord", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -162,6 +210,10 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("Acquisition")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -461,6 +513,21 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AcquisitionCampaign")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_campaign");
+
+                    b.Property<string>("AcquisitionMedium")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_medium");
+
+                    b.Property<string>("AcquisitionSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_source");
+
                     b.Property<string>("Adjustments")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -510,6 +577,12 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
+                    b.Property<string>("HeardAbout")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heard_about");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -519,6 +592,11 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<string>("LandingPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("landing_path");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -555,6 +633,12 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("placed_at");
+
+                    b.Property<string>("ReferrerHost")
+                        .HasMaxLength(253)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_host");
 
                     b.Property<long>("Refunded")
                         .ValueGeneratedOnAdd()
