@@ -15,15 +15,20 @@ namespace ShopKernel.Benchmarks.Checkout;
 /// <summary>
 /// The baseline: a guest checkout in plain ADO.NET doing the same transaction as ShopKernel — read the cart row,
 /// the same in-memory pricing and order building, the buyer's personal data sealed under a new data key, then DELETE
-/// the cart (version-guarded), INSERT the order, its data key and its purchase lines (one multi-row insert) in one
-/// transaction.
+/// the cart (version-guarded), INSERT the order (its mailing attribution looked up by the insert), its data key and
+/// its purchase lines (one multi-row insert) in one transaction.
 /// </summary>
 internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator numbers)
 {
     private static readonly SubtotalPricer Pricer = new();
     private static readonly ContactNormalizer Contacts = new(new ContactNormalizationOptions());
+    private const string LastSend =
+        "FROM shopkernel_subscription_sends WHERE subject IN (@a_customer, @a_email, @a_phone) AND sent_at >= @a_since ORDER BY sent_at DESC, id DESC LIMIT 1";
+
+    // The order's mailing attribution looked up by the insert itself, as ShopKernel's commit does.
     private static readonly string InsertOrder =
-        $"INSERT INTO shopkernel_orders ({string.Join(", ", OrderRecordColumns.Properties.Select(Snake))}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select((_, i) => "@p" + i))});\n"
+        $"INSERT INTO shopkernel_orders ({string.Join(", ", OrderRecordColumns.Properties.Select(Snake))}) VALUES ({string.Join(", ", OrderRecordColumns.Properties[..^OrderRecordColumns.Attribution].Select((_, i) => "@p" + i))}, "
+        + $"(SELECT topic {LastSend}), (SELECT sent_at {LastSend}));\n"
         + "INSERT INTO shopkernel_data_keys (subject, key_id, wrapped, created_at) VALUES (@subject, @key_id, @wrapped, @created_at)";
 
     public async Task<Order> PlaceAsync(CheckoutRequest request)
@@ -46,10 +51,15 @@ internal sealed class RawCheckout(BenchDatabase database, IOrderNumberGenerator 
         Add(command, "@cart", Id(cart.Id));
         Add(command, "@version", cart.Version);
         var values = OrderRecordColumns.Values(row);
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length - OrderRecordColumns.Attribution; i++)
         {
             Add(command, "@p" + i, values[i] is Guid g ? Id(g) : values[i]);
         }
+
+        Add(command, "@a_since", (now - TimeSpan.FromDays(7)).UtcDateTime);
+        Add(command, "@a_customer", null);
+        Add(command, "@a_email", row.EmailKey is { } email ? "email:" + email : null);
+        Add(command, "@a_phone", row.PhoneKey is { } phoneKey ? "phone:" + phoneKey : null);
 
         Add(command, "@subject", Id(keyRow.Subject));
         Add(command, "@key_id", keyRow.KeyId);

@@ -8,6 +8,7 @@ using ShopKernel.EntityFrameworkCore.Carts;
 using ShopKernel.EntityFrameworkCore.Orders;
 using ShopKernel.EntityFrameworkCore.PersonalData;
 using ShopKernel.EntityFrameworkCore.Promotions;
+using ShopKernel.EntityFrameworkCore.Subscriptions;
 using ShopKernel.Pricing;
 
 namespace ShopKernel.EntityFrameworkCore.Checkout;
@@ -17,7 +18,7 @@ namespace ShopKernel.EntityFrameworkCore.Checkout;
 /// customer's purchase facts count up, how many purchase lines, tags and applied promotions it records, how many
 /// redemptions it records and how many usage counters it raises.
 /// </summary>
-internal readonly record struct CommitShape(int StockDecrements, bool Customer, int Redemptions, int UsageCounts, int Lines, int Tags, int Promotions)
+internal readonly record struct CommitShape(int StockDecrements, bool Customer, int Redemptions, int UsageCounts, int Lines, int Tags, int Promotions, bool Attribution)
 {
     /// <summary>Whether statements of this shape are kept once built: every shape a shop meets daily, not an unbounded set.</summary>
     public bool Cacheable => StockDecrements <= 32 && Redemptions <= 8 && UsageCounts <= 8 && Lines <= 32 && Tags <= 64 && Promotions <= 8;
@@ -56,7 +57,23 @@ internal static class CheckoutCommitStatement
             sql.Append(CultureInfo.InvariantCulture, $"UPDATE {names.StockTable} SET {names.StockAvailable} = {names.StockAvailable} - {quantity} WHERE {names.StockSku} = {P<StockRecord>(nameof(StockRecord.Sku))} AND {names.StockAvailable} >= {quantity};\n");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.OrderTable} ({names.OrderColumns}) VALUES ({string.Join(", ", OrderRecordColumns.Properties.Select(P<OrderRecord>))});\n");
+        var inserted = string.Join(", ", OrderRecordColumns.Properties[..^OrderRecordColumns.Attribution].Select(P<OrderRecord>));
+        string attributedTopic, attributedAt;
+        if (shape.Attribution)
+        {
+            // The last send to the buyer (customer, e-mail, phone) in the window, looked up by the insert itself: no
+            // statement and no round trip more, and the commit still changes exactly one order row.
+            var since = P<SubscriptionSendRecord>(nameof(SubscriptionSendRecord.SentAt));
+            var subjects = string.Join(", ", Enumerable.Range(0, 3).Select(_ => P<SubscriptionSendRecord>(nameof(SubscriptionSendRecord.Subject))));
+            var last = $"FROM {names.SendTable} WHERE {names.SendSubject} IN ({subjects}) AND {names.SendSentAt} >= {since} ORDER BY {names.SendSentAt} DESC, {names.SendId} DESC LIMIT 1";
+            (attributedTopic, attributedAt) = ($"(SELECT {names.SendTopic} {last})", $"(SELECT {names.SendSentAt} {last})");
+        }
+        else
+        {
+            (attributedTopic, attributedAt) = (P<OrderRecord>(nameof(OrderRecord.AttributedTopic)), P<OrderRecord>(nameof(OrderRecord.AttributedSentAt)));
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.OrderTable} ({names.OrderColumns}) VALUES ({inserted}, {attributedTopic}, {attributedAt});\n");
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {names.DataKeyTable} ({names.DataKeyColumns}) VALUES ({string.Join(", ", CheckoutSql.DataKeyProperties.Select(P<DataKeyRecord>))});\n");
         if (shape.Customer)
         {
@@ -157,7 +174,7 @@ internal static class CheckoutCommitStatement
             tags += line.Tags.Count;
         }
 
-        return new CommitShape(commit.StockDecrements.Count, order.CustomerId is not null, commit.RedemptionSubject is null ? 0 : commit.Redemptions.Count, usage, commit.Order.Lines.Count, tags, promotions.Count);
+        return new CommitShape(commit.StockDecrements.Count, order.CustomerId is not null, commit.RedemptionSubject is null ? 0 : commit.Redemptions.Count, usage, commit.Order.Lines.Count, tags, promotions.Count, commit.MailingAttributionSince is not null);
     }
 
     /// <summary>The values of <paramref name="commit"/> for a statement of its shape, in parameter order.</summary>
@@ -168,7 +185,8 @@ internal static class CheckoutCommitStatement
     /// <param name="redemptionSubject">The stored form of the commit's redemption subject (<see cref="DataKeys.Redemption"/>), when it has one.</param>
     /// <param name="buyer">The stored key of the buyer (<see cref="DataKeys.Buyer"/>).</param>
     /// <param name="promotions">The order's applied promotions (<see cref="ShopKernel.Orders.AppliedPromotions.Of"/>).</param>
-    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order, DataKeyRecord key, string? redemptionSubject, string buyer, IReadOnlyList<PriceAdjustment> promotions)
+    /// <param name="sendSubjects">The stored subjects the buyer's sends are recorded under (customer, e-mail, phone; <see langword="null"/> where none), for an attributed commit.</param>
+    public static object?[] Values(PreparedStatement statement, OrderCommit commit, OrderRecord order, DataKeyRecord key, string? redemptionSubject, string buyer, IReadOnlyList<PriceAdjustment> promotions, (string? Customer, string? Email, string? Phone) sendSubjects)
     {
         var values = new object?[statement.ParameterCount];
         var i = 0;
@@ -181,7 +199,15 @@ internal static class CheckoutCommitStatement
         }
 
         OrderRecordColumns.Fill(order, values, i);
-        i += OrderRecordColumns.Properties.Length;
+        i += OrderRecordColumns.Properties.Length - OrderRecordColumns.Attribution;
+        if (commit.MailingAttributionSince is { } since)
+        {
+            (values[i++], values[i++], values[i++], values[i++]) = (Instants.ToStored(since), sendSubjects.Customer, sendSubjects.Email, sendSubjects.Phone);
+        }
+        else
+        {
+            (values[i++], values[i++]) = (null, null);
+        }
         values[i++] = key.Subject;
         values[i++] = key.KeyId;
         values[i++] = key.Wrapped;

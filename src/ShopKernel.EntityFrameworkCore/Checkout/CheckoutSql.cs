@@ -74,12 +74,29 @@ internal sealed class CheckoutSql
         RedemptionSubject = redemption.Column(nameof(Promotions.PromotionRedemptionRecord.SubjectKey));
         RedemptionPeriod = redemption.Column(nameof(Promotions.PromotionRedemptionRecord.PeriodKey));
 
+        var send = Names<Subscriptions.SubscriptionSendRecord>();
+        SendTable = send.Table;
+        SendId = send.Column(nameof(Subscriptions.SubscriptionSendRecord.Id));
+        SendSubject = send.Column(nameof(Subscriptions.SubscriptionSendRecord.Subject));
+        SendTopic = send.Column(nameof(Subscriptions.SubscriptionSendRecord.Topic));
+        SendSentAt = send.Column(nameof(Subscriptions.SubscriptionSendRecord.SentAt));
+
         var usage = Names<Promotions.PromotionUsageRecord>();
         UsageTable = usage.Table;
         UsagePromotion = usage.Column(nameof(Promotions.PromotionUsageRecord.PromotionId));
         UsageUsed = usage.Column(nameof(Promotions.PromotionUsageRecord.Used));
         UsageLimit = usage.Column(nameof(Promotions.PromotionUsageRecord.UsageLimit));
     }
+
+    public string SendTable { get; }
+
+    public string SendId { get; }
+
+    public string SendSubject { get; }
+
+    public string SendTopic { get; }
+
+    public string SendSentAt { get; }
 
     public string OrderEmailKey { get; }
 

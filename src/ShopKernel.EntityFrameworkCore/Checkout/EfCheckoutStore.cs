@@ -123,7 +123,7 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
         var statement = names.Commit(context, shape);
         // The analytics rows count the buyer under a key of their own: never their contact, and no other index's value.
         var buyerKey = keys.Buyer(commit.RedemptionSubject ?? "o:" + commit.Order.Id.ToString("N"));
-        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord, commit.RedemptionSubject is { } subject ? keys.Redemption(subject) : null, buyerKey, promotions);
+        var values = CheckoutCommitStatement.Values(statement, commit, order, keyRecord, commit.RedemptionSubject is { } subject ? keys.Redemption(subject) : null, buyerKey, promotions, SendSubjects(commit, order));
         using var conflict = ExpectedConflict.Begin();
         try
         {
@@ -164,6 +164,16 @@ internal sealed class EfCheckoutStore<TContext>(TContext context, DataKeys keys)
 
         return await DiagnoseAsync(commit, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The stored subjects the buyer's sends are recorded under (as <see cref="ShopKernel.Subscriptions.ConsentSubject"/> stores
+    /// them): the customer, and the order's e-mail and phone by their blind indexes.
+    /// </summary>
+    private static (string? Customer, string? Email, string? Phone) SendSubjects(OrderCommit commit, OrderRecord order) => commit.MailingAttributionSince is null
+        ? default
+        : (order.CustomerId is { } customer ? "customer:" + customer.ToString() : null,
+            order.EmailKey is { } email ? "email:" + email : null,
+            order.PhoneKey is { } phone ? "phone:" + phone : null);
 
     public async Task SetAvailableAsync(string sku, int available, CancellationToken cancellationToken = default)
     {

@@ -84,6 +84,12 @@ internal sealed class OrderRecord
     /// <summary>The "how did you hear about us" code.</summary>
     public string? HeardAbout { get; set; }
 
+    /// <summary>The topic of the mailing the order is attributed to; <see langword="null"/> for none.</summary>
+    public string? AttributedTopic { get; set; }
+
+    /// <summary>When that mailing was recorded as sent.</summary>
+    public DateTime? AttributedSentAt { get; set; }
+
     public DateTime PlacedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

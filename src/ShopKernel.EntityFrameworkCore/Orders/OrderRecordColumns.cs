@@ -14,7 +14,11 @@ internal static class OrderRecordColumns
         nameof(OrderRecord.Returns), nameof(OrderRecord.Refunds), nameof(OrderRecord.Returned), nameof(OrderRecord.Refunded),
         nameof(OrderRecord.PhoneKey), nameof(OrderRecord.AcquisitionSource), nameof(OrderRecord.AcquisitionMedium),
         nameof(OrderRecord.AcquisitionCampaign), nameof(OrderRecord.ReferrerHost), nameof(OrderRecord.LandingPath), nameof(OrderRecord.HeardAbout),
+        nameof(OrderRecord.AttributedTopic), nameof(OrderRecord.AttributedSentAt),
     ];
+
+    /// <summary>How many of <see cref="Properties"/>, at their end, are the mailing attribution, which checkout's insert may look up itself.</summary>
+    public const int Attribution = 2;
 
     public static object?[] Values(OrderRecord o)
     {
@@ -61,5 +65,7 @@ internal static class OrderRecordColumns
         values[at + 32] = o.ReferrerHost;
         values[at + 33] = o.LandingPath;
         values[at + 34] = o.HeardAbout;
+        values[at + 35] = o.AttributedTopic;
+        values[at + 36] = o.AttributedSentAt;
     }
 }

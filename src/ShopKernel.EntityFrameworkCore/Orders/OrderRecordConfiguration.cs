@@ -46,6 +46,8 @@ internal sealed class OrderRecordConfiguration(ShopKernelModelOptions options) :
         builder.Property(o => o.AcquisitionCampaign).HasColumnName("acquisition_campaign").HasMaxLength(Acquisition.MaxCodeLength);
         builder.Property(o => o.ReferrerHost).HasColumnName("referrer_host").HasMaxLength(Acquisition.MaxReferrerHostLength).IsUnicode(false);
         builder.Property(o => o.LandingPath).HasColumnName("landing_path").HasMaxLength(Acquisition.MaxLandingPathLength);
+        builder.Property(o => o.AttributedTopic).HasColumnName("attributed_topic").HasMaxLength(64).IsUnicode(false);
+        builder.Property(o => o.AttributedSentAt).HasColumnName("attributed_sent_at");
         builder.Property(o => o.HeardAbout).HasColumnName("heard_about").HasMaxLength(Acquisition.MaxHeardAboutLength).IsUnicode(false);
         builder.Property(o => o.PlacedAt).HasColumnName("placed_at");
         builder.Property(o => o.UpdatedAt).HasColumnName("updated_at");

@@ -223,6 +223,7 @@ internal static class OrderRecordMapper
             ReadRefunds(record.Refunds, currency))
         {
             Acquisition = Acquisition.Restore(record.AcquisitionSource, record.AcquisitionMedium, record.AcquisitionCampaign, record.ReferrerHost, record.LandingPath, record.HeardAbout),
+            MailingAttribution = record is { AttributedTopic: { } topic, AttributedSentAt: { } sentAt } ? new MailingAttribution(topic, Instants.FromStored(sentAt)) : null,
         };
     }
 

@@ -103,6 +103,8 @@ internal sealed class OrderStatements
         ReferrerHost = r.IsDBNull(32) ? null : _columns.Read<string>(r, 32),
         LandingPath = r.IsDBNull(33) ? null : _columns.Read<string>(r, 33),
         HeardAbout = r.IsDBNull(34) ? null : _columns.Read<string>(r, 34),
+        AttributedTopic = r.IsDBNull(35) ? null : _columns.Read<string>(r, 35),
+        AttributedSentAt = r.IsDBNull(36) ? null : _columns.Read<DateTime>(r, 36),
     };
 
     private static OrderStatements Build(DbContext context)

@@ -29,6 +29,7 @@ public sealed partial class CheckoutService
     private readonly IEnumerable<ICheckoutGuard> _guards;
     private readonly ContactNormalizer _contacts;
     private readonly CheckoutOptions _settings;
+    private readonly TimeSpan _attributionWindow;
     private readonly TimeProvider _time;
     private readonly OrderNumberFormat _numberFormat;
     private readonly ILogger _logger;
@@ -78,6 +79,7 @@ public sealed partial class CheckoutService
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         ArgumentNullException.ThrowIfNull(options);
         _settings = options.Value.Checkout ?? throw new ArgumentException("ShopKernel:Checkout is required.", nameof(options));
+        _attributionWindow = options.Value.Subscriptions?.AttributionWindow ?? TimeSpan.Zero;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _numberFormat = numberFormat ?? throw new ArgumentNullException(nameof(numberFormat));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -277,6 +279,7 @@ public sealed partial class CheckoutService
                 EmailKey = validContact is null ? EmailKey(contact) : validEmailKey,
                 Redemptions = price.Redemptions,
                 RedemptionSubject = subject,
+                MailingAttributionSince = _attributionWindow > TimeSpan.Zero && order.PlacedAt - DateTimeOffset.MinValue > _attributionWindow ? order.PlacedAt - _attributionWindow : null,
             }, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(ShopKernelTelemetry.Tags.Attempts, attempt + 1);
             switch (committed.Outcome)

@@ -29,4 +29,11 @@ public sealed record OrderCommit(Order Order, Cart Cart, long ExpectedCartVersio
     /// normalised e-mail or phone (see <see cref="Promotions.RedemptionSubjects"/>); <see langword="null"/> records none per buyer.
     /// </summary>
     public string? RedemptionSubject { get; init; }
+
+    /// <summary>
+    /// The earliest send the order may be attributed to (the order's placement less
+    /// <see cref="Subscriptions.SubscriptionOptions.AttributionWindow"/>): the store attributes the order to the last
+    /// send recorded for its buyer since then, in the commit; <see langword="null"/> attributes none.
+    /// </summary>
+    public DateTimeOffset? MailingAttributionSince { get; init; }
 }

@@ -104,6 +104,14 @@ public sealed class Order
     /// </summary>
     public Acquisition? Acquisition { get; init; }
 
+    /// <summary>
+    /// The mailing the order is attributed to: the last send recorded for the buyer (the customer, or the order's
+    /// e-mail or phone) within <see cref="Subscriptions.SubscriptionOptions.AttributionWindow"/> before it was placed;
+    /// <see langword="null"/> for none. Decided by the store in the checkout's commit, so it is known on the order
+    /// as read back (<see cref="OrderService.GetAsync"/>, history), not on the one checkout returns.
+    /// </summary>
+    public MailingAttribution? MailingAttribution { get; init; }
+
     /// <summary>The readable order number, for staff and buyers (e.g. on the phone).</summary>
     /// <remarks>Its <see cref="OrderNumber.ToString()"/> writes the bare code; show <see cref="DisplayNumber"/> instead.</remarks>
     public OrderNumber Number { get; }

@@ -15,6 +15,13 @@ public sealed class SubscriptionOptions
     /// <summary>How long a double opt-in request (and its confirmation token) stays open, 10 minutes to 30 days. Default 3 days.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long after a recorded send an order by the same person is attributed to the send's topic
+    /// (<see cref="Orders.Order.MailingAttribution"/>, the last send within the window), 0 to 90 days; zero attributes
+    /// none. Default 7 days.
+    /// </summary>
+    public TimeSpan AttributionWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How long a one-click unsubscribe token works, 1 to 3660 days. Default 400 days.</summary>
     public TimeSpan UnsubscribeLifetime { get; set; } = TimeSpan.FromDays(400);
 }

@@ -26,6 +26,11 @@ internal sealed partial class SubscriptionOptionsRules : OptionsRules<Subscripti
             yield return $"ShopKernel:Subscriptions:UnsubscribeLifetime must be between 1 and 3660 days (was {options.UnsubscribeLifetime}).";
         }
 
+        if (options.AttributionWindow < TimeSpan.Zero || options.AttributionWindow > TimeSpan.FromDays(90))
+        {
+            yield return $"ShopKernel:Subscriptions:AttributionWindow must be between 0 and 90 days (was {options.AttributionWindow}).";
+        }
+
         foreach (var failure in ValidateCap("ShopKernel:Subscriptions:GlobalCap", options.GlobalCap))
         {
             yield return failure;

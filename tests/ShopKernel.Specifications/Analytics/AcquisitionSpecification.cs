@@ -1,9 +1,11 @@
 using ShopKernel.Analytics;
 using ShopKernel.Carts;
+using ShopKernel.Checkout;
 using ShopKernel.Customers;
 using ShopKernel.DependencyInjection;
 using ShopKernel.Orders;
 using ShopKernel.Specifications.Customers;
+using ShopKernel.Subscriptions;
 
 namespace ShopKernel.Specifications.Analytics;
 
@@ -21,7 +23,22 @@ public abstract class AcquisitionSpecification : CustomerSteps
         base.Configure(options);
         options.Acquisition.HeardAboutCodes.Add("friend");
         options.Acquisition.HeardAboutCodes.Add("instagram");
+        options.Subscriptions.Topics.Add(new SubscriptionTopicOptions { Id = "flash-sales", DoubleOptIn = false });
     }
+
+    private static readonly ConsentEvidence Ticked = new(ConsentSource.CheckoutForm) { WordingVersion = "flash-2026", BoxStartedUnticked = true };
+
+    private async Task<DateTimeOffset> SentAsync(ConsentSubject subject, string topic = "flash-sales")
+    {
+        var requested = await Use<SubscriptionService, Result<SubscriptionRequestOutcome>>(s => s.RequestAsync(topic, subject, Ticked));
+        Assert.True(requested.Succeeded, requested.Error?.ToString());
+        var sent = await Use<SubscriptionService, Result>(s => s.RecordSendAsync(subject, topic));
+        Assert.True(sent.Succeeded, sent.Error?.ToString());
+        return Host.Time.GetUtcNow();
+    }
+
+    private async Task<Order> StoredAsync(Order order) =>
+        (await Use<OrderService, Result<Order>>(s => s.GetAsync(order.Number))).Value;
 
     private Task<Result<Cart>> SetAsync(CartToken token, Acquisition? acquisition, long? expectedVersion = null) =>
         Use<CartService, Result<Cart>>(s => s.SetAcquisitionAsync(token, acquisition, expectedVersion));
@@ -137,6 +154,62 @@ public abstract class AcquisitionSpecification : CustomerSteps
 
         Assert.Equal((commands, statements), (Host.Counter.Commands, Host.Counter.Statements));
         Assert.Equal(3, Host.Counter.Commands);
+    }
+
+    [Fact]
+    public async Task An_order_within_the_window_after_a_send_to_the_same_person_is_attributed_to_the_last_sends_topic()
+    {
+        // A guest mailed at the address they later order with, however they write it.
+        var first = await SentAsync(ConsentSubject.ForEmail("ada@example.com"), "flash-sales");
+        Host.Time.Advance(TimeSpan.FromDays(1));
+        var last = await SentAsync(ConsentSubject.ForEmail("ada@example.com"), "flash-sales");
+        Host.Time.Advance(TimeSpan.FromDays(2));
+        var placed = await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))));
+        Assert.True(placed.Succeeded, placed.Error?.ToString());
+
+        var attributed = (await StoredAsync(placed.Value.Order)).MailingAttribution;
+        Assert.Equal(new MailingAttribution("flash-sales", last), attributed);
+        Assert.NotEqual(first, attributed!.SentAt);
+
+        // A customer mailed as the customer.
+        var ada = (await RegisterAsync(new CustomerRegistration("Ada", "King") { Email = "king@example.com" })).Value.Id;
+        var toCustomer = await SentAsync(ConsentSubject.ForCustomer(ada));
+        Host.Time.Advance(TimeSpan.FromHours(3));
+        var own = await PlaceAsync(new CheckoutRequest(await CustomerCartWithAsync(ada, Item("MUG")), "card", Address) { CustomerId = ada });
+        Assert.True(own.Succeeded, own.Error?.ToString());
+        Assert.Equal(new MailingAttribution("flash-sales", toCustomer), (await StoredAsync(own.Value.Order)).MailingAttribution);
+    }
+
+    [Fact]
+    public async Task No_order_is_attributed_to_a_send_older_than_the_window_or_to_another_person()
+    {
+        await SentAsync(ConsentSubject.ForEmail("ada@example.com"));
+        await SentAsync(ConsentSubject.ForEmail("grace@example.com"));
+        Host.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await SentAsync(ConsentSubject.ForEmail("grace@example.com"));
+
+        var placed = await PlaceAsync(GuestRequest(await CartWithAsync(Item("TEE"))));
+
+        Assert.True(placed.Succeeded, placed.Error?.ToString());
+        Assert.Null((await StoredAsync(placed.Value.Order)).MailingAttribution);
+    }
+
+    [Fact]
+    public async Task Attribution_costs_the_checkout_no_round_trip_or_statement_more()
+    {
+        var before = await CartWithAsync(Item("TEE"));
+        var after = await CartWithAsync(Item("TEE"));
+        await WarmPromotionsAsync();
+        Host.Counter.Reset();
+        Assert.True((await PlaceAsync(GuestRequest(before))).Succeeded);
+        var unattributed = (Host.Counter.Commands, Host.Counter.Statements);
+
+        await SentAsync(ConsentSubject.ForEmail("ada@example.com"));
+        Host.Counter.Reset();
+        var placed = await PlaceAsync(GuestRequest(after));
+
+        Assert.Equal(unattributed, (Host.Counter.Commands, Host.Counter.Statements));
+        Assert.NotNull((await StoredAsync(placed.Value.Order)).MailingAttribution);
     }
 
     private static (string?, string?, string?, string?, string?, string?) Fields(Acquisition a) =>

@@ -64,6 +64,7 @@ public sealed class OptionsAtStartTests
     [InlineData("ShopKernel:Pricing:PromotionRefreshInterval", "00:00:00", "ShopKernel:Pricing:PromotionRefreshInterval")]
     [InlineData("ShopKernel:Subscriptions:Topics:0:Id", "News Letter", "ShopKernel:Subscriptions:Topics")]
     [InlineData("ShopKernel:Subscriptions:ConfirmationLifetime", "00:01:00", "ShopKernel:Subscriptions:ConfirmationLifetime")]
+    [InlineData("ShopKernel:Subscriptions:AttributionWindow", "100.00:00:00", "ShopKernel:Subscriptions:AttributionWindow")]
     [InlineData("ShopKernel:Exports:CanaryEmailDomain", "not a domain", "ShopKernel:Exports:CanaryEmailDomain")]
     [InlineData("ShopKernel:Exports:CanaryEmailDomain", "localhost", "ShopKernel:Exports:CanaryEmailDomain")]
     [InlineData("ShopKernel:Exports:CanaryPhoneDigits", "9", "CanaryPhoneDigits")]

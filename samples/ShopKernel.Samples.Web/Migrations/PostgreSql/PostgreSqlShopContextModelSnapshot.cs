@@ -538,6 +538,16 @@ namespace ShopKernel.Samples.Web.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("adjustments");
 
+                    b.Property<DateTime?>("AttributedSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attributed_sent_at");
+
+                    b.Property<string>("AttributedTopic")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attributed_topic");
+
                     b.Property<Guid>("CartId")
                         .HasColumnType("uuid")
                         .HasColumnName("cart_id");

@@ -533,6 +533,16 @@ namespace ShopKernel.Samples.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("adjustments");
 
+                    b.Property<DateTime?>("AttributedSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributed_sent_at");
+
+                    b.Property<string>("AttributedTopic")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributed_topic");
+
                     b.Property<Guid>("CartId")
                         .HasColumnType("TEXT")
                         .HasColumnName("cart_id");
