@@ -4,8 +4,8 @@ using ShopKernel.Analytics;
 
 namespace ShopKernel.EntityFrameworkCore.Analytics;
 
-/// <summary>The stored form of an <see cref="Acquisition"/> where it is one JSON value (the cart's <c>acquisition</c> column).</summary>
-internal sealed class AcquisitionDocument
+/// <summary>The six fields of an <see cref="Acquisition"/> as stored, shared by every stored form that keeps them whole.</summary>
+internal abstract class AcquisitionFields
 {
     public string? Source { get; set; }
 
@@ -19,30 +19,36 @@ internal sealed class AcquisitionDocument
 
     public string? HeardAbout { get; set; }
 
-    /// <summary>The document of <paramref name="acquisition"/>; <see langword="null"/> for none.</summary>
-    public static string? Serialize(Acquisition? acquisition) => acquisition is null or { IsEmpty: true } ? null : JsonSerializer.Serialize(
-        new AcquisitionDocument
-        {
-            Source = acquisition.Source,
-            Medium = acquisition.Medium,
-            Campaign = acquisition.Campaign,
-            ReferrerHost = acquisition.ReferrerHost,
-            LandingPath = acquisition.LandingPath,
-            HeardAbout = acquisition.HeardAbout,
-        },
-        AcquisitionJsonContext.Default.AcquisitionDocument);
-
-    /// <summary>The source a stored document holds; <see langword="null"/> for none.</summary>
-    public static Acquisition? Deserialize(string? json)
+    /// <summary>Sets the fields to <paramref name="acquisition"/>'s.</summary>
+    public void CopyFrom(Acquisition acquisition)
     {
-        if (json is null)
+        (Source, Medium, Campaign) = (acquisition.Source, acquisition.Medium, acquisition.Campaign);
+        (ReferrerHost, LandingPath, HeardAbout) = (acquisition.ReferrerHost, acquisition.LandingPath, acquisition.HeardAbout);
+    }
+
+    /// <summary>The source the fields hold; <see langword="null"/> when none is known.</summary>
+    public Acquisition? ToAcquisition() => Acquisition.Restore(Source, Medium, Campaign, ReferrerHost, LandingPath, HeardAbout);
+}
+
+/// <summary>The stored form of an <see cref="Acquisition"/> where it is one JSON value (the cart's <c>acquisition</c> column).</summary>
+internal sealed class AcquisitionDocument : AcquisitionFields
+{
+    /// <summary>The document of <paramref name="acquisition"/>; <see langword="null"/> for none.</summary>
+    public static string? Serialize(Acquisition? acquisition)
+    {
+        if (acquisition is null or { IsEmpty: true })
         {
             return null;
         }
 
-        var d = JsonSerializer.Deserialize(json, AcquisitionJsonContext.Default.AcquisitionDocument);
-        return d is null ? null : Acquisition.Restore(d.Source, d.Medium, d.Campaign, d.ReferrerHost, d.LandingPath, d.HeardAbout);
+        var document = new AcquisitionDocument();
+        document.CopyFrom(acquisition);
+        return JsonSerializer.Serialize(document, AcquisitionJsonContext.Default.AcquisitionDocument);
     }
+
+    /// <summary>The source a stored document holds; <see langword="null"/> for none.</summary>
+    public static Acquisition? Deserialize(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, AcquisitionJsonContext.Default.AcquisitionDocument)?.ToAcquisition();
 }
 
 /// <summary>Compile-time JSON serialization of acquisition documents.</summary>

@@ -68,37 +68,23 @@ internal sealed class OrderPromotionRecord
 }
 
 /// <summary>Where a customer came from when registering: their first touch, if they registered with a source.</summary>
-internal sealed class CustomerAcquisitionRecord
+internal sealed class CustomerAcquisitionRecord : AcquisitionFields
 {
     public Guid CustomerId { get; set; }
-
-    public string? Source { get; set; }
-
-    public string? Medium { get; set; }
-
-    public string? Campaign { get; set; }
-
-    public string? ReferrerHost { get; set; }
-
-    public string? LandingPath { get; set; }
-
-    public string? HeardAbout { get; set; }
 
     /// <summary>When the customer registered.</summary>
     public DateTime AcquiredAt { get; set; }
 
     /// <summary>The row of <paramref name="customer"/>'s first touch, or <see langword="null"/> when they gave none.</summary>
-    public static CustomerAcquisitionRecord? Of(ShopKernel.Customers.Customer customer) => customer.RegisteredFrom is { } a
-        ? new CustomerAcquisitionRecord
+    public static CustomerAcquisitionRecord? Of(ShopKernel.Customers.Customer customer)
+    {
+        if (customer.RegisteredFrom is not { } acquisition)
         {
-            CustomerId = customer.Id.Value,
-            Source = a.Source,
-            Medium = a.Medium,
-            Campaign = a.Campaign,
-            ReferrerHost = a.ReferrerHost,
-            LandingPath = a.LandingPath,
-            HeardAbout = a.HeardAbout,
-            AcquiredAt = Instants.ToStored(customer.CreatedAt),
+            return null;
         }
-        : null;
+
+        var record = new CustomerAcquisitionRecord { CustomerId = customer.Id.Value, AcquiredAt = Instants.ToStored(customer.CreatedAt) };
+        record.CopyFrom(acquisition);
+        return record;
+    }
 }
